@@ -1,0 +1,173 @@
+import express, { type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type passport from 'passport';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { csrfToken } from '../web/csrf';
+import { mount, route } from '../web/route';
+import { email } from '../web/validation';
+import { loadViewer } from './auth';
+import { LoginService, type LoginOutcome } from './login.service';
+import { PASSWORD_MAX_LENGTH } from './passwords';
+
+/** Only same-site paths: never '//evil.example' or '/\evil.example'. */
+export function safeReturnPath(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 500) return '/';
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\r\n\t]/.test(value)) return '/';
+  if (value.startsWith('/inloggen') || value.startsWith('/uitloggen')) return '/';
+  return value;
+}
+
+const loginBody = z.object({
+  email: email(),
+  password: z
+    .string({ error: 'Vul uw wachtwoord in.' })
+    .min(1, { error: 'Vul uw wachtwoord in.' })
+    .max(PASSWORD_MAX_LENGTH, { error: `Een wachtwoord is hoogstens ${PASSWORD_MAX_LENGTH} tekens lang.` }),
+  terug: z.string().optional(),
+});
+
+const codeBody = z.object({
+  code: z
+    .string({ error: 'Vul de code in.' })
+    .trim()
+    .min(6, { error: 'Vul de zescijferige code of een herstelcode in.' })
+    .max(20, { error: 'Deze code is te lang.' }),
+});
+
+export const LOGIN_MESSAGES = {
+  invalid: 'Het e-mailadres of het wachtwoord klopt niet.',
+  inactive: 'Dit account is gedeactiveerd. Neem contact op met de beheerder van de vakgemeenschap.',
+  locked: (minutes: number) =>
+    `Te veel mislukte pogingen. Dit account is tijdelijk geblokkeerd; probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+  code: 'Deze code klopt niet. Gebruik de code uit uw authenticator-app, of een ongebruikte herstelcode.',
+  rateLimited: 'Te veel inlogpogingen vanaf dit adres. Wacht een kwartier en probeer het dan opnieuw.',
+};
+
+function failureMessage(outcome: LoginOutcome, invalidMessage: string): { status: number; message: string } {
+  if (outcome.kind === 'locked') return { status: 429, message: LOGIN_MESSAGES.locked(outcome.minutes) };
+  if (outcome.kind === 'inactive') return { status: 403, message: LOGIN_MESSAGES.inactive };
+  return { status: 401, message: invalidMessage };
+}
+
+/** Completes sign-in: passport regenerates the session id (no fixation), then a fresh CSRF token. */
+async function completeLogin(req: Request, res: Response, deps: AppDeps, userId: number, returnTo: string) {
+  const viewer = await loadViewer(deps.db.dataSource, userId);
+  if (!viewer) throw new Error('user vanished during login');
+  await new Promise<void>((resolve, reject) => req.logIn(viewer, (err) => (err ? reject(err) : resolve())));
+  req.session.authenticatedAt = Date.now();
+  delete req.session.csrfToken;
+  res.redirect(303, safeReturnPath(returnTo));
+}
+
+/** GET/POST /inloggen, the second-factor step, and POST /uitloggen. */
+export function loginRoutes(deps: AppDeps, _passport: passport.PassportStatic) {
+  const router = express.Router();
+  const logins = new LoginService(deps.db.dataSource);
+  const limiter = rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: 30,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res) => {
+      res.status(429).render('accounts/login', {
+        title: 'Inloggen',
+        error: LOGIN_MESSAGES.rateLimited,
+        input: { email: typeof req.body?.email === 'string' ? req.body.email : '' },
+        returnTo: '/',
+      });
+    },
+  });
+  router.post('/inloggen', limiter);
+  router.post('/inloggen/code', limiter);
+
+  const renderLogin = (res: Response, locals: Record<string, unknown>) =>
+    res.render('accounts/login', { title: 'Inloggen', error: null, errors: {}, input: {}, returnTo: '/', ...locals });
+
+  return mount(router, [
+    route({
+      method: 'get',
+      path: '/inloggen',
+      permission: 'public',
+      handler: ({ req, res }) => {
+        if (req.user) return res.redirect(303, '/');
+        csrfToken(req); // stores the session now, so the login POST can be checked
+        res.locals.csrfToken = req.session.csrfToken;
+        renderLogin(res, {
+          returnTo: safeReturnPath(req.query.terug),
+          notice:
+            req.query.verlopen !== undefined
+              ? 'Uw sessie is verlopen. Log opnieuw in.'
+              : req.query.afgemeld !== undefined
+                ? 'U bent uitgelogd.'
+                : null,
+        });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/inloggen',
+      permission: 'public',
+      body: loginBody,
+      onInvalid: ({ res, errors, input }) =>
+        renderLogin(res, { errors, input: { email: input.email }, returnTo: safeReturnPath(input.terug) }),
+      handler: async ({ req, res, body }) => {
+        const outcome = await logins.checkPassword(body.email, body.password, req.ip);
+        if (outcome.kind !== 'ok') {
+          const { status, message } = failureMessage(outcome, LOGIN_MESSAGES.invalid);
+          res.status(status);
+          return renderLogin(res, { error: message, input: { email: body.email }, returnTo: safeReturnPath(body.terug) });
+        }
+        if (outcome.needsSecondFactor) {
+          req.session.pendingUserId = outcome.userId;
+          req.session.pendingReturnTo = safeReturnPath(body.terug);
+          return res.redirect(303, '/inloggen/code');
+        }
+        await completeLogin(req, res, deps, outcome.userId, body.terug ?? '/');
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/inloggen/code',
+      permission: 'public',
+      handler: ({ req, res }) => {
+        if (!req.session.pendingUserId) return res.redirect(303, '/inloggen');
+        res.render('accounts/login-code', { title: 'Inlogcode', error: null });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/inloggen/code',
+      permission: 'public',
+      body: codeBody,
+      onInvalid: ({ res, errors }) =>
+        res.render('accounts/login-code', { title: 'Inlogcode', error: errors.code ?? LOGIN_MESSAGES.code }),
+      handler: async ({ req, res, body }) => {
+        const userId = req.session.pendingUserId;
+        if (!userId) return res.redirect(303, '/inloggen');
+        const outcome = await logins.checkSecondFactor(userId, body.code, req.ip);
+        if (outcome.kind !== 'ok') {
+          const { status, message } = failureMessage(outcome, LOGIN_MESSAGES.code);
+          if (outcome.kind === 'locked') delete req.session.pendingUserId;
+          res.status(status);
+          return res.render('accounts/login-code', { title: 'Inlogcode', error: message });
+        }
+        const returnTo = req.session.pendingReturnTo ?? '/';
+        delete req.session.pendingUserId;
+        delete req.session.pendingReturnTo;
+        await completeLogin(req, res, deps, userId, returnTo);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/uitloggen',
+      permission: 'public',
+      handler: async ({ req, res }) => {
+        await new Promise<void>((resolve, reject) => req.logout((err) => (err ? reject(err) : resolve())));
+        await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+        res.clearCookie(deps.config.isProduction ? '__Host-casusbank' : 'casusbank.sid', { path: '/' });
+        res.redirect(303, '/inloggen?afgemeld=1');
+      },
+    }),
+  ]);
+}

@@ -1,0 +1,174 @@
+import type { DataSource } from 'typeorm';
+import { recordAudit } from './audit';
+import { verifyDummyPassword, verifyPassword } from './passwords';
+import { hashRecoveryCode, looksLikeRecoveryCode, verifyTotp } from './totp';
+
+export const MAX_FAILED_LOGINS = 5;
+export const FAILURE_WINDOW_MINUTES = 15;
+export const LOCKOUT_MINUTES = 15;
+
+export type LoginOutcome =
+  | { kind: 'ok'; userId: number; needsSecondFactor: boolean }
+  | { kind: 'invalid' }
+  | { kind: 'locked'; minutes: number }
+  | { kind: 'inactive' };
+
+interface LoginRow {
+  id: number;
+  password_hash: string | null;
+  active: boolean;
+  locked_until: Date | null;
+  totp_enabled: boolean;
+}
+
+/** Password sign-in with the account lockout of the accounts issue; every failure is audited. */
+export class LoginService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async checkPassword(email: string, password: string, ip: string | undefined): Promise<LoginOutcome> {
+    const [user]: LoginRow[] = await this.dataSource.query(
+      `SELECT id, password_hash, active, locked_until, totp_enabled_at IS NOT NULL AS totp_enabled
+         FROM users WHERE lower(email) = lower($1)`,
+      [email],
+    );
+    if (!user || !user.password_hash) {
+      await verifyDummyPassword(password);
+      await recordAudit(this.dataSource.manager, { action: 'login.failed', ip, details: { email, reason: 'unknown' } });
+      return { kind: 'invalid' };
+    }
+    const locked = this.lockedMinutes(user);
+    if (locked) {
+      await verifyDummyPassword(password);
+      await recordAudit(this.dataSource.manager, {
+        action: 'login.refused_locked',
+        actorId: user.id,
+        subjectType: 'user',
+        subjectId: user.id,
+        ip,
+      });
+      return { kind: 'locked', minutes: locked };
+    }
+    if (!(await verifyPassword(user.password_hash, password))) {
+      return this.registerFailure(user.id, ip, 'password');
+    }
+    if (!user.active) {
+      await recordAudit(this.dataSource.manager, {
+        action: 'login.failed',
+        actorId: user.id,
+        subjectType: 'user',
+        subjectId: user.id,
+        ip,
+        details: { reason: 'inactive' },
+      });
+      return { kind: 'inactive' };
+    }
+    if (user.totp_enabled) return { kind: 'ok', userId: user.id, needsSecondFactor: true };
+    await this.registerSuccess(user.id, ip);
+    return { kind: 'ok', userId: user.id, needsSecondFactor: false };
+  }
+
+  /** Second step: a TOTP code, or one of the recovery codes (each works once). */
+  async checkSecondFactor(userId: number, code: string, ip: string | undefined): Promise<LoginOutcome> {
+    const [user]: Array<LoginRow & { totp_secret: string | null; recovery_code_hashes: string[] }> =
+      await this.dataSource.query(
+        `SELECT id, active, locked_until, totp_secret, recovery_code_hashes FROM users WHERE id = $1`,
+        [userId],
+      );
+    if (!user || !user.active || !user.totp_secret) return { kind: 'invalid' };
+    const locked = this.lockedMinutes(user);
+    if (locked) return { kind: 'locked', minutes: locked };
+
+    if (await verifyTotp(user.totp_secret, code)) {
+      await this.registerSuccess(user.id, ip, 'totp');
+      return { kind: 'ok', userId: user.id, needsSecondFactor: false };
+    }
+    if (looksLikeRecoveryCode(code)) {
+      // Remove the code in the same statement that checks it, so it can never be used twice.
+      const hash = hashRecoveryCode(code);
+      const used = await this.dataSource.query(
+        `UPDATE users SET recovery_code_hashes = array_remove(recovery_code_hashes, $2)
+          WHERE id = $1 AND $2 = ANY(recovery_code_hashes) RETURNING id`,
+        [user.id, hash],
+      );
+      if (rowsOf(used).length > 0) {
+        await this.registerSuccess(user.id, ip, 'recovery_code');
+        return { kind: 'ok', userId: user.id, needsSecondFactor: false };
+      }
+    }
+    return this.registerFailure(user.id, ip, 'second_factor');
+  }
+
+  private lockedMinutes(user: { locked_until: Date | null }): number {
+    if (!user.locked_until) return 0;
+    const ms = new Date(user.locked_until).getTime() - Date.now();
+    return ms > 0 ? Math.ceil(ms / 60000) : 0;
+  }
+
+  private async registerFailure(userId: number, ip: string | undefined, reason: string): Promise<LoginOutcome> {
+    // One statement: count within the window, and lock at the limit (safe with parallel attempts).
+    const rows = rowsOf(
+      await this.dataSource.query(
+        `UPDATE users SET
+           failed_login_count = CASE WHEN first_failed_login_at IS NULL
+                                       OR first_failed_login_at < now() - make_interval(mins => $2)
+                                     THEN 1 ELSE failed_login_count + 1 END,
+           first_failed_login_at = CASE WHEN first_failed_login_at IS NULL
+                                          OR first_failed_login_at < now() - make_interval(mins => $2)
+                                        THEN now() ELSE first_failed_login_at END
+         WHERE id = $1
+         RETURNING failed_login_count`,
+        [userId, FAILURE_WINDOW_MINUTES],
+      ),
+    );
+    const count: number = rows[0]?.failed_login_count ?? 0;
+    await recordAudit(this.dataSource.manager, {
+      action: 'login.failed',
+      actorId: userId,
+      subjectType: 'user',
+      subjectId: userId,
+      ip,
+      details: { reason, attempt: count },
+    });
+    if (count >= MAX_FAILED_LOGINS) {
+      await this.dataSource.query(
+        `UPDATE users SET locked_until = now() + make_interval(mins => $2), failed_login_count = 0,
+                          first_failed_login_at = NULL WHERE id = $1`,
+        [userId, LOCKOUT_MINUTES],
+      );
+      await recordAudit(this.dataSource.manager, {
+        action: 'login.locked',
+        actorId: userId,
+        subjectType: 'user',
+        subjectId: userId,
+        ip,
+        details: { minutes: LOCKOUT_MINUTES },
+      });
+      return { kind: 'locked', minutes: LOCKOUT_MINUTES };
+    }
+    return { kind: 'invalid' };
+  }
+
+  private async registerSuccess(userId: number, ip: string | undefined, method = 'password'): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE users SET failed_login_count = 0, first_failed_login_at = NULL, locked_until = NULL,
+                        last_login_at = now() WHERE id = $1`,
+      [userId],
+    );
+    await recordAudit(this.dataSource.manager, {
+      action: 'login.succeeded',
+      actorId: userId,
+      subjectType: 'user',
+      subjectId: userId,
+      ip,
+      details: { method },
+    });
+  }
+}
+
+/** TypeORM returns [rows, count] for UPDATE … RETURNING on postgres; plain rows elsewhere. */
+export function rowsOf<T = Record<string, any>>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}

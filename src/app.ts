@@ -1,0 +1,130 @@
+import compression from 'compression';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { configurePassport, sessionRules } from './accounts/auth';
+import { loginRoutes } from './accounts/login.router';
+import { createSession } from './accounts/session';
+import type { Config } from './config';
+import type { Database } from './db/data-source';
+import { homeRoutes } from './home/home.router';
+import { PUBLIC_DIR } from './paths';
+import { can } from './policy';
+import type { CaseSearch } from './search/case-search';
+import { csrfProtection } from './web/csrf';
+import { errorHandler, notFoundHandler } from './web/error-handler';
+import { healthRoutes } from './web/health.router';
+import { layoutEngine } from './web/render';
+import { VIEWS_DIR } from './paths';
+import { viewHelpers } from './web/view-helpers';
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  search: CaseSearch;
+  logger: Logger;
+}
+
+export interface App extends Express {
+  /** Closes what the app itself opened (the session store's prune timer). */
+  shutdown(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Builds the whole web app without listening, so tests drive it with supertest. */
+export function createApp(deps: AppDeps): App {
+  const { config, db, logger } = deps;
+  const app = express() as unknown as App;
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.isProduction ? 1 : false);
+  app.set('views', VIEWS_DIR);
+  app.set('view engine', 'ejs');
+  app.engine('ejs', layoutEngine({ cache: config.isProduction }));
+  Object.assign(app.locals, viewHelpers, { appName: 'Casusbank' });
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url?.startsWith('/css/') === true },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'"],
+          'connect-src': ["'self'"],
+          'form-action': ["'self'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'none'"],
+          'frame-ancestors': ["'none'"],
+          ...(config.isProduction ? { 'upgrade-insecure-requests': [] } : {}),
+        },
+      },
+      strictTransportSecurity: config.isProduction,
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
+  app.use(compression());
+  app.use(
+    express.static(PUBLIC_DIR, {
+      index: false,
+      setHeaders(res) {
+        // Templates link assets with ?v=<content hash>: safe to cache for a year.
+        const versioned = typeof res.req.query.v === 'string';
+        res.setHeader('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+      },
+    }),
+  );
+
+  app.use(healthRoutes(deps));
+
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
+  app.use(express.json({ limit: '200kb' }));
+
+  const sessions = createSession(config, db.pool);
+  const passport = configurePassport(db.dataSource);
+  app.use(sessions.middleware);
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.use(sessionRules);
+  app.use(csrfProtection);
+  app.use((req, res, next) => {
+    res.locals.viewer = req.user ?? null;
+    res.locals.currentPath = req.path;
+    res.locals.requestId = req.id;
+    res.locals.nav = {
+      admin: can(req.user, 'admin:any'),
+    };
+    res.locals.flash = req.session?.flash ?? [];
+    if (req.session?.flash) delete req.session.flash;
+    next();
+  });
+
+  app.use(loginRoutes(deps, passport));
+  app.use(homeRoutes(deps));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler({ showStack: !config.isProduction }));
+
+  app.shutdown = async () => {
+    sessions.store.close();
+  };
+  return app;
+}

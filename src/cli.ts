@@ -1,0 +1,100 @@
+import 'reflect-metadata';
+import { createUserFromCli, setPasswordFromCli } from './accounts/accounts.cli';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase, type Database } from './db/data-source';
+import { seedDemo } from './demo/seed-demo';
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(ctx: { db: Database; config: Config; args: string[] }): Promise<number | void>;
+}
+
+/** npm run cli -- <command>: every command takes the same DATA_DIR lock as the server. */
+const commands: Record<string, Command> = {
+  migrate: {
+    summary: 'voert openstaande databasemigraties uit',
+    usage: 'migrate',
+    async run({ db }) {
+      const pending = await db.dataSource.showMigrations();
+      await db.dataSource.runMigrations({ transaction: 'each' });
+      console.log(pending ? 'Migraties uitgevoerd.' : 'De database is al bijgewerkt.');
+    },
+  },
+  'seed-demo': {
+    summary: 'vult een lege database met demodata (niet in productie)',
+    usage: 'seed-demo',
+    async run({ db, config }) {
+      if (config.isProduction) {
+        console.error('seed-demo weigert met NODE_ENV=production.');
+        return 1;
+      }
+      const result = await seedDemo(db.dataSource);
+      if (!result.seeded) {
+        console.error('De database is niet leeg; demodata wordt alleen in een lege database geladen.');
+        return 1;
+      }
+      console.log(`Demodata geladen: ${result.cases} casussen.`);
+      for (const a of result.accounts) console.log(`  ${a.email.padEnd(28)} ${a.password.padEnd(22)} ${a.roles.join(', ')}`);
+    },
+  },
+  'user:create': {
+    summary: 'maakt een account; wachtwoord via stdin of gegenereerd',
+    usage: 'user:create --email E --name N --org ORGANISATIE --role admin [--role …]',
+    run: ({ db, args }) => createUserFromCli(db.dataSource, args),
+  },
+  'user:password': {
+    summary: 'zet een nieuw wachtwoord; via stdin of gegenereerd',
+    usage: 'user:password --email E',
+    run: ({ db, args }) => setPasswordFromCli(db.dataSource, args),
+  },
+};
+
+function help(): void {
+  console.log('Gebruik: npm run cli -- <opdracht> [opties]\n');
+  for (const [name, c] of Object.entries(commands)) console.log(`  ${c.usage.padEnd(80)} ${c.summary}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    help();
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Onbekende opdracht "${name}".`);
+    help();
+    return 1;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const p of error.problems) console.error(`Configuratiefout: ${p}`);
+      return 1;
+    }
+    throw error;
+  }
+  let db: Database;
+  try {
+    db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: `cli ${name}` });
+  } catch (error) {
+    console.error(`Database niet beschikbaar: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    return (await command.run({ db, config, args })) ?? 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error((error as Error).message ?? error);
+    process.exit(1);
+  },
+);

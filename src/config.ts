@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every environment variable the app reads, in one place (the compose test checks these names). */
+export const CONFIG_ENV_NAMES = [
+  'NODE_ENV',
+  'PORT',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'MEILI_URL',
+  'MEILI_MASTER_KEY',
+  'SESSION_SECRET',
+  'LOG_LEVEL',
+  'UPLOAD_MAX_MB',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'PUBLIC_URL',
+] as const;
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const schema = z
+  .object({
+    NODE_ENV: z.preprocess(
+      emptyToUndefined,
+      z.enum(['development', 'production', 'test'], { error: 'moet development, production of test zijn' }).default('development'),
+    ),
+    PORT: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: 'moet een getal zijn' })
+        .int({ error: 'moet een geheel getal zijn' })
+        .min(0, { error: 'moet tussen 0 en 65535 liggen' })
+        .max(65535, { error: 'moet tussen 0 en 65535 liggen' })
+        .default(3000),
+    ),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, { error: 'moet beginnen met postgres:// of postgresql://' })
+        .optional(),
+    ),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    MEILI_URL: z.preprocess(emptyToUndefined, z.url({ error: 'moet een geldige URL zijn' }).optional()),
+    MEILI_MASTER_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+    SESSION_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, { error: 'moet minstens 32 tekens lang zijn' }).optional(),
+    ),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'moet fatal, error, warn, info, debug, trace of silent zijn',
+      }).default('info'),
+    ),
+    UPLOAD_MAX_MB: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: 'moet een getal zijn' })
+        .positive({ error: 'moet groter dan 0 zijn' })
+        .max(1024, { error: 'mag hoogstens 1024 zijn' })
+        .default(25),
+    ),
+    SMTP_URL: z.preprocess(emptyToUndefined, z.string().optional()),
+    MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Casusbank <noreply@casusbank.local>')),
+    PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ error: 'moet een geldige URL zijn' }).optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is verplicht als NODE_ENV=production' });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  meiliUrl?: string;
+  meiliMasterKey?: string;
+  sessionSecret: string;
+  logLevel: string;
+  uploadMaxBytes: number;
+  smtpUrl?: string;
+  mailFrom: string;
+  publicUrl?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Ongeldige configuratie:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment; throws ConfigError with one line per problem. Has no side effects. */
+export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret'> & { sessionSecret?: string } {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'configuratie');
+      const value = env[name];
+      const shown = value !== undefined && !/SECRET|KEY|URL/.test(name) ? ` (nu: "${value}")` : '';
+      return `${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+  return {
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    meiliUrl: e.MEILI_URL,
+    meiliMasterKey: e.MEILI_MASTER_KEY,
+    sessionSecret: e.SESSION_SECRET,
+    logLevel: e.LOG_LEVEL,
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL,
+  };
+}
+
+/**
+ * Outside production a missing SESSION_SECRET is generated once and kept in DATA_DIR,
+ * so sessions survive restarts without the newcomer having to configure anything.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = parseConfig(env);
+  mkdirSync(parsed.dataDir, { recursive: true });
+  let sessionSecret = parsed.sessionSecret;
+  if (!sessionSecret) {
+    const file = path.join(parsed.dataDir, 'session-secret');
+    if (existsSync(file)) sessionSecret = readFileSync(file, 'utf8').trim();
+    if (!sessionSecret || sessionSecret.length < 32) {
+      sessionSecret = randomBytes(32).toString('hex');
+      writeFileSync(file, sessionSecret, { mode: 0o600 });
+    }
+  }
+  return { ...parsed, sessionSecret };
+}

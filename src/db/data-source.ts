@@ -1,0 +1,122 @@
+import 'reflect-metadata';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import path from 'node:path';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { migrations } from '../../migrations';
+import { acquireDataDirLock } from './data-dir-lock';
+import { entities } from './entities';
+import { SnakeNamingStrategy } from './naming';
+
+export interface Database {
+  dataSource: DataSource;
+  mode: 'embedded' | 'server';
+  /** The pg pool TypeORM uses; shared with the session store so both see one transaction model. */
+  pool: Pool;
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL server; unset → embedded PGlite. */
+  databaseUrl?: string;
+  /** Embedded: where PGlite keeps its files; unset → in memory (tests). */
+  dataDir?: string;
+  /** Embedded: start from a dumpDataDir() tarball (fast migrated databases for tests). */
+  loadDataDir?: Blob;
+  /** Who holds the DATA_DIR lock, for the message a second process gets. */
+  purpose?: string;
+  runMigrations?: boolean;
+  onPoolError?: (error: Error) => void;
+  poolSize?: number;
+}
+
+/** Opens the one DataSource: a PostgreSQL server when a URL is given, embedded PGlite otherwise. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const common = {
+    type: 'postgres' as const,
+    entities,
+    migrations,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  };
+
+  let dataSource: DataSource;
+  let pglite: PGlite | undefined;
+  let releaseLock: (() => void) | undefined;
+
+  if (options.databaseUrl) {
+    dataSource = new DataSource({
+      ...common,
+      url: options.databaseUrl,
+      extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 },
+    });
+  } else {
+    if (options.dataDir) {
+      releaseLock = acquireDataDirLock(options.dataDir, options.purpose ?? 'casusbank');
+    }
+    try {
+      pglite = new PGlite({
+        dataDir: options.dataDir ? path.join(options.dataDir, 'pg') : undefined,
+        loadDataDir: options.loadDataDir,
+        extensions: { pg_trgm, unaccent },
+      });
+      await pglite.waitReady;
+    } catch (error) {
+      releaseLock?.();
+      throw error;
+    }
+    // PGlite is a single connection: a pool of one, kept open, so transactions stay isolated.
+    dataSource = new DataSource({
+      ...common,
+      extra: { connection: createPgConfig(pglite).connection, max: 1, idleTimeoutMillis: 0 },
+    });
+  }
+
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    await pglite?.close().catch(() => undefined);
+    releaseLock?.();
+    throw error;
+  }
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  // Without a listener an idle client's error (server restart) would crash the process.
+  pool.on('error', (error) => options.onPoolError?.(error));
+
+  if (options.runMigrations !== false) {
+    await dataSource.runMigrations({ transaction: 'each' });
+  }
+
+  let closed = false;
+  return {
+    dataSource,
+    pool,
+    pglite,
+    mode: options.databaseUrl ? 'server' : 'embedded',
+    async close() {
+      if (closed) return;
+      closed = true;
+      await dataSource.destroy().catch(() => undefined);
+      if (pglite) await pglite.close().catch(() => undefined);
+      releaseLock?.();
+    },
+  };
+}
+
+/** True when an error means the database cannot be reached (so the answer is 503, not 500). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003'].includes(e.code)) {
+    return true;
+  }
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    e.message ?? '',
+  );
+}

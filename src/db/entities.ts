@@ -1,0 +1,30 @@
+import { AuditEvent } from '../accounts/audit-event.entity';
+import { Invitation } from '../accounts/invitation.entity';
+import { Organization } from '../accounts/organization.entity';
+import { User } from '../accounts/user.entity';
+import { Attachment } from '../attachments/attachment.entity';
+import { CaseRevision } from '../cases/case-revision.entity';
+import { Case } from '../cases/case.entity';
+import { Theme } from '../cases/theme.entity';
+import { Meeting } from '../meetings/meeting.entity';
+import { Nomination } from '../meetings/nomination.entity';
+import { Notification } from '../meetings/notification.entity';
+import { Reflection } from '../reflections/reflection.entity';
+import { SearchOutboxEntry } from '../search/search-outbox.entity';
+
+/** Every entity, registered with the DataSource in one list. */
+export const entities = [
+  Organization,
+  User,
+  Invitation,
+  AuditEvent,
+  Theme,
+  Case,
+  CaseRevision,
+  Attachment,
+  Reflection,
+  Meeting,
+  Nomination,
+  Notification,
+  SearchOutboxEntry,
+];

@@ -1,0 +1,67 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { User } from '../accounts/user.entity';
+import { Case } from '../cases/case.entity';
+import type { NominationStatus } from '../domain';
+import { Meeting } from './meeting.entity';
+
+@Entity('nominations')
+export class Nomination {
+  @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
+  id!: number;
+
+  @Column({ type: 'integer' })
+  meetingId!: number;
+
+  @ManyToOne(() => Meeting, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: Meeting;
+
+  @Column({ type: 'integer' })
+  caseId!: number;
+
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id' })
+  case?: Case;
+
+  @Column({ type: 'integer' })
+  nominatedById!: number;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'nominated_by_id' })
+  nominatedBy?: User;
+
+  @Column({ type: 'varchar', length: 2000, default: '' })
+  motivation!: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'pending' })
+  status!: NominationStatus;
+
+  @Column({ type: 'varchar', length: 2000, default: '' })
+  feedback!: string;
+
+  @Column({ type: 'integer', nullable: true })
+  agendaPosition!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  decidedById!: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  presentedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

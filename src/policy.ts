@@ -1,0 +1,87 @@
+import type { CaseStatus, MeetingStatus, UserRole } from './domain';
+
+/** The signed-in person as every rule sees them (loaded fresh from the database per request). */
+export interface Viewer {
+  id: number;
+  name: string;
+  email: string;
+  roles: UserRole[];
+  organizationId: number;
+  organizationName: string;
+  hasTotp: boolean;
+}
+
+export interface CaseRef {
+  authorId: number;
+  organizationId: number;
+  status: CaseStatus;
+}
+export interface ReflectionRef {
+  authorId: number;
+  status: 'active' | 'withdrawn';
+}
+export interface MeetingRef {
+  status: MeetingStatus;
+  nominationDeadline: Date | null;
+}
+
+/**
+ * Every permission rule of DESIGN.md's matrix, in one place. Routes enforce these; view-models
+ * turn them into flags (canEdit …) so templates never look at roles.
+ */
+export const policy = {
+  /** Read a case (and download its attachments): published/archived for members, drafts for author and admin. */
+  'case:read': (v: Viewer, c: CaseRef) => c.status !== 'draft' || c.authorId === v.id || isAdmin(v),
+  'case:create': (_v: Viewer) => true,
+  /** Edit, publish, archive, restore, manage attachments: own cases, or curator/admin. */
+  'case:edit': (v: Viewer, c: CaseRef) =>
+    (c.authorId === v.id || isCurator(v) || isAdmin(v)) && (c.status !== 'draft' || c.authorId === v.id || isAdmin(v)),
+  /** Revisions follow reading and editing: who may edit may see the history. */
+  'case:history': (v: Viewer, c: CaseRef) => policy['case:edit'](v, c),
+  'case:export-drafts': (v: Viewer) => isAdmin(v),
+
+  'reflection:create': (v: Viewer, c: CaseRef) => (isExpert(v) || isAdmin(v)) && c.status === 'published',
+  'reflection:edit': (v: Viewer, r: ReflectionRef) =>
+    r.status === 'active' && r.authorId === v.id && (isExpert(v) || isAdmin(v)),
+
+  /** Nominate a published case for a meeting open for nominations. */
+  'nomination:create': (v: Viewer, c: CaseRef, m: MeetingRef, now = new Date()) =>
+    c.status === 'published' &&
+    m.status === 'nominations_open' &&
+    (!m.nominationDeadline || m.nominationDeadline.getTime() >= now.getTime()) &&
+    (c.organizationId === v.organizationId || isCurator(v) || isAdmin(v)),
+  'nomination:decide': (v: Viewer) => isCurator(v) || isAdmin(v),
+  'meeting:manage': (v: Viewer) => isCurator(v) || isAdmin(v),
+
+  'admin:users': (v: Viewer) => isAdmin(v),
+  'admin:organizations': (v: Viewer) => isAdmin(v),
+  'admin:themes': (v: Viewer) => isAdmin(v) || isCurator(v),
+  'admin:audit': (v: Viewer) => isAdmin(v),
+  /** Any admin page at all (the "Beheer" menu). */
+  'admin:any': (v: Viewer) => isAdmin(v) || isCurator(v),
+} as const;
+
+export type Action = keyof typeof policy;
+export type Args<A extends Action> = (typeof policy)[A] extends (v: Viewer, ...rest: infer R) => boolean ? R : never;
+
+/** can(viewer, action, ...resources): the one question every route and view-model asks. */
+export function can<A extends Action>(viewer: Viewer | null | undefined, action: A, ...resource: Args<A>): boolean {
+  if (!viewer) return false;
+  const rule = policy[action] as (v: Viewer, ...rest: unknown[]) => boolean;
+  return rule(viewer, ...resource);
+}
+
+/** Second factor is required for people who can change what others see or do. */
+export function requiresTwoFactor(v: Pick<Viewer, 'roles'>): boolean {
+  return v.roles.includes('admin') || v.roles.includes('curator');
+}
+
+function isAdmin(v: Viewer) {
+  return v.roles.includes('admin');
+}
+function isCurator(v: Viewer) {
+  return v.roles.includes('curator');
+}
+function isExpert(v: Viewer) {
+  return v.roles.includes('expert');
+}

@@ -1,0 +1,109 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase, type Database } from './db/data-source';
+import { DataDirLockedError } from './db/data-dir-lock';
+import { isEmptyDatabase, seedDemo } from './demo/seed-demo';
+import { createLogger } from './logger';
+import { createCaseSearch } from './search/create-search';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Start: config → database (migrations, demo data) → search → listen; graceful shutdown on signals. */
+async function main() {
+  const started = Date.now();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) console.error(`Configuratiefout: ${problem}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  let db: Database;
+  try {
+    db = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      purpose: 'server',
+      onPoolError: (error) => logger.warn({ err: error }, 'database connection lost'),
+    });
+  } catch (error) {
+    console.error(startupDatabaseMessage(error, config));
+    process.exit(1);
+  }
+
+  if (db.mode === 'embedded' && !config.isProduction && (await isEmptyDatabase(db.dataSource))) {
+    const result = await seedDemo(db.dataSource);
+    logger.info({ cases: result.cases }, 'demo data loaded into the empty embedded database');
+    console.log('\nDemo-accounts (alleen buiten productie):');
+    for (const a of result.accounts.filter((x) => x.email.match(/^(deelnemer|expert|kerngroep|beheer)@/))) {
+      console.log(`  ${a.email.padEnd(26)} ${a.password.padEnd(22)} ${a.roles.join(', ')}`);
+    }
+    console.log('');
+  }
+
+  const search = createCaseSearch(config, db);
+  const app = createApp({ config, db, search, logger });
+  const server: Server = app.listen(config.port, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ port, database: db.mode, search: search.engine, startupMs: Date.now() - started }, 'Casusbank is gestart');
+    console.log(`Casusbank draait op http://localhost:${port} (database: ${db.mode === 'embedded' ? 'ingebouwd' : 'server'}, zoeken: ${search.engine})`);
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE' ? `Poort ${config.port} is al in gebruik; kies een andere met PORT=…` : `Server kon niet starten: ${error.message}`,
+    );
+    void db.close().finally(() => process.exit(1));
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: no new connections, finishing requests in flight');
+    const force = setTimeout(() => {
+      logger.warn('requests still running after 10 s; closing them');
+      server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(async () => {
+      clearTimeout(force);
+      await app.shutdown();
+      await search.close?.();
+      await db.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+function startupDatabaseMessage(error: unknown, config: Config): string {
+  if (error instanceof DataDirLockedError) return `Database niet beschikbaar: ${error.message}`;
+  const e = error as { code?: string; message?: string };
+  if (config.databaseUrl) {
+    let where = 'DATABASE_URL';
+    try {
+      const url = new URL(config.databaseUrl);
+      where = `${url.hostname}:${url.port || 5432}/${url.pathname.slice(1)}`;
+    } catch {
+      /* keep the generic name */
+    }
+    return `Database niet bereikbaar (${where}): ${e.code ?? ''} ${e.message ?? String(error)}`.replace(/\s+/g, ' ').trim();
+  }
+  return `Ingebouwde database in ${config.dataDir} kon niet openen: ${e.message ?? String(error)}`.replace(/\s+/g, ' ');
+}
+
+main().catch((error) => {
+  console.error(`Casusbank kon niet starten: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+});

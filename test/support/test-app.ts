@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { createApp, type App } from '../../src/app';
+import { parseConfig, type Config } from '../../src/config';
+import type { CaseSearch } from '../../src/search/case-search';
+import { createCaseSearch } from '../../src/search/create-search';
+import { createTestDatabase, type TestDatabase } from './test-db';
+
+export interface TestContext {
+  app: App;
+  db: TestDatabase;
+  config: Config;
+  search: CaseSearch;
+  close(): Promise<void>;
+}
+
+/** The real app on this test file's own database, with a temporary DATA_DIR. */
+export async function createTestApp(
+  overrides: { env?: Record<string, string>; search?: (db: TestDatabase) => CaseSearch } = {},
+): Promise<TestContext> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'casusbank-test-'));
+  const parsed = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides.env });
+  const config: Config = { ...parsed, sessionSecret: 'test-session-secret-that-is-long-enough-123' };
+  const db = await createTestDatabase();
+  const search = overrides.search ? overrides.search(db) : createCaseSearch({}, db);
+  const app = createApp({ config, db, search, logger: pino({ level: 'silent' }) });
+  return {
+    app,
+    db,
+    config,
+    search,
+    async close() {
+      await app.shutdown();
+      await db.destroy();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
