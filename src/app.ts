@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { accountRoutes } from './accounts/accounts.router';
 import { configurePassport, sessionRules } from './accounts/auth';
 import { loginRoutes } from './accounts/login.router';
 import { createSession } from './accounts/session';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps): App {
   });
 
   app.use(loginRoutes(deps, passport));
+  app.use(accountRoutes(deps));
   app.use(homeRoutes(deps));
 
   app.use(notFoundHandler);

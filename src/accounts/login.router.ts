@@ -35,6 +35,9 @@ const codeBody = z.object({
     .max(20, { error: 'Deze code is te lang.' }),
 });
 
+/** Failed sign-ins allowed per IP address per 15 minutes. */
+export const LOGIN_FAILURES_PER_IP = 50;
+
 export const LOGIN_MESSAGES = {
   invalid: 'Het e-mailadres of het wachtwoord klopt niet.',
   inactive: 'Dit account is gedeactiveerd. Neem contact op met de beheerder van de vakgemeenschap.',
@@ -66,7 +69,9 @@ export function loginRoutes(deps: AppDeps, _passport: passport.PassportStatic) {
   const logins = new LoginService(deps.db.dataSource);
   const limiter = rateLimit({
     windowMs: 15 * 60 * 1000,
-    limit: 30,
+    // Counts failures only: a whole office behind one NAT address must still be able to sign in.
+    limit: LOGIN_FAILURES_PER_IP,
+    skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (req, res) => {

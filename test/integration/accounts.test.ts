@@ -1,0 +1,348 @@
+import { generate, generateSecret } from 'otplib';
+import request from 'supertest';
+import { csrfFrom, buildUser, csrfOf, loginAs, TEST_PASSWORD } from '../support/factories';
+import { LOGIN_FAILURES_PER_IP } from '../../src/accounts/login.router';
+import { createTestApp, type TestContext } from '../support/test-app';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(() => ctx.close());
+
+const ds = () => ctx.db.dataSource;
+const sessionCookie = (res: request.Response) =>
+  String(res.headers['set-cookie'] ?? '')
+    .split(',')
+    .find((c) => c.trim().startsWith('casusbank.sid='))
+    ?.split(';')[0];
+
+async function postLogin(agent: ReturnType<typeof request.agent>, email: string, password: string) {
+  const page = await agent.get('/inloggen');
+  return agent.post('/inloggen').type('form').send({ email, password, _csrf: csrfFrom(page.text) });
+}
+
+async function auditActions(userId: number): Promise<string[]> {
+  const rows = await ds().query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [String(userId)]);
+  return rows.map((r: { action: string }) => r.action);
+}
+
+describe('login', () => {
+  it('changes the session id at login (no session fixation) and lands on the page asked for', async () => {
+    const user = await buildUser(ds());
+    const agent = request.agent(ctx.app);
+    const page = await agent.get('/inloggen?terug=/account').expect(200);
+    const before = sessionCookie(page);
+    expect(before).toBeDefined();
+    const res = await agent
+      .post('/inloggen')
+      .type('form')
+      .send({ email: user.email, password: TEST_PASSWORD, terug: '/account', _csrf: csrfFrom(page.text) })
+      .expect(303);
+    expect(res.headers.location).toBe('/account');
+    const after = sessionCookie(res);
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    // The old session id no longer carries a login.
+    await request(ctx.app).get('/').set('Cookie', before!).expect(303);
+  });
+
+  it('never redirects off-site after login', async () => {
+    const user = await buildUser(ds());
+    for (const evil of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
+      const agent = request.agent(ctx.app);
+      const page = await agent.get('/inloggen');
+      const res = await agent
+        .post('/inloggen')
+        .type('form')
+        .send({ email: user.email, password: TEST_PASSWORD, terug: evil, _csrf: csrfFrom(page.text) })
+        .expect(303);
+      expect(res.headers.location).toBe('/');
+    }
+  });
+
+  it('gives the same Dutch message for an unknown email and a wrong password, and keeps the email', async () => {
+    const user = await buildUser(ds());
+    const wrong = await postLogin(request.agent(ctx.app), user.email, 'helemaal-niet-goed');
+    const unknown = await postLogin(request.agent(ctx.app), 'niemand@example.nl', 'helemaal-niet-goed');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.text).toContain('Het e-mailadres of het wachtwoord klopt niet.');
+    expect(unknown.text).toContain('Het e-mailadres of het wachtwoord klopt niet.');
+    expect(unknown.text).toContain('value="niemand@example.nl"');
+  });
+
+  it('spends comparable time on unknown emails and wrong passwords (dummy hash)', async () => {
+    const user = await buildUser(ds());
+    const time = async (email: string) => {
+      const agent = request.agent(ctx.app);
+      const page = await agent.get('/inloggen');
+      const t0 = performance.now();
+      await agent.post('/inloggen').type('form').send({ email, password: 'nog-steeds-niet-goed', _csrf: csrfFrom(page.text) });
+      return performance.now() - t0;
+    };
+    await time('opwarmen@example.nl');
+    const known = await time(user.email);
+    const unknown = await time('onbekend-adres@example.nl');
+    // argon2 dominates both; without the dummy hash the unknown case would be ~10x faster.
+    expect(unknown).toBeGreaterThan(known * 0.4);
+  });
+
+  it('validates the form: missing and over-long fields, invalid email', async () => {
+    const agent = request.agent(ctx.app);
+    const page = await agent.get('/inloggen');
+    const csrf = csrfFrom(page.text);
+    const long = await agent
+      .post('/inloggen')
+      .type('form')
+      .send({ email: `${'a'.repeat(250)}@example.nl`, password: 'x', _csrf: csrf })
+      .expect(400);
+    expect(long.text).toContain('hoogstens 254 tekens');
+    const bad = await agent.post('/inloggen').type('form').send({ email: 'geen-adres', password: 'x', _csrf: csrf }).expect(400);
+    expect(bad.text).toContain('Dit is geen geldig e-mailadres.');
+    expect(bad.text).toContain('value="geen-adres"');
+    const tooLongPassword = await agent
+      .post('/inloggen')
+      .type('form')
+      .send({ email: 'a@example.nl', password: 'p'.repeat(1025), _csrf: csrf })
+      .expect(400);
+    expect(tooLongPassword.text).toContain('hoogstens 1024 tekens');
+    const empty = await agent.post('/inloggen').type('form').send({ _csrf: csrf }).expect(400);
+    expect(empty.text).toContain('Vul uw wachtwoord in.');
+  });
+
+  it('locks an account for 15 minutes after 5 failures, audits it, and releases it after the window', async () => {
+    const user = await buildUser(ds());
+    for (let i = 1; i <= 4; i++) expect((await postLogin(request.agent(ctx.app), user.email, `fout-${i}-wachtwoord`)).status).toBe(401);
+    const fifth = await postLogin(request.agent(ctx.app), user.email, 'fout-5-wachtwoord');
+    expect(fifth.status).toBe(429);
+    expect(fifth.text).toContain('tijdelijk geblokkeerd');
+    // Even the right password is refused while locked.
+    const locked = await postLogin(request.agent(ctx.app), user.email, TEST_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.text).toMatch(/over 1[45] minuten/);
+    const actions = await auditActions(user.id);
+    expect(actions.filter((a) => a === 'login.failed')).toHaveLength(5);
+    expect(actions).toContain('login.locked');
+    expect(actions).toContain('login.refused_locked');
+
+    // The window passes.
+    await ds().query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1`, [user.id]);
+    expect((await postLogin(request.agent(ctx.app), user.email, TEST_PASSWORD)).status).toBe(303);
+  });
+
+  it('counts failures only within 15 minutes', async () => {
+    const user = await buildUser(ds());
+    for (let i = 0; i < 4; i++) await postLogin(request.agent(ctx.app), user.email, 'verkeerd-wachtwoord');
+    await ds().query(`UPDATE users SET first_failed_login_at = now() - interval '16 minutes' WHERE id = $1`, [user.id]);
+    expect((await postLogin(request.agent(ctx.app), user.email, 'verkeerd-wachtwoord')).status).toBe(401);
+  });
+
+  it('refuses a deactivated member with a clear message', async () => {
+    const user = await buildUser(ds(), { active: false });
+    const res = await postLogin(request.agent(ctx.app), user.email, TEST_PASSWORD);
+    expect(res.status).toBe(403);
+    expect(res.text).toContain('gedeactiveerd');
+  });
+
+  it('rate-limits login attempts per IP address', async () => {
+    const limited = await createTestApp();
+    try {
+      const agent = request.agent(limited.app);
+      const page = await agent.get('/inloggen');
+      const csrf = csrfFrom(page.text);
+      let last = 0;
+      for (let i = 0; i <= LOGIN_FAILURES_PER_IP; i++) {
+        last = (await agent.post('/inloggen').type('form').send({ email: `x${i}@example.nl`, password: 'p', _csrf: csrf })).status;
+      }
+      expect(last).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('sessions', () => {
+  it('logout ends the session on the server', async () => {
+    const user = await buildUser(ds());
+    const agent = request.agent(ctx.app);
+    await loginAs(agent, user);
+    const home = await agent.get('/').expect(200);
+    const cookie = sessionCookie(await agent.get('/account'))!;
+    await agent.post('/uitloggen').type('form').send({ _csrf: csrfFrom(home.text) }).expect(303);
+    await agent.get('/').expect(303);
+    if (cookie) await request(ctx.app).get('/').set('Cookie', cookie).expect(303);
+  });
+
+  it("stops a deactivated member's live session at once", async () => {
+    const user = await buildUser(ds());
+    const agent = request.agent(ctx.app);
+    await loginAs(agent, user);
+    await agent.get('/').expect(200);
+    await ds().query(`UPDATE users SET active = false WHERE id = $1`, [user.id]);
+    await agent.get('/').expect(303);
+  });
+
+  it('ends a session 12 hours after login, however active', async () => {
+    const user = await buildUser(ds());
+    const agent = request.agent(ctx.app);
+    await loginAs(agent, user);
+    await ds().query(
+      `UPDATE sessions SET sess = jsonb_set(sess::jsonb, '{authenticatedAt}', to_jsonb((extract(epoch FROM now()) * 1000 - 12.5 * 3600 * 1000)::bigint))::json
+        WHERE sess -> 'passport' ->> 'user' = $1`,
+      [String(user.id)],
+    );
+    const res = await agent.get('/account').expect(303);
+    expect(res.headers.location).toContain('/inloggen?verlopen=1');
+  });
+
+  it('refuses a state-changing request without a CSRF token with a Dutch 403', async () => {
+    const user = await buildUser(ds());
+    const agent = request.agent(ctx.app);
+    await loginAs(agent, user);
+    const res = await agent.post('/uitloggen').type('form').send({}).expect(403);
+    expect(res.text).toContain('Het formulier is verlopen');
+    await agent.post('/uitloggen').type('form').send({ _csrf: 'verkeerd' }).expect(403);
+    await agent.get('/').expect(200);
+  });
+});
+
+describe('two-factor sign-in', () => {
+  it('sends an admin without a second factor to enrolment, and refuses their changes until then', async () => {
+    const admin = await buildUser(ds(), { roles: ['admin'], withTotp: false });
+    const agent = request.agent(ctx.app);
+    await loginAs(agent, admin);
+    const res = await agent.get('/').expect(303);
+    expect(res.headers.location).toBe('/account/tweestaps');
+    const page = await agent.get('/account/tweestaps').expect(200);
+    expect(page.text).toContain('verplicht');
+    expect(page.text).toMatch(/<img src="data:image\/svg\+xml;base64,/);
+    const refused = await agent
+      .post('/account/wachtwoord')
+      .type('form')
+      .send({ current: TEST_PASSWORD, password: 'nieuw-en-lang-genoeg', confirm: 'nieuw-en-lang-genoeg', _csrf: csrfFrom(page.text) })
+      .expect(403);
+    expect(refused.text).toContain('tweestapsverificatie');
+  });
+
+  it('enrols: a wrong code is refused, the right one turns it on and shows 10 recovery codes once', async () => {
+    const user = await buildUser(ds());
+    const agent = request.agent(ctx.app);
+    await loginAs(agent, user);
+    const page = await agent.get('/account/tweestaps').expect(200);
+    const secret = /class="secret">([A-Z2-7 ]+)</.exec(page.text)![1].replace(/ /g, '');
+    const csrf = csrfFrom(page.text);
+    await agent.post('/account/tweestaps').type('form').send({ code: '000000', _csrf: csrf }).expect(400);
+    const done = await agent
+      .post('/account/tweestaps')
+      .type('form')
+      .send({ code: await generate({ secret }), _csrf: csrf })
+      .expect(200);
+    const codes = [...done.text.matchAll(/<li><code>([0-9a-f]{5}-[0-9a-f]{5})<\/code><\/li>/g)].map((m) => m[1]);
+    expect(codes).toHaveLength(10);
+    const [row] = await ds().query(`SELECT totp_enabled_at, recovery_code_hashes FROM users WHERE id = $1`, [user.id]);
+    expect(row.totp_enabled_at).not.toBeNull();
+    expect(row.recovery_code_hashes).toHaveLength(10);
+    expect(row.recovery_code_hashes.join()).not.toContain(codes[0]);
+    expect(await auditActions(user.id)).toContain('user.totp_enabled');
+
+    // Now login asks for the code; a wrong code is refused, a recovery code works exactly once.
+    const second = request.agent(ctx.app);
+    const step1 = await postLogin(second, user.email, TEST_PASSWORD);
+    expect(step1.headers.location).toBe('/inloggen/code');
+    const codePage = await second.get('/inloggen/code');
+    await second.get('/').expect(303); // not signed in yet
+    const wrong = await second.post('/inloggen/code').type('form').send({ code: '123456', _csrf: csrfFrom(codePage.text) });
+    expect(wrong.status).toBe(401);
+    expect(wrong.text).toContain('Deze code klopt niet');
+    await second.post('/inloggen/code').type('form').send({ code: codes[0], _csrf: csrfFrom(codePage.text) }).expect(303);
+    await second.get('/').expect(200);
+
+    const third = request.agent(ctx.app);
+    await postLogin(third, user.email, TEST_PASSWORD);
+    const codePage3 = await third.get('/inloggen/code');
+    await third.post('/inloggen/code').type('form').send({ code: codes[0], _csrf: csrfFrom(codePage3.text) }).expect(401);
+    await third.get('/').expect(303);
+  });
+
+  it('logs in with a TOTP code from the app', async () => {
+    const user = await buildUser(ds(), { withTotp: true });
+    const agent = request.agent(ctx.app);
+    await loginAs(agent, user); // throws unless the code step succeeds
+    await agent.get('/').expect(200);
+  });
+});
+
+describe('invitations and passwords', () => {
+  async function invitationFor(userId: number, expiresIn = '7 days') {
+    const token = `uitnodiging-${generateSecret()}`.replace(/[^A-Za-z0-9_-]/g, '');
+    const { createHash } = await import('node:crypto');
+    await ds().query(
+      `INSERT INTO invitations (user_id, token_hash, purpose, expires_at) VALUES ($1, $2, 'invite', now() + $3::interval)`,
+      [userId, createHash('sha256').update(token).digest('hex'), expiresIn],
+    );
+    return token;
+  }
+
+  it('sets a password through an invitation link exactly once', async () => {
+    const user = await buildUser(ds());
+    await ds().query(`UPDATE users SET password_hash = NULL WHERE id = $1`, [user.id]);
+    const token = await invitationFor(user.id);
+    const agent = request.agent(ctx.app);
+    const page = await agent.get(`/uitnodiging/${token}`).expect(200);
+    const csrf = csrfFrom(page.text);
+    const common = await agent
+      .post(`/uitnodiging/${token}`)
+      .type('form')
+      .send({ password: 'welkom123456', confirm: 'welkom123456', _csrf: csrf })
+      .expect(400);
+    expect(common.text).toContain('veelgebruikte wachtwoorden');
+    const short = await agent.post(`/uitnodiging/${token}`).type('form').send({ password: 'kort', confirm: 'kort', _csrf: csrf }).expect(400);
+    expect(short.text).toContain('minstens 12 tekens');
+    const mismatch = await agent
+      .post(`/uitnodiging/${token}`)
+      .type('form')
+      .send({ password: 'een-goede-zin-voor-mij', confirm: 'een-andere-zin', _csrf: csrf })
+      .expect(400);
+    expect(mismatch.text).toContain('niet gelijk');
+    await agent
+      .post(`/uitnodiging/${token}`)
+      .type('form')
+      .send({ password: 'een-goede-zin-voor-mij', confirm: 'een-goede-zin-voor-mij', _csrf: csrf })
+      .expect(303);
+    expect((await postLogin(request.agent(ctx.app), user.email, 'een-goede-zin-voor-mij')).status).toBe(303);
+    const reused = await agent.get(`/uitnodiging/${token}`).expect(410);
+    expect(reused.text).toContain('al gebruikt');
+  });
+
+  it('refuses an expired or unknown invitation link', async () => {
+    const user = await buildUser(ds());
+    const token = await invitationFor(user.id, '-1 hour');
+    const res = await request(ctx.app).get(`/uitnodiging/${token}`).expect(410);
+    expect(res.text).toContain('verlopen');
+    await request(ctx.app).get('/uitnodiging/bestaatniet-bestaatniet-bestaatniet').expect(404);
+  });
+
+  it('changes the password with the current one, and ends the other sessions', async () => {
+    const user = await buildUser(ds());
+    const mine = request.agent(ctx.app);
+    const other = request.agent(ctx.app);
+    await loginAs(mine, user);
+    await loginAs(other, user);
+    const csrf = await csrfOf(mine, '/account');
+    const wrong = await mine
+      .post('/account/wachtwoord')
+      .type('form')
+      .send({ current: 'niet-het-huidige', password: 'nieuw-en-lang-genoeg', confirm: 'nieuw-en-lang-genoeg', _csrf: csrf })
+      .expect(400);
+    expect(wrong.text).toContain('Uw huidige wachtwoord klopt niet.');
+    await mine
+      .post('/account/wachtwoord')
+      .type('form')
+      .send({ current: TEST_PASSWORD, password: 'nieuw-en-lang-genoeg', confirm: 'nieuw-en-lang-genoeg', _csrf: csrf })
+      .expect(303);
+    await mine.get('/account').expect(200);
+    await other.get('/account').expect(303);
+    expect((await postLogin(request.agent(ctx.app), user.email, 'nieuw-en-lang-genoeg')).status).toBe(303);
+  });
+});
