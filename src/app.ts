@@ -10,6 +10,7 @@ import { loginRoutes } from './accounts/login.router';
 import { createSession } from './accounts/session';
 import type { Config } from './config';
 import type { Database } from './db/data-source';
+import { caseRoutes } from './cases/cases.router';
 import { homeRoutes } from './home/home.router';
 import { PUBLIC_DIR } from './paths';
 import { can } from './policy';
@@ -26,6 +27,8 @@ export interface AppDeps {
   db: Database;
   search: CaseSearch;
   logger: Logger;
+  /** Called after a commit that wrote search-outbox rows (the indexer drains them at once). */
+  onSearchOutbox?: () => void;
 }
 
 export interface App extends Express {
@@ -113,6 +116,7 @@ export function createApp(deps: AppDeps): App {
     res.locals.nav = {
       admin: can(req.user, 'admin:any'),
     };
+    res.locals.uploadMaxMb = Math.round((config.uploadMaxBytes / 1024 / 1024) * 10) / 10;
     res.locals.flash = req.session?.flash ?? [];
     if (req.session?.flash) delete req.session.flash;
     next();
@@ -120,6 +124,7 @@ export function createApp(deps: AppDeps): App {
 
   app.use(loginRoutes(deps, passport));
   app.use(accountRoutes(deps));
+  app.use(caseRoutes(deps));
   app.use(homeRoutes(deps));
 
   app.use(notFoundHandler);

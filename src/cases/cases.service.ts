@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CaseStatus, CorporationRole } from '../domain';
 import { enqueueSearchUpdate } from '../search/outbox';
-import { badRequest } from '../web/http-errors';
+import { badRequest, conflict, notFound } from '../web/http-errors';
 
 /** A case's editable content, already validated (by the form schema or the import schema). */
 export interface CaseContent {
@@ -61,8 +61,9 @@ export class CasesService {
         `INSERT INTO cases (title, summary, context, approach, results, lessons, question, roles, tags,
                             organization_id, partners, region, year, contact, status, author_id, published_at,
                             created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,
-                 CASE WHEN $15 = 'draft' THEN NULL ELSE coalesce($17, now()) END, coalesce($17, now()), coalesce($17, now()))
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::text,$16,
+                 CASE WHEN $15::text = 'draft' THEN NULL ELSE coalesce($17::timestamptz, now()) END,
+                 coalesce($17::timestamptz, now()), coalesce($17::timestamptz, now()))
          RETURNING id`,
         [
           content.title,
@@ -99,7 +100,141 @@ export class CasesService {
     this.afterCommit();
     return id;
   }
+
+  /**
+   * Saves new content if the case is still at `expectedVersion` (else StaleCaseError → 409).
+   * Stores a revision with the changed fields; optionally publishes in the same step.
+   */
+  async update(
+    caseId: number,
+    content: CaseContent,
+    options: { editorId: number; expectedVersion: number; publish?: boolean },
+  ): Promise<{ version: number; changed: string[] }> {
+    const result = await this.dataSource.transaction(async (m) => {
+      const current = await loadContent(m, caseId);
+      if (!current) throw notFound();
+      if (current.version !== options.expectedVersion) throw new StaleCaseError(current.version);
+      const changed = CONTENT_FIELDS.filter((f) => !sameValue(current.content[f], content[f]));
+      const publish = options.publish && current.status === 'draft';
+      if (changed.length === 0 && !publish) return { version: current.version, changed };
+      const themeIds = await resolveThemeIds(m, content.themes);
+      const version = current.version + 1;
+      const status: CaseStatus = publish ? 'published' : current.status;
+      await m.query(
+        `UPDATE cases SET title=$2, summary=$3, context=$4, approach=$5, results=$6, lessons=$7, question=$8, roles=$9,
+                          tags=$10, partners=$11, region=$12, year=$13, contact=$14, status=$15::text, version=$16,
+                          published_at = CASE WHEN $15::text = 'published' AND published_at IS NULL THEN now() ELSE published_at END,
+                          updated_at = now()
+          WHERE id = $1`,
+        [
+          caseId,
+          content.title,
+          content.summary,
+          content.context,
+          content.approach,
+          content.results,
+          content.lessons,
+          content.question,
+          content.roles,
+          content.tags,
+          content.partners,
+          content.region,
+          content.year,
+          content.contact,
+          status,
+          version,
+        ],
+      );
+      await m.query(`DELETE FROM case_themes WHERE case_id = $1`, [caseId]);
+      await m.query(`INSERT INTO case_themes (case_id, theme_id) SELECT $1, unnest($2::int[])`, [caseId, themeIds]);
+      const fields = publish ? [...changed, 'status'] : changed;
+      await m.query(
+        `INSERT INTO case_revisions (case_id, version, author_id, changed_fields, snapshot) VALUES ($1, $2, $3, $4, $5)`,
+        [caseId, version, options.editorId, fields, JSON.stringify({ ...content, status })],
+      );
+      await enqueueSearchUpdate(m, [caseId], 'case.updated');
+      return { version, changed: fields };
+    });
+    this.afterCommit();
+    return result;
+  }
+
+  /** Publish, archive or restore; a revision records the status change. */
+  async setStatus(caseId: number, to: CaseStatus, editorId: number): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const current = await loadContent(m, caseId);
+      if (!current) throw notFound();
+      if (!TRANSITIONS[current.status].includes(to)) {
+        throw conflict(`Een casus met status "${current.status}" kan niet naar "${to}".`);
+      }
+      const version = current.version + 1;
+      await m.query(
+        `UPDATE cases SET status = $2::text, version = $3, updated_at = now(),
+                          published_at = CASE WHEN $2::text = 'published' AND published_at IS NULL THEN now() ELSE published_at END
+          WHERE id = $1`,
+        [caseId, to, version],
+      );
+      await m.query(
+        `INSERT INTO case_revisions (case_id, version, author_id, changed_fields, snapshot) VALUES ($1, $2, $3, '{status}', $4)`,
+        [caseId, version, editorId, JSON.stringify({ ...current.content, status: to })],
+      );
+      await enqueueSearchUpdate(m, [caseId], `case.${to}`);
+    });
+    this.afterCommit();
+  }
 }
+
+/** The current content of a case, locked for the rest of the transaction. */
+async function loadContent(
+  m: EntityManager,
+  caseId: number,
+): Promise<{ content: CaseContent; version: number; status: CaseStatus } | null> {
+  const [row] = await m.query(
+    `SELECT c.*, coalesce((SELECT array_agg(t.slug ORDER BY t.slug) FROM case_themes ct JOIN themes t ON t.id = ct.theme_id
+                            WHERE ct.case_id = c.id), '{}') AS theme_slugs
+       FROM cases c WHERE c.id = $1 FOR UPDATE`,
+    [caseId],
+  );
+  if (!row) return null;
+  return {
+    version: row.version,
+    status: row.status,
+    content: {
+      title: row.title,
+      summary: row.summary,
+      context: row.context,
+      approach: row.approach,
+      results: row.results,
+      lessons: row.lessons,
+      question: row.question,
+      roles: row.roles,
+      themes: row.theme_slugs,
+      tags: row.tags,
+      partners: row.partners,
+      region: row.region,
+      year: row.year,
+      contact: row.contact,
+    },
+  };
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+  return (a ?? null) === (b ?? null);
+}
+
+export class StaleCaseError extends Error {
+  constructor(public readonly currentVersion: number) {
+    super('stale');
+  }
+}
+
+/** Transitions allowed from each status (restore = archived → published). */
+const TRANSITIONS: Record<CaseStatus, CaseStatus[]> = {
+  draft: ['published'],
+  published: ['archived'],
+  archived: ['published'],
+};
 
 function isEmpty(value: unknown): boolean {
   return value === null || value === '' || (Array.isArray(value) && value.length === 0);

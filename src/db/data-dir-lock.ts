@@ -3,6 +3,9 @@ import path from 'node:path';
 
 export class DataDirLockedError extends Error {}
 
+/** Lock files this process holds (a lock with our own pid may also be a stale one from a container's PID 1). */
+const heldHere = new Set<string>();
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -25,10 +28,12 @@ export function acquireDataDirLock(dataDir: string, purpose: string): () => void
       const fd = openSync(file, 'wx');
       writeSync(fd, JSON.stringify({ pid: process.pid, purpose, since: new Date().toISOString() }));
       closeSync(fd);
+      heldHere.add(file);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldHere.delete(file);
         try {
           const holder = JSON.parse(readFileSync(file, 'utf8')) as { pid: number };
           if (holder.pid === process.pid) rmSync(file, { force: true });
@@ -46,7 +51,8 @@ export function acquireDataDirLock(dataDir: string, purpose: string): () => void
       } catch {
         /* unreadable: treat as stale */
       }
-      if (holder.pid && holder.pid !== process.pid && isAlive(holder.pid)) {
+      const heldByUs = holder.pid === process.pid && heldHere.has(file);
+      if (heldByUs || (holder.pid && holder.pid !== process.pid && isAlive(holder.pid))) {
         throw new DataDirLockedError(
           `De ingebouwde database in ${dataDir} is in gebruik door proces ${holder.pid} (${holder.purpose ?? 'onbekend'}, sinds ${holder.since ?? '?'}). ` +
             `Stop dat proces eerst, of gebruik DATABASE_URL met een PostgreSQL-server om met meerdere processen te werken.`,

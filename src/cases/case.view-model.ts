@@ -1,0 +1,66 @@
+import { CASE_STATUS_LABELS, CORPORATION_ROLE_LABELS, ORGANIZATION_KIND_LABELS } from '../domain';
+import { can, type Viewer } from '../policy';
+import { LONG_FIELDS } from './case.limits';
+import type { AttachmentRow, CaseRecord } from './cases.queries';
+import { renderMarkdown } from './markdown';
+
+const TYPE_LABELS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
+  'application/vnd.oasis.opendocument.text': 'OpenDocument-tekst',
+  'image/png': 'PNG-afbeelding',
+  'image/jpeg': 'JPEG-afbeelding',
+};
+const EXTRACTION_LABELS: Record<string, string> = {
+  pending: 'tekst wordt gelezen…',
+  extracted: 'doorzoekbaar',
+  failed: 'tekst niet leesbaar',
+  none: 'niet doorzoekbaar',
+};
+
+/** Everything the case page shows, as plain data with the viewer's permissions precomputed. */
+export function caseView(record: CaseRecord, viewer: Viewer, attachments: AttachmentRow[] = []) {
+  const canEdit = can(viewer, 'case:edit', record);
+  return {
+    id: record.id,
+    title: record.title,
+    summary: record.summary,
+    status: record.status,
+    statusLabel: CASE_STATUS_LABELS[record.status],
+    version: record.version,
+    sections: LONG_FIELDS.filter((f) => record[f.name].trim() !== '').map((f) => ({
+      name: f.name,
+      label: f.label,
+      html: renderMarkdown(record[f.name]),
+    })),
+    roles: record.roles.map((r) => ({ value: r, label: CORPORATION_ROLE_LABELS[r] })),
+    themes: record.themes.map((slug) => ({ slug, name: record.themeNames[slug] ?? slug })),
+    tags: record.tags,
+    organizationName: record.organizationName,
+    organizationKind: ORGANIZATION_KIND_LABELS[record.organizationKind],
+    authorName: record.authorName,
+    partners: record.partners,
+    region: record.region,
+    year: record.year,
+    contact: record.contact,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    publishedAt: record.publishedAt,
+    attachments: attachments.map((a) => ({
+      ...a,
+      typeLabel: TYPE_LABELS[a.mimeType] ?? a.mimeType,
+      isImage: a.mimeType.startsWith('image/'),
+      extractionLabel: EXTRACTION_LABELS[a.extractionStatus] ?? a.extractionStatus,
+    })),
+    can: {
+      edit: canEdit,
+      publish: canEdit && record.status === 'draft',
+      archive: canEdit && record.status === 'published',
+      restore: canEdit && record.status === 'archived',
+      history: can(viewer, 'case:history', record),
+    },
+  };
+}
+export type CaseView = ReturnType<typeof caseView>;

@@ -1,0 +1,257 @@
+import express, { type Response } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES } from '../domain';
+import type { Viewer } from '../policy';
+import { authorize, mount, route } from '../web/route';
+import { fieldErrors, idParam, text, type FieldErrors } from '../web/validation';
+import { CASE_LIMITS, LONG_FIELDS, maxCaseYear } from './case.limits';
+import { caseView } from './case.view-model';
+import { caseExport } from './case-export';
+import {
+  caseAttachments,
+  findReadableCase,
+  findRevision,
+  listRevisions,
+  tagSuggestions,
+  themeOptions,
+} from './cases.queries';
+import { caseFormSchema } from './cases.schemas';
+import { CasesService, StaleCaseError, type CaseContent } from './cases.service';
+import { renderMarkdown } from './markdown';
+import { diffSnapshots } from './revision-diff';
+
+const idParams = z.object({ id: idParam });
+const listQuery = z.object({ pagina: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
+const PAGE_SIZE = 20;
+
+/** Cases: browse, read, write, status changes, revisions, Markdown preview and the JSON view. */
+export function caseRoutes(deps: AppDeps) {
+  const ds = deps.db.dataSource;
+  const cases = new CasesService(ds, () => deps.onSearchOutbox?.());
+
+  async function renderForm(
+    res: Response,
+    viewer: Viewer,
+    locals: { caseId?: number; values: Record<string, unknown>; errors: FieldErrors; conflict?: unknown; status?: string },
+  ) {
+    const [themes, tags] = await Promise.all([themeOptions(ds), tagSuggestions(ds, viewer)]);
+    const values = { ...locals.values };
+    if (Array.isArray(values.tags)) values.tags = values.tags.join(', ');
+    res.render('cases/form', {
+      title: locals.caseId ? 'Casus bewerken' : 'Nieuwe casus',
+      caseId: locals.caseId,
+      status: locals.status ?? 'draft',
+      values,
+      errors: locals.errors,
+      conflict: locals.conflict ?? null,
+      themes,
+      tagSuggestions: tags,
+      roles: CORPORATION_ROLES.map((r) => ({ value: r, label: CORPORATION_ROLE_LABELS[r] })),
+      longFields: LONG_FIELDS,
+      limits: { ...CASE_LIMITS, maxYear: maxCaseYear() },
+    });
+  }
+
+  const toContent = (body: CaseContent): CaseContent => ({
+    title: body.title,
+    summary: body.summary,
+    context: body.context,
+    approach: body.approach,
+    results: body.results,
+    lessons: body.lessons,
+    question: body.question,
+    roles: body.roles,
+    themes: body.themes,
+    tags: body.tags,
+    partners: body.partners,
+    region: body.region,
+    year: body.year,
+    contact: body.contact,
+  });
+
+  /** The form schema needs the current theme list; parsed here so one schema serves both routes. */
+  const parseForm = async (raw: unknown) => caseFormSchema((await themeOptions(ds)).map((t) => t.slug)).safeParse(raw);
+
+  return mount(express.Router(), [
+    route({
+      method: 'get',
+      path: '/casussen',
+      permission: 'member',
+      query: listQuery,
+      handler: async ({ res, query }) => {
+        const [{ total }] = await ds.query(`SELECT count(*)::int AS total FROM cases WHERE status = 'published'`);
+        const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+        const page = Math.min(query.pagina, pages);
+        const items = await ds.query(
+          `SELECT c.id, c.title, c.summary, c.roles, c.year, o.name AS "organizationName"
+             FROM cases c JOIN organizations o ON o.id = c.organization_id
+            WHERE c.status = 'published' ORDER BY c.published_at DESC NULLS LAST, c.id DESC LIMIT $1 OFFSET $2`,
+          [PAGE_SIZE, (page - 1) * PAGE_SIZE],
+        );
+        res.render('cases/index', { title: 'Casussen', items, total, page, pages });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/casussen/nieuw',
+      permission: 'case:create',
+      handler: ({ res, viewer }) =>
+        renderForm(res, viewer, { values: { roles: [], themes: [], tags: [], year: new Date().getFullYear() }, errors: {} }),
+    }),
+    route({
+      method: 'post',
+      path: '/casussen',
+      permission: 'case:create',
+      handler: async ({ req, res, viewer }) => {
+        const parsed = await parseForm(req.body);
+        if (!parsed.success) {
+          res.status(400);
+          return renderForm(res, viewer, { values: req.body ?? {}, errors: fieldErrors(parsed.error) });
+        }
+        const id = await cases.create(toContent(parsed.data), {
+          authorId: viewer.id,
+          organizationId: viewer.organizationId,
+          status: parsed.data.action === 'publish' ? 'published' : 'draft',
+        });
+        flash(req, parsed.data.action === 'publish' ? 'De casus is gepubliceerd.' : 'De casus is als concept opgeslagen.');
+        res.redirect(303, `/casussen/${id}`);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/casussen/voorbeeld',
+      permission: 'member',
+      body: z.object({ markdown: text('De tekst', CASE_LIMITS.longField) }),
+      handler: ({ res, body }) => {
+        res.type('html').send(renderMarkdown(body.markdown) || '<p><em>Nog geen tekst.</em></p>');
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/casussen/:id',
+      permission: 'member',
+      params: idParams,
+      handler: async ({ res, viewer, params }) => {
+        const record = await findReadableCase(ds, params.id, viewer);
+        const attachments = await caseAttachments(ds, record.id);
+        res.render('cases/show', { title: record.title, c: caseView(record, viewer, attachments) });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/casussen/:id/bewerken',
+      permission: 'member',
+      params: idParams,
+      handler: async ({ res, viewer, params }) => {
+        const record = await findReadableCase(ds, params.id, viewer);
+        authorize(viewer, 'case:edit', record);
+        await renderForm(res, viewer, { caseId: record.id, values: { ...record }, errors: {}, status: record.status });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/casussen/:id',
+      permission: 'member',
+      params: idParams,
+      handler: async ({ req, res, viewer, params }) => {
+        const record = await findReadableCase(ds, params.id, viewer);
+        authorize(viewer, 'case:edit', record);
+        const parsed = await parseForm(req.body);
+        if (!parsed.success) {
+          res.status(400);
+          return renderForm(res, viewer, { caseId: record.id, values: req.body ?? {}, errors: fieldErrors(parsed.error), status: record.status });
+        }
+        const expectedVersion = parsed.data.version ?? record.version;
+        try {
+          await cases.update(record.id, toContent(parsed.data), {
+            editorId: viewer.id,
+            expectedVersion,
+            publish: parsed.data.action === 'publish',
+          });
+        } catch (error) {
+          if (!(error instanceof StaleCaseError)) throw error;
+          // Someone saved in between: keep this person's text, show what changed, and let them save again.
+          const loaded = await findRevision(ds, record.id, expectedVersion);
+          res.status(409);
+          return renderForm(res, viewer, {
+            caseId: record.id,
+            values: { ...parsed.data, version: error.currentVersion },
+            errors: {},
+            status: record.status,
+            conflict: { changes: diffSnapshots(loaded?.snapshot ?? null, { ...record, status: record.status }) },
+          });
+        }
+        flash(req, parsed.data.action === 'publish' ? 'De casus is opgeslagen en gepubliceerd.' : 'De wijzigingen zijn opgeslagen.');
+        res.redirect(303, `/casussen/${record.id}`);
+      },
+    }),
+    ...(
+      [
+        ['publiceren', 'published', 'De casus is gepubliceerd.'],
+        ['archiveren', 'archived', 'De casus is gearchiveerd. Hij blijft vindbaar met het filter "gearchiveerd".'],
+        ['herstellen', 'published', 'De casus is hersteld en weer zichtbaar voor alle leden.'],
+      ] as const
+    ).map(([path, to, message]) =>
+      route({
+        method: 'post',
+        path: `/casussen/:id/${path}`,
+        permission: 'member',
+        params: idParams,
+        handler: async ({ req, res, viewer, params }) => {
+          const record = await findReadableCase(ds, params.id, viewer);
+          authorize(viewer, 'case:edit', record);
+          await cases.setStatus(record.id, to, viewer.id);
+          flash(req, message);
+          res.redirect(303, `/casussen/${record.id}`);
+        },
+      }),
+    ),
+    route({
+      method: 'get',
+      path: '/casussen/:id/revisies',
+      permission: 'member',
+      params: idParams,
+      handler: async ({ res, viewer, params }) => {
+        const record = await findReadableCase(ds, params.id, viewer);
+        authorize(viewer, 'case:history', record);
+        const revisions = await listRevisions(ds, record.id);
+        const withDiffs = revisions.map((rev, i) => ({
+          ...rev,
+          changes: diffSnapshots(revisions[i + 1]?.snapshot ?? null, rev.snapshot, rev.changedFields),
+        }));
+        res.render('cases/revisions', { title: `Versies van ${record.title}`, caseId: record.id, caseTitle: record.title, revisions: withDiffs });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/cases/:id',
+      permission: 'member',
+      params: idParams,
+      handler: async ({ req, res, viewer, params }) => {
+        const record = await findReadableCase(ds, params.id, viewer);
+        const attachments = await caseAttachments(ds, record.id);
+        const [author] = await ds.query(`SELECT email FROM users WHERE id = $1`, [record.authorId]);
+        res.json({
+          id: record.id,
+          url: `${req.protocol}://${req.get('host')}/casussen/${record.id}`,
+          ...caseExport(record, author?.email),
+          version: record.version,
+          updatedAt: record.updatedAt,
+          attachments: attachments.map((a) => ({
+            id: a.id,
+            filename: a.filename,
+            mimeType: a.mimeType,
+            sizeBytes: a.sizeBytes,
+            extractionStatus: a.extractionStatus,
+            url: `/bijlagen/${a.id}`,
+          })),
+        });
+      },
+    }),
+  ]);
+}
+
+function flash(req: express.Request, message: string) {
+  req.session.flash = [...(req.session.flash ?? []), { type: 'success', message }];
+}

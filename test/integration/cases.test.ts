@@ -1,0 +1,231 @@
+import request from 'supertest';
+import { buildCase, buildUser, csrfOf, loginAs, type TestUser } from '../support/factories';
+import { createTestApp, type TestContext } from '../support/test-app';
+
+let ctx: TestContext;
+let author: TestUser;
+let colleague: TestUser; // same organisation
+let outsider: TestUser;
+let curator: TestUser;
+let admin: TestUser;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const ds = ctx.db.dataSource;
+  author = await buildUser(ds);
+  colleague = await buildUser(ds, { organizationId: author.organizationId });
+  outsider = await buildUser(ds);
+  curator = await buildUser(ds, { roles: ['curator'] });
+  admin = await buildUser(ds, { roles: ['admin'] });
+});
+afterAll(() => ctx.close());
+
+async function agentFor(user: TestUser) {
+  const agent = request.agent(ctx.app);
+  await loginAs(agent, user);
+  return agent;
+}
+
+const validForm = (overrides: Record<string, unknown> = {}) => ({
+  title: 'Vroegsignalering van huurachterstanden met de gemeente',
+  summary: 'Samen met de gemeente bellen we huurders bij de eerste gemiste betaling.',
+  context: 'Huurachterstanden liepen op.',
+  approach: 'We belden binnen een week.',
+  results: 'Dertig procent minder ontruimingen.',
+  lessons: 'Vroeg bellen werkt.',
+  question: 'Hoe organiseren jullie dit?',
+  roles: ['verhuurder', 'samenwerkingspartner'],
+  themes: ['incasso', 'schuldhulpverlening'],
+  tags: 'vroegsignalering, Maatwerk, vroegsignalering',
+  partners: 'Gemeente, wijkteam',
+  region: 'Zwolle',
+  year: '2023',
+  contact: 'Sanne de Vries, incassomedewerker',
+  ...overrides,
+});
+
+describe('writing a case', () => {
+  it('creates a draft, edits it, publishes, archives and restores it, with a revision for each step', async () => {
+    const agent = await agentFor(author);
+    const csrf = await csrfOf(agent, '/casussen/nieuw');
+    const created = await agent.post('/casussen').type('form').send({ ...validForm(), action: 'save', _csrf: csrf }).expect(303);
+    const id = Number(created.headers.location.split('/').pop());
+    const [row] = await ctx.db.dataSource.query(`SELECT status, tags, version FROM cases WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: 'draft', tags: ['vroegsignalering', 'maatwerk'], version: 1 });
+
+    const page = await agent.get(`/casussen/${id}`).expect(200);
+    expect(page.text).toContain('Vroegsignalering van huurachterstanden');
+    expect(page.text).toContain('Concept');
+
+    await agent
+      .post(`/casussen/${id}`)
+      .type('form')
+      .send({ ...validForm({ summary: 'Een nieuwe samenvatting.' }), version: '1', action: 'save', _csrf: csrf })
+      .expect(303);
+    await agent.post(`/casussen/${id}/publiceren`).type('form').send({ _csrf: csrf }).expect(303);
+    await agent.post(`/casussen/${id}/archiveren`).type('form').send({ _csrf: csrf }).expect(303);
+    await agent.post(`/casussen/${id}/herstellen`).type('form').send({ _csrf: csrf }).expect(303);
+    // Archiving twice is not a valid transition.
+    await agent.post(`/casussen/${id}/herstellen`).type('form').send({ _csrf: csrf }).expect(409);
+
+    const revisions = await ctx.db.dataSource.query(
+      `SELECT version, changed_fields, author_id FROM case_revisions WHERE case_id = $1 ORDER BY version`,
+      [id],
+    );
+    expect(revisions.map((r: { version: number }) => r.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(revisions[1].changed_fields).toEqual(['summary']);
+    expect(revisions[2].changed_fields).toEqual(['status']);
+    expect(revisions.every((r: { author_id: number }) => r.author_id === author.id)).toBe(true);
+
+    const history = await agent.get(`/casussen/${id}/revisies`).expect(200);
+    expect(history.text).toMatch(/<ins>[^<]*nieuwe[^<]*<\/ins>/);
+    expect(history.text).toContain('Versie 5');
+
+    // Every write enqueued a search update in the same transaction.
+    const [{ n }] = await ctx.db.dataSource.query(`SELECT count(*)::int AS n FROM search_outbox WHERE case_id = $1`, [id]);
+    expect(n).toBe(5);
+  });
+
+  it('answers 409 on a stale edit, keeps the text typed and shows what changed meanwhile', async () => {
+    const id = await buildCase(ctx.db.dataSource, author, { title: 'Oude titel van de casus' });
+    const mine = await agentFor(author);
+    const theirs = await agentFor(curator);
+    const csrfMine = await csrfOf(mine, `/casussen/${id}/bewerken`);
+    const csrfTheirs = await csrfOf(theirs, `/casussen/${id}/bewerken`);
+    await theirs
+      .post(`/casussen/${id}`)
+      .type('form')
+      .send({ ...validForm({ title: 'Titel aangepast door de kerngroep' }), version: '1', _csrf: csrfTheirs })
+      .expect(303);
+    const stale = await mine
+      .post(`/casussen/${id}`)
+      .type('form')
+      .send({ ...validForm({ approach: 'Mijn zorgvuldig geschreven aanpak' }), version: '1', _csrf: csrfMine })
+      .expect(409);
+    expect(stale.text).toContain('Iemand anders heeft deze casus intussen opgeslagen');
+    expect(stale.text).toContain('Mijn zorgvuldig geschreven aanpak');
+    expect(stale.text).toMatch(/<ins>[^<]*aangepast[^<]*<\/ins>/);
+    expect(stale.text).toContain('name="version" value="2"');
+    const [row] = await ctx.db.dataSource.query(`SELECT title, approach FROM cases WHERE id = $1`, [id]);
+    expect(row.title).toBe('Titel aangepast door de kerngroep');
+  });
+});
+
+describe('bad input', () => {
+  let agent: request.Agent;
+  let csrf: string;
+  beforeAll(async () => {
+    agent = await agentFor(author);
+    csrf = await csrfOf(agent, '/casussen/nieuw');
+  });
+
+  const post = (form: Record<string, unknown>) => agent.post('/casussen').type('form').send({ ...form, _csrf: csrf });
+
+  it('keeps what was typed and names the problem in Dutch', async () => {
+    const res = await post(validForm({ title: '', summary: 'Mijn samenvatting blijft staan.' })).expect(400);
+    expect(res.text).toContain('De titel is verplicht.');
+    expect(res.text).toContain('Mijn samenvatting blijft staan.');
+    expect(res.text).toMatch(/id="rol-verhuurder" name="roles" value="verhuurder" checked/);
+  });
+
+  it('states and enforces the limits', async () => {
+    const form = await agent.get('/casussen/nieuw');
+    expect(form.text).toContain('maxlength="200"');
+    expect(form.text).toContain('Hoogstens 600 tekens');
+    const res = await post(validForm({ title: 'x'.repeat(201) })).expect(400);
+    expect(res.text).toContain('De titel mag hoogstens 200 tekens lang zijn.');
+    const summary = await post(validForm({ summary: 's'.repeat(601) })).expect(400);
+    expect(summary.text).toContain('hoogstens 600 tekens');
+  });
+
+  it('lists the valid values for an unknown theme or role, and refuses an empty selection', async () => {
+    const theme = await post(validForm({ themes: ['incasso', 'bestaat-niet'] })).expect(400);
+    expect(theme.text).toMatch(/Onbekend thema\. Geldige thema&#39;s: .*incasso.*renovatie/);
+    const role = await post(validForm({ roles: ['huisbaas'] })).expect(400);
+    expect(role.text).toContain('Onbekende rol. Geldige rollen: verhuurder, samenwerkingspartner, opdrachtgever, ontwikkelaar.');
+    const none = await post(validForm({ roles: [] })).expect(400);
+    expect(none.text).toContain('Kies minstens één rol van de corporatie.');
+  });
+
+  it('refuses a year outside 1990 to next year', async () => {
+    const next = new Date().getFullYear() + 1;
+    await post(validForm({ year: '1989' })).expect(400);
+    await post(validForm({ year: String(next + 1) })).expect(400);
+    await post(validForm({ year: 'twintig' })).expect(400);
+    await post(validForm({ year: String(next), action: 'save' })).expect(303);
+  });
+
+  it('neutralises scripts, javascript: links and raw HTML in Markdown', async () => {
+    const res = await post(
+      validForm({
+        context: 'Tekst <script>alert(1)</script> [klik](javascript:alert(2)) <img src=x onerror=alert(3)> [site](https://example.nl)',
+        action: 'publish',
+      }),
+    ).expect(303);
+    const page = await agent.get(res.headers.location).expect(200);
+    expect(page.text).not.toContain('<script>alert');
+    expect(page.text).not.toMatch(/href="javascript:/);
+    expect(page.text).not.toContain('<img src=x');
+    expect(page.text).toContain('&lt;script&gt;');
+    expect(page.text).toContain('<a href="https://example.nl" rel="noopener nofollow" target="_blank">site</a>');
+  });
+
+  it('gives the same 404 for a missing case and an invalid id', async () => {
+    await agent.get('/casussen/999999').expect(404);
+    await agent.get('/casussen/abc').expect(404);
+  });
+});
+
+describe('who may see and change a case', () => {
+  it('keeps a draft invisible to others by id, in lists and in the API; admins may read it', async () => {
+    const id = await buildCase(ctx.db.dataSource, author, { status: 'draft', title: 'Geheim concept over woonfraude' });
+    for (const user of [colleague, outsider, curator]) {
+      const agent = await agentFor(user);
+      await agent.get(`/casussen/${id}`).expect(404);
+      await agent.get(`/api/cases/${id}`).expect(404);
+      await agent.get(`/casussen/${id}/bewerken`).expect(404);
+      expect((await agent.get('/casussen')).text).not.toContain('Geheim concept');
+      expect((await agent.get('/')).text).not.toContain('Geheim concept');
+    }
+    const own = await agentFor(author);
+    expect((await own.get('/')).text).toContain('Geheim concept');
+    await (await agentFor(admin)).get(`/casussen/${id}`).expect(200);
+  });
+
+  it('lets only the author, curators and admins edit a published case', async () => {
+    const id = await buildCase(ctx.db.dataSource, author);
+    for (const [user, status] of [
+      [colleague, 403],
+      [outsider, 403],
+      [curator, 200],
+      [admin, 200],
+      [author, 200],
+    ] as const) {
+      const agent = await agentFor(user);
+      await agent.get(`/casussen/${id}/bewerken`).expect(status);
+      const csrf = await csrfOf(agent, `/casussen/${id}`);
+      if (status === 403) {
+        await agent.post(`/casussen/${id}`).type('form').send({ ...validForm(), version: '1', _csrf: csrf }).expect(403);
+        await agent.post(`/casussen/${id}/archiveren`).type('form').send({ _csrf: csrf }).expect(403);
+      }
+    }
+    const page = await (await agentFor(outsider)).get(`/casussen/${id}`).expect(200);
+    expect(page.text).not.toContain('/bewerken');
+  });
+
+  it('answers the JSON view in the export format with id, url and attachments', async () => {
+    const id = await buildCase(ctx.db.dataSource, author, { title: 'JSON-casus', themes: ['renovatie', 'onderhoud'] });
+    const res = await (await agentFor(outsider)).get(`/api/cases/${id}`).expect(200);
+    expect(res.body).toMatchObject({
+      id,
+      title: 'JSON-casus',
+      themes: ['onderhoud', 'renovatie'],
+      roles: ['verhuurder'],
+      status: 'published',
+      author: author.email,
+      attachments: [],
+    });
+    expect(res.body.url).toMatch(new RegExp(`/casussen/${id}$`));
+    await request(ctx.app).get(`/api/cases/${id}`).expect(401);
+  });
+});
