@@ -3,6 +3,8 @@ import { createUserFromCli, setPasswordFromCli } from './accounts/accounts.cli';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/data-source';
 import { seedDemo } from './demo/seed-demo';
+import { exportCases, importCases } from './cases/import-export';
+import { readFile } from 'node:fs/promises';
 
 interface Command {
   summary: string;
@@ -36,6 +38,40 @@ const commands: Record<string, Command> = {
       }
       console.log(`Demodata geladen: ${result.cases} casussen.`);
       for (const a of result.accounts) console.log(`  ${a.email.padEnd(28)} ${a.password.padEnd(22)} ${a.roles.join(', ')}`);
+    },
+  },
+  import: {
+    summary: 'importeert casussen uit een JSON-bestand (alles of niets)',
+    usage: 'import BESTAND.json',
+    async run({ db, args }) {
+      const file = args[0];
+      if (!file) {
+        console.error('Geef het bestand op: npm run cli -- import BESTAND.json');
+        return 1;
+      }
+      let data: unknown;
+      try {
+        data = JSON.parse(await readFile(file, 'utf8'));
+      } catch (error) {
+        console.error(`Kan ${file} niet lezen als JSON: ${(error as Error).message}`);
+        return 1;
+      }
+      const result = await importCases(db.dataSource, data);
+      if (!result.ok) {
+        console.error(`Niets geïmporteerd: ${result.problems.length} probleem/problemen gevonden.`);
+        for (const p of result.problems) console.error(`  record ${p.index}: ${p.field}: ${p.message}`);
+        return 1;
+      }
+      const perSecond = result.ms > 0 ? Math.round((result.count / result.ms) * 1000) : result.count;
+      console.log(`${result.count} casussen geïmporteerd in ${(result.ms / 1000).toFixed(1)} s (${perSecond} per seconde).`);
+    },
+  },
+  export: {
+    summary: 'schrijft alle casussen als JSON naar stdout (concepten alleen met --include-drafts)',
+    usage: 'export [--include-drafts] > BESTAND.json',
+    async run({ db, args }) {
+      const cases = await exportCases(db.dataSource, { includeDrafts: args.includes('--include-drafts') });
+      process.stdout.write(`${JSON.stringify(cases, null, 2)}\n`);
     },
   },
   'user:create': {

@@ -1,0 +1,130 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { CASE_STATUSES } from '../domain';
+import { caseExport, type CaseExport } from './case-export';
+import { findCases } from './cases.queries';
+import { caseContentShape } from './cases.schemas';
+import { CasesService } from './cases.service';
+
+/** One record of the import format (README: "Import en export"). */
+function importRecordSchema(themeSlugs: string[]) {
+  const shape = caseContentShape(themeSlugs);
+  return z
+    .object({
+      ...shape,
+      /** A single free-text body, for collections that have no separate sections: goes to aanleiding. */
+      body: z.string().max(20_000).optional(),
+      organization: z.string({ error: 'ontbreekt' }).trim().min(1, { error: 'ontbreekt' }).max(200),
+      author: z.email({ error: 'is geen geldig e-mailadres' }).max(254).optional().nullable(),
+      status: z.enum(CASE_STATUSES, { error: `moet een van ${CASE_STATUSES.join(', ')} zijn` }).default('published'),
+      createdAt: z.iso.datetime({ offset: true, error: 'is geen geldige datum (ISO 8601)' }).optional(),
+    });
+}
+
+export interface ImportProblem {
+  index: number;
+  field: string;
+  message: string;
+}
+
+export type ImportResult = { ok: true; count: number; ms: number } | { ok: false; problems: ImportProblem[] };
+
+/**
+ * Imports an array of cases all or nothing: every record is validated first; only a clean file
+ * is written, in one transaction, through the same service as the form (revisions, search outbox).
+ * Unknown organisations are created as kind "overig"; unknown authors as inactive accounts.
+ */
+export async function importCases(ds: DataSource, data: unknown, afterCommit?: () => void): Promise<ImportResult> {
+  const started = performance.now();
+  if (!Array.isArray(data)) {
+    return { ok: false, problems: [{ index: -1, field: '(bestand)', message: 'het bestand moet een JSON-array van casussen zijn' }] };
+  }
+  const themeSlugs: string[] = (await ds.query(`SELECT slug FROM themes`)).map((t: { slug: string }) => t.slug);
+  const schema = importRecordSchema(themeSlugs);
+  const problems: ImportProblem[] = [];
+  const records: Array<z.infer<typeof schema>> = [];
+  data.forEach((raw, index) => {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) records.push(parsed.data);
+    else for (const issue of parsed.error.issues) problems.push({ index, field: issue.path.join('.') || '(record)', message: issue.message });
+  });
+  if (problems.length) return { ok: false, problems };
+
+  const service = new CasesService(ds);
+  await ds.transaction(async (m) => {
+    const organizations = new Map<string, number>();
+    const authors = new Map<string, number>();
+    for (const record of records) {
+      const organizationId = await organizationFor(m, organizations, record.organization);
+      const authorId = await authorFor(m, authors, record.author ?? null, organizationId);
+      await service.create(
+        {
+          title: record.title,
+          summary: record.summary,
+          context: record.context || record.body || '',
+          approach: record.approach,
+          results: record.results,
+          lessons: record.lessons,
+          question: record.question,
+          roles: record.roles,
+          themes: record.themes,
+          tags: record.tags,
+          partners: record.partners,
+          region: record.region,
+          year: record.year,
+          contact: record.contact,
+        },
+        { authorId, organizationId, status: record.status, createdAt: record.createdAt ? new Date(record.createdAt) : undefined },
+        m,
+      );
+    }
+  });
+  afterCommit?.();
+  return { ok: true, count: records.length, ms: Math.round(performance.now() - started) };
+}
+
+async function organizationFor(m: EntityManager, cache: Map<string, number>, name: string): Promise<number> {
+  const key = name.toLowerCase();
+  let id = cache.get(key);
+  if (id === undefined) {
+    const [found] = await m.query(`SELECT id FROM organizations WHERE lower(name) = lower($1)`, [name]);
+    id = found?.id ?? (await m.query(`INSERT INTO organizations (name, kind) VALUES ($1, 'overig') RETURNING id`, [name]))[0].id;
+    cache.set(key, id!);
+  }
+  return id!;
+}
+
+const IMPORT_ACCOUNT = 'import@casusbank.invalid';
+
+async function authorFor(m: EntityManager, cache: Map<string, number>, email: string | null, organizationId: number) {
+  const address = (email ?? IMPORT_ACCOUNT).toLowerCase();
+  let id = cache.get(address);
+  if (id === undefined) {
+    const [found] = await m.query(`SELECT id FROM users WHERE lower(email) = $1`, [address]);
+    id =
+      found?.id ??
+      (
+        await m.query(
+          `INSERT INTO users (email, name, roles, organization_id, active) VALUES ($1, $2, '{practitioner}', $3, false) RETURNING id`,
+          [address, email ? address.split('@')[0] : 'Import', organizationId],
+        )
+      )[0].id;
+    cache.set(address, id!);
+  }
+  return id!;
+}
+
+/** All published and archived cases (and drafts when asked) in the import format, oldest first. */
+export async function exportCases(ds: DataSource, options: { includeDrafts: boolean }): Promise<CaseExport[]> {
+  const rows: Array<{ id: number; email: string }> = await ds.query(
+    `SELECT c.id, u.email FROM cases c JOIN users u ON u.id = c.author_id
+      WHERE $1 OR c.status <> 'draft' ORDER BY c.created_at, c.id`,
+    [options.includeDrafts],
+  );
+  const emails = new Map(rows.map((r) => [r.id, r.email === IMPORT_ACCOUNT ? null : r.email]));
+  const records = await findCases(
+    ds,
+    rows.map((r) => r.id),
+  );
+  return records.map((r) => caseExport(r, emails.get(r.id)));
+}
