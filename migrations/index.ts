@@ -1,4 +1,5 @@
 import { Init1763800000000 } from './1763800000000-Init';
+import { SearchIndexing1763900000000 } from './1763900000000-SearchIndexing';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
-export const migrations = [Init1763800000000];
+export const migrations = [Init1763800000000, SearchIndexing1763900000000];

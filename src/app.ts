@@ -11,10 +11,12 @@ import { createSession } from './accounts/session';
 import type { Config } from './config';
 import type { Database } from './db/data-source';
 import { caseRoutes } from './cases/cases.router';
+import { searchRoutes } from './search/search.router';
 import { homeRoutes } from './home/home.router';
 import { PUBLIC_DIR } from './paths';
 import { can } from './policy';
 import type { CaseSearch } from './search/case-search';
+import type { SearchIndexer } from './search/indexer';
 import { csrfProtection } from './web/csrf';
 import { errorHandler, notFoundHandler } from './web/error-handler';
 import { healthRoutes } from './web/health.router';
@@ -27,8 +29,10 @@ export interface AppDeps {
   db: Database;
   search: CaseSearch;
   logger: Logger;
-  /** Called after a commit that wrote search-outbox rows (the indexer drains them at once). */
-  onSearchOutbox?: () => void;
+  /** Answers when the primary engine is down (the PostgreSQL mirror); defaults to search itself. */
+  searchFallback?: CaseSearch;
+  /** Keeps the engines in step with the outbox; kicked after every commit that wrote to it. */
+  indexer?: SearchIndexer;
 }
 
 export interface App extends Express {
@@ -124,6 +128,7 @@ export function createApp(deps: AppDeps): App {
 
   app.use(loginRoutes(deps, passport));
   app.use(accountRoutes(deps));
+  app.use(searchRoutes(deps));
   app.use(caseRoutes(deps));
   app.use(homeRoutes(deps));
 

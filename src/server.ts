@@ -6,7 +6,8 @@ import { openDatabase, type Database } from './db/data-source';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo';
 import { createLogger } from './logger';
-import { createCaseSearch } from './search/create-search';
+import { reindexIfEmpty } from './search/reindex';
+import { createSearchStack } from './search/create-search';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -48,8 +49,11 @@ async function main() {
     console.log('');
   }
 
-  const search = createCaseSearch(config, db);
-  const app = createApp({ config, db, search, logger });
+  const stack = createSearchStack(config, db, logger);
+  const { search, indexer } = stack;
+  await reindexIfEmpty(db, stack).catch((error) => logger.warn({ err: error }, 'initial search indexing failed; the indexer retries'));
+  indexer.start();
+  const app = createApp({ config, db, logger, ...stack });
   const server: Server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -76,6 +80,7 @@ async function main() {
     server.close(async () => {
       clearTimeout(force);
       await app.shutdown();
+      await indexer.stop();
       await search.close?.();
       await db.close();
       logger.info('stopped');

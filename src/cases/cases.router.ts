@@ -22,13 +22,11 @@ import { renderMarkdown } from './markdown';
 import { diffSnapshots } from './revision-diff';
 
 const idParams = z.object({ id: idParam });
-const listQuery = z.object({ pagina: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
-const PAGE_SIZE = 20;
 
 /** Cases: browse, read, write, status changes, revisions, Markdown preview and the JSON view. */
 export function caseRoutes(deps: AppDeps) {
   const ds = deps.db.dataSource;
-  const cases = new CasesService(ds, () => deps.onSearchOutbox?.());
+  const cases = new CasesService(ds, () => deps.indexer?.kick());
 
   async function renderForm(
     res: Response,
@@ -74,24 +72,6 @@ export function caseRoutes(deps: AppDeps) {
   const parseForm = async (raw: unknown) => caseFormSchema((await themeOptions(ds)).map((t) => t.slug)).safeParse(raw);
 
   return mount(express.Router(), [
-    route({
-      method: 'get',
-      path: '/casussen',
-      permission: 'member',
-      query: listQuery,
-      handler: async ({ res, query }) => {
-        const [{ total }] = await ds.query(`SELECT count(*)::int AS total FROM cases WHERE status = 'published'`);
-        const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-        const page = Math.min(query.pagina, pages);
-        const items = await ds.query(
-          `SELECT c.id, c.title, c.summary, c.roles, c.year, o.name AS "organizationName"
-             FROM cases c JOIN organizations o ON o.id = c.organization_id
-            WHERE c.status = 'published' ORDER BY c.published_at DESC NULLS LAST, c.id DESC LIMIT $1 OFFSET $2`,
-          [PAGE_SIZE, (page - 1) * PAGE_SIZE],
-        );
-        res.render('cases/index', { title: 'Casussen', items, total, page, pages });
-      },
-    }),
     route({
       method: 'get',
       path: '/casussen/nieuw',

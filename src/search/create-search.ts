@@ -1,11 +1,32 @@
+import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Database } from '../db/data-source';
 import type { CaseSearch } from './case-search';
+import { SearchIndexer } from './indexer';
 import { MeiliCaseSearch } from './meili-search';
 import { PostgresCaseSearch } from './postgres-search';
 
-/** MEILI_URL set → Meilisearch; otherwise PostgreSQL full-text search on the same database. */
-export function createCaseSearch(config: Pick<Config, 'meiliUrl' | 'meiliMasterKey'>, db: Database): CaseSearch {
-  if (config.meiliUrl) return new MeiliCaseSearch({ url: config.meiliUrl, apiKey: config.meiliMasterKey });
-  return new PostgresCaseSearch(db.dataSource);
+export interface SearchStack {
+  /** The engine that answers searches. */
+  search: CaseSearch;
+  /** PostgreSQL full-text search on the same data: answers when Meilisearch is down. */
+  searchFallback: CaseSearch;
+  indexer: SearchIndexer;
+}
+
+/**
+ * MEILI_URL set → Meilisearch, with the PostgreSQL index kept as a mirror for when it is down;
+ * otherwise PostgreSQL full-text search alone.
+ */
+export function createSearchStack(
+  config: Pick<Config, 'meiliUrl' | 'meiliMasterKey'>,
+  db: Database,
+  logger?: Logger,
+  primary?: CaseSearch,
+): SearchStack {
+  const postgres = new PostgresCaseSearch(db.dataSource);
+  const search =
+    primary ?? (config.meiliUrl ? new MeiliCaseSearch({ url: config.meiliUrl, apiKey: config.meiliMasterKey }) : postgres);
+  const targets = search === postgres ? [postgres] : [postgres, search];
+  return { search, searchFallback: postgres, indexer: new SearchIndexer(db.dataSource, targets, logger) };
 }

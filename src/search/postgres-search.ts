@@ -1,5 +1,38 @@
 import type { DataSource } from 'typeorm';
-import type { CaseSearch } from './case-search';
+import type { CaseSearch, RelatedQuery } from './case-search';
+import { synonymsOf } from './dutch';
+import type { SearchDocument } from './search-document';
+import {
+  parseQuery,
+  queryWords,
+  type ParsedQuery,
+  type QueryTerm,
+  type SearchFacets,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  type SearchViewer,
+} from './search-query';
+import { emptyFacets, markedSnippet, pageOfOffset } from './snippets';
+
+/** Ranking looks at a bounded candidate set: a common word must not make it rank every row. */
+export const RANK_CANDIDATES = 2000;
+const MAX_COMPOUNDS = 10;
+const MIN_TYPO_SIMILARITY = 0.45;
+
+/** Collects SQL parameters and hands out their $n placeholders. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+interface Expansion {
+  alternatives: string[];
+  corrections: string[];
+}
 
 /** PostgreSQL full-text adapter: documents live in search_documents beside the data. */
 export class PostgresCaseSearch implements CaseSearch {
@@ -9,4 +42,408 @@ export class PostgresCaseSearch implements CaseSearch {
   async health(): Promise<void> {
     await this.dataSource.query('SELECT 1 FROM search_documents LIMIT 1');
   }
+
+  async upsert(docs: SearchDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    const ids = docs.map((d) => d.id);
+    // PostgreSQL's parser reads "<script>" as the start of a script block and skips the rest: no angle brackets.
+    const plain = (text: string) => text.replace(/[<>]/g, ' ');
+    const rows = docs.map((d) => ({
+      case_id: d.id,
+      status: d.status,
+      author_id: d.authorId,
+      organization_id: d.organizationId,
+      organization_name: d.organizationName,
+      organization_kind: d.organizationKind,
+      roles: d.roles,
+      themes: d.themes,
+      tags: d.tags,
+      year: d.year,
+      region: d.region,
+      has_reflection: d.hasReflection,
+      presented: d.presented,
+      title: plain(d.title),
+      summary: plain(d.summary),
+      body: plain(d.body),
+      meta_text: [d.tags.join(', '), d.themeNames.join(', '), d.organizationName, d.region, d.partners, d.contact, d.authorName]
+        .filter(Boolean)
+        .map(plain)
+        .join(' · '),
+      attachment_text: plain(d.attachments.map((a) => `${a.filename}\n${a.text}`).join('\n\n')),
+      reflection_text: plain(d.reflectionText),
+      updated_at: d.updatedAt,
+    }));
+    await this.dataSource.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO search_documents (case_id, status, author_id, organization_id, organization_name, organization_kind, roles,
+                                       themes, tags, year, region, has_reflection, presented, title, summary, body, meta_text,
+                                       attachment_text, reflection_text, updated_at)
+         SELECT case_id, status, author_id, organization_id, organization_name, organization_kind, roles, themes, tags, year,
+                region, has_reflection, presented, title, summary, body, meta_text, attachment_text, reflection_text, updated_at
+           FROM jsonb_to_recordset($1::jsonb) AS x(case_id int, status text, author_id int, organization_id int,
+                organization_name text, organization_kind text, roles text[], themes text[], tags text[], year int, region text,
+                has_reflection boolean, presented boolean, title text, summary text, body text, meta_text text,
+                attachment_text text, reflection_text text, updated_at timestamptz)
+         ON CONFLICT (case_id) DO UPDATE SET
+           status = EXCLUDED.status, author_id = EXCLUDED.author_id, organization_id = EXCLUDED.organization_id,
+           organization_name = EXCLUDED.organization_name, organization_kind = EXCLUDED.organization_kind,
+           roles = EXCLUDED.roles, themes = EXCLUDED.themes, tags = EXCLUDED.tags, year = EXCLUDED.year,
+           region = EXCLUDED.region, has_reflection = EXCLUDED.has_reflection, presented = EXCLUDED.presented,
+           title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body, meta_text = EXCLUDED.meta_text,
+           attachment_text = EXCLUDED.attachment_text, reflection_text = EXCLUDED.reflection_text,
+           updated_at = EXCLUDED.updated_at`,
+        [JSON.stringify(rows)],
+      );
+      await m.query(`DELETE FROM search_attachment_documents WHERE case_id = ANY($1)`, [ids]);
+      const attachments = docs.flatMap((d) =>
+        d.attachments
+          .filter((a) => a.text.trim() !== '')
+          .map((a) => ({ attachment_id: a.id, case_id: d.id, filename: a.filename, page_offsets: a.pageOffsets, text: plain(a.text) })),
+      );
+      if (attachments.length) {
+        await m.query(
+          `INSERT INTO search_attachment_documents (attachment_id, case_id, filename, page_offsets, text)
+           SELECT attachment_id, case_id, filename, page_offsets, text
+             FROM jsonb_to_recordset($1::jsonb) AS x(attachment_id int, case_id int, filename text, page_offsets int[], text text)`,
+          [JSON.stringify(attachments)],
+        );
+      }
+      // The lexicon only learns words of cases every member may see: suggestions never leak a draft.
+      const visibleText = docs
+        .filter((d) => d.status !== 'draft')
+        .map((d) => `${d.title} ${d.summary} ${d.body} ${rows.find((r) => r.case_id === d.id)!.meta_text}`)
+        .join(' ');
+      if (visibleText) {
+        await m.query(
+          `INSERT INTO search_lexicon (word, doc_count)
+           SELECT DISTINCT w, 1 FROM regexp_split_to_table(lower(immutable_unaccent($1)), '[^a-z0-9]+') AS w
+            WHERE length(w) BETWEEN 3 AND 60
+           ON CONFLICT (word) DO NOTHING`,
+          [visibleText],
+        );
+      }
+    });
+  }
+
+  async remove(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`DELETE FROM search_documents WHERE case_id = ANY($1)`, [ids]);
+      await m.query(`DELETE FROM search_attachment_documents WHERE case_id = ANY($1)`, [ids]);
+    });
+  }
+
+  async reset(): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`DELETE FROM search_documents`);
+      await m.query(`DELETE FROM search_attachment_documents`);
+      await m.query(`DELETE FROM search_lexicon`);
+    });
+  }
+
+  /** After a full rebuild: exact document counts per word (incremental upserts only add words). */
+  async finishRebuild(): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`DELETE FROM search_lexicon`);
+      await m.query(
+        `INSERT INTO search_lexicon (word, doc_count)
+         SELECT w, count(DISTINCT d.case_id) FROM search_documents d,
+                regexp_split_to_table(lower(immutable_unaccent(d.title || ' ' || d.summary || ' ' || d.body || ' ' || d.meta_text)), '[^a-z0-9]+') AS w
+          WHERE d.status <> 'draft' AND length(w) BETWEEN 3 AND 60
+          GROUP BY w`,
+      );
+    });
+  }
+
+  async search(query: SearchQuery, viewer: SearchViewer): Promise<SearchResult> {
+    const started = performance.now();
+    const parsed = parseQuery(query.q, { prefixLastWord: true });
+    const hasText = parsed.groups.length > 0 || parsed.excluded.length > 0;
+    const expansions = hasText ? await this.expand(parsed) : new Map<string, Expansion>();
+
+    // Each statement gets its own parameter list (PostgreSQL refuses parameters a statement does not use).
+    const fragments = () => {
+      const p = new Params();
+      const where = this.filterSql(p, query, viewer);
+      const full = hasText ? this.tsquerySql(p, parsed, expansions, true) : null;
+      return { p, where, full };
+    };
+    const f1 = fragments();
+    const facetRows: Array<{ facet: string; value: string | null; n: number }> = await this.dataSource.query(
+      this.facetSql(f1.where, f1.full ? `d.document @@ (${f1.full})` : 'true'),
+      f1.p.values,
+    );
+    const facets = emptyFacets();
+    let total = 0;
+    for (const row of facetRows) {
+      if (row.facet === 'total') total = Number(row.n);
+      else if (row.value !== null) facets[row.facet as keyof SearchFacets][row.value] = Number(row.n);
+    }
+
+    const pages = Math.max(1, Math.ceil(total / query.perPage));
+    const page = Math.min(Math.max(1, query.page), pages);
+    const sort = query.sort ?? (hasText ? 'relevance' : 'newest');
+    const hits =
+      total === 0
+        ? []
+        : await this.page(() => {
+            const f = fragments();
+            return { ...f, exact: hasText ? this.tsquerySql(f.p, parsed, expansions, false) : null };
+          }, sort, page, query.perPage, () => {
+            const p = new Params();
+            return { p, full: this.tsquerySql(p, parsed, expansions, true) };
+          });
+
+    const suggestions = total === 0 || (total < 3 && hasText) ? this.suggestions(parsed, expansions) : [];
+    return {
+      total,
+      page,
+      perPage: query.perPage,
+      tookMs: Math.round(performance.now() - started),
+      hits,
+      facets,
+      suggestions,
+    };
+  }
+
+  /** Cases most like this one: shared themes, roles and tags, then shared words of the title and summary. */
+  async related(query: RelatedQuery, viewer: SearchViewer): Promise<number[]> {
+    const rows = await this.dataSource.query(
+      `WITH src AS (
+         SELECT themes, roles, tags,
+                to_tsquery('dutch', coalesce(nullif(array_to_string(ARRAY(
+                  SELECT DISTINCT lexeme FROM unnest(to_tsvector('dutch', immutable_unaccent(title || ' ' || summary)))
+                   WHERE length(lexeme) > 3 LIMIT 12), ' | '), ''), 'casus')) AS words
+           FROM search_documents WHERE case_id = $1)
+       SELECT d.case_id
+         FROM search_documents d, src
+        WHERE d.case_id <> $1 AND d.status = 'published'
+          AND (d.themes && src.themes OR d.roles && src.roles OR d.tags && src.tags OR d.head_document @@ src.words)
+        ORDER BY cardinality(ARRAY(SELECT unnest(d.themes) INTERSECT SELECT unnest(src.themes))) * 3
+               + cardinality(ARRAY(SELECT unnest(d.tags) INTERSECT SELECT unnest(src.tags))) * 2
+               + cardinality(ARRAY(SELECT unnest(d.roles) INTERSECT SELECT unnest(src.roles)))
+               + ts_rank(d.head_document, src.words) * 10 DESC,
+               d.updated_at DESC
+        LIMIT $2`,
+      [query.caseId, query.limit],
+    );
+    void viewer; // related cases are published ones only, the same for every member
+    return rows.map((r: { case_id: number }) => r.case_id);
+  }
+
+  /** Per query word: synonyms, compounds that contain it, and typo corrections from the lexicon. */
+  private async expand(parsed: ParsedQuery): Promise<Map<string, Expansion>> {
+    const words = queryWords(parsed);
+    const expansions = new Map<string, Expansion>();
+    if (words.length === 0) return expansions;
+    const rows: Array<{ w: string; stem: string | null; known: boolean }> = await this.dataSource.query(
+      `SELECT w, (ts_lexize('dutch_stem', w))[1] AS stem, EXISTS (SELECT 1 FROM search_lexicon l WHERE l.word = w) AS known
+         FROM unnest($1::text[]) AS w`,
+      [words],
+    );
+    for (const row of rows) {
+      const alternatives = new Set<string>(synonymsOf(row.w));
+      const corrections: string[] = [];
+      const stem = row.stem ?? row.w;
+      if (stem.length >= 4) {
+        // Dutch writes compounds as one word: "achterstand" is part of "huurachterstanden".
+        const compounds: Array<{ word: string }> = await this.dataSource.query(
+          `SELECT word FROM search_lexicon WHERE word LIKE $1 AND word <> $2 ORDER BY doc_count DESC, length(word) LIMIT $3`,
+          [`%${stem.replace(/[%_\\]/g, '')}%`, row.w, MAX_COMPOUNDS],
+        );
+        for (const c of compounds) alternatives.add(c.word);
+      }
+      if (!row.known && row.w.length >= 4) {
+        const similar: Array<{ word: string; sim: number }> = await this.dataSource.query(
+          `SELECT word, similarity(word, $1) AS sim FROM search_lexicon WHERE word % $1
+            ORDER BY sim DESC, doc_count DESC LIMIT 3`,
+          [row.w],
+        );
+        for (const s of similar) {
+          if (s.sim < MIN_TYPO_SIMILARITY) continue;
+          corrections.push(s.word);
+          alternatives.add(s.word);
+          for (const syn of synonymsOf(s.word)) alternatives.add(syn);
+        }
+      }
+      alternatives.delete(row.w);
+      expansions.set(row.w, { alternatives: [...alternatives], corrections });
+    }
+    return expansions;
+  }
+
+  private suggestions(parsed: ParsedQuery, expansions: Map<string, Expansion>): string[] {
+    const words = queryWords(parsed);
+    if (!words.some((w) => (expansions.get(w)?.corrections.length ?? 0) > 0)) return [];
+    const corrected = parsed.groups
+      .map((g) => g.map((t) => (t.kind === 'word' ? (expansions.get(t.text)?.corrections[0] ?? t.text) : `"${t.text}"`)).join(' of '))
+      .join(' ');
+    return [corrected];
+  }
+
+  /** A tsquery expression: groups ANDed, alternatives ORed; expansions only in the full query. */
+  private tsquerySql(p: Params, parsed: ParsedQuery, expansions: Map<string, Expansion>, expanded: boolean): string {
+    const termSql = (t: QueryTerm, withExpansions: boolean): string => {
+      if (t.kind === 'phrase') return `phraseto_tsquery('dutch', immutable_unaccent(${p.add(t.text)}))`;
+      const own = t.prefix
+        ? `(plainto_tsquery('dutch', ${p.add(t.text)}) || to_tsquery('dutch', ${p.add(`${t.text}:*`)}))`
+        : `plainto_tsquery('dutch', ${p.add(t.text)})`;
+      const alternatives = withExpansions ? (expansions.get(t.text)?.alternatives ?? []) : [];
+      if (alternatives.length === 0) return own;
+      return `(${own} || to_tsquery('dutch', ${p.add(alternatives.map(toTsqueryAlternative).join(' | '))}))`;
+    };
+    const parts = parsed.groups.map((g) => `(${g.map((t) => termSql(t, expanded)).join(' || ')})`);
+    for (const t of parsed.excluded) parts.push(`!!(${termSql(t, false)})`);
+    if (parts.length === 0) return `''::tsquery`;
+    // Only exclusions: match everything but those.
+    if (parsed.groups.length === 0) parts.unshift(`to_tsquery('dutch', 'casus') || !!to_tsquery('dutch', 'casus')`);
+    return parts.join(' && ');
+  }
+
+  private filterSql(p: Params, query: SearchQuery, viewer: SearchViewer) {
+    const f = query.filters;
+    const viewerId = p.add(viewer.id);
+    const visibility =
+      f.statuses.length === 0
+        ? `(d.status = 'published' OR (d.status = 'draft' AND d.author_id = ${viewerId}))`
+        : `(d.status = ANY(${p.add(f.statuses)}::text[]) AND (d.status <> 'draft' OR d.author_id = ${viewerId}))`;
+    const conditions = {
+      role: f.roles.length ? `d.roles && ${p.add(f.roles)}::text[]` : 'true',
+      theme: f.themes.length ? `d.themes && ${p.add(f.themes)}::text[]` : 'true',
+      organizationKind: f.organizationKinds.length ? `d.organization_kind = ANY(${p.add(f.organizationKinds)}::text[])` : 'true',
+      year: f.years.length ? `d.year = ANY(${p.add(f.years)}::int[])` : 'true',
+      hasReflection: f.hasReflection === undefined ? 'true' : `d.has_reflection = ${p.add(f.hasReflection)}`,
+      presented: f.presented === undefined ? 'true' : `d.presented = ${p.add(f.presented)}`,
+    };
+    return { visibility, conditions, all: [visibility, ...Object.values(conditions)].join(' AND ') };
+  }
+
+  /** Total and facet counts in one statement; each facet ignores its own filter (values combine with OR). */
+  private facetSql(where: ReturnType<PostgresCaseSearch['filterSql']>, textMatch: string): string {
+    const c = where.conditions;
+    const others = (except: keyof typeof c) =>
+      (Object.keys(c) as Array<keyof typeof c>)
+        .filter((k) => k !== except)
+        .map((k) => `f_${k}`)
+        .join(' AND ');
+    return `
+      WITH m AS (
+        SELECT d.roles, d.themes, d.organization_kind, d.year, d.has_reflection, d.presented,
+               ${c.role} AS f_role, ${c.theme} AS f_theme, ${c.organizationKind} AS f_organizationKind,
+               ${c.year} AS f_year, ${c.hasReflection} AS f_hasReflection, ${c.presented} AS f_presented
+          FROM search_documents d
+         WHERE ${where.visibility} AND ${textMatch})
+      SELECT 'total' AS facet, NULL AS value, count(*) FILTER (WHERE f_role AND ${others('role')}) AS n FROM m
+      UNION ALL SELECT 'role', r, count(*) FROM m, unnest(roles) r WHERE ${others('role')} GROUP BY r
+      UNION ALL SELECT 'theme', t, count(*) FROM m, unnest(themes) t WHERE ${others('theme')} GROUP BY t
+      UNION ALL SELECT 'organizationKind', organization_kind, count(*) FROM m WHERE ${others('organizationKind')} GROUP BY 2
+      UNION ALL SELECT 'year', year::text, count(*) FROM m WHERE year IS NOT NULL AND ${others('year')} GROUP BY 2
+      UNION ALL SELECT 'hasReflection', has_reflection::text, count(*) FROM m WHERE ${others('hasReflection')} GROUP BY 2
+      UNION ALL SELECT 'presented', presented::text, count(*) FROM m WHERE ${others('presented')} GROUP BY 2`;
+  }
+
+  /** One page of hits: rank a bounded candidate set, then snippets for the shown page only. */
+  private async page(
+    build: () => { p: Params; where: { all: string }; full: string | null; exact: string | null },
+    sort: string,
+    page: number,
+    perPage: number,
+    fullOnly: () => { p: Params; full: string },
+  ): Promise<SearchHit[]> {
+    const { p, where: w, full, exact } = build();
+    const where = w.all;
+    const limit = p.add(perPage);
+    const offset = p.add((page - 1) * perPage);
+    const cols = `d.case_id, d.title, d.summary, d.roles, d.themes, d.organization_name, d.organization_kind, d.year,
+                  d.status, d.updated_at`;
+    let sql: string;
+    if (full && sort === 'relevance') {
+      const cap = p.add(RANK_CANDIDATES);
+      sql = `
+        WITH q AS (SELECT ${full} AS full, ${exact} AS exact),
+        cand AS (
+          (SELECT d.case_id FROM search_documents d, q WHERE d.head_document @@ q.full AND d.document @@ q.full AND ${where} ORDER BY d.updated_at DESC LIMIT ${cap})
+          UNION
+          (SELECT d.case_id FROM search_documents d, q WHERE d.document @@ q.full AND ${where} ORDER BY d.updated_at DESC LIMIT ${cap}))
+        SELECT ${cols}, ts_rank_cd(d.document, q.full, 1) + 2 * ts_rank_cd(d.document, q.exact, 1) AS rank
+          FROM cand JOIN search_documents d USING (case_id), q
+         ORDER BY rank DESC, d.updated_at DESC, d.case_id DESC LIMIT ${limit} OFFSET ${offset}`;
+    } else {
+      const order = sort === 'title' ? 'lower(d.title), d.case_id' : 'd.updated_at DESC, d.case_id DESC';
+      sql = `SELECT ${cols} FROM search_documents d WHERE ${where} AND ${full ? `d.document @@ (${full})` : 'true'}
+              ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+    }
+    const rows: Array<Record<string, any>> = await this.dataSource.query(sql, p.values);
+    const hits: SearchHit[] = rows.map((r) => ({
+      id: r.case_id,
+      title: r.title,
+      summary: r.summary,
+      snippet: markedSnippet(r.summary),
+      roles: r.roles,
+      themes: r.themes,
+      organization: r.organization_name,
+      organizationKind: r.organization_kind,
+      year: r.year,
+      status: r.status,
+      updatedAt: new Date(r.updated_at).toISOString(),
+    }));
+    if (full && hits.length) {
+      const snippetQuery = fullOnly();
+      await this.addSnippets(hits, snippetQuery.full, snippetQuery.p);
+    }
+    return hits;
+  }
+
+  /** Highlighted snippets; when only an attachment matches, the snippet (and page) comes from there. */
+  private async addSnippets(hits: SearchHit[], full: string, p: Params): Promise<void> {
+    const ids = p.add(hits.map((h) => h.id)).slice(1);
+    const options = `'StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'`;
+    const rows: Array<{ case_id: number; snippet: string; in_case: boolean; att_id: number | null; filename: string | null; att_snippet: string | null; page_offsets: number[] | null; att_text_pos: number | null }> =
+      await this.dataSource.query(
+        `WITH q AS (SELECT ${full} AS full)
+         SELECT d.case_id,
+                ts_headline('dutch_unaccent', d.summary || E'\\n' || left(d.body, 30000), q.full, ${options}) AS snippet,
+                to_tsvector('dutch', immutable_unaccent(d.title || ' ' || d.summary || ' ' || d.body || ' ' || d.meta_text)) @@ q.full AS in_case,
+                a.attachment_id AS att_id, a.filename, a.page_offsets,
+                CASE WHEN a.attachment_id IS NOT NULL THEN ts_headline('dutch_unaccent', left(a.text, 100000), q.full, ${options}) END AS att_snippet,
+                NULL::int AS att_text_pos
+           FROM search_documents d CROSS JOIN q
+           LEFT JOIN LATERAL (
+             SELECT s.attachment_id, s.filename, s.page_offsets, s.text FROM search_attachment_documents s
+              WHERE s.case_id = d.case_id AND s.document @@ q.full ORDER BY ts_rank_cd(s.document, q.full) DESC LIMIT 1) a ON true
+          WHERE d.case_id = ANY($${ids})`,
+        p.values,
+      );
+    const attachmentTexts = new Map<number, string>();
+    const needText = rows.filter((r) => !r.in_case && r.att_id !== null && r.page_offsets?.length);
+    if (needText.length) {
+      const texts = await this.dataSource.query(
+        `SELECT attachment_id, text FROM search_attachment_documents WHERE attachment_id = ANY($1)`,
+        [needText.map((r) => r.att_id)],
+      );
+      for (const t of texts) attachmentTexts.set(t.attachment_id, t.text);
+    }
+    const byId = new Map(rows.map((r) => [r.case_id, r]));
+    for (const hit of hits) {
+      const row = byId.get(hit.id);
+      if (!row) continue;
+      if (!row.in_case && row.att_id !== null && row.att_snippet) {
+        hit.snippet = markedSnippet(row.att_snippet);
+        const text = attachmentTexts.get(row.att_id);
+        hit.attachment = {
+          id: row.att_id,
+          filename: row.filename ?? '',
+          ...(text && row.page_offsets ? { page: pageOfOffset(text, row.att_snippet, row.page_offsets) } : {}),
+        };
+      } else if (row.snippet.includes('\u0002')) {
+        hit.snippet = markedSnippet(row.snippet);
+      }
+    }
+  }
+}
+
+/** A lexicon word or synonym as a to_tsquery operand: multi-word synonyms become phrases. */
+function toTsqueryAlternative(term: string): string {
+  const words = term.split(/\s+/).filter(Boolean).map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''));
+  return words.length > 1 ? `(${words.join(' <-> ')})` : words[0];
 }

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { buildUser, csrfFrom, loginAs } from '../support/factories';
+import { PostgresCaseSearch } from '../../src/search/postgres-search';
+import { SwitchableSearch } from '../support/switchable-search';
 import { createTestApp, type TestContext } from '../support/test-app';
 
 let ctx: TestContext;
@@ -25,7 +27,7 @@ describe('HTTP shell', () => {
 
   it('answers 503 on /readyz when the search engine does not answer', async () => {
     const failing = await createTestApp({
-      search: () => ({ engine: 'meilisearch', health: () => Promise.reject(new Error('connect ECONNREFUSED')) }),
+      search: (db) => Object.assign(new SwitchableSearch(new PostgresCaseSearch(db.dataSource)), { down: true }),
     });
     try {
       const res = await request(failing.app).get('/readyz').expect(503);

@@ -5,7 +5,8 @@ import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { parseConfig, type Config } from '../../src/config';
 import type { CaseSearch } from '../../src/search/case-search';
-import { createCaseSearch } from '../../src/search/create-search';
+import { createSearchStack } from '../../src/search/create-search';
+import type { SearchIndexer } from '../../src/search/indexer';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 export interface TestContext {
@@ -13,6 +14,7 @@ export interface TestContext {
   db: TestDatabase;
   config: Config;
   search: CaseSearch;
+  indexer: SearchIndexer;
   close(): Promise<void>;
 }
 
@@ -24,14 +26,18 @@ export async function createTestApp(
   const parsed = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides.env });
   const config: Config = { ...parsed, sessionSecret: 'test-session-secret-that-is-long-enough-123' };
   const db = await createTestDatabase();
-  const search = overrides.search ? overrides.search(db) : createCaseSearch({}, db);
-  const app = createApp({ config, db, search, logger: pino({ level: 'silent' }) });
+  const logger = pino({ level: 'silent' });
+  const stack = createSearchStack({}, db, logger, overrides.search?.(db));
+  stack.indexer.start();
+  const app = createApp({ config, db, logger, ...stack });
   return {
     app,
     db,
     config,
-    search,
+    search: stack.search,
+    indexer: stack.indexer,
     async close() {
+      await stack.indexer.stop();
       await app.shutdown();
       await db.destroy();
       rmSync(dataDir, { recursive: true, force: true });
