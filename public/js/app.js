@@ -8,7 +8,49 @@
     return field ? field.value : '';
   }
 
+  // Live search: results update while typing (the form still works without this).
+  function liveSearch(input) {
+    var form = input.form;
+    var region = document.getElementById('zoekresultaten');
+    if (!form || !region) return;
+    var timer = null;
+    var controller = null;
+    function update(push) {
+      var params = new URLSearchParams(new FormData(form));
+      params.delete('pagina');
+      var url = form.action + '?' + params.toString();
+      if (controller) controller.abort();
+      controller = new AbortController();
+      fetch(url + '&fragment=1', { credentials: 'same-origin', signal: controller.signal })
+        .then(function (res) {
+          return res.ok ? res.text() : Promise.reject(new Error(String(res.status)));
+        })
+        .then(function (html) {
+          region.innerHTML = html;
+          if (push) history.pushState({ live: true }, '', url);
+          else history.replaceState({ live: true }, '', url);
+        })
+        .catch(function () {});
+    }
+    var lastPushed = input.value;
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        // One history entry per pause in typing, not per key.
+        var push = Math.abs(input.value.length - lastPushed.length) > 2;
+        if (push) lastPushed = input.value;
+        update(push);
+      }, 300);
+    });
+    window.addEventListener('popstate', function () {
+      window.location.reload();
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    var live = document.querySelector('[data-live-search]');
+    if (live) liveSearch(live);
+
     // After a failed submit, move focus to the error summary so screen readers announce it.
     var summary = document.querySelector('[data-focus-on-load]');
     if (summary) summary.focus();

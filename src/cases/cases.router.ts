@@ -8,8 +8,10 @@ import { fieldErrors, idParam, text, type FieldErrors } from '../web/validation'
 import { CASE_LIMITS, LONG_FIELDS, maxCaseYear } from './case.limits';
 import { caseView } from './case.view-model';
 import { caseExport } from './case-export';
+import { SearchService } from '../search/search.service';
 import {
   caseAttachments,
+  findCases,
   findReadableCase,
   findRevision,
   listRevisions,
@@ -27,6 +29,7 @@ const idParams = z.object({ id: idParam });
 export function caseRoutes(deps: AppDeps) {
   const ds = deps.db.dataSource;
   const cases = new CasesService(ds, () => deps.indexer?.kick());
+  const search = new SearchService(ds, deps.search, deps.searchFallback ?? deps.search, deps.logger);
 
   async function renderForm(
     res: Response,
@@ -114,8 +117,12 @@ export function caseRoutes(deps: AppDeps) {
       params: idParams,
       handler: async ({ res, viewer, params }) => {
         const record = await findReadableCase(ds, params.id, viewer);
-        const attachments = await caseAttachments(ds, record.id);
-        res.render('cases/show', { title: record.title, c: caseView(record, viewer, attachments) });
+        const [attachments, relatedIds] = await Promise.all([
+          caseAttachments(ds, record.id),
+          record.status === 'draft' ? Promise.resolve([]) : search.related(record.id, viewer),
+        ]);
+        const related = (await findCases(ds, relatedIds)).map((r) => ({ id: r.id, title: r.title, organizationName: r.organizationName }));
+        res.render('cases/show', { title: record.title, c: caseView(record, viewer, attachments), related });
       },
     }),
     route({

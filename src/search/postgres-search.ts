@@ -186,9 +186,9 @@ export class PostgresCaseSearch implements CaseSearch {
     const hits =
       total === 0
         ? []
-        : await this.page(() => {
+        : await this.page((withExact) => {
             const f = fragments();
-            return { ...f, exact: hasText ? this.tsquerySql(f.p, parsed, expansions, false) : null };
+            return { ...f, exact: hasText && withExact ? this.tsquerySql(f.p, parsed, expansions, false) : null };
           }, sort, page, query.perPage, () => {
             const p = new Params();
             return { p, full: this.tsquerySql(p, parsed, expansions, true) };
@@ -344,13 +344,13 @@ export class PostgresCaseSearch implements CaseSearch {
 
   /** One page of hits: rank a bounded candidate set, then snippets for the shown page only. */
   private async page(
-    build: () => { p: Params; where: { all: string }; full: string | null; exact: string | null },
+    build: (withExact: boolean) => { p: Params; where: { all: string }; full: string | null; exact: string | null },
     sort: string,
     page: number,
     perPage: number,
     fullOnly: () => { p: Params; full: string },
   ): Promise<SearchHit[]> {
-    const { p, where: w, full, exact } = build();
+    const { p, where: w, full, exact } = build(sort === 'relevance');
     const where = w.all;
     const limit = p.add(perPage);
     const offset = p.add((page - 1) * perPage);

@@ -40,7 +40,7 @@ export function searchRoutes(deps: AppDeps) {
         const themeNames = Object.fromEntries(themes.map((t) => [t.slug, t.name]));
         const vm = searchPageModel(parsed.state, parsed.notices, result, themeNames, parsed.query.q);
         // With JavaScript the page fetches only the results region while typing.
-        if (req.query.fragment === '1') return res.render('search/results', { ...vm, layout: false });
+        if (req.query.fragment === '1') return res.render('search/layout-inner', { ...vm, layout: false });
         res.render('search/index', { title: parsed.query.q ? `Zoeken: ${parsed.query.q}` : 'Casussen', ...vm });
       },
     }),
