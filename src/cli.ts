@@ -3,6 +3,8 @@ import { createUserFromCli, setPasswordFromCli } from './accounts/accounts.cli';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/data-source';
 import { seedDemo } from './demo/seed-demo';
+import { createSearchStack } from './search/create-search';
+import { reindexAll } from './search/indexer';
 import { exportCases, importCases } from './cases/import-export';
 import { readFile } from 'node:fs/promises';
 
@@ -72,6 +74,19 @@ const commands: Record<string, Command> = {
     async run({ db, args }) {
       const cases = await exportCases(db.dataSource, { includeDrafts: args.includes('--include-drafts') });
       process.stdout.write(`${JSON.stringify(cases, null, 2)}\n`);
+    },
+  },
+  reindex: {
+    summary: 'bouwt de zoekindex opnieuw op uit PostgreSQL (Meilisearch: nieuwe index, dan wisselen)',
+    usage: 'reindex',
+    async run({ db, config }) {
+      const stack = createSearchStack(config, db);
+      const started = performance.now();
+      const count = await reindexAll(db.dataSource, stack.search === stack.searchFallback ? [stack.search] : [stack.searchFallback, stack.search], (done) =>
+        process.stderr.write(`\r${done} casussen…`),
+      );
+      process.stderr.write('\n');
+      console.log(`Zoekindex (${stack.search.engine}) opnieuw opgebouwd: ${count} casussen in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     },
   },
   'user:create': {
