@@ -48,6 +48,9 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   handler: (ctx: RouteContext<B, Q, P>) => unknown;
 }
 
+/** Every route mounted through `mount` ("GET /casussen/:id" → permission), for the permission-table test. */
+export const routeRegistry = new Map<string, Permission>();
+
 /** Declares one route; the generics come from its schemas, so handlers read typed, parsed input. */
 export function route<B = unknown, Q = unknown, P = unknown>(spec: RouteSpec<B, Q, P>): RouteSpec<B, Q, P> {
   return spec;
@@ -83,6 +86,7 @@ export function requireLogin(req: Request, res: Response): boolean {
 export function mount(router: Router, routes: RouteSpec<any, any, any>[]): Router {
   for (const spec of routes) {
     if (!spec.permission) throw new Error(`Route ${spec.method.toUpperCase()} ${spec.path} heeft geen permission`);
+    routeRegistry.set(`${spec.method.toUpperCase()} ${spec.path}`, spec.permission);
     const guard: RequestHandler = (req, res, next) => {
       if (spec.permission === 'public') return next();
       if (!requireLogin(req, res)) return;

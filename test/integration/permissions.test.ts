@@ -1,0 +1,145 @@
+import request from 'supertest';
+import { routeRegistry } from '../../src/web/route';
+import { buildCase, buildOrganization, buildUser, csrfFrom, loginAs, type TestUser } from '../support/factories';
+import { createTestApp, type TestContext } from '../support/test-app';
+
+/**
+ * Every route of the app × every role (and logged out), against the matrix in DESIGN.md.
+ * Outcomes: 'ok' = allowed (any 2xx/3xx, or 400/409 when the minimal body is refused on its
+ * merits), 'deny' = 403, 'hidden' = 404 (the object is not visible), 'login' = sent to log in.
+ * A route added without a row here makes the coverage test fail.
+ */
+type Outcome = 'ok' | 'deny' | 'hidden' | 'login';
+type Who = 'anon' | 'practitioner' | 'expert' | 'curator' | 'admin';
+interface Row {
+  route: string; // as registered, e.g. "GET /casussen/:id"
+  path: (ids: Ids) => string;
+  body?: (ids: Ids) => Record<string, unknown>;
+  expect: Record<Who, Outcome>;
+  note?: string;
+}
+interface Ids {
+  ownCase: number; // written by the practitioner
+  otherCase: number; // published, another organisation
+  otherDraft: number; // a draft of someone else
+  [key: string]: number;
+}
+
+const all = (o: Outcome, anon: Outcome = 'login'): Record<Who, Outcome> => ({
+  anon,
+  practitioner: o,
+  expert: o,
+  curator: o,
+  admin: o,
+});
+const roles = (anon: Outcome, practitioner: Outcome, expert: Outcome, curator: Outcome, admin: Outcome) => ({
+  anon,
+  practitioner,
+  expert,
+  curator,
+  admin,
+});
+
+const caseForm = { title: 'Titel', summary: 'Samenvatting', roles: ['verhuurder'], themes: ['incasso'], action: 'save' };
+
+export const permissionRows: Row[] = [
+  { route: 'GET /inloggen', path: () => '/inloggen', expect: all('ok', 'ok') },
+  { route: 'POST /inloggen', path: () => '/inloggen', body: () => ({ email: 'geen-adres', password: 'y' }), expect: all('ok', 'ok'), note: 'public form' },
+  { route: 'GET /inloggen/code', path: () => '/inloggen/code', expect: all('ok', 'ok') },
+  { route: 'POST /inloggen/code', path: () => '/inloggen/code', body: () => ({ code: '123456' }), expect: all('ok', 'ok') },
+  { route: 'POST /uitloggen', path: () => '/uitloggen', expect: all('ok', 'ok') },
+  { route: 'GET /uitnodiging/:token', path: () => '/uitnodiging/onbekend-onbekend-onbekend', expect: all('hidden', 'hidden') },
+  { route: 'POST /uitnodiging/:token', path: () => '/uitnodiging/onbekend-onbekend-onbekend', body: () => ({ password: 'een-lang-genoeg-wachtwoord', confirm: 'een-lang-genoeg-wachtwoord' }), expect: all('hidden', 'hidden') },
+  { route: 'GET /', path: () => '/', expect: all('ok') },
+  { route: 'GET /account', path: () => '/account', expect: all('ok') },
+  { route: 'POST /account/wachtwoord', path: () => '/account/wachtwoord', body: () => ({ current: 'fout', password: 'x', confirm: 'x' }), expect: all('ok') },
+  { route: 'GET /account/tweestaps', path: () => '/account/tweestaps', expect: all('ok') },
+  { route: 'POST /account/tweestaps', path: () => '/account/tweestaps', body: () => ({ code: '000000' }), expect: all('ok') },
+  { route: 'GET /casussen', path: () => '/casussen', expect: all('ok') },
+  { route: 'GET /api/search', path: () => '/api/search', expect: all('ok') },
+  { route: 'GET /casussen/nieuw', path: () => '/casussen/nieuw', expect: all('ok') },
+  { route: 'POST /casussen', path: () => '/casussen', body: () => caseForm, expect: all('ok') },
+  { route: 'POST /casussen/voorbeeld', path: () => '/casussen/voorbeeld', body: () => ({ markdown: '**x**' }), expect: all('ok') },
+  { route: 'GET /casussen/:id', path: (i) => `/casussen/${i.otherCase}`, expect: all('ok') },
+  { route: 'GET /casussen/:id', path: (i) => `/casussen/${i.otherDraft}`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'), note: "someone else's draft (IDOR)" },
+  { route: 'GET /api/cases/:id', path: (i) => `/api/cases/${i.otherDraft}`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'), note: 'draft through the API' },
+  { route: 'GET /api/cases/:id', path: (i) => `/api/cases/${i.otherCase}`, expect: all('ok') },
+  { route: 'GET /casussen/:id/bewerken', path: (i) => `/casussen/${i.otherCase}/bewerken`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
+  { route: 'GET /casussen/:id/bewerken', path: (i) => `/casussen/${i.ownCase}/bewerken`, expect: roles('login', 'ok', 'deny', 'ok', 'ok'), note: "the practitioner's own case" },
+  { route: 'POST /casussen/:id', path: (i) => `/casussen/${i.otherCase}`, body: () => caseForm, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
+  { route: 'POST /casussen/:id', path: (i) => `/casussen/${i.otherDraft}`, body: () => caseForm, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok') },
+  { route: 'POST /casussen/:id/publiceren', path: (i) => `/casussen/${i.otherDraft}/publiceren`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok') },
+  { route: 'POST /casussen/:id/archiveren', path: (i) => `/casussen/${i.otherCase}/archiveren`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
+  { route: 'POST /casussen/:id/herstellen', path: (i) => `/casussen/${i.otherCase}/herstellen`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
+  { route: 'GET /casussen/:id/revisies', path: (i) => `/casussen/${i.otherCase}/revisies`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
+];
+
+let ctx: TestContext;
+const users = {} as Record<Exclude<Who, 'anon'>, TestUser>;
+const agents = {} as Record<Who, request.Agent>;
+const csrf = {} as Record<Who, string>;
+let ids: Ids;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const ds = ctx.db.dataSource;
+  const orgA = await buildOrganization(ds);
+  const orgB = await buildOrganization(ds);
+  users.practitioner = await buildUser(ds, { roles: ['practitioner'], organizationId: orgA.id });
+  users.expert = await buildUser(ds, { roles: ['expert'], organizationId: orgA.id });
+  users.curator = await buildUser(ds, { roles: ['curator'], organizationId: orgA.id });
+  users.admin = await buildUser(ds, { roles: ['admin'], organizationId: orgA.id });
+  const stranger = await buildUser(ds, { organizationId: orgB.id });
+  ids = {
+    ownCase: await buildCase(ds, users.practitioner),
+    otherCase: await buildCase(ds, stranger),
+    otherDraft: await buildCase(ds, stranger, { status: 'draft' }),
+  };
+  for (const who of ['anon', 'practitioner', 'expert', 'curator', 'admin'] as Who[]) {
+    agents[who] = request.agent(ctx.app);
+    if (who !== 'anon') await loginAs(agents[who], users[who]);
+    const page = await agents[who].get(who === 'anon' ? '/inloggen' : '/account');
+    csrf[who] = csrfFrom(page.text);
+  }
+});
+afterAll(() => ctx.close());
+
+function outcomeOf(res: request.Response): Outcome {
+  if (res.status === 403) return 'deny';
+  if (res.status === 404) return 'hidden';
+  if (res.status === 401) return 'login';
+  if (res.status === 303 && String(res.headers.location).startsWith('/inloggen') && !res.req.path.startsWith('/inloggen') && !res.req.path.startsWith('/uitloggen') && !res.req.path.startsWith('/uitnodiging')) {
+    return 'login';
+  }
+  if (res.status < 500) return 'ok';
+  throw new Error(`${res.req.method} ${res.req.path} → ${res.status}: ${res.text.slice(0, 500)}`);
+}
+
+describe('permission table', () => {
+  const cases = permissionRows.flatMap((row) =>
+    (['anon', 'practitioner', 'expert', 'curator', 'admin'] as Who[]).map((who) => [row.route + (row.note ? ` (${row.note})` : ''), who, row] as const),
+  );
+  it.each(cases)('%s as %s', async (_name, who, row) => {
+    const [method] = row.route.split(' ');
+    const path = row.path(ids);
+    // Sign-out ends the session: give each such request an agent of its own.
+    let agent = agents[who];
+    let token = csrf[who];
+    if (row.route === 'POST /uitloggen') {
+      agent = request.agent(ctx.app);
+      if (who !== 'anon') await loginAs(agent, users[who]);
+      token = csrfFrom((await agent.get(who === 'anon' ? '/inloggen' : '/account')).text);
+    }
+    const res =
+      method === 'GET'
+        ? await agent.get(path)
+        : await agent.post(path).type('form').send({ ...(row.body?.(ids) ?? {}), _csrf: token });
+    expect(outcomeOf(res)).toBe(row.expect[who]);
+  });
+
+  it('covers every route of the app', () => {
+    const covered = new Set(permissionRows.map((r) => r.route));
+    const missing = [...routeRegistry.keys()].filter((r) => !covered.has(r));
+    expect(missing).toEqual([]);
+  });
+});
