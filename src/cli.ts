@@ -103,7 +103,7 @@ const commands: Record<string, Command> = {
 
 function help(): void {
   console.log('Gebruik: npm run cli -- <opdracht> [opties]\n');
-  for (const [name, c] of Object.entries(commands)) console.log(`  ${c.usage.padEnd(80)} ${c.summary}`);
+  for (const c of Object.values(commands)) console.log(`  ${c.usage.padEnd(80)} ${c.summary}`);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -38,6 +38,7 @@ export interface ParsedSearch {
  */
 export function toSearchQuery(params: SearchParams, themeSlugs: string[], options: { perPage?: number } = {}): ParsedSearch {
   const notices: string[] = [];
+  // eslint-disable-next-line no-control-regex -- control characters are never part of a query
   let q = params.q.replace(/[\u0000-\u001f]/g, ' ').trim();
   if (q.length > MAX_QUERY_LENGTH) {
     q = q.slice(0, MAX_QUERY_LENGTH);

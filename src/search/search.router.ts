@@ -111,7 +111,7 @@ function searchPageModel(
   const facets = FACETS.map((f) => {
     const counts = result.facets[f.key];
     const boolean = f.key === 'hasReflection' || f.key === 'presented';
-    let entries = Object.entries(counts).map(([value, count]) => ({ value: boolean ? (value === 'true' ? 'ja' : 'nee') : value, count }));
+    const entries = Object.entries(counts).map(([value, count]) => ({ value: boolean ? (value === 'true' ? 'ja' : 'nee') : value, count }));
     if (f.key === 'year') entries.sort((a, b) => Number(b.value) - Number(a.value));
     else entries.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     // A selected value stays visible (with 0) so it can be switched off.

@@ -12,6 +12,7 @@ const escapeHtml = (s: string) =>
  */
 export function markedSnippet(text: string, markers: [string, string] = [START, STOP]): string {
   const [start, stop] = markers;
+  // eslint-disable-next-line no-control-regex -- strip stray control characters; \u0002/\u0003 are our markers
   return escapeHtml(text.replace(/[\u0000-\u0001\u0004-\u0008]/g, ''))
     .split(start)
     .join('<mark>')

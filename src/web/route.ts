@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
-import { can, policy, type Action, type Args, type Viewer } from '../policy';
+import { can, type Action, type Args, type policy, type Viewer } from '../policy';
 import { HttpError, forbidden } from './http-errors';
 import { fieldErrors, type FieldErrors } from './validation';
 
