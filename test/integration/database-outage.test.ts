@@ -1,0 +1,94 @@
+import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../../src/app';
+import { parseConfig } from '../../src/config';
+import { openDatabase, type Database } from '../../src/db/data-source';
+import { createSearchStack } from '../../src/search/create-search';
+
+/**
+ * A PostgreSQL server that goes away and comes back, through a TCP proxy we can cut.
+ * Needs a real server (TEST_DATABASE_URL); the embedded database cannot be lost.
+ */
+const serverUrl = process.env.TEST_DATABASE_URL;
+const describeServer = serverUrl ? describe : describe.skip;
+if (!serverUrl) console.warn('database-outage: overgeslagen, zet TEST_DATABASE_URL om tegen een echte PostgreSQL-server te testen');
+
+class CuttableProxy {
+  private server: net.Server | null = null;
+  private sockets = new Set<net.Socket>();
+  port = 0;
+  constructor(private readonly target: { host: string; port: number }) {}
+  async start(port = 0) {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(this.target.port, this.target.host);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.port = (this.server.address() as net.AddressInfo).port;
+  }
+  async cut() {
+    for (const s of this.sockets) s.destroy();
+    await new Promise((resolve) => this.server!.close(resolve));
+  }
+}
+
+describeServer('the database lost and back', () => {
+  let proxy: CuttableProxy;
+  let db: Database;
+  let name: string;
+  beforeAll(async () => {
+    const url = new URL(serverUrl!);
+    name = `casusbank_outage_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.CASUSBANK_TEST_TEMPLATE_DB}`);
+    await admin.end();
+    proxy = new CuttableProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    await proxy.start();
+    url.port = String(proxy.port);
+    url.pathname = `/${name}`;
+    db = await openDatabase({ databaseUrl: url.toString(), runMigrations: false });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await proxy?.cut().catch(() => undefined);
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('answers 503 on /readyz and on pages while the database is gone, and recovers when it is back', async () => {
+    const config = { ...parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), sessionSecret: 'x'.repeat(40) };
+    const stack = createSearchStack({}, db);
+    const app = createApp({ config, db, logger: pino({ level: 'silent' }), ...stack });
+    try {
+      await request(app).get('/readyz').expect(200);
+      await proxy.cut();
+      const down = await request(app).get('/readyz').expect(503);
+      expect(down.body.checks.database.ok).toBe(false);
+      const page = await request(app).get('/uitnodiging/een-link-die-de-database-nodig-heeft').expect(503);
+      expect(page.text).toContain('De database is tijdelijk niet bereikbaar');
+      expect(page.headers['retry-after']).toBe('30');
+
+      await proxy.start(proxy.port);
+      let ready = 0;
+      for (let i = 0; i < 50 && ready !== 200; i++) {
+        ready = (await request(app).get('/readyz')).status;
+        if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(ready).toBe(200);
+      await request(app).get('/inloggen').expect(200);
+    } finally {
+      await app.shutdown();
+    }
+  });
+});
