@@ -51,13 +51,15 @@ async function main() {
 
   const stack = createSearchStack(config, db, logger);
   const { search, indexer } = stack;
-  await reindexIfEmpty(db, stack).catch((error) => logger.warn({ err: error }, 'initial search indexing failed; the indexer retries'));
-  indexer.start();
   const app = createApp({ config, db, logger, ...stack });
   const server: Server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ port, database: db.mode, search: search.engine, startupMs: Date.now() - started }, 'Casusbank is gestart');
+    // Index in the background: the app answers (from PostgreSQL) while a new engine fills up.
+    void reindexIfEmpty(db, stack)
+      .catch((error) => logger.warn({ err: error }, 'initial search indexing failed; the indexer retries'))
+      .finally(() => indexer.start());
     console.log(`Casusbank draait op http://localhost:${port} (database: ${db.mode === 'embedded' ? 'ingebouwd' : 'server'}, zoeken: ${search.engine})`);
   });
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -102,6 +102,62 @@ export class CasesService {
   }
 
   /**
+   * Creates many cases in a few statements (imports): the same rows as create() — case, themes,
+   * revision 1, outbox entry — inside the caller's transaction. Returns the ids in input order.
+   */
+  async createMany(items: Array<{ content: CaseContent; options: CreateCaseOptions }>, m: EntityManager): Promise<number[]> {
+    if (items.length === 0) return [];
+    const themeRows: Array<{ id: number; slug: string }> = await m.query(`SELECT id, slug FROM themes`);
+    const themeIds = new Map(themeRows.map((t) => [t.slug, t.id]));
+    const unknown = items.flatMap(({ content }) => content.themes.filter((t) => !themeIds.has(t)));
+    if (unknown.length) await resolveThemeIds(m, unknown); // throws the 400 that lists the valid slugs
+    // Ids first, so themes, revisions and outbox rows can refer to them without relying on row order.
+    const idRows: Array<{ id: number }> = await m.query(
+      `SELECT nextval(pg_get_serial_sequence('cases', 'id'))::int AS id FROM generate_series(1, $1)`,
+      [items.length],
+    );
+    const ids = idRows.map((r) => r.id);
+    const rows = items.map(({ content, options }, i) => ({
+      id: ids[i],
+      ...content,
+      organization_id: options.organizationId,
+      author_id: options.authorId,
+      status: options.status,
+      created_at: (options.createdAt ?? new Date()).toISOString(),
+    }));
+    await m.query(
+      `INSERT INTO cases (id, title, summary, context, approach, results, lessons, question, roles, tags, organization_id,
+                          partners, region, year, contact, status, author_id, published_at, created_at, updated_at)
+       SELECT id, title, summary, context, approach, results, lessons, question, roles, tags, organization_id, partners,
+              region, year, contact, status, author_id, CASE WHEN status = 'draft' THEN NULL ELSE created_at END,
+              created_at, created_at
+         FROM jsonb_to_recordset($1::jsonb) AS x(id int, title text, summary text, context text, approach text, results text,
+              lessons text, question text, roles text[], tags text[], organization_id int, partners text, region text,
+              year int, contact text, status text, author_id int, created_at timestamptz)`,
+      [JSON.stringify(rows)],
+    );
+    const pairs = items.flatMap(({ content }, i) => content.themes.map((t) => [ids[i], themeIds.get(t)!] as const));
+    await m.query(`INSERT INTO case_themes (case_id, theme_id) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`, [
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    ]);
+    const revisions = items.map(({ content, options }, i) => ({
+      case_id: ids[i],
+      author_id: options.authorId,
+      changed_fields: CONTENT_FIELDS.filter((f) => !isEmpty(content[f])),
+      snapshot: { ...content, status: options.status },
+    }));
+    await m.query(
+      `INSERT INTO case_revisions (case_id, version, author_id, changed_fields, snapshot)
+       SELECT case_id, 1, author_id, changed_fields, snapshot
+         FROM jsonb_to_recordset($1::jsonb) AS x(case_id int, author_id int, changed_fields text[], snapshot jsonb)`,
+      [JSON.stringify(revisions)],
+    );
+    await enqueueSearchUpdate(m, ids, 'case.imported');
+    return ids;
+  }
+
+  /**
    * Saves new content if the case is still at `expectedVersion` (else StaleCaseError → 409).
    * Stores a revision with the changed fields; optionally publishes in the same step.
    */

@@ -21,6 +21,9 @@ function importRecordSchema(themeSlugs: string[]) {
     });
 }
 
+/** Cases written per statement batch during an import. */
+const IMPORT_CHUNK = 500;
+
 export interface ImportProblem {
   index: number;
   field: string;
@@ -54,11 +57,12 @@ export async function importCases(ds: DataSource, data: unknown, afterCommit?: (
   await ds.transaction(async (m) => {
     const organizations = new Map<string, number>();
     const authors = new Map<string, number>();
+    const items = [];
     for (const record of records) {
       const organizationId = await organizationFor(m, organizations, record.organization);
       const authorId = await authorFor(m, authors, record.author ?? null, organizationId);
-      await service.create(
-        {
+      items.push({
+        content: {
           title: record.title,
           summary: record.summary,
           context: record.context || record.body || '',
@@ -74,10 +78,10 @@ export async function importCases(ds: DataSource, data: unknown, afterCommit?: (
           year: record.year,
           contact: record.contact,
         },
-        { authorId, organizationId, status: record.status, createdAt: record.createdAt ? new Date(record.createdAt) : undefined },
-        m,
-      );
+        options: { authorId, organizationId, status: record.status, createdAt: record.createdAt ? new Date(record.createdAt) : undefined },
+      });
     }
+    for (let i = 0; i < items.length; i += IMPORT_CHUNK) await service.createMany(items.slice(i, i + IMPORT_CHUNK), m);
   });
   afterCommit?.();
   return { ok: true, count: records.length, ms: Math.round(performance.now() - started) };

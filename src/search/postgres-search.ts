@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CaseSearch, RelatedQuery } from './case-search';
-import { synonymsOf } from './dutch';
+import { SYNONYM_GROUPS, synonymsOf } from './dutch';
 import type { SearchDocument } from './search-document';
 import {
   parseQuery,
@@ -37,7 +37,27 @@ interface Expansion {
 /** PostgreSQL full-text adapter: documents live in search_documents beside the data. */
 export class PostgresCaseSearch implements CaseSearch {
   readonly engine = 'postgres' as const;
+  /** Synonyms by Dutch stem, so "vergunninghouders" finds the group of "vergunninghouder". */
+  private synonymsByStem: Promise<Map<string, string[]>> | null = null;
+
   constructor(private readonly dataSource: DataSource) {}
+
+  private stemSynonyms(): Promise<Map<string, string[]>> {
+    this.synonymsByStem ??= (async () => {
+      const terms = SYNONYM_GROUPS.flat().filter((t) => !t.includes(' '));
+      const rows: Array<{ term: string; stem: string | null }> = await this.dataSource.query(
+        `SELECT term, (ts_lexize('dutch_stem', immutable_unaccent(term)))[1] AS stem FROM unnest($1::text[]) AS term`,
+        [terms],
+      );
+      const map = new Map<string, string[]>();
+      for (const row of rows) if (row.stem) map.set(row.stem, [...(map.get(row.stem) ?? []), ...synonymsOf(row.term)]);
+      return map;
+    })().catch((error) => {
+      this.synonymsByStem = null;
+      throw error;
+    });
+    return this.synonymsByStem;
+  }
 
   async health(): Promise<void> {
     await this.dataSource.query('SELECT 1 FROM search_documents LIMIT 1');
@@ -111,7 +131,10 @@ export class PostgresCaseSearch implements CaseSearch {
       // The lexicon only learns words of cases every member may see: suggestions never leak a draft.
       const visibleText = docs
         .filter((d) => d.status !== 'draft')
-        .map((d) => `${d.title} ${d.summary} ${d.body} ${rows.find((r) => r.case_id === d.id)!.meta_text}`)
+        .map((d) => {
+          const row = rows.find((r) => r.case_id === d.id)!;
+          return `${row.title} ${row.summary} ${row.body} ${row.meta_text} ${row.attachment_text}`;
+        })
         .join(' ');
       if (visibleText) {
         await m.query(
@@ -148,7 +171,8 @@ export class PostgresCaseSearch implements CaseSearch {
       await m.query(
         `INSERT INTO search_lexicon (word, doc_count)
          SELECT w, count(DISTINCT d.case_id) FROM search_documents d,
-                regexp_split_to_table(lower(immutable_unaccent(d.title || ' ' || d.summary || ' ' || d.body || ' ' || d.meta_text)), '[^a-z0-9]+') AS w
+                regexp_split_to_table(lower(immutable_unaccent(
+                  d.title || ' ' || d.summary || ' ' || d.body || ' ' || d.meta_text || ' ' || d.attachment_text)), '[^a-z0-9]+') AS w
           WHERE d.status <> 'draft' AND length(w) BETWEEN 3 AND 60
           GROUP BY w`,
       );
@@ -241,8 +265,9 @@ export class PostgresCaseSearch implements CaseSearch {
          FROM unnest($1::text[]) AS w`,
       [words],
     );
+    const byStem = await this.stemSynonyms();
     for (const row of rows) {
-      const alternatives = new Set<string>(synonymsOf(row.w));
+      const alternatives = new Set<string>([...synonymsOf(row.w), ...(byStem.get(row.stem ?? '') ?? [])]);
       const corrections: string[] = [];
       const stem = row.stem ?? row.w;
       if (stem.length >= 4) {

@@ -6,7 +6,9 @@ import { reindexAll } from './indexer';
 export async function reindexIfEmpty(db: Database, stack: SearchStack): Promise<number> {
   const [{ cases }] = await db.dataSource.query(`SELECT count(*)::int AS cases FROM cases`);
   if (cases === 0) return 0;
-  const [{ docs }] = await db.dataSource.query(`SELECT count(*)::int AS docs FROM search_documents`);
-  if (docs > 0) return 0; // already indexed; the outbox brings it up to date
+  const [{ docs, queued }] = await db.dataSource.query(
+    `SELECT (SELECT count(*)::int FROM search_documents) AS docs, (SELECT count(*)::int FROM search_outbox) AS queued`,
+  );
+  if (docs > 0 || queued > 0) return 0; // indexed already, or the outbox is about to bring it up to date
   return reindexAll(db.dataSource, stack.search === stack.searchFallback ? [stack.search] : [stack.searchFallback, stack.search]);
 }

@@ -1,0 +1,172 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PostgresCaseSearch } from '../../src/search/postgres-search';
+import type { SearchQuery } from '../../src/search/search-query';
+import { relevanceCorpus } from '../fixtures/relevance/corpus';
+import { relevanceQueries, type RelevanceQuery } from '../fixtures/relevance/queries';
+import { ndcgAt, recallAt, reciprocalRank } from '../support/ranking-metrics';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+
+/**
+ * Measures the PostgreSQL adapter on a labelled Dutch relevance set (test/fixtures/relevance).
+ * The bar is deliberately modest; raise MIN_NDCG as the ranking improves.
+ */
+const K = 10;
+const MIN_NDCG = 0.9;
+const VIEWER = { id: 1 };
+const RESULTS_FILE = path.join(__dirname, '..', '..', 'test-results', 'relevance.json');
+
+interface Measured {
+  q: string;
+  kind: string;
+  ndcg: number;
+  rr: number;
+  recall: number;
+  total: number;
+  returned: Array<{ id: number; title: string; grade: number }>;
+  missed: number[];
+  error?: string;
+}
+
+const draftIds = new Set(relevanceCorpus.filter((d) => d.status === 'draft').map((d) => d.id));
+const isScored = (q: RelevanceQuery) => Object.keys(q.relevant).length > 0;
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const f3 = (x: number) => x.toFixed(3);
+
+function summarise(rows: Measured[]) {
+  return {
+    n: rows.length,
+    ndcg: mean(rows.map((r) => r.ndcg)),
+    mrr: mean(rows.map((r) => r.rr)),
+    recall: mean(rows.map((r) => r.recall)),
+  };
+}
+
+describe('relevance: PostgreSQL adapter on the Dutch relevance set', () => {
+  let db: TestDatabase;
+  const measured: Measured[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const search = new PostgresCaseSearch(db.dataSource);
+    await search.upsert(relevanceCorpus);
+    await search.finishRebuild();
+
+    for (const rq of relevanceQueries) {
+      const query: SearchQuery = {
+        q: rq.q,
+        filters: { roles: [], themes: [], organizationKinds: [], years: [], statuses: [] },
+        page: 1,
+        perPage: K,
+      };
+      let ids: number[] = [];
+      let total = 0;
+      let titles = new Map<number, string>();
+      let error: string | undefined;
+      try {
+        const result = await search.search(query, VIEWER);
+        ids = result.hits.map((h) => h.id);
+        titles = new Map(result.hits.map((h) => [h.id, h.title]));
+        total = result.total;
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+      const labels = rq.relevant as Record<number, number>;
+      measured.push({
+        q: rq.q,
+        kind: rq.kind,
+        ndcg: ndcgAt(ids, labels, K),
+        rr: reciprocalRank(ids, labels, K),
+        recall: recallAt(ids, labels, K),
+        total,
+        returned: ids.map((id) => ({ id, title: titles.get(id) ?? '', grade: labels[id] ?? 0 })),
+        missed: Object.keys(labels)
+          .map(Number)
+          .filter((id) => !ids.includes(id)),
+        ...(error ? { error } : {}),
+      });
+    }
+
+    const scored = measured.filter((m) => isScored(relevanceQueries.find((q) => q.q === m.q)!));
+    const kinds = [...new Set(scored.map((m) => m.kind))];
+    const byKind = Object.fromEntries(
+      kinds.map((kind) => [kind, summarise(scored.filter((m) => m.kind === kind))]),
+    );
+    const overall = summarise(scored);
+    const pad = (s: string, n: number) => s.padEnd(n);
+    const line = (label: string, s: ReturnType<typeof summarise>) =>
+      `${pad(label, 12)} n=${String(s.n).padStart(2)}  ndcg@10=${f3(s.ndcg)}  mrr=${f3(s.mrr)}  recall@10=${f3(s.recall)}`;
+    const visibility = measured.filter((m) => !isScored(relevanceQueries.find((q) => q.q === m.q)!));
+    const worst = [...scored].sort((a, b) => a.ndcg - b.ndcg).slice(0, 8);
+    console.log(
+      [
+        `Relevance of the PostgreSQL adapter (${relevanceCorpus.length} cases, ${scored.length} scored queries, k=${K})`,
+        ...kinds.map((kind) => line(kind, byKind[kind])),
+        line('overall', overall),
+        `${pad('visibility', 12)} n=${String(visibility.length).padStart(2)}  hits returned=${visibility.reduce((a, m) => a + m.total, 0)} (must be 0)`,
+        'Lowest NDCG@10:',
+        ...worst.map(
+          (m) =>
+            `  ${f3(m.ndcg)}  [${m.kind}] ${m.q}  →  ${m.returned.map((r) => `${r.id}(${r.grade})`).join(' ') || '(nothing)'}${m.error ? `  ERROR: ${m.error}` : ''}`,
+        ),
+      ].join('\n'),
+    );
+
+    mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+    writeFileSync(
+      RESULTS_FILE,
+      JSON.stringify(
+        {
+          engine: 'postgres',
+          k: K,
+          measuredAt: new Date().toISOString(),
+          overall,
+          byKind,
+          queries: measured,
+        },
+        null,
+        2,
+      ),
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it('has labels that only point at published cases of the corpus', () => {
+    const published = new Set(relevanceCorpus.filter((d) => d.status === 'published').map((d) => d.id));
+    for (const rq of relevanceQueries) {
+      for (const id of Object.keys(rq.relevant).map(Number))
+        expect({ q: rq.q, id, published: published.has(id) }).toEqual({ q: rq.q, id, published: true });
+    }
+    expect(relevanceQueries.filter(isScored).length).toBeGreaterThanOrEqual(35);
+  });
+
+  it('answers every query without an error', () => {
+    expect(measured.filter((m) => m.error).map((m) => `${m.q}: ${m.error}`)).toEqual([]);
+  });
+
+  it('never shows a draft of another author', () => {
+    const leaks = measured.flatMap((m) =>
+      m.returned.filter((r) => draftIds.has(r.id)).map((r) => `${m.q} → ${r.id}`),
+    );
+    expect(leaks).toEqual([]);
+  });
+
+  it('finds nothing when only a draft of another author matches', () => {
+    const visibility = measured.filter((m) => !isScored(relevanceQueries.find((q) => q.q === m.q)!));
+    expect(visibility.length).toBeGreaterThan(0);
+    for (const m of visibility)
+      expect({ q: m.q, total: m.total, ids: m.returned.map((r) => r.id) }).toEqual({
+        q: m.q,
+        total: 0,
+        ids: [],
+      });
+  });
+
+  it(`reaches a mean NDCG@${K} of at least ${MIN_NDCG}`, () => {
+    const scored = measured.filter((m) => isScored(relevanceQueries.find((q) => q.q === m.q)!));
+    expect(mean(scored.map((m) => m.ndcg))).toBeGreaterThanOrEqual(MIN_NDCG);
+  });
+});
