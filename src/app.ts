@@ -10,6 +10,7 @@ import { loginRoutes } from './accounts/login.router';
 import { createSession } from './accounts/session';
 import type { Config } from './config';
 import type { Database } from './db/data-source';
+import { attachmentRoutes } from './attachments/attachments.router';
 import { caseRoutes } from './cases/cases.router';
 import { searchRoutes } from './search/search.router';
 import { homeRoutes } from './home/home.router';
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps): App {
   app.use(accountRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(caseRoutes(deps));
+  app.use(attachmentRoutes(deps));
   app.use(homeRoutes(deps));
 
   app.use(notFoundHandler);

@@ -6,6 +6,8 @@ import { seedDemo } from './demo/seed-demo';
 import { createSearchStack } from './search/create-search';
 import { reindexAll } from './search/indexer';
 import { exportCases, importCases } from './cases/import-export';
+import { AttachmentsService } from './attachments/attachments.service';
+import { BlobStore, blobRoot } from './attachments/blob-store';
 import { readFile } from 'node:fs/promises';
 
 interface Command {
@@ -87,6 +89,15 @@ const commands: Record<string, Command> = {
       );
       process.stderr.write('\n');
       console.log(`Zoekindex (${stack.search.engine}) opnieuw opgebouwd: ${count} casussen in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    },
+  },
+  'gc-blobs': {
+    summary: 'verwijdert bijlagebestanden waar geen bijlage meer naar verwijst (ouder dan een uur)',
+    usage: 'gc-blobs',
+    async run({ db, config }) {
+      const blobs = new BlobStore(blobRoot(config.dataDir));
+      const { count, bytes } = await new AttachmentsService(db.dataSource, blobs).gcBlobs();
+      console.log(`${count} ongebruikte bestand(en) verwijderd, ${(bytes / 1024 / 1024).toFixed(1)} MB vrijgemaakt.`);
     },
   },
   'user:create': {
