@@ -1,23 +1,10 @@
-import type { CaseStatus, CorporationRole } from '../domain';
+import type { CaseStatus } from '../domain';
 import type { CaseRecord } from './cases.queries';
+import type { CaseContent } from './cases.service';
 
 /** The import/export format of a case (README documents it); the API adds id, url and attachments. */
-export interface CaseExport {
-  title: string;
-  summary: string;
-  context: string;
-  approach: string;
-  results: string;
-  lessons: string;
-  question: string;
-  roles: CorporationRole[];
-  themes: string[];
-  tags: string[];
+export interface CaseExport extends CaseContent {
   organization: string;
-  partners: string;
-  region: string;
-  year: number | null;
-  contact: string;
   author: string | null;
   status: CaseStatus;
   createdAt: string;

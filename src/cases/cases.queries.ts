@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { CaseStatus, CorporationRole, OrganizationKind } from '../domain';
+import type { CaseStatus, OrganizationKind } from '../domain';
 import { can, type Viewer } from '../policy';
 import { notFound } from '../web/http-errors';
-import type { CaseContent } from './cases.service';
+import { contentFromRow, type CaseContent } from './cases.service';
 
 export interface CaseRecord extends CaseContent {
   id: number;
@@ -32,21 +32,8 @@ function toRecord(row: Record<string, any>): CaseRecord {
   const themes: Array<{ slug: string; name: string }> = row.themes;
   return {
     id: row.id,
-    title: row.title,
-    summary: row.summary,
-    context: row.context,
-    approach: row.approach,
-    results: row.results,
-    lessons: row.lessons,
-    question: row.question,
-    roles: row.roles as CorporationRole[],
-    themes: themes.map((t) => t.slug),
+    ...contentFromRow(row, themes.map((t) => t.slug)),
     themeNames: Object.fromEntries(themes.map((t) => [t.slug, t.name])),
-    tags: row.tags,
-    partners: row.partners,
-    region: row.region,
-    year: row.year,
-    contact: row.contact,
     status: row.status,
     version: row.version,
     authorId: row.author_id,

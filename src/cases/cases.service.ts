@@ -38,6 +38,11 @@ export const CONTENT_FIELDS: Array<keyof CaseContent> = [
   'contact',
 ];
 
+/** The content columns of `cases`, and their types for jsonb_to_record(set): one list for every write. */
+const CONTENT_COLUMNS = 'title, summary, context, approach, results, lessons, question, roles, tags, partners, region, year, contact';
+const CONTENT_RECORD =
+  'title text, summary text, context text, approach text, results text, lessons text, question text, roles text[], tags text[], partners text, region text, year int, contact text';
+
 export interface CreateCaseOptions {
   authorId: number;
   organizationId: number;
@@ -55,48 +60,8 @@ export class CasesService {
 
   /** Creates a case (revision 1) and returns its id. */
   async create(content: CaseContent, options: CreateCaseOptions, manager?: EntityManager): Promise<number> {
-    const run = async (m: EntityManager) => {
-      const themeIds = await resolveThemeIds(m, content.themes);
-      const [row] = await m.query(
-        `INSERT INTO cases (title, summary, context, approach, results, lessons, question, roles, tags,
-                            organization_id, partners, region, year, contact, status, author_id, published_at,
-                            created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::text,$16,
-                 CASE WHEN $15::text = 'draft' THEN NULL ELSE coalesce($17::timestamptz, now()) END,
-                 coalesce($17::timestamptz, now()), coalesce($17::timestamptz, now()))
-         RETURNING id`,
-        [
-          content.title,
-          content.summary,
-          content.context,
-          content.approach,
-          content.results,
-          content.lessons,
-          content.question,
-          content.roles,
-          content.tags,
-          options.organizationId,
-          content.partners,
-          content.region,
-          content.year,
-          content.contact,
-          options.status,
-          options.authorId,
-          options.createdAt ?? null,
-        ],
-      );
-      const id: number = row.id;
-      await m.query(`INSERT INTO case_themes (case_id, theme_id) SELECT $1, unnest($2::int[])`, [id, themeIds]);
-      const changed = CONTENT_FIELDS.filter((f) => !isEmpty(content[f]));
-      await m.query(
-        `INSERT INTO case_revisions (case_id, version, author_id, changed_fields, snapshot) VALUES ($1, 1, $2, $3, $4)`,
-        [id, options.authorId, changed, JSON.stringify({ ...content, status: options.status })],
-      );
-      await enqueueSearchUpdate(m, [id], 'case.created');
-      return id;
-    };
-    if (manager) return run(manager);
-    const id = await this.dataSource.transaction(run);
+    if (manager) return (await this.createMany([{ content, options }], manager, 'case.created'))[0];
+    const [id] = await this.dataSource.transaction((m) => this.createMany([{ content, options }], m, 'case.created'));
     this.afterCommit();
     return id;
   }
@@ -105,7 +70,11 @@ export class CasesService {
    * Creates many cases in a few statements (imports): the same rows as create() — case, themes,
    * revision 1, outbox entry — inside the caller's transaction. Returns the ids in input order.
    */
-  async createMany(items: Array<{ content: CaseContent; options: CreateCaseOptions }>, m: EntityManager): Promise<number[]> {
+  async createMany(
+    items: Array<{ content: CaseContent; options: CreateCaseOptions }>,
+    m: EntityManager,
+    reason = 'case.imported',
+  ): Promise<number[]> {
     if (items.length === 0) return [];
     const themeRows: Array<{ id: number; slug: string }> = await m.query(`SELECT id, slug FROM themes`);
     const themeIds = new Map(themeRows.map((t) => [t.slug, t.id]));
@@ -126,14 +95,11 @@ export class CasesService {
       created_at: (options.createdAt ?? new Date()).toISOString(),
     }));
     await m.query(
-      `INSERT INTO cases (id, title, summary, context, approach, results, lessons, question, roles, tags, organization_id,
-                          partners, region, year, contact, status, author_id, published_at, created_at, updated_at)
-       SELECT id, title, summary, context, approach, results, lessons, question, roles, tags, organization_id, partners,
-              region, year, contact, status, author_id, CASE WHEN status = 'draft' THEN NULL ELSE created_at END,
-              created_at, created_at
-         FROM jsonb_to_recordset($1::jsonb) AS x(id int, title text, summary text, context text, approach text, results text,
-              lessons text, question text, roles text[], tags text[], organization_id int, partners text, region text,
-              year int, contact text, status text, author_id int, created_at timestamptz)`,
+      `INSERT INTO cases (id, ${CONTENT_COLUMNS}, organization_id, status, author_id, published_at, created_at, updated_at)
+       SELECT id, ${CONTENT_COLUMNS}, organization_id, status, author_id,
+              CASE WHEN status = 'draft' THEN NULL ELSE created_at END, created_at, created_at
+         FROM jsonb_to_recordset($1::jsonb)
+           AS x(id int, ${CONTENT_RECORD}, organization_id int, status text, author_id int, created_at timestamptz)`,
       [JSON.stringify(rows)],
     );
     const pairs = items.flatMap(({ content }, i) => content.themes.map((t) => [ids[i], themeIds.get(t)!] as const));
@@ -153,7 +119,7 @@ export class CasesService {
          FROM jsonb_to_recordset($1::jsonb) AS x(case_id int, author_id int, changed_fields text[], snapshot jsonb)`,
       [JSON.stringify(revisions)],
     );
-    await enqueueSearchUpdate(m, ids, 'case.imported');
+    await enqueueSearchUpdate(m, ids, reason);
     return ids;
   }
 
@@ -177,29 +143,11 @@ export class CasesService {
       const version = current.version + 1;
       const status: CaseStatus = publish ? 'published' : current.status;
       await m.query(
-        `UPDATE cases SET title=$2, summary=$3, context=$4, approach=$5, results=$6, lessons=$7, question=$8, roles=$9,
-                          tags=$10, partners=$11, region=$12, year=$13, contact=$14, status=$15::text, version=$16,
-                          published_at = CASE WHEN $15::text = 'published' AND published_at IS NULL THEN now() ELSE published_at END,
-                          updated_at = now()
+        `UPDATE cases SET (${CONTENT_COLUMNS}) = (SELECT ${CONTENT_COLUMNS} FROM jsonb_to_record($2::jsonb) AS x(${CONTENT_RECORD})),
+                          status = $3::text, version = $4, updated_at = now(),
+                          published_at = CASE WHEN $3::text = 'published' AND published_at IS NULL THEN now() ELSE published_at END
           WHERE id = $1`,
-        [
-          caseId,
-          content.title,
-          content.summary,
-          content.context,
-          content.approach,
-          content.results,
-          content.lessons,
-          content.question,
-          content.roles,
-          content.tags,
-          content.partners,
-          content.region,
-          content.year,
-          content.contact,
-          status,
-          version,
-        ],
+        [caseId, JSON.stringify(content), status, version],
       );
       await m.query(`DELETE FROM case_themes WHERE case_id = $1`, [caseId]);
       await m.query(`INSERT INTO case_themes (case_id, theme_id) SELECT $1, unnest($2::int[])`, [caseId, themeIds]);
@@ -252,25 +200,26 @@ async function loadContent(
     [caseId],
   );
   if (!row) return null;
+  return { version: row.version, status: row.status, content: contentFromRow(row, row.theme_slugs) };
+}
+
+/** A cases row (snake_case) → CaseContent; themes come from the join table. */
+export function contentFromRow(row: Record<string, any>, themes: string[]): CaseContent {
   return {
-    version: row.version,
-    status: row.status,
-    content: {
-      title: row.title,
-      summary: row.summary,
-      context: row.context,
-      approach: row.approach,
-      results: row.results,
-      lessons: row.lessons,
-      question: row.question,
-      roles: row.roles,
-      themes: row.theme_slugs,
-      tags: row.tags,
-      partners: row.partners,
-      region: row.region,
-      year: row.year,
-      contact: row.contact,
-    },
+    title: row.title,
+    summary: row.summary,
+    context: row.context,
+    approach: row.approach,
+    results: row.results,
+    lessons: row.lessons,
+    question: row.question,
+    roles: row.roles,
+    themes,
+    tags: row.tags,
+    partners: row.partners,
+    region: row.region,
+    year: row.year,
+    contact: row.contact,
   };
 }
 

@@ -81,9 +81,10 @@ describe('writing a case', () => {
     expect(history.text).toMatch(/<ins>[^<]*nieuwe[^<]*<\/ins>/);
     expect(history.text).toContain('Versie 5');
 
-    // Every write enqueued a search update in the same transaction.
-    const [{ n }] = await ctx.db.dataSource.query(`SELECT count(*)::int AS n FROM search_outbox WHERE case_id = $1`, [id]);
-    expect(n).toBe(5);
+    // Every write went through the outbox: the search document follows the last status.
+    await ctx.indexer.whenIdle();
+    const [doc] = await ctx.db.dataSource.query(`SELECT status, summary FROM search_documents WHERE case_id = $1`, [id]);
+    expect(doc).toEqual({ status: 'published', summary: 'Een nieuwe samenvatting.' });
   });
 
   it('answers 409 on a stale edit, keeps the text typed and shows what changed meanwhile', async () => {

@@ -40,6 +40,7 @@ const roles = (anon: Outcome, practitioner: Outcome, expert: Outcome, curator: O
   admin,
 });
 
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const caseForm = { title: 'Titel', summary: 'Samenvatting', roles: ['verhuurder'], themes: ['incasso'], action: 'save' };
 
 export const permissionRows: Row[] = [
@@ -68,10 +69,15 @@ export const permissionRows: Row[] = [
   { route: 'GET /casussen/:id/bewerken', path: (i) => `/casussen/${i.ownCase}/bewerken`, expect: roles('login', 'ok', 'deny', 'ok', 'ok'), note: "the practitioner's own case" },
   { route: 'POST /casussen/:id', path: (i) => `/casussen/${i.otherCase}`, body: () => caseForm, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
   { route: 'POST /casussen/:id', path: (i) => `/casussen/${i.otherDraft}`, body: () => caseForm, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok') },
-  { route: 'POST /casussen/:id/publiceren', path: (i) => `/casussen/${i.otherDraft}/publiceren`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok') },
-  { route: 'POST /casussen/:id/archiveren', path: (i) => `/casussen/${i.otherCase}/archiveren`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
-  { route: 'POST /casussen/:id/herstellen', path: (i) => `/casussen/${i.otherCase}/herstellen`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
+  { route: 'POST /casussen/:id/publiceren', path: (i) => `/casussen/${i.draftToPublish}/publiceren`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok') },
+  { route: 'POST /casussen/:id/archiveren', path: (i) => `/casussen/${i.caseToArchive}/archiveren`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
+  { route: 'POST /casussen/:id/herstellen', path: (i) => `/casussen/${i.caseToArchive}/herstellen`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
   { route: 'GET /casussen/:id/revisies', path: (i) => `/casussen/${i.otherCase}/revisies`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
+  { route: 'POST /casussen/:id/bijlagen', path: (i) => `/casussen/${i.otherCase}/bijlagen`, expect: roles('login', 'deny', 'deny', 'ok', 'ok'), note: 'no file: 400 when allowed' },
+  { route: 'POST /casussen/:id/bijlagen', path: (i) => `/casussen/${i.otherDraft}/bijlagen`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'), note: "someone else's draft" },
+  { route: 'GET /bijlagen/:id', path: (i) => `/bijlagen/${i.otherCaseAttachment}`, expect: all('ok') },
+  { route: 'GET /bijlagen/:id', path: (i) => `/bijlagen/${i.otherDraftAttachment}`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'), note: "attachment of someone else's draft (IDOR)" },
+  { route: 'POST /bijlagen/:id/verwijderen', path: () => '/bijlagen/999999/verwijderen', expect: all('hidden') },
 ];
 
 let ctx: TestContext;
@@ -94,7 +100,19 @@ beforeAll(async () => {
     ownCase: await buildCase(ds, users.practitioner),
     otherCase: await buildCase(ds, stranger),
     otherDraft: await buildCase(ds, stranger, { status: 'draft' }),
+    // Rows that change state get objects of their own, so no row changes what another row sees.
+    draftToPublish: await buildCase(ds, stranger, { status: 'draft' }),
+    caseToArchive: await buildCase(ds, stranger),
   };
+  // The stranger attaches a file to each of their cases, through the real upload.
+  const strangerAgent = request.agent(ctx.app);
+  await loginAs(strangerAgent, stranger);
+  const token = csrfFrom((await strangerAgent.get('/account')).text);
+  for (const key of ['otherCase', 'otherDraft'] as const) {
+    await strangerAgent.post(`/casussen/${ids[key]}/bijlagen`).set('x-csrf-token', token).attach('bijlagen', PNG, 'foto.png').expect(303);
+    const [row] = await ds.query(`SELECT id FROM attachments WHERE case_id = $1`, [ids[key]]);
+    ids[`${key}Attachment`] = row.id;
+  }
   for (const who of ['anon', 'practitioner', 'expert', 'curator', 'admin'] as Who[]) {
     agents[who] = request.agent(ctx.app);
     if (who !== 'anon') await loginAs(agents[who], users[who]);

@@ -1,0 +1,32 @@
+import type { DataSource } from 'typeorm';
+import type { CaseRef } from '../policy';
+
+/** What the policy needs of a case, or undefined when it does not exist. */
+export async function loadCaseRef(ds: DataSource, caseId: number): Promise<CaseRef | undefined> {
+  const [row] = await ds.query(`SELECT author_id, organization_id, status FROM cases WHERE id = $1`, [
+    caseId,
+  ]);
+  return row
+    ? { authorId: row.author_id, organizationId: row.organization_id, status: row.status }
+    : undefined;
+}
+
+export interface AttachmentFile {
+  id: number;
+  caseId: number;
+  sha256: string;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+}
+
+/** One attachment's file data (no text), or undefined. */
+export async function findAttachment(ds: DataSource, id: number): Promise<AttachmentFile | undefined> {
+  const [row] = await ds.query(
+    `SELECT id, case_id AS "caseId", trim(blob_sha256) AS sha256, filename, mime_type AS "mimeType",
+            size_bytes::float8 AS "sizeBytes"
+       FROM attachments WHERE id = $1`,
+    [id],
+  );
+  return row;
+}

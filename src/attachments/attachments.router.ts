@@ -1,0 +1,233 @@
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import multer, { MulterError } from 'multer';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { can, type Viewer } from '../policy';
+import { CSRF_MESSAGE, hasValidCsrfToken } from '../web/csrf';
+import { HttpError, badRequest, forbidden, notFound } from '../web/http-errors';
+import { authorize, mount, route } from '../web/route';
+import { idParam } from '../web/validation';
+import { findAttachment, loadCaseRef } from './attachments.queries';
+import { AttachmentsService, type AddedAttachment } from './attachments.service';
+import { BlobStore, blobRoot } from './blob-store';
+import { ALLOWED_TYPES_TEXT } from './file-types';
+import { contentDisposition, sanitizeFilename } from './filenames';
+import { extractionQueue } from './text-extraction';
+
+const MAX_FILES = 10;
+const idParams = z.object({ id: idParam });
+const UPLOAD_PATH = '/casussen/:id/bijlagen';
+
+/** Upload (multipart, the only multer in the app), download and delete of case attachments. */
+export function attachmentRoutes(deps: AppDeps) {
+  const { config, db, logger } = deps;
+  const ds = db.dataSource;
+  const blobs = new BlobStore(blobRoot(config.dataDir));
+  const tmpDir = path.join(config.dataDir, 'tmp');
+  mkdirSync(tmpDir, { recursive: true });
+  const kickIndexer = () => deps.indexer?.kick();
+  const service = new AttachmentsService(ds, blobs, kickIndexer);
+  const extraction = extractionQueue(ds, blobs, { logger, afterCommit: kickIndexer });
+  const maxMb = formatMb(config.uploadMaxBytes);
+
+  // Every temp file multer creates for a request, so it is removed however the request ends.
+  const tempFiles = new WeakMap<Request, string[]>();
+  const removeTempFiles = async (req: Request) => {
+    const files = tempFiles.get(req) ?? [];
+    await Promise.all(files.map((f) => rm(f, { force: true }).catch(() => undefined)));
+  };
+
+  const upload = multer({
+    storage: multer.diskStorage({
+      destination: tmpDir,
+      filename: (req, _file, cb) => {
+        const file = path.join(tmpDir, `upload-${randomUUID()}`);
+        tempFiles.get(req)?.push(file);
+        cb(null, path.basename(file));
+      },
+    }),
+    defParamCharset: 'utf8', // browsers send UTF-8 file names; busboy's default would garble "é"
+    limits: {
+      fileSize: config.uploadMaxBytes,
+      files: MAX_FILES,
+      fields: 20,
+      fieldSize: 10 * 1024,
+      fieldNameSize: 100,
+      parts: MAX_FILES + 20,
+      fieldNestingDepth: 0,
+    },
+  }).array('bijlagen');
+
+  /** Before any byte is stored: the case exists, the viewer may see it (else 404) and edit it (else 403). */
+  const loadEditableCase: RequestHandler = async (req, res, next) => {
+    const id = idParam.safeParse(req.params.id);
+    const ref = id.success ? await loadCaseRef(ds, id.data) : undefined;
+    const viewer = req.user as Viewer;
+    if (!ref || !can(viewer, 'case:read', ref)) return next(notFound());
+    if (!can(viewer, 'case:edit', ref))
+      return next(forbidden('U mag aan deze casus geen bijlagen toevoegen.'));
+    res.locals.attachmentCaseId = id.data;
+    next();
+  };
+
+  const receiveFiles: RequestHandler = (req, res, next) => {
+    tempFiles.set(req, []);
+    res.on('close', () => void removeTempFiles(req));
+    upload(req, res, (error?: unknown) => next(error ? uploadError(error, maxMb) : undefined));
+  };
+
+  /** The global CSRF check skips multipart bodies: the token is only readable now. */
+  const checkCsrf: RequestHandler = (req, _res, next) => {
+    if (hasValidCsrfToken(req)) return next();
+    next(new HttpError(403, CSRF_MESSAGE, { csrf: true }));
+  };
+
+  /** Upload errors: temp files gone first, then a small page (or JSON) that leads back to the case. */
+  const uploadErrors: ErrorRequestHandler = async (error, req, res, next) => {
+    await removeTempFiles(req);
+    const caseId = res.locals.attachmentCaseId as number | undefined;
+    if (req.method !== 'POST' || !(error instanceof HttpError) || caseId === undefined || res.headersSent)
+      return next(error);
+    req.log?.info({ status: error.status, reason: error.message }, 'upload refused');
+    res.status(error.status);
+    if (wantsJson(req)) return res.json({ error: error.message, status: error.status });
+    res.render('attachments/upload-error', {
+      title: 'Bijlage niet toegevoegd',
+      status: error.status,
+      message: error.message,
+      caseId,
+      allowedTypes: ALLOWED_TYPES_TEXT,
+      maxMb,
+      maxFiles: MAX_FILES,
+      requestId: String(req.id ?? ''),
+    });
+  };
+
+  /** The attachment and its case, if the viewer may read that case; 404 otherwise (drafts stay invisible). */
+  async function readableAttachment(id: number, viewer: Viewer) {
+    const attachment = await findAttachment(ds, id);
+    const ref = attachment ? await loadCaseRef(ds, attachment.caseId) : undefined;
+    if (!attachment || !ref || !can(viewer, 'case:read', ref)) throw notFound();
+    return { attachment, ref };
+  }
+
+  const router = mount(express.Router(), [
+    route({
+      method: 'post',
+      path: UPLOAD_PATH,
+      permission: 'member',
+      params: idParams,
+      middleware: [loadEditableCase, receiveFiles, checkCsrf],
+      handler: async ({ req, res, viewer, params }) => {
+        const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+        if (files.length === 0) throw badRequest('Kies minstens één bestand om toe te voegen.');
+        const added = await service.add(params.id, files, viewer.id);
+        setImmediate(() => extraction.kick()); // text extraction runs after the response
+        if (wantsJson(req)) return res.status(201).json({ attachments: added.map(toJson) });
+        flash(
+          req,
+          added.length === 1
+            ? `"${added[0].filename}" is toegevoegd.`
+            : `${added.length} bijlagen zijn toegevoegd.`,
+        );
+        res.redirect(303, `/casussen/${params.id}#bijlagen`);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/bijlagen/:id',
+      permission: 'member',
+      params: idParams,
+      query: z.object({ inline: z.string().optional() }),
+      handler: async ({ res, viewer, params, query }) => {
+        const { attachment } = await readableAttachment(params.id, viewer);
+        const size = await blobs.size(attachment.sha256);
+        if (size === undefined) {
+          logger.error({ attachmentId: attachment.id, sha256: attachment.sha256 }, 'attachment blob missing');
+          throw notFound('Het bestand van deze bijlage ontbreekt. Meld dit bij de beheerder.');
+        }
+        const inline = query.inline === '1' && attachment.mimeType.startsWith('image/');
+        res.set({
+          'Content-Type': attachment.mimeType,
+          'Content-Length': String(size),
+          'Content-Disposition': contentDisposition(attachment.filename, inline ? 'inline' : 'attachment'),
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'private, max-age=0',
+        });
+        const stream = blobs.createReadStream(attachment.sha256);
+        stream.on('error', (error) => {
+          logger.error({ err: error, attachmentId: attachment.id }, 'attachment stream failed');
+          res.destroy(error);
+        });
+        res.on('close', () => stream.destroy());
+        stream.pipe(res);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/bijlagen/:id/verwijderen',
+      permission: 'member',
+      params: idParams,
+      body: z.object({}),
+      handler: async ({ req, res, viewer, params }) => {
+        const { attachment, ref } = await readableAttachment(params.id, viewer);
+        authorize(viewer, 'case:edit', ref);
+        const removedFrom = await service.remove(attachment.id);
+        if (removedFrom === undefined) throw notFound(); // deleted in the meantime
+        flash(req, `"${attachment.filename}" is verwijderd.`);
+        res.redirect(303, `/casussen/${removedFrom}#bijlagen`);
+      },
+    }),
+  ]);
+  router.use(UPLOAD_PATH, uploadErrors);
+  return router;
+}
+
+/** multer's errors carry no status: map them to 413/400 with a Dutch message. */
+function uploadError(error: unknown, maxMb: string): unknown {
+  if (error instanceof MulterError) {
+    switch (error.code) {
+      case 'LIMIT_FILE_SIZE': {
+        const given = (error as MulterError & { filename?: string }).filename;
+        const name = given ? sanitizeFilename(given) : undefined;
+        return new HttpError(
+          413,
+          `${name ? `"${name}" is` : 'Een bestand is'} groter dan ${maxMb} MB, de grootste toegestane omvang per bestand.`,
+        );
+      }
+      case 'LIMIT_FILE_COUNT':
+        return badRequest(`U kunt hoogstens ${MAX_FILES} bestanden tegelijk toevoegen.`);
+      case 'LIMIT_UNEXPECTED_FILE':
+        return badRequest(
+          'Het bestand is in een onbekend formulierveld verstuurd. Gebruik het formulier op de casuspagina.',
+        );
+      default:
+        return badRequest('Het formulier bevat te veel of te grote velden.');
+    }
+  }
+  // A broken multipart body (busboy) is the sender's problem; disk errors (with a syscall) are ours.
+  if (error instanceof Error && !('syscall' in error))
+    return badRequest('Het verzonden formulier kon niet gelezen worden.');
+  return error;
+}
+
+function toJson(a: AddedAttachment) {
+  return { ...a, url: `/bijlagen/${a.id}` };
+}
+
+function wantsJson(req: Request): boolean {
+  return req.accepts(['html', 'json']) === 'json';
+}
+
+function flash(req: Request, message: string) {
+  req.session.flash = [...(req.session.flash ?? []), { type: 'success', message }];
+}
+
+/** "25", "0,5": megabytes as a Dutch number. */
+function formatMb(bytes: number): string {
+  return new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(bytes / 1024 / 1024);
+}

@@ -1,0 +1,125 @@
+import { rm } from 'node:fs/promises';
+import type { DataSource } from 'typeorm';
+import { rowsOf } from '../accounts/login.service';
+import { enqueueSearchUpdate } from '../search/outbox';
+import { badRequest } from '../web/http-errors';
+import type { ExtractionStatus } from './attachment.entity';
+import type { BlobStore, StoredBlob } from './blob-store';
+import { detectAllowedType, unsupportedType, type AllowedType } from './file-types';
+import { sanitizeFilename, withExtension } from './filenames';
+
+/** A file as multer left it on disk. */
+export interface UploadedFile {
+  path: string;
+  originalname: string;
+  size: number;
+}
+
+export interface AddedAttachment {
+  id: number;
+  caseId: number;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  extractionStatus: ExtractionStatus;
+}
+
+/** gc leaves blobs younger than this alone: an upload may have stored one and not yet committed its row. */
+const GC_GRACE_MS = 60 * 60 * 1000;
+
+/** Writes of attachments: the blob store and the rows (with their search-outbox row) move together. */
+export class AttachmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly blobs: BlobStore,
+    private readonly afterCommit: () => void = () => undefined,
+  ) {}
+
+  /**
+   * Adds a batch of uploaded files to a case, all or nothing: every file is checked (not empty,
+   * an allowed type by its content) before anything is stored, and all rows are written in one
+   * transaction. The temp files are consumed: removed whatever the outcome.
+   */
+  async add(caseId: number, files: UploadedFile[], uploaderId: number): Promise<AddedAttachment[]> {
+    try {
+      if (files.length === 0) throw badRequest('Kies minstens één bestand om toe te voegen.');
+      const checked: Array<{ file: UploadedFile; name: string; type: AllowedType }> = [];
+      for (const file of files) {
+        const name = sanitizeFilename(file.originalname);
+        if (file.size === 0) throw badRequest(`"${name}" is leeg (0 bytes). Kies een bestand met inhoud.`);
+        const type = await detectAllowedType(file.path);
+        if (!type) throw unsupportedType(name);
+        checked.push({ file, name: withExtension(name, type.extensions), type });
+      }
+
+      // Blobs first: if the transaction then fails, an unreferenced blob is left for gc (harmless),
+      // never a row without its blob.
+      const stored: Array<(typeof checked)[number] & { blob: StoredBlob }> = [];
+      for (const c of checked) stored.push({ ...c, blob: await this.blobs.putFile(c.file.path) });
+
+      const added = await this.dataSource.transaction(async (m) => {
+        const rows: AddedAttachment[] = [];
+        for (const s of stored) {
+          const status: ExtractionStatus = s.type.text ? 'pending' : 'none';
+          const [row] = await m.query(
+            `INSERT INTO attachments (case_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, uploaded_by_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+            [caseId, s.blob.sha256, s.name, s.type.mime, s.blob.size, status, uploaderId],
+          );
+          rows.push({
+            id: row.id,
+            caseId,
+            filename: s.name,
+            mimeType: s.type.mime,
+            sizeBytes: s.blob.size,
+            extractionStatus: status,
+          });
+        }
+        await enqueueSearchUpdate(m, [caseId], 'attachment');
+        return rows;
+      });
+      this.afterCommit();
+      return added;
+    } finally {
+      await Promise.all(files.map((f) => rm(f.path, { force: true })));
+    }
+  }
+
+  /** Deletes an attachment (the blob stays for gc: another row may share it); returns its case id. */
+  async remove(attachmentId: number): Promise<number | undefined> {
+    const caseId = await this.dataSource.transaction(async (m) => {
+      const rows = rowsOf<{ case_id: number }>(
+        await m.query(`DELETE FROM attachments WHERE id = $1 RETURNING case_id`, [attachmentId]),
+      );
+      const id = rows[0]?.case_id;
+      if (id !== undefined) await enqueueSearchUpdate(m, [id], 'attachment');
+      return id;
+    });
+    if (caseId !== undefined) this.afterCommit();
+    return caseId;
+  }
+
+  /**
+   * Removes blobs no row refers to any more (and half-written incoming files), skipping anything
+   * younger than the grace period so an upload in progress keeps its blob.
+   */
+  async gcBlobs(options: { graceMs?: number } = {}): Promise<{ count: number; bytes: number }> {
+    const cutoff = new Date(Date.now() - (options.graceMs ?? GC_GRACE_MS));
+    const stale = await this.blobs.removeStaleIncoming(cutoff);
+    const candidates = (await this.blobs.listAll()).filter((b) => b.modifiedAt < cutoff);
+    if (candidates.length === 0) return stale;
+    const rows: Array<{ sha: string }> = await this.dataSource.query(
+      `SELECT DISTINCT blob_sha256 AS sha FROM attachments WHERE blob_sha256 = ANY($1::char(64)[])`,
+      [candidates.map((b) => b.sha256)],
+    );
+    const referenced = new Set(rows.map((r) => r.sha.trim()));
+    let { count, bytes } = stale;
+    for (const blob of candidates) {
+      if (referenced.has(blob.sha256)) continue;
+      await this.blobs.remove(blob.sha256);
+      count++;
+      bytes += blob.size;
+    }
+    return { count, bytes };
+  }
+}
