@@ -1,0 +1,184 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../accounts/passwords';
+import { CasesService } from '../cases/cases.service';
+import { enqueueSearchUpdate } from '../search/outbox';
+import { demoCases, demoMeetings, demoOrganizations, demoUsers } from './demo-content';
+
+/** Demo passwords per account: documented in README, printed on the console outside production. */
+export const DEMO_PASSWORDS: Record<string, string> = {
+  'deelnemer@casusbank.nl': 'demo-deelnemer-2026',
+  'expert@casusbank.nl': 'demo-expert-2026',
+  'kerngroep@casusbank.nl': 'demo-kerngroep-2026',
+  'beheer@casusbank.nl': 'demo-beheerder-2026',
+};
+const OTHER_DEMO_PASSWORD = 'demo-collega-2026';
+
+export interface SeedResult {
+  seeded: boolean;
+  accounts: Array<{ email: string; password: string; roles: string[] }>;
+  cases: number;
+}
+
+/** True when the database holds no organisations yet (a fresh install). */
+export async function isEmptyDatabase(dataSource: DataSource): Promise<boolean> {
+  const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM organizations`);
+  return row.n === 0;
+}
+
+/**
+ * Fills an empty database with the demo community: organisations, one account per role,
+ * ~30 cases, two meetings with nominations and reflections. All or nothing, in one transaction.
+ */
+export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
+  if (!(await isEmptyDatabase(dataSource))) return { seeded: false, accounts: [], cases: 0 };
+
+  const passwords = new Map<string, string>();
+  const hashes = new Map<string, string>();
+  for (const user of demoUsers) {
+    const password = DEMO_PASSWORDS[user.email] ?? OTHER_DEMO_PASSWORD;
+    passwords.set(user.email, password);
+    hashes.set(user.email, await hashPassword(password));
+  }
+
+  const cases = new CasesService(dataSource);
+  await dataSource.transaction(async (m) => {
+    const orgIds = new Map<string, number>();
+    for (const org of demoOrganizations) {
+      const [row] = await m.query(`INSERT INTO organizations (name, kind) VALUES ($1, $2) RETURNING id`, [org.name, org.kind]);
+      orgIds.set(org.name, row.id);
+    }
+    const userIds = new Map<string, { id: number; organizationId: number }>();
+    for (const user of demoUsers) {
+      const organizationId = required(orgIds, user.organization, 'organisatie');
+      const [row] = await m.query(
+        `INSERT INTO users (email, name, password_hash, roles, organization_id, password_changed_at)
+         VALUES ($1, $2, $3, $4, $5, now()) RETURNING id`,
+        [user.email, user.name, hashes.get(user.email), user.roles, organizationId],
+      );
+      userIds.set(user.email, { id: row.id, organizationId });
+    }
+
+    const caseIds = new Map<string, number>();
+    let daysAgo = demoCases.length * 9;
+    for (const c of demoCases) {
+      const author = required(userIds, c.author, 'auteur');
+      const id = await cases.create(
+        {
+          title: c.title,
+          summary: c.summary,
+          context: c.context,
+          approach: c.approach,
+          results: c.results,
+          lessons: c.lessons,
+          question: c.question,
+          roles: c.roles,
+          themes: c.themes,
+          tags: c.tags,
+          partners: c.partners,
+          region: c.region,
+          year: c.year,
+          contact: c.contact,
+        },
+        {
+          authorId: author.id,
+          organizationId: required(orgIds, c.organization, 'organisatie'),
+          status: c.status,
+          createdAt: new Date(Date.now() - daysAgo * 86_400_000),
+        },
+        m,
+      );
+      daysAgo -= 9;
+      caseIds.set(c.title, id);
+    }
+
+    for (const meeting of demoMeetings) await seedMeeting(m, meeting, orgIds, userIds, caseIds);
+  });
+
+  return {
+    seeded: true,
+    accounts: demoUsers.map((u) => ({ email: u.email, password: passwords.get(u.email)!, roles: u.roles })),
+    cases: demoCases.length,
+  };
+}
+
+async function seedMeeting(
+  m: EntityManager,
+  meeting: (typeof demoMeetings)[number],
+  orgIds: Map<string, number>,
+  userIds: Map<string, { id: number }>,
+  caseIds: Map<string, number>,
+) {
+  const day = 86_400_000;
+  const startsAt = new Date(Date.now() + meeting.startsInDays * day);
+  startsAt.setUTCHours(13, 0, 0, 0);
+  const deadline =
+    meeting.nominationDeadlineInDays === undefined ? null : new Date(Date.now() + meeting.nominationDeadlineInDays * day);
+  const curator = [...userIds.entries()].find(([email]) => email.startsWith('kerngroep'))?.[1].id ?? null;
+  const [row] = await m.query(
+    `INSERT INTO meetings (title, starts_at, ends_at, location_name, location_address, host_organization_id,
+                           description, focus_role, nomination_deadline, status, created_by_id)
+     VALUES ($1, $2, $2::timestamptz + interval '3 hours', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      meeting.title,
+      startsAt,
+      meeting.locationName,
+      meeting.locationAddress,
+      meeting.hostOrganization ? required(orgIds, meeting.hostOrganization, 'organisatie') : null,
+      meeting.description,
+      meeting.focusRole ?? null,
+      deadline,
+      meeting.status,
+      curator,
+    ],
+  );
+  const meetingId: number = row.id;
+  await m.query(
+    `INSERT INTO meeting_themes (meeting_id, theme_id) SELECT $1, id FROM themes WHERE slug = ANY($2)`,
+    [meetingId, meeting.themes],
+  );
+  for (const email of meeting.experts) {
+    await m.query(`INSERT INTO meeting_experts (meeting_id, user_id) VALUES ($1, $2)`, [
+      meetingId,
+      required(userIds, email, 'expert').id,
+    ]);
+  }
+  const touched: number[] = [];
+  for (const n of meeting.nominations) {
+    const caseId = required(caseIds, n.caseTitle, 'casus');
+    const decided = n.status !== 'pending';
+    await m.query(
+      `INSERT INTO nominations (meeting_id, case_id, nominated_by_id, motivation, status, feedback, agenda_position,
+                                decided_by_id, decided_at, presented_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        meetingId,
+        caseId,
+        required(userIds, n.nominatedBy, 'voordrager').id,
+        n.motivation,
+        n.status,
+        n.feedback ?? '',
+        n.agendaPosition ?? null,
+        decided ? curator : null,
+        decided ? new Date(startsAt.getTime() - 14 * day) : null,
+        n.presented ? startsAt : null,
+      ],
+    );
+    touched.push(caseId);
+  }
+  for (const r of meeting.reflections ?? []) {
+    const caseId = required(caseIds, r.caseTitle, 'casus');
+    await m.query(
+      `INSERT INTO reflections (case_id, author_id, meeting_id, body, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $5)`,
+      [caseId, required(userIds, r.author, 'expert').id, meetingId, r.body, new Date(startsAt.getTime() + day)],
+    );
+    touched.push(caseId);
+  }
+  await enqueueSearchUpdate(m, [...new Set(touched)], 'demo.meeting');
+}
+
+function required<T>(map: Map<string, T>, key: string, what: string): T {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`Demodata: onbekende ${what} "${key}"`);
+  return value;
+}
