@@ -25,6 +25,8 @@ const BENCH_PASSWORD = 'benchmark-wachtwoord-lang-genoeg';
 
 interface Scenario {
   name: string;
+  statuses?: Record<number, number>;
+  errorKinds?: Record<string, number>;
   requests: number;
   rps: number;
   p50: number;
@@ -210,6 +212,8 @@ async function main() {
 
   const load = async (paths: string[], seconds: number, during?: () => Promise<void>) => {
     const latencies: number[] = [];
+    const statuses: Record<number, number> = {};
+    const errorKinds: Record<string, number> = {};
     let i = 0;
     const options = {
       url: base,
@@ -220,7 +224,13 @@ async function main() {
     };
     const run = new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
-      instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
+      instance.on('response', (_client, status, _bytes, time) => {
+        latencies.push(time);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      });
+      instance.on('reqError', (error) => {
+        errorKinds[error.message] = (errorKinds[error.message] ?? 0) + 1;
+      });
     });
     const [result] = await Promise.all([run, during?.()]);
     latencies.sort((a, b) => a - b);
@@ -231,6 +241,8 @@ async function main() {
       p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
       errors: result.errors + result.timeouts + result.non2xx,
+      statuses,
+      errorKinds,
     };
   };
 

@@ -16,7 +16,7 @@ import {
 import { emptyFacets, markedSnippet, pageOfOffset } from './snippets';
 
 /** Ranking looks at a bounded candidate set: a common word must not make it rank every row. */
-export const RANK_CANDIDATES = 2000;
+export const RANK_CANDIDATES = 1000;
 const MAX_COMPOUNDS = 10;
 const MIN_TYPO_SIMILARITY = 0.45;
 
@@ -133,7 +133,9 @@ export class PostgresCaseSearch implements CaseSearch {
         .filter((d) => d.status !== 'draft')
         .map((d) => {
           const row = rows.find((r) => r.case_id === d.id)!;
-          return `${row.title} ${row.summary} ${row.body} ${row.meta_text} ${row.attachment_text}`;
+          // Attachment words up to a cap: enough for typo look-ups, cheap enough for big files.
+          const attachments = d.attachments.map((a) => a.text.slice(0, 20_000)).join(' ');
+          return `${row.title} ${row.summary} ${row.body} ${row.meta_text} ${attachments}`;
         })
         .join(' ');
       if (visibleText) {
@@ -172,7 +174,7 @@ export class PostgresCaseSearch implements CaseSearch {
         `INSERT INTO search_lexicon (word, doc_count)
          SELECT w, count(DISTINCT d.case_id) FROM search_documents d,
                 regexp_split_to_table(lower(immutable_unaccent(
-                  d.title || ' ' || d.summary || ' ' || d.body || ' ' || d.meta_text || ' ' || d.attachment_text)), '[^a-z0-9]+') AS w
+                  d.title || ' ' || d.summary || ' ' || d.body || ' ' || d.meta_text || ' ' || left(d.attachment_text, 60000))), '[^a-z0-9]+') AS w
           WHERE d.status <> 'draft' AND length(w) BETWEEN 3 AND 60
           GROUP BY w`,
       );
@@ -238,11 +240,18 @@ export class PostgresCaseSearch implements CaseSearch {
                 to_tsquery('dutch', coalesce(nullif(array_to_string(ARRAY(
                   SELECT DISTINCT lexeme FROM unnest(to_tsvector('dutch', immutable_unaccent(title || ' ' || summary)))
                    WHERE length(lexeme) > 3 LIMIT 12), ' | '), ''), 'casus')) AS words
-           FROM search_documents WHERE case_id = $1)
+           FROM search_documents WHERE case_id = $1),
+       -- Bounded candidates from the indexes: shared words in title/summary, shared themes, shared tags.
+       cand AS (
+         (SELECT d.case_id FROM search_documents d, src WHERE d.head_document @@ src.words AND d.status = 'published'
+           ORDER BY ts_rank(d.head_document, src.words) DESC LIMIT 150)
+         UNION (SELECT d.case_id FROM search_documents d, src WHERE d.themes && src.themes AND d.status = 'published'
+           ORDER BY d.updated_at DESC LIMIT 150)
+         UNION (SELECT d.case_id FROM search_documents d, src WHERE d.tags && src.tags AND d.status = 'published'
+           ORDER BY d.updated_at DESC LIMIT 50))
        SELECT d.case_id
-         FROM search_documents d, src
-        WHERE d.case_id <> $1 AND d.status = 'published'
-          AND (d.themes && src.themes OR d.roles && src.roles OR d.tags && src.tags OR d.head_document @@ src.words)
+         FROM cand JOIN search_documents d USING (case_id), src
+        WHERE d.case_id <> $1
         ORDER BY cardinality(ARRAY(SELECT unnest(d.themes) INTERSECT SELECT unnest(src.themes))) * 3
                + cardinality(ARRAY(SELECT unnest(d.tags) INTERSECT SELECT unnest(src.tags))) * 2
                + cardinality(ARRAY(SELECT unnest(d.roles) INTERSECT SELECT unnest(src.roles)))
@@ -390,7 +399,7 @@ export class PostgresCaseSearch implements CaseSearch {
           (SELECT d.case_id FROM search_documents d, q WHERE d.head_document @@ q.full AND d.document @@ q.full AND ${where} ORDER BY d.updated_at DESC LIMIT ${cap})
           UNION
           (SELECT d.case_id FROM search_documents d, q WHERE d.document @@ q.full AND ${where} ORDER BY d.updated_at DESC LIMIT ${cap}))
-        SELECT ${cols}, ts_rank_cd(d.document, q.full, 1) + 2 * ts_rank_cd(d.document, q.exact, 1) AS rank
+        SELECT ${cols}, ts_rank_cd(d.rank_document, q.full, 1) + 2 * ts_rank_cd(d.rank_document, q.exact, 1) AS rank
           FROM cand JOIN search_documents d USING (case_id), q
          ORDER BY rank DESC, d.updated_at DESC, d.case_id DESC LIMIT ${limit} OFFSET ${offset}`;
     } else {
@@ -427,10 +436,11 @@ export class PostgresCaseSearch implements CaseSearch {
       await this.dataSource.query(
         `WITH q AS (SELECT ${full} AS full)
          SELECT d.case_id,
-                ts_headline('dutch_unaccent', d.summary || E'\\n' || left(d.body, 30000), q.full, ${options}) AS snippet,
-                to_tsvector('dutch', immutable_unaccent(d.title || ' ' || d.summary || ' ' || d.body || ' ' || d.meta_text)) @@ q.full AS in_case,
+                ts_headline('dutch_unaccent', d.summary || E'\\n' || left(d.body, 8000), q.full, ${options}) AS snippet,
+                d.rank_document @@ q.full AS in_case,
                 a.attachment_id AS att_id, a.filename, a.page_offsets,
-                CASE WHEN a.attachment_id IS NOT NULL THEN ts_headline('dutch_unaccent', left(a.text, 100000), q.full, ${options}) END AS att_snippet,
+                CASE WHEN a.attachment_id IS NOT NULL AND NOT d.rank_document @@ q.full
+                     THEN ts_headline('dutch_unaccent', left(a.text, 50000), q.full, ${options}) END AS att_snippet,
                 NULL::int AS att_text_pos
            FROM search_documents d CROSS JOIN q
            LEFT JOIN LATERAL (
