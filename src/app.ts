@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { adminRoutes } from './accounts/admin.router';
 import { accountRoutes } from './accounts/accounts.router';
 import { configurePassport, sessionRules } from './accounts/auth';
 import { loginRoutes } from './accounts/login.router';
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps): App {
   });
 
   app.use(loginRoutes(deps, passport));
+  app.use(adminRoutes(deps));
   app.use(accountRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(caseRoutes(deps));

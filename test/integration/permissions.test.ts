@@ -41,6 +41,8 @@ const roles = (anon: Outcome, practitioner: Outcome, expert: Outcome, curator: O
 });
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const adminsOnly = roles('login', 'deny', 'deny', 'deny', 'ok');
+const curatorsAndAdmins = roles('login', 'deny', 'deny', 'ok', 'ok');
 const caseForm = { title: 'Titel', summary: 'Samenvatting', roles: ['verhuurder'], themes: ['incasso'], action: 'save' };
 
 export const permissionRows: Row[] = [
@@ -78,6 +80,24 @@ export const permissionRows: Row[] = [
   { route: 'GET /bijlagen/:id', path: (i) => `/bijlagen/${i.otherCaseAttachment}`, expect: all('ok') },
   { route: 'GET /bijlagen/:id', path: (i) => `/bijlagen/${i.otherDraftAttachment}`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'), note: "attachment of someone else's draft (IDOR)" },
   { route: 'POST /bijlagen/:id/verwijderen', path: () => '/bijlagen/999999/verwijderen', expect: all('hidden') },
+  { route: 'GET /beheer', path: () => '/beheer', expect: curatorsAndAdmins },
+  { route: 'GET /beheer/gebruikers', path: () => '/beheer/gebruikers', expect: adminsOnly },
+  { route: 'GET /beheer/gebruikers/nieuw', path: () => '/beheer/gebruikers/nieuw', expect: adminsOnly },
+  { route: 'POST /beheer/gebruikers', path: () => '/beheer/gebruikers', body: () => ({ name: '' }), expect: adminsOnly, note: 'invalid: 400 when allowed' },
+  { route: 'GET /beheer/gebruikers/:id', path: (i) => `/beheer/gebruikers/${i.targetUser}`, expect: adminsOnly },
+  { route: 'POST /beheer/gebruikers/:id', path: (i) => `/beheer/gebruikers/${i.targetUser}`, body: () => ({ name: '' }), expect: adminsOnly },
+  { route: 'POST /beheer/gebruikers/:id/deactiveren', path: (i) => `/beheer/gebruikers/${i.targetUser}/deactiveren`, expect: adminsOnly },
+  { route: 'POST /beheer/gebruikers/:id/activeren', path: (i) => `/beheer/gebruikers/${i.targetUser}/activeren`, expect: adminsOnly },
+  { route: 'POST /beheer/gebruikers/:id/wachtwoordlink', path: (i) => `/beheer/gebruikers/${i.targetUser}/wachtwoordlink`, expect: adminsOnly },
+  { route: 'POST /beheer/gebruikers/:id/tweestaps-resetten', path: (i) => `/beheer/gebruikers/${i.targetUser}/tweestaps-resetten`, expect: adminsOnly },
+  { route: 'GET /beheer/organisaties', path: () => '/beheer/organisaties', expect: adminsOnly },
+  { route: 'POST /beheer/organisaties', path: () => '/beheer/organisaties', body: () => ({ name: '' }), expect: adminsOnly },
+  { route: 'POST /beheer/organisaties/:id', path: (i) => `/beheer/organisaties/${i.targetOrganization}`, body: () => ({ name: '' }), expect: adminsOnly },
+  { route: 'GET /beheer/themas', path: () => '/beheer/themas', expect: curatorsAndAdmins },
+  { route: 'POST /beheer/themas', path: () => '/beheer/themas', body: () => ({ name: '' }), expect: curatorsAndAdmins },
+  { route: 'POST /beheer/themas/:id', path: (i) => `/beheer/themas/${i.targetTheme}`, body: () => ({ name: '' }), expect: curatorsAndAdmins },
+  { route: 'POST /beheer/themas/:id/samenvoegen', path: (i) => `/beheer/themas/${i.targetTheme}/samenvoegen`, body: () => ({ into: '' }), expect: curatorsAndAdmins },
+  { route: 'GET /beheer/audit', path: () => '/beheer/audit', expect: adminsOnly },
 ];
 
 let ctx: TestContext;
@@ -103,6 +123,9 @@ beforeAll(async () => {
     // Rows that change state get objects of their own, so no row changes what another row sees.
     draftToPublish: await buildCase(ds, stranger, { status: 'draft' }),
     caseToArchive: await buildCase(ds, stranger),
+    targetUser: stranger.id,
+    targetOrganization: orgB.id,
+    targetTheme: (await ds.query(`SELECT id FROM themes WHERE slug = 'onderhoud'`))[0].id,
   };
   // The stranger attaches a file to each of their cases, through the real upload.
   const strangerAgent = request.agent(ctx.app);
