@@ -42,6 +42,9 @@ export function errorHandler(options: { showStack: boolean }): ErrorRequestHandl
     } else if (isDatabaseUnavailable(err)) {
       status = 503;
       message = 'De database is tijdelijk niet bereikbaar. Probeer het over een minuut opnieuw.';
+      // The session cannot be saved either: without this, express-session tries at res.end(),
+      // fails, and cuts the 503 page off half-way (the client sees "socket hang up").
+      (req as { session?: unknown }).session = undefined;
     } else if (e.expose && typeof (e.status ?? e.statusCode) === 'number') {
       status = (e.status ?? e.statusCode) as number;
       message = TITLES[status] ?? 'Ongeldig verzoek.';

@@ -16,13 +16,20 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 const describeServer = serverUrl ? describe : describe.skip;
 if (!serverUrl) console.warn('database-outage: overgeslagen, zet TEST_DATABASE_URL om tegen een echte PostgreSQL-server te testen');
 
+/**
+ * A TCP proxy that stays bound to its port for the whole test (so no other process can take the
+ * port while the database is "gone"): cut() drops every connection and refuses new ones until
+ * restore().
+ */
 class CuttableProxy {
   private server: net.Server | null = null;
   private sockets = new Set<net.Socket>();
+  private down = false;
   port = 0;
   constructor(private readonly target: { host: string; port: number }) {}
-  async start(port = 0) {
+  async start() {
     this.server = net.createServer((client) => {
+      if (this.down) return client.destroy();
       const upstream = net.connect(this.target.port, this.target.host);
       for (const s of [client, upstream]) {
         this.sockets.add(s);
@@ -31,12 +38,19 @@ class CuttableProxy {
       }
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as net.AddressInfo).port;
   }
-  async cut() {
+  cut() {
+    this.down = true;
     for (const s of this.sockets) s.destroy();
-    await new Promise((resolve) => this.server!.close(resolve));
+  }
+  restore() {
+    this.down = false;
+  }
+  async close() {
+    this.cut();
+    await new Promise((resolve) => this.server?.close(resolve));
   }
 }
 
@@ -59,7 +73,7 @@ describeServer('the database lost and back', () => {
   });
   afterAll(async () => {
     await db?.close();
-    await proxy?.cut().catch(() => undefined);
+    await proxy?.close();
     const admin = new Client({ connectionString: serverUrl });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -70,24 +84,30 @@ describeServer('the database lost and back', () => {
     const config = { ...parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), sessionSecret: 'x'.repeat(40) };
     const stack = createSearchStack({}, db);
     const app = createApp({ config, db, logger: pino({ level: 'silent' }), ...stack });
+    // One listening server for every request (supertest would otherwise open one per request).
+    const server = app.listen(0, '127.0.0.1');
     try {
-      await request(app).get('/readyz').expect(200);
-      await proxy.cut();
-      const down = await request(app).get('/readyz').expect(503);
+      await request(server).get('/readyz').expect(200);
+      proxy.cut();
+      const down = await request(server).get('/readyz').expect(503);
       expect(down.body.checks.database.ok).toBe(false);
-      const page = await request(app).get('/uitnodiging/een-link-die-de-database-nodig-heeft').expect(503);
-      expect(page.text).toContain('De database is tijdelijk niet bereikbaar');
-      expect(page.headers['retry-after']).toBe('30');
+      // Repeated: a page that touches the session used to be cut off half-way now and then.
+      for (let i = 0; i < 20; i++) {
+        const page = await request(server).get('/uitnodiging/een-link-die-de-database-nodig-heeft').expect(503);
+        expect(page.text).toContain('De database is tijdelijk niet bereikbaar');
+        expect(page.headers['retry-after']).toBe('30');
+      }
 
-      await proxy.start(proxy.port);
+      proxy.restore();
       let ready = 0;
       for (let i = 0; i < 50 && ready !== 200; i++) {
-        ready = (await request(app).get('/readyz')).status;
+        ready = (await request(server).get('/readyz')).status;
         if (ready !== 200) await new Promise((r) => setTimeout(r, 100));
       }
       expect(ready).toBe(200);
-      await request(app).get('/inloggen').expect(200);
+      await request(server).get('/inloggen').expect(200);
     } finally {
+      await new Promise((resolve) => server.close(resolve));
       await app.shutdown();
     }
   });
