@@ -7,7 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { can, type Viewer } from '../policy';
-import { CSRF_MESSAGE, hasValidCsrfToken } from '../web/csrf';
+import { CSRF_MESSAGE, checkCsrfAfterMultipart, hasValidCsrfToken } from '../web/csrf';
 import { HttpError, badRequest, forbidden, notFound } from '../web/http-errors';
 import { authorize, mount, route } from '../web/route';
 import { idParam } from '../web/validation';
@@ -21,6 +21,8 @@ import { extractionQueue } from './text-extraction';
 const MAX_FILES = 10;
 const idParams = z.object({ id: idParam });
 const UPLOAD_PATH = '/casussen/:id/bijlagen';
+// The one route whose multipart body may pass the global CSRF check: checkCsrf below reads it.
+checkCsrfAfterMultipart(/^\/casussen\/[^/]+\/bijlagen\/?$/);
 
 /** Upload (multipart, the only multer in the app), download and delete of case attachments. */
 export function attachmentRoutes(deps: AppDeps) {

@@ -24,14 +24,22 @@ export function hasValidCsrfToken(req: Request): boolean {
 export const CSRF_MESSAGE =
   'Het formulier is verlopen of niet vanaf deze site verstuurd. Laad de pagina opnieuw en probeer het nog eens.';
 
+const multipartRoutes: RegExp[] = [];
+
 /**
- * Refuses every state-changing request without the token. Multipart bodies are parsed later
- * (by multer, in attachments/): those routes call hasValidCsrfToken themselves after parsing.
+ * Declares a path whose multipart body is parsed by the route itself (multer, in attachments/),
+ * which then checks the token with hasValidCsrfToken. Everywhere else a multipart body carries
+ * no readable token and is refused like any other request without one.
  */
+export function checkCsrfAfterMultipart(pattern: RegExp): void {
+  multipartRoutes.push(pattern);
+}
+
+/** Refuses every state-changing request without the token. */
 export function csrfProtection(req: Request, res: Response, next: NextFunction) {
   res.locals.csrfToken = csrfToken(req);
   if (SAFE_METHODS.has(req.method)) return next();
-  if (req.is('multipart/form-data')) return next();
+  if (req.is('multipart/form-data') && multipartRoutes.some((p) => p.test(req.path))) return next();
   if (!hasValidCsrfToken(req)) return next(new HttpError(403, CSRF_MESSAGE, { csrf: true }));
   next();
 }
