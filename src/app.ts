@@ -15,6 +15,7 @@ import { attachmentRoutes } from './attachments/attachments.router';
 import { caseRoutes } from './cases/cases.router';
 import { searchRoutes } from './search/search.router';
 import { homeRoutes } from './home/home.router';
+import { createMailer, type Mailer } from './mail/mailer';
 import { PUBLIC_DIR } from './paths';
 import { can } from './policy';
 import type { CaseSearch } from './search/case-search';
@@ -35,6 +36,8 @@ export interface AppDeps {
   searchFallback?: CaseSearch;
   /** Keeps the engines in step with the outbox; kicked after every commit that wrote to it. */
   indexer?: SearchIndexer;
+  /** E-mail for invitations and notifications; defaults to SMTP_URL (or none). */
+  mailer?: Mailer;
 }
 
 export interface App extends Express {
@@ -45,7 +48,11 @@ export interface App extends Express {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the whole web app without listening, so tests drive it with supertest. */
-export function createApp(deps: AppDeps): App {
+export function createApp(given: AppDeps): App {
+  const deps: AppDeps = {
+    ...given,
+    mailer: given.mailer ?? createMailer({ smtpUrl: given.config.smtpUrl, from: given.config.mailFrom, logger: given.logger }),
+  };
   const { config, db, logger } = deps;
   const app = express() as unknown as App;
 
@@ -141,6 +148,7 @@ export function createApp(deps: AppDeps): App {
 
   app.shutdown = async () => {
     sessions.store.close();
+    await deps.mailer?.idle();
   };
   return app;
 }

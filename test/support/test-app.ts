@@ -4,6 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { parseConfig, type Config } from '../../src/config';
+import type { Mailer } from '../../src/mail/mailer';
 import type { CaseSearch } from '../../src/search/case-search';
 import { createSearchStack } from '../../src/search/create-search';
 import type { SearchIndexer } from '../../src/search/indexer';
@@ -20,7 +21,7 @@ export interface TestContext {
 
 /** The real app on this test file's own database, with a temporary DATA_DIR. */
 export async function createTestApp(
-  overrides: { env?: Record<string, string>; search?: (db: TestDatabase) => CaseSearch } = {},
+  overrides: { env?: Record<string, string>; search?: (db: TestDatabase) => CaseSearch; mailer?: Mailer } = {},
 ): Promise<TestContext> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'casusbank-test-'));
   const parsed = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides.env });
@@ -29,7 +30,7 @@ export async function createTestApp(
   const logger = pino({ level: 'silent' });
   const stack = createSearchStack({}, db, logger, overrides.search?.(db));
   stack.indexer.start();
-  const app = createApp({ config, db, logger, ...stack });
+  const app = createApp({ config, db, logger, ...stack, mailer: overrides.mailer });
   return {
     app,
     db,
