@@ -66,11 +66,25 @@ const schema = z
     ),
     SMTP_URL: z.preprocess(emptyToUndefined, z.string().optional()),
     MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Casusbank <noreply@casusbank.local>')),
-    PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ error: 'moet een geldige URL zijn' }).optional()),
+    PUBLIC_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: 'moet een geldige http(s)-URL zijn' })
+        .transform((url) => url.replace(/\/+$/, ''))
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is verplicht als NODE_ENV=production' });
+    }
+    // Links in invitations and e-mails must not come from the request's Host header (injection).
+    if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'is verplicht als NODE_ENV=production (het adres waarop leden de site bereiken, bijv. https://casusbank.example.nl)',
+      });
     }
   });
 

@@ -5,7 +5,9 @@ import { can, type Viewer } from '../policy';
 import { ThemesService } from '../cases/themes.service';
 import { HttpError, notFound } from '../web/http-errors';
 import { mount, route } from '../web/route';
+import { publicBaseUrl } from '../web/public-url';
 import type { FieldErrors } from '../web/validation';
+import type { MailMessage } from '../mail/mailer';
 import {
   auditActions,
   findUserDetail,
@@ -71,6 +73,43 @@ async function attempt<T>(
   }
 }
 
+/** The e-mail with an invitation or password link (also shown to the admin, who may send it on). */
+export function linkMail(
+  purpose: 'invite' | 'reset',
+  user: { name: string; email: string },
+  link: string,
+): MailMessage {
+  const validity = `De link werkt één keer en is ${INVITATION_DAYS} dagen geldig.`;
+  if (purpose === 'invite') {
+    return {
+      to: user.email,
+      subject: 'Uw uitnodiging voor de Casusbank',
+      text: [
+        `Beste ${user.name},`,
+        '',
+        'U bent uitgenodigd voor de Casusbank van de vakgemeenschap. Kies via deze link uw wachtwoord:',
+        '',
+        link,
+        '',
+        `${validity} Verwacht u deze uitnodiging niet? Dan kunt u dit bericht negeren.`,
+      ].join('\n'),
+    };
+  }
+  return {
+    to: user.email,
+    subject: 'Nieuw wachtwoord instellen voor de Casusbank',
+    text: [
+      `Beste ${user.name},`,
+      '',
+      'De beheerder heeft een link gemaakt waarmee u een nieuw wachtwoord kiest:',
+      '',
+      link,
+      '',
+      `${validity} Eerdere links werken niet meer. Heeft u hier niet om gevraagd? Neem dan contact op met de beheerder.`,
+    ].join('\n'),
+  };
+}
+
 /** A list page's URL with one parameter changed (for paging links). */
 function pageUrl(path: string, query: Record<string, unknown>, page: number): string {
   const params = new URLSearchParams();
@@ -88,8 +127,6 @@ export function adminRoutes(deps: AppDeps): express.Router {
   const users = new UsersService(ds);
   const organizations = new OrganizationsService(ds, kick);
   const themes = new ThemesService(ds, kick);
-  const origin = (req: Request) =>
-    deps.config.publicUrl?.replace(/\/+$/, '') || `${req.protocol}://${req.get('host')}`;
 
   async function renderInvite(res: Response, values: Values, errors: FieldErrors) {
     res.render('admin/user-new', {
@@ -127,13 +164,17 @@ export function adminRoutes(deps: AppDeps): express.Router {
     token: string,
     purpose: 'invite' | 'reset',
   ) {
+    const link = `${publicBaseUrl(deps.config, req)}/uitnodiging/${token}`;
+    const mailer = deps.mailer?.enabled ? deps.mailer : undefined;
+    mailer?.send(linkMail(purpose, user, link));
     // The token is shown once: keep the page out of every cache.
     res.set('Cache-Control', 'no-store');
     res.render('admin/link', {
       title: purpose === 'invite' ? 'Uitnodiging aangemaakt' : 'Wachtwoordlink aangemaakt',
       purpose,
       user,
-      link: `${origin(req)}/uitnodiging/${token}`,
+      link,
+      mailed: mailer !== undefined,
       days: INVITATION_DAYS,
     });
   }

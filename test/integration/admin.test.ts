@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import pino from 'pino';
 import request from 'supertest';
+import { createMailer, type Mailer } from '../../src/mail/mailer';
 import { UsersService } from '../../src/accounts/users.service';
 import { themeSlug } from '../../src/cases/themes.service';
 import { routeRegistry } from '../../src/web/route';
@@ -158,6 +161,78 @@ describe('users', () => {
     expect(res.text).toContain('id="veld-email-fout"');
   });
 
+  it('refuses an unknown organisation with 400, keeping the form, and writes nothing', async () => {
+    const auditBefore = await ds().query(`SELECT count(*)::int AS n FROM audit_events`);
+    const res = await adminPost('/beheer/gebruikers', {
+      name: 'Zonder Organisatie',
+      email: 'zonder-org@example.nl',
+      organizationId: 987654,
+      roles: 'practitioner',
+    }).expect(400);
+    expect(res.text).toContain('Kies een bestaande organisatie.');
+    expect(res.text).toContain('id="veld-organizationId-fout"');
+    expect(res.text).toContain('value="Zonder Organisatie"');
+    expect(await ds().query(`SELECT id FROM users WHERE email = 'zonder-org@example.nl'`)).toEqual([]);
+    const [invites] = await ds().query(
+      `SELECT count(*)::int AS n FROM invitations i JOIN users u ON u.id = i.user_id WHERE u.email = 'zonder-org@example.nl'`,
+    );
+    expect(invites.n).toBe(0);
+    expect(await ds().query(`SELECT count(*)::int AS n FROM audit_events`)).toEqual(auditBefore);
+  });
+
+  it('answers concurrent invitations for one address with one account and 409s, never a 500', async () => {
+    const org = await buildOrganization(ds());
+    const email = `gelijktijdig-${Date.now()}@example.nl`;
+    const responses = await Promise.all(
+      [1, 2, 3].map((n) =>
+        adminPost('/beheer/gebruikers', { name: `Poging ${n}`, email, organizationId: org.id, roles: 'practitioner' }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409, 409]);
+    for (const refused of responses.filter((r) => r.status === 409)) {
+      expect(refused.text).toContain('Er bestaat al een account met dit e-mailadres.');
+      expect(refused.text).toMatch(/value="Poging \d"/);
+    }
+    expect(await ds().query(`SELECT id FROM users WHERE email = $1`, [email])).toHaveLength(1);
+  });
+
+  // PGlite has one connection, so requests there take turns and the check-then-insert race cannot
+  // happen; on a PostgreSQL server we hold the conflicting row in an open transaction so it does.
+  const onServer = process.env.TEST_DATABASE_URL ? it : it.skip;
+  onServer('maps a unique-index violation (the check passed, the insert lost the race) to 409 with the form', async () => {
+    const org = await buildOrganization(ds());
+    const email = `race-${Date.now()}@example.nl`;
+    const other = ds().createQueryRunner();
+    await other.connect();
+    await other.startTransaction();
+    try {
+      await other.query(
+        `INSERT INTO users (email, name, roles, organization_id) VALUES ($1, 'Eerder', '{practitioner}', $2)`,
+        [email, org.id],
+      );
+      // The invite does not see the uncommitted row, so its INSERT waits on the unique index …
+      const pending = adminPost('/beheer/gebruikers', {
+        name: 'Later',
+        email: email.toUpperCase(),
+        organizationId: org.id,
+        roles: 'practitioner',
+      }).then((r) => r);
+      await waitForLockWait(email);
+      // … and fails with 23505 once the other transaction commits.
+      await other.commitTransaction();
+      const res = await pending;
+      expect(res.status).toBe(409);
+      expect(res.text).toContain('Er bestaat al een account met dit e-mailadres.');
+      expect(res.text).toContain('value="Later"');
+      const rows = await ds().query(`SELECT name FROM users WHERE lower(email) = lower($1)`, [email]);
+      expect(rows).toEqual([{ name: 'Eerder' }]);
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+  });
+
   it('refuses an over-long name and a missing role with 400 and Dutch messages', async () => {
     const org = await buildOrganization(ds());
     const res = await adminPost('/beheer/gebruikers', {
@@ -249,6 +324,79 @@ describe('users', () => {
       roles: 'expert',
     }).expect(404);
     await adminAgent.get('/beheer/gebruikers/abc').expect(404);
+  });
+});
+
+/** Waits until a backend is blocked on a lock (the racing INSERT), so the test does not rely on timing. */
+async function waitForLockWait(email: string) {
+  for (let i = 0; i < 100; i++) {
+    const [row] = await ds().query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO users%'`,
+    );
+    if (row.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the invitation for ${email} never waited on the unique index`);
+}
+
+describe('links by e-mail', () => {
+  let mailCtx: TestContext;
+  let mailer: Mailer;
+  let agent: ReturnType<typeof request.agent>;
+  let csrf: string;
+  const sent: Array<{ from: { address: string }; to: Array<{ address: string }>; subject: string; text: string }> = [];
+
+  beforeAll(async () => {
+    // A real nodemailer transport that writes the message as JSON instead of sending it.
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const sendMail = transport.sendMail.bind(transport);
+    transport.sendMail = (async (message: Parameters<typeof sendMail>[0]) => {
+      const info = await sendMail(message);
+      sent.push(JSON.parse(String(info.message)));
+      return info;
+    }) as typeof transport.sendMail;
+    mailer = createMailer({ from: 'Casusbank <noreply@example.nl>', logger: pino({ level: 'silent' }), transport });
+    mailCtx = await createTestApp({ mailer, env: { PUBLIC_URL: 'https://casusbank.example.nl/' } });
+    const mailAdmin = await buildUser(mailCtx.db.dataSource, { roles: ['admin'] });
+    agent = request.agent(mailCtx.app);
+    await loginAs(agent, mailAdmin);
+    csrf = await csrfOf(agent);
+  });
+  afterAll(() => mailCtx.close());
+
+  it('e-mails the invitation link (built from PUBLIC_URL, not the Host header) and still shows it', async () => {
+    const org = await buildOrganization(mailCtx.db.dataSource);
+    const res = await agent
+      .post('/beheer/gebruikers')
+      .set('Host', 'aanvaller.example')
+      .type('form')
+      .send({ name: 'Post Ontvanger', email: 'post.ontvanger@example.nl', organizationId: org.id, roles: 'expert', _csrf: csrf })
+      .expect(200);
+    const shown = /value="(https:\/\/casusbank\.example\.nl\/uitnodiging\/[A-Za-z0-9_-]+)"/.exec(res.text)?.[1];
+    expect(shown).toBeDefined();
+    expect(res.text).toContain('per e-mail verstuurd naar post.ontvanger@example.nl');
+    expect(res.text).not.toContain('aanvaller.example');
+
+    await mailer.idle(); // sending happens in the background
+    const mail = sent.find((m) => m.to[0].address === 'post.ontvanger@example.nl');
+    expect(mail).toMatchObject({
+      from: { address: 'noreply@example.nl' },
+      subject: 'Uw uitnodiging voor de Casusbank',
+    });
+    expect(mail!.text).toContain(shown!);
+    expect(mail!.text).toContain('Beste Post Ontvanger,');
+    expect(mail!.text).toContain('7 dagen geldig');
+  });
+
+  it('e-mails a new password link', async () => {
+    const member = await buildUser(mailCtx.db.dataSource, { name: 'Vergeten Wachtwoord' });
+    const res = await agent.post(`/beheer/gebruikers/${member.id}/wachtwoordlink`).type('form').send({ _csrf: csrf }).expect(200);
+    const shown = /value="(https:\/\/casusbank\.example\.nl\/uitnodiging\/[A-Za-z0-9_-]+)"/.exec(res.text)![1];
+    await mailer.idle();
+    const mail = sent.find((m) => m.to[0].address === member.email);
+    expect(mail?.subject).toBe('Nieuw wachtwoord instellen voor de Casusbank');
+    expect(mail!.text).toContain(shown);
+    expect(mail!.text).toContain('Eerdere links werken niet meer.');
   });
 });
 

@@ -96,7 +96,9 @@ describe('HTTP shell', () => {
 
 describe('errors', () => {
   it('shows a 500 page with the request id and no stack trace in production', async () => {
-    const prod = await createTestApp({ env: { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) } });
+    const prod = await createTestApp({
+      env: { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://casusbank.example.nl' },
+    });
     try {
       const page = await request(prod.app).get('/inloggen').set('X-Forwarded-Proto', 'https').expect(200);
       const cookie = String(page.headers['set-cookie']).split(';')[0];
