@@ -55,8 +55,9 @@ export function accountRoutes(deps: AppDeps) {
         try {
           await users.changePassword(viewer.id, body.current, body.password, req.sessionID, req.ip);
         } catch (error) {
-          if (error instanceof HttpError && error.status === 400) {
-            res.status(400);
+          // 400: wrong current password or a weak new one; 429: the account is locked.
+          if (error instanceof HttpError && (error.status === 400 || error.status === 429)) {
+            res.status(error.status);
             return res.render('accounts/profile', { title: 'Mijn account', errors: error.details?.errors ?? {}, passwordHint });
           }
           throw error;

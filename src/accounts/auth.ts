@@ -3,7 +3,7 @@ import passport from 'passport';
 import type { DataSource } from 'typeorm';
 import { forbidden } from '../web/http-errors';
 import { requiresTwoFactor, type Viewer } from '../policy';
-import { ABSOLUTE_LIFETIME_MS } from './session';
+import { ABSOLUTE_LIFETIME_MS, clearSessionCookie } from './session';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -53,7 +53,7 @@ export function sessionRules(req: Request, res: Response, next: NextFunction) {
   const started = req.session.authenticatedAt ?? 0;
   if (Date.now() - started > ABSOLUTE_LIFETIME_MS) {
     return req.session.destroy(() => {
-      res.clearCookie('casusbank.sid');
+      clearSessionCookie(req, res);
       res.redirect(303, `/inloggen?verlopen=1&terug=${encodeURIComponent(req.originalUrl)}`);
     });
   }

@@ -7,8 +7,9 @@ import { csrfToken } from '../web/csrf';
 import { mount, route } from '../web/route';
 import { email } from '../web/validation';
 import { loadViewer } from './auth';
-import { LoginService, type LoginOutcome } from './login.service';
+import { LoginService, lockedMessage, type LoginOutcome } from './login.service';
 import { PASSWORD_MAX_LENGTH } from './passwords';
+import { clearSessionCookie } from './session';
 
 /** Only same-site paths: never '//evil.example' or '/\evil.example'. */
 export function safeReturnPath(value: unknown): string {
@@ -41,8 +42,7 @@ export const LOGIN_FAILURES_PER_IP = 50;
 export const LOGIN_MESSAGES = {
   invalid: 'Het e-mailadres of het wachtwoord klopt niet.',
   inactive: 'Dit account is gedeactiveerd. Neem contact op met de beheerder van de vakgemeenschap.',
-  locked: (minutes: number) =>
-    `Te veel mislukte pogingen. Dit account is tijdelijk geblokkeerd; probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+  locked: lockedMessage,
   code: 'Deze code klopt niet. Gebruik de code uit uw authenticator-app, of een ongebruikte herstelcode.',
   rateLimited: 'Te veel inlogpogingen vanaf dit adres. Wacht een kwartier en probeer het dan opnieuw.',
 };
@@ -170,7 +170,7 @@ export function loginRoutes(deps: AppDeps, _passport: passport.PassportStatic) {
       handler: async ({ req, res }) => {
         await new Promise<void>((resolve, reject) => req.logout((err) => (err ? reject(err) : resolve())));
         await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
-        res.clearCookie(deps.config.isProduction ? '__Host-casusbank' : 'casusbank.sid', { path: '/' });
+        clearSessionCookie(req, res);
         res.redirect(303, '/inloggen?afgemeld=1');
       },
     }),

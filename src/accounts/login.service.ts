@@ -78,9 +78,22 @@ export class LoginService {
     const locked = this.lockedMinutes(user);
     if (locked) return { kind: 'locked', minutes: locked };
 
-    if (await verifyTotp(user.totp_secret, code)) {
-      await this.registerSuccess(user.id, ip, 'totp');
-      return { kind: 'ok', userId: user.id, needsSecondFactor: false };
+    const step = await verifyTotp(user.totp_secret, code);
+    if (step !== null) {
+      // Each code works once: only a step later than the last accepted one counts (checked and
+      // stored in one statement, so two requests with the same code cannot both pass).
+      const accepted = rowsOf(
+        await this.dataSource.query(
+          `UPDATE users SET totp_last_step = $2
+            WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id`,
+          [user.id, step],
+        ),
+      );
+      if (accepted.length > 0) {
+        await this.registerSuccess(user.id, ip, 'totp');
+        return { kind: 'ok', userId: user.id, needsSecondFactor: false };
+      }
+      return this.registerFailure(user.id, ip, 'totp_reused');
     }
     if (looksLikeRecoveryCode(code)) {
       // Remove the code in the same statement that checks it, so it can never be used twice.
@@ -98,13 +111,23 @@ export class LoginService {
     return this.registerFailure(user.id, ip, 'second_factor');
   }
 
-  private lockedMinutes(user: { locked_until: Date | null }): number {
+  /** Minutes the account is still locked (0: not locked). */
+  lockedMinutes(user: { locked_until: Date | null }): number {
     if (!user.locked_until) return 0;
     const ms = new Date(user.locked_until).getTime() - Date.now();
     return ms > 0 ? Math.ceil(ms / 60000) : 0;
   }
 
-  private async registerFailure(userId: number, ip: string | undefined, reason: string): Promise<LoginOutcome> {
+  /**
+   * Counts a failed proof of identity (password at login or when changing it, second factor)
+   * towards the account lockout, and audits it under `action`; locks at the limit.
+   */
+  async registerFailure(
+    userId: number,
+    ip: string | undefined,
+    reason: string,
+    action = 'login.failed',
+  ): Promise<LoginOutcome> {
     // One statement: count within the window, and lock at the limit (safe with parallel attempts).
     const rows = rowsOf(
       await this.dataSource.query(
@@ -122,7 +145,7 @@ export class LoginService {
     );
     const count: number = rows[0]?.failed_login_count ?? 0;
     await recordAudit(this.dataSource.manager, {
-      action: 'login.failed',
+      action,
       actorId: userId,
       subjectType: 'user',
       subjectId: userId,
@@ -141,7 +164,7 @@ export class LoginService {
         subjectType: 'user',
         subjectId: userId,
         ip,
-        details: { minutes: LOCKOUT_MINUTES },
+        details: { minutes: LOCKOUT_MINUTES, reason },
       });
       return { kind: 'locked', minutes: LOCKOUT_MINUTES };
     }
@@ -163,6 +186,11 @@ export class LoginService {
       details: { method },
     });
   }
+}
+
+/** The Dutch message for a locked account. */
+export function lockedMessage(minutes: number): string {
+  return `Te veel mislukte pogingen. Dit account is tijdelijk geblokkeerd; probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`;
 }
 
 /** TypeORM returns [rows, count] for UPDATE … RETURNING on postgres; plain rows elsewhere. */

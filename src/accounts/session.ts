@@ -1,5 +1,5 @@
 import connectPgSimple from 'connect-pg-simple';
-import type { RequestHandler } from 'express';
+import type { CookieOptions, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import type { Pool } from 'pg';
 import type { Config } from '../config';
@@ -23,6 +23,23 @@ declare module 'express-session' {
 export const IDLE_TIMEOUT_MS = 2 * 60 * 60 * 1000;
 export const ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
+/** The session cookie's name, in one place: the __Host- prefix (Secure, Path=/, no Domain) in production. */
+export function sessionCookieName(config: Pick<Config, 'isProduction'>): string {
+  return config.isProduction ? '__Host-casusbank' : 'casusbank.sid';
+}
+
+/** The cookie each request's session uses, so it can be cleared with the same name and attributes. */
+const sessionCookies = new WeakMap<Request, { name: string; options: CookieOptions }>();
+
+/**
+ * Removes the session cookie from the browser. Clearing needs the same name, path and Secure flag
+ * as the cookie itself: browsers ignore a __Host- cookie set without Secure.
+ */
+export function clearSessionCookie(req: Request, res: Response): void {
+  const cookie = sessionCookies.get(req);
+  if (cookie) res.clearCookie(cookie.name, cookie.options);
+}
+
 export interface SessionSetup {
   middleware: RequestHandler;
   store: session.Store & { close(): void };
@@ -41,21 +58,21 @@ export function createSession(config: Config, pool: Pool): SessionSetup {
     pruneSessionInterval: 15 * 60,
     errorLog: () => undefined,
   });
-  const middleware = session({
-    name: config.isProduction ? '__Host-casusbank' : 'casusbank.sid',
+  const name = sessionCookieName(config);
+  const cookie = { httpOnly: true, sameSite: 'lax', secure: config.isProduction, path: '/' } as const;
+  const handler = session({
+    name,
     secret: config.sessionSecret,
     store,
     resave: false,
     saveUninitialized: false,
     rolling: true,
     proxy: config.isProduction,
-    cookie: {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: config.isProduction,
-      path: '/',
-      maxAge: IDLE_TIMEOUT_MS,
-    },
+    cookie: { ...cookie, maxAge: IDLE_TIMEOUT_MS },
   });
+  const middleware: RequestHandler = (req, res, next) => {
+    sessionCookies.set(req, { name, options: cookie });
+    handler(req, res, next);
+  };
   return { middleware, store: store as SessionSetup['store'] };
 }

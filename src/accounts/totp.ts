@@ -8,15 +8,18 @@ export function newTotpSecret(): string {
   return generateSecret();
 }
 
-/** Accepts the current code and one step either side (clock drift of phones). */
-export async function verifyTotp(secret: string, code: string): Promise<boolean> {
+/**
+ * Accepts the current code and one step either side (clock drift of phones). Returns the time
+ * step the code belongs to, so the caller can refuse a code that was already used (replay).
+ */
+export async function verifyTotp(secret: string, code: string): Promise<number | null> {
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
+  if (!/^\d{6}$/.test(token)) return null;
   try {
     const result = await verify({ secret, token, epochTolerance: 30 });
-    return result.valid;
+    return result.valid && 'timeStep' in result ? result.timeStep : null;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -43,6 +43,10 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   totpEnabledAt!: Date | null;
 
+  /** Time step (unix time / 30 s) of the last TOTP code accepted: older or equal codes are refused. */
+  @Column({ type: 'integer', nullable: true, select: false })
+  totpLastStep!: number | null;
+
   @Column({ type: 'text', array: true, default: () => `'{}'`, select: false })
   recoveryCodeHashes!: string[];
 

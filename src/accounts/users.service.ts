@@ -1,13 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UserRole } from '../domain';
-import { badRequest, conflict, notFound } from '../web/http-errors';
+import { HttpError, badRequest, conflict, notFound } from '../web/http-errors';
 import { recordAudit } from './audit';
-import { rowsOf } from './login.service';
+import { LoginService, lockedMessage, rowsOf } from './login.service';
+import { isUniqueViolation } from './organizations.service';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { newRecoveryCodes, verifyTotp } from './totp';
 
 export const INVITATION_DAYS = 7;
+const DUPLICATE_EMAIL = 'Er bestaat al een account met dit e-mailadres.';
 
 export interface NewUser {
   email: string;
@@ -21,6 +23,9 @@ export interface Actor {
   ip?: string;
 }
 
+const locked = (minutes: number) =>
+  new HttpError(429, lockedMessage(minutes), { errors: { current: lockedMessage(minutes) } });
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Account writes: each in one transaction with its audit event. */
@@ -32,12 +37,20 @@ export class UsersService {
     const run = async (tx: EntityManager) => {
       await this.assertOrganization(tx, input.organizationId);
       const [existing] = await tx.query(`SELECT id FROM users WHERE lower(email) = lower($1)`, [input.email]);
-      if (existing) throw conflict('Er bestaat al een account met dit e-mailadres.', { field: 'email' });
-      const [row] = await tx.query(
-        `INSERT INTO users (email, name, roles, organization_id, password_hash, password_changed_at)
-         VALUES ($1, $2, $3, $4, $5, CASE WHEN $5::text IS NULL THEN NULL ELSE now() END) RETURNING id`,
-        [input.email, input.name, input.roles, input.organizationId, password ? await hashPassword(password) : null],
-      );
+      if (existing) throw conflict(DUPLICATE_EMAIL, { field: 'email' });
+      const hash = password ? await hashPassword(password) : null;
+      let row: { id: number };
+      try {
+        [row] = await tx.query(
+          `INSERT INTO users (email, name, roles, organization_id, password_hash, password_changed_at)
+           VALUES ($1, $2, $3, $4, $5, CASE WHEN $5::text IS NULL THEN NULL ELSE now() END) RETURNING id`,
+          [input.email, input.name, input.roles, input.organizationId, hash],
+        );
+      } catch (error) {
+        // A concurrent request inserted the same address after our check: the unique index decides.
+        if (isUniqueViolation(error)) throw conflict(DUPLICATE_EMAIL, { field: 'email' });
+        throw error;
+      }
       await recordAudit(tx, {
         actorId: actor.id,
         ip: actor.ip,
@@ -130,10 +143,32 @@ export class UsersService {
     });
   }
 
-  /** Self-service: needs the current password; every other session of the account ends. */
+  /**
+   * Self-service: needs the current password; every other session of the account ends. A wrong
+   * current password counts towards the same lockout as a failed login (a stolen session must not
+   * become a way to guess the password), and while locked the change is refused (429).
+   */
   async changePassword(userId: number, current: string, next: string, keepSessionId: string, ip?: string) {
-    const [row] = await this.dataSource.query(`SELECT email, name, password_hash FROM users WHERE id = $1`, [userId]);
-    if (!row?.password_hash || !(await verifyPassword(row.password_hash, current))) {
+    const logins = new LoginService(this.dataSource);
+    const [row] = await this.dataSource.query(
+      `SELECT email, name, password_hash, locked_until FROM users WHERE id = $1`,
+      [userId],
+    );
+    if (!row) throw notFound();
+    const lockedFor = logins.lockedMinutes(row);
+    if (lockedFor) {
+      await recordAudit(this.dataSource.manager, {
+        actorId: userId,
+        ip,
+        action: 'user.password_change_refused_locked',
+        subjectType: 'user',
+        subjectId: userId,
+      });
+      throw locked(lockedFor);
+    }
+    if (!row.password_hash || !(await verifyPassword(row.password_hash, current))) {
+      const outcome = await logins.registerFailure(userId, ip, 'current_password', 'user.password_change_failed');
+      if (outcome.kind === 'locked') throw locked(outcome.minutes);
       throw badRequest('Uw huidige wachtwoord klopt niet.', { errors: { current: 'Uw huidige wachtwoord klopt niet.' } });
     }
     const problem = passwordProblem(next, row);
@@ -201,12 +236,15 @@ export class UsersService {
 
   /** Starts TOTP enrolment after the code from the app proved the secret was scanned. */
   async enableTotp(userId: number, secret: string, code: string, ip?: string): Promise<string[] | null> {
-    if (!(await verifyTotp(secret, code))) return null;
+    const step = await verifyTotp(secret, code);
+    if (step === null) return null;
     const { codes, hashes } = newRecoveryCodes();
     await this.dataSource.transaction(async (tx) => {
+      // The enrolment code counts as used: it cannot sign in afterwards.
       await tx.query(
-        `UPDATE users SET totp_secret = $2, totp_enabled_at = now(), recovery_code_hashes = $3 WHERE id = $1`,
-        [userId, secret, hashes],
+        `UPDATE users SET totp_secret = $2, totp_enabled_at = now(), recovery_code_hashes = $3, totp_last_step = $4
+          WHERE id = $1`,
+        [userId, secret, hashes, step],
       );
       await recordAudit(tx, { actorId: userId, ip, action: 'user.totp_enabled', subjectType: 'user', subjectId: userId });
     });
@@ -217,7 +255,8 @@ export class UsersService {
     await this.dataSource.transaction(async (tx) => {
       await this.assertUser(tx, userId);
       await tx.query(
-        `UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, recovery_code_hashes = '{}' WHERE id = $1`,
+        `UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, recovery_code_hashes = '{}', totp_last_step = NULL
+          WHERE id = $1`,
         [userId],
       );
       await this.endSessions(tx, userId);

@@ -267,6 +267,52 @@ describe('two-factor sign-in', () => {
     await third.get('/').expect(303);
   });
 
+  it('refuses a TOTP code that was already used (replay), and accepts the next one', async () => {
+    const user = await buildUser(ds(), { withTotp: true });
+    const code = await generate({ secret: user.totpSecret! });
+    const signIn = async (agent: ReturnType<typeof request.agent>, totp: string) => {
+      expect((await postLogin(agent, user.email, TEST_PASSWORD)).headers.location).toBe('/inloggen/code');
+      const page = await agent.get('/inloggen/code');
+      return agent.post('/inloggen/code').type('form').send({ code: totp, _csrf: csrfFrom(page.text) });
+    };
+    const first = request.agent(ctx.app);
+    expect((await signIn(first, code)).status).toBe(303);
+    await first.get('/').expect(200);
+
+    // The same code, still inside its window, from an attacker who watched it being typed.
+    const replay = request.agent(ctx.app);
+    const refused = await signIn(replay, code);
+    expect(refused.status).toBe(401);
+    expect(refused.text).toContain('Deze code klopt niet');
+    await replay.get('/').expect(303);
+    const [audit] = await ds().query(
+      `SELECT details FROM audit_events WHERE action = 'login.failed' AND subject_id = $1 ORDER BY id DESC LIMIT 1`,
+      [String(user.id)],
+    );
+    expect(audit.details).toMatchObject({ reason: 'totp_reused' });
+
+    // The code of the next 30-second step is new, so it works.
+    const nextStep = (Math.floor(Date.now() / 30_000) + 1) * 30;
+    const next = await generate({ secret: user.totpSecret!, epoch: nextStep });
+    expect((await signIn(request.agent(ctx.app), next)).status).toBe(303);
+  });
+
+  it('does not accept the code used for enrolment as a sign-in code', async () => {
+    const user = await buildUser(ds());
+    const agent = request.agent(ctx.app);
+    await loginAs(agent, user);
+    const page = await agent.get('/account/tweestaps').expect(200);
+    const secret = /class="secret">([A-Z2-7 ]+)</.exec(page.text)![1].replace(/ /g, '');
+    const code = await generate({ secret });
+    await agent.post('/account/tweestaps').type('form').send({ code, _csrf: csrfFrom(page.text) }).expect(200);
+
+    const other = request.agent(ctx.app);
+    await postLogin(other, user.email, TEST_PASSWORD);
+    const codePage = await other.get('/inloggen/code');
+    await other.post('/inloggen/code').type('form').send({ code, _csrf: csrfFrom(codePage.text) }).expect(401);
+    await other.get('/').expect(303);
+  });
+
   it('logs in with a TOTP code from the app', async () => {
     const user = await buildUser(ds(), { withTotp: true });
     const agent = request.agent(ctx.app);
@@ -346,5 +392,94 @@ describe('invitations and passwords', () => {
     await mine.get('/account').expect(200);
     await other.get('/account').expect(303);
     expect((await postLogin(request.agent(ctx.app), user.email, 'nieuw-en-lang-genoeg')).status).toBe(303);
+  });
+
+  it('counts wrong current passwords towards the account lockout, audits them, and refuses changes while locked', async () => {
+    const user = await buildUser(ds());
+    const agent = request.agent(ctx.app);
+    await loginAs(agent, user);
+    const csrf = await csrfOf(agent, '/account');
+    const change = (current: string) =>
+      agent
+        .post('/account/wachtwoord')
+        .type('form')
+        .send({ current, password: 'nieuw-en-lang-genoeg', confirm: 'nieuw-en-lang-genoeg', _csrf: csrf });
+
+    // Two failed logins elsewhere and three wrong current passwords: one counter, locked at five.
+    for (let i = 1; i <= 2; i++) expect((await postLogin(request.agent(ctx.app), user.email, `fout-${i}-wachtwoord`)).status).toBe(401);
+    for (let i = 1; i <= 2; i++) expect((await change(`niet-het-huidige-${i}`)).status).toBe(400);
+    const fifth = await change('niet-het-huidige-3');
+    expect(fifth.status).toBe(429);
+    expect(fifth.text).toContain('tijdelijk geblokkeerd');
+
+    // While locked, even the right current password is refused, and so is signing in elsewhere.
+    const locked = await change(TEST_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect((await postLogin(request.agent(ctx.app), user.email, TEST_PASSWORD)).status).toBe(429);
+    const [row] = await ds().query(`SELECT locked_until > now() AS locked FROM users WHERE id = $1`, [user.id]);
+    expect(row.locked).toBe(true);
+
+    const actions = await auditActions(user.id);
+    expect(actions.filter((a) => a === 'user.password_change_failed')).toHaveLength(3);
+    expect(actions.filter((a) => a === 'login.failed')).toHaveLength(2);
+    expect(actions).toContain('login.locked');
+    expect(actions).toContain('user.password_change_refused_locked');
+    expect(actions).not.toContain('user.password_changed');
+
+    // After the lockout the right current password works again.
+    await ds().query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1`, [user.id]);
+    expect((await change(TEST_PASSWORD)).status).toBe(303);
+  });
+});
+
+describe('the session cookie in production (__Host- prefix)', () => {
+  let prod: TestContext;
+  beforeAll(async () => {
+    prod = await createTestApp({
+      env: { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://casusbank.example.nl' },
+    });
+  });
+  afterAll(() => prod.close());
+
+  /** Signs in over "HTTPS" (behind the proxy), carrying the cookie by hand: it is Secure. */
+  async function signIn(user: { email: string; password: string }) {
+    const https = (r: request.Test) => r.set('X-Forwarded-Proto', 'https');
+    const page = await https(request(prod.app).get('/inloggen')).expect(200);
+    const before = String(page.headers['set-cookie']).split(';')[0];
+    const res = await https(request(prod.app).post('/inloggen'))
+      .set('Cookie', before)
+      .type('form')
+      .send({ email: user.email, password: user.password, _csrf: csrfFrom(page.text) })
+      .expect(303);
+    const cookie = String(res.headers['set-cookie']).split(';')[0];
+    expect(cookie).toMatch(/^__Host-casusbank=/);
+    return { cookie, https };
+  }
+  const clears = (res: request.Response) =>
+    expect(String(res.headers['set-cookie'])).toMatch(/__Host-casusbank=; Path=\/; Expires=Thu, 01 Jan 1970 [^;]+; HttpOnly; Secure; SameSite=Lax/);
+
+  it('is cleared under its own name, with Secure, at logout', async () => {
+    const user = await buildUser(prod.db.dataSource);
+    const { cookie, https } = await signIn(user);
+    const home = await https(request(prod.app).get('/')).set('Cookie', cookie).expect(200);
+    const res = await https(request(prod.app).post('/uitloggen'))
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ _csrf: csrfFrom(home.text) })
+      .expect(303);
+    clears(res);
+  });
+
+  it('is cleared under its own name when the session passes its 12 hours', async () => {
+    const user = await buildUser(prod.db.dataSource);
+    const { cookie, https } = await signIn(user);
+    await prod.db.dataSource.query(
+      `UPDATE sessions SET sess = jsonb_set(sess::jsonb, '{authenticatedAt}', to_jsonb((extract(epoch FROM now()) * 1000 - 12.5 * 3600 * 1000)::bigint))::json
+        WHERE sess -> 'passport' ->> 'user' = $1`,
+      [String(user.id)],
+    );
+    const res = await https(request(prod.app).get('/account')).set('Cookie', cookie).expect(303);
+    expect(res.headers.location).toContain('/inloggen?verlopen=1');
+    clears(res);
   });
 });

@@ -36,6 +36,12 @@ export async function buildOrganization(
   return { id: row.id, name };
 }
 
+/**
+ * Where each test user with a second factor lives. A TOTP code works once (replay guard), but a
+ * test signs the same user in several times within one 30-second step: loginAs clears the guard.
+ */
+const totpDatabases = new Map<string, DataSource>();
+
 // One hash for every test user: argon2 is slow on purpose, tests need not be.
 let sharedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = 'correct-paard-batterij-niet';
@@ -72,6 +78,7 @@ export async function buildUser(
       totpSecret ? new Date() : null,
     ],
   );
+  if (totpSecret) totpDatabases.set(email, ds);
   return { id: row.id, email, name: overrides.name ?? '', password: TEST_PASSWORD, roles, organizationId, totpSecret };
 }
 
@@ -126,6 +133,7 @@ export async function loginAs(agent: Agent, user: TestUser): Promise<void> {
   if (res.status !== 303) throw new Error(`Inloggen mislukt (${res.status}): ${res.text.slice(0, 300)}`);
   if (res.headers.location === '/inloggen/code') {
     const codePage = await agent.get('/inloggen/code').expect(200);
+    await totpDatabases.get(user.email)?.query(`UPDATE users SET totp_last_step = NULL WHERE email = $1`, [user.email]);
     const code = await generate({ secret: user.totpSecret! });
     const done = await agent.post('/inloggen/code').type('form').send({ code, _csrf: csrfFrom(codePage.text) });
     if (done.status !== 303) throw new Error(`Tweede stap mislukt (${done.status})`);
