@@ -15,6 +15,9 @@ import { attachmentRoutes } from './attachments/attachments.router';
 import { caseRoutes } from './cases/cases.router';
 import { searchRoutes } from './search/search.router';
 import { homeRoutes } from './home/home.router';
+import { meetingRoutes } from './meetings/meetings.router';
+import { notificationRoutes, unreadNotifications } from './notifications/notifications.router';
+import { reflectionRoutes } from './reflections/reflections.router';
 import { createMailer, type Mailer } from './mail/mailer';
 import { PUBLIC_DIR } from './paths';
 import { can } from './policy';
@@ -51,7 +54,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export function createApp(given: AppDeps): App {
   const deps: AppDeps = {
     ...given,
-    mailer: given.mailer ?? createMailer({ smtpUrl: given.config.smtpUrl, from: given.config.mailFrom, logger: given.logger }),
+    mailer:
+      given.mailer ??
+      createMailer({ smtpUrl: given.config.smtpUrl, from: given.config.mailFrom, logger: given.logger }),
   };
   const { config, db, logger } = deps;
   const app = express() as unknown as App;
@@ -105,7 +110,10 @@ export function createApp(given: AppDeps): App {
       setHeaders(res) {
         // Templates link assets with ?v=<content hash>: safe to cache for a year.
         const versioned = typeof res.req.query.v === 'string';
-        res.setHeader('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+        res.setHeader(
+          'Cache-Control',
+          versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+        );
       },
     }),
   );
@@ -135,12 +143,17 @@ export function createApp(given: AppDeps): App {
     next();
   });
 
+  app.use(unreadNotifications(deps));
+
   app.use(loginRoutes(deps, passport));
   app.use(adminRoutes(deps));
   app.use(accountRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(caseRoutes(deps));
   app.use(attachmentRoutes(deps));
+  app.use(reflectionRoutes(deps));
+  app.use(meetingRoutes(deps));
+  app.use(notificationRoutes(deps));
   app.use(homeRoutes(deps));
 
   app.use(notFoundHandler);

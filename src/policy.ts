@@ -20,6 +20,9 @@ export interface ReflectionRef {
   authorId: number;
   status: 'active' | 'withdrawn';
 }
+export interface NominationRef {
+  nominatedById: number;
+}
 export interface MeetingRef {
   status: MeetingStatus;
   nominationDeadline: Date | null;
@@ -35,12 +38,14 @@ export const policy = {
   'case:create': (_v: Viewer) => true,
   /** Edit, publish, archive, restore, manage attachments: own cases, or curator/admin. */
   'case:edit': (v: Viewer, c: CaseRef) =>
-    (c.authorId === v.id || isCurator(v) || isAdmin(v)) && (c.status !== 'draft' || c.authorId === v.id || isAdmin(v)),
+    (c.authorId === v.id || isCurator(v) || isAdmin(v)) &&
+    (c.status !== 'draft' || c.authorId === v.id || isAdmin(v)),
   /** Revisions follow reading and editing: who may edit may see the history. */
   'case:history': (v: Viewer, c: CaseRef) => policy['case:edit'](v, c),
   'case:export-drafts': (v: Viewer) => isAdmin(v),
 
   'reflection:create': (v: Viewer, c: CaseRef) => (isExpert(v) || isAdmin(v)) && c.status === 'published',
+  /** Edit or withdraw: only the expert who wrote it, while it is active. */
   'reflection:edit': (v: Viewer, r: ReflectionRef) =>
     r.status === 'active' && r.authorId === v.id && (isExpert(v) || isAdmin(v)),
 
@@ -50,7 +55,11 @@ export const policy = {
     m.status === 'nominations_open' &&
     (!m.nominationDeadline || m.nominationDeadline.getTime() >= now.getTime()) &&
     (c.organizationId === v.organizationId || isCurator(v) || isAdmin(v)),
+  /** Decide, place on the agenda, mark presented: the kerngroep (and admins). */
   'nomination:decide': (v: Viewer) => isCurator(v) || isAdmin(v),
+  /** See a nomination's status and feedback: who nominated it, and who decides. */
+  'nomination:read': (v: Viewer, n: NominationRef) => n.nominatedById === v.id || isCurator(v) || isAdmin(v),
+  /** Create and edit meetings, change their status, order the agenda. */
   'meeting:manage': (v: Viewer) => isCurator(v) || isAdmin(v),
 
   'admin:users': (v: Viewer) => isAdmin(v),
@@ -62,10 +71,16 @@ export const policy = {
 } as const;
 
 export type Action = keyof typeof policy;
-export type Args<A extends Action> = (typeof policy)[A] extends (v: Viewer, ...rest: infer R) => boolean ? R : never;
+export type Args<A extends Action> = (typeof policy)[A] extends (v: Viewer, ...rest: infer R) => boolean
+  ? R
+  : never;
 
 /** can(viewer, action, ...resources): the one question every route and view-model asks. */
-export function can<A extends Action>(viewer: Viewer | null | undefined, action: A, ...resource: Args<A>): boolean {
+export function can<A extends Action>(
+  viewer: Viewer | null | undefined,
+  action: A,
+  ...resource: Args<A>
+): boolean {
   if (!viewer) return false;
   const rule = policy[action] as (v: Viewer, ...rest: unknown[]) => boolean;
   return rule(viewer, ...resource);

@@ -3,6 +3,9 @@ import { can, type Viewer } from '../policy';
 import { LONG_FIELDS } from './case.limits';
 import type { AttachmentRow, CaseRecord } from './cases.queries';
 import { renderMarkdown } from './markdown';
+import type { caseMeetings, openMeetingsFor } from '../meetings/meetings.queries';
+import { NOMINATION_STATUS_LABELS } from '../meetings/meeting.view-model';
+import type { ReflectionRow } from '../reflections/reflections.queries';
 
 const TYPE_LABELS: Record<string, string> = {
   'application/pdf': 'PDF',
@@ -64,3 +67,38 @@ export function caseView(record: CaseRecord, viewer: Viewer, attachments: Attach
   };
 }
 export type CaseView = ReturnType<typeof caseView>;
+
+/** Reflections and meetings around a case, with what this viewer may see and do. */
+export function caseActivityView(
+  record: CaseRecord,
+  viewer: Viewer,
+  data: {
+    reflections: ReflectionRow[];
+    meetings: Awaited<ReturnType<typeof caseMeetings>>;
+    openMeetings: Awaited<ReturnType<typeof openMeetingsFor>>;
+  },
+) {
+  const publicStanding = (m: (typeof data.meetings)[number]) =>
+    m.presentedAt !== null ||
+    (m.status === 'selected' && (m.meetingStatus === 'agenda_set' || m.meetingStatus === 'held'));
+  return {
+    reflections: data.reflections.map((r) => ({
+      ...r,
+      html: renderMarkdown(r.body),
+      canEdit: can(viewer, 'reflection:edit', r),
+    })),
+    presented: data.meetings.filter((m) => m.presentedAt !== null),
+    onAgenda: data.meetings.filter((m) => m.presentedAt === null && publicStanding(m)),
+    /** Nominations only the nominator and the kerngroep see (pending, not selected, not yet public). */
+    nominations: data.meetings
+      .filter((m) => !publicStanding(m) && can(viewer, 'nomination:read', m))
+      .map((m) => ({ ...m, statusLabel: NOMINATION_STATUS_LABELS[m.status] })),
+    canReflect: can(viewer, 'reflection:create', record),
+    nominateFor: data.openMeetings.filter((m) =>
+      can(viewer, 'nomination:create', record, {
+        status: 'nominations_open',
+        nominationDeadline: m.nominationDeadline,
+      }),
+    ),
+  };
+}

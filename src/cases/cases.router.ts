@@ -6,12 +6,11 @@ import type { Viewer } from '../policy';
 import { authorize, mount, route } from '../web/route';
 import { fieldErrors, idParam, text, type FieldErrors } from '../web/validation';
 import { CASE_LIMITS, LONG_FIELDS, maxCaseYear } from './case.limits';
-import { caseView } from './case.view-model';
+import { renderCasePage } from './case-page';
 import { caseExport } from './case-export';
 import { SearchService } from '../search/search.service';
 import {
   caseAttachments,
-  findCases,
   findReadableCase,
   findRevision,
   listRevisions,
@@ -34,7 +33,13 @@ export function caseRoutes(deps: AppDeps) {
   async function renderForm(
     res: Response,
     viewer: Viewer,
-    locals: { caseId?: number; values: Record<string, unknown>; errors: FieldErrors; conflict?: unknown; status?: string },
+    locals: {
+      caseId?: number;
+      values: Record<string, unknown>;
+      errors: FieldErrors;
+      conflict?: unknown;
+      status?: string;
+    },
   ) {
     const [themes, tags] = await Promise.all([themeOptions(ds), tagSuggestions(ds, viewer)]);
     const values = { ...locals.values };
@@ -72,7 +77,8 @@ export function caseRoutes(deps: AppDeps) {
   });
 
   /** The form schema needs the current theme list; parsed here so one schema serves both routes. */
-  const parseForm = async (raw: unknown) => caseFormSchema((await themeOptions(ds)).map((t) => t.slug)).safeParse(raw);
+  const parseForm = async (raw: unknown) =>
+    caseFormSchema((await themeOptions(ds)).map((t) => t.slug)).safeParse(raw);
 
   return mount(express.Router(), [
     route({
@@ -80,7 +86,10 @@ export function caseRoutes(deps: AppDeps) {
       path: '/casussen/nieuw',
       permission: 'case:create',
       handler: ({ res, viewer }) =>
-        renderForm(res, viewer, { values: { roles: [], themes: [], tags: [], year: new Date().getFullYear() }, errors: {} }),
+        renderForm(res, viewer, {
+          values: { roles: [], themes: [], tags: [], year: new Date().getFullYear() },
+          errors: {},
+        }),
     }),
     route({
       method: 'post',
@@ -97,7 +106,12 @@ export function caseRoutes(deps: AppDeps) {
           organizationId: viewer.organizationId,
           status: parsed.data.action === 'publish' ? 'published' : 'draft',
         });
-        flash(req, parsed.data.action === 'publish' ? 'De casus is gepubliceerd.' : 'De casus is als concept opgeslagen.');
+        flash(
+          req,
+          parsed.data.action === 'publish'
+            ? 'De casus is gepubliceerd.'
+            : 'De casus is als concept opgeslagen.',
+        );
         res.redirect(303, `/casussen/${id}`);
       },
     }),
@@ -115,15 +129,7 @@ export function caseRoutes(deps: AppDeps) {
       path: '/casussen/:id',
       permission: 'member',
       params: idParams,
-      handler: async ({ res, viewer, params }) => {
-        const record = await findReadableCase(ds, params.id, viewer);
-        const [attachments, relatedIds] = await Promise.all([
-          caseAttachments(ds, record.id),
-          record.status === 'draft' ? Promise.resolve([]) : search.related(record.id, viewer),
-        ]);
-        const related = (await findCases(ds, relatedIds)).map((r) => ({ id: r.id, title: r.title, organizationName: r.organizationName }));
-        res.render('cases/show', { title: record.title, c: caseView(record, viewer, attachments), related });
-      },
+      handler: ({ res, viewer, params }) => renderCasePage(ds, search, res, viewer, params.id),
     }),
     route({
       method: 'get',
@@ -133,7 +139,12 @@ export function caseRoutes(deps: AppDeps) {
       handler: async ({ res, viewer, params }) => {
         const record = await findReadableCase(ds, params.id, viewer);
         authorize(viewer, 'case:edit', record);
-        await renderForm(res, viewer, { caseId: record.id, values: { ...record }, errors: {}, status: record.status });
+        await renderForm(res, viewer, {
+          caseId: record.id,
+          values: { ...record },
+          errors: {},
+          status: record.status,
+        });
       },
     }),
     route({
@@ -147,7 +158,12 @@ export function caseRoutes(deps: AppDeps) {
         const parsed = await parseForm(req.body);
         if (!parsed.success) {
           res.status(400);
-          return renderForm(res, viewer, { caseId: record.id, values: req.body ?? {}, errors: fieldErrors(parsed.error), status: record.status });
+          return renderForm(res, viewer, {
+            caseId: record.id,
+            values: req.body ?? {},
+            errors: fieldErrors(parsed.error),
+            status: record.status,
+          });
         }
         const expectedVersion = parsed.data.version ?? record.version;
         try {
@@ -166,17 +182,28 @@ export function caseRoutes(deps: AppDeps) {
             values: { ...parsed.data, version: error.currentVersion },
             errors: {},
             status: record.status,
-            conflict: { changes: diffSnapshots(loaded?.snapshot ?? null, { ...record, status: record.status }) },
+            conflict: {
+              changes: diffSnapshots(loaded?.snapshot ?? null, { ...record, status: record.status }),
+            },
           });
         }
-        flash(req, parsed.data.action === 'publish' ? 'De casus is opgeslagen en gepubliceerd.' : 'De wijzigingen zijn opgeslagen.');
+        flash(
+          req,
+          parsed.data.action === 'publish'
+            ? 'De casus is opgeslagen en gepubliceerd.'
+            : 'De wijzigingen zijn opgeslagen.',
+        );
         res.redirect(303, `/casussen/${record.id}`);
       },
     }),
     ...(
       [
         ['publiceren', 'published', 'De casus is gepubliceerd.'],
-        ['archiveren', 'archived', 'De casus is gearchiveerd. Hij blijft vindbaar met het filter "gearchiveerd".'],
+        [
+          'archiveren',
+          'archived',
+          'De casus is gearchiveerd. Hij blijft vindbaar met het filter "gearchiveerd".',
+        ],
         ['herstellen', 'published', 'De casus is hersteld en weer zichtbaar voor alle leden.'],
       ] as const
     ).map(([path, to, message]) =>
@@ -207,7 +234,12 @@ export function caseRoutes(deps: AppDeps) {
           ...rev,
           changes: diffSnapshots(revisions[i + 1]?.snapshot ?? null, rev.snapshot, rev.changedFields),
         }));
-        res.render('cases/revisions', { title: `Versies van ${record.title}`, caseId: record.id, caseTitle: record.title, revisions: withDiffs });
+        res.render('cases/revisions', {
+          title: `Versies van ${record.title}`,
+          caseId: record.id,
+          caseTitle: record.title,
+          revisions: withDiffs,
+        });
       },
     }),
     route({

@@ -1,6 +1,13 @@
 import request from 'supertest';
 import { routeRegistry } from '../../src/web/route';
-import { buildCase, buildOrganization, buildUser, csrfFrom, loginAs, type TestUser } from '../support/factories';
+import {
+  buildCase,
+  buildOrganization,
+  buildUser,
+  csrfFrom,
+  loginAs,
+  type TestUser,
+} from '../support/factories';
 import { createTestApp, type TestContext } from '../support/test-app';
 
 /**
@@ -40,64 +47,345 @@ const roles = (anon: Outcome, practitioner: Outcome, expert: Outcome, curator: O
   admin,
 });
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const adminsOnly = roles('login', 'deny', 'deny', 'deny', 'ok');
 const curatorsAndAdmins = roles('login', 'deny', 'deny', 'ok', 'ok');
-const caseForm = { title: 'Titel', summary: 'Samenvatting', roles: ['verhuurder'], themes: ['incasso'], action: 'save' };
+const caseForm = {
+  title: 'Titel',
+  summary: 'Samenvatting',
+  roles: ['verhuurder'],
+  themes: ['incasso'],
+  action: 'save',
+};
 
 export const permissionRows: Row[] = [
   { route: 'GET /inloggen', path: () => '/inloggen', expect: all('ok', 'ok') },
-  { route: 'POST /inloggen', path: () => '/inloggen', body: () => ({ email: 'geen-adres', password: 'y' }), expect: all('ok', 'ok'), note: 'public form' },
+  {
+    route: 'POST /inloggen',
+    path: () => '/inloggen',
+    body: () => ({ email: 'geen-adres', password: 'y' }),
+    expect: all('ok', 'ok'),
+    note: 'public form',
+  },
   { route: 'GET /inloggen/code', path: () => '/inloggen/code', expect: all('ok', 'ok') },
-  { route: 'POST /inloggen/code', path: () => '/inloggen/code', body: () => ({ code: '123456' }), expect: all('ok', 'ok') },
+  {
+    route: 'POST /inloggen/code',
+    path: () => '/inloggen/code',
+    body: () => ({ code: '123456' }),
+    expect: all('ok', 'ok'),
+  },
   { route: 'POST /uitloggen', path: () => '/uitloggen', expect: all('ok', 'ok') },
-  { route: 'GET /uitnodiging/:token', path: () => '/uitnodiging/onbekend-onbekend-onbekend', expect: all('hidden', 'hidden') },
-  { route: 'POST /uitnodiging/:token', path: () => '/uitnodiging/onbekend-onbekend-onbekend', body: () => ({ password: 'een-lang-genoeg-wachtwoord', confirm: 'een-lang-genoeg-wachtwoord' }), expect: all('hidden', 'hidden') },
+  {
+    route: 'GET /uitnodiging/:token',
+    path: () => '/uitnodiging/onbekend-onbekend-onbekend',
+    expect: all('hidden', 'hidden'),
+  },
+  {
+    route: 'POST /uitnodiging/:token',
+    path: () => '/uitnodiging/onbekend-onbekend-onbekend',
+    body: () => ({ password: 'een-lang-genoeg-wachtwoord', confirm: 'een-lang-genoeg-wachtwoord' }),
+    expect: all('hidden', 'hidden'),
+  },
   { route: 'GET /', path: () => '/', expect: all('ok') },
   { route: 'GET /account', path: () => '/account', expect: all('ok') },
-  { route: 'POST /account/wachtwoord', path: () => '/account/wachtwoord', body: () => ({ current: 'fout', password: 'x', confirm: 'x' }), expect: all('ok') },
+  {
+    route: 'POST /account/wachtwoord',
+    path: () => '/account/wachtwoord',
+    body: () => ({ current: 'fout', password: 'x', confirm: 'x' }),
+    expect: all('ok'),
+  },
   { route: 'GET /account/tweestaps', path: () => '/account/tweestaps', expect: all('ok') },
-  { route: 'POST /account/tweestaps', path: () => '/account/tweestaps', body: () => ({ code: '000000' }), expect: all('ok') },
+  {
+    route: 'POST /account/tweestaps',
+    path: () => '/account/tweestaps',
+    body: () => ({ code: '000000' }),
+    expect: all('ok'),
+  },
   { route: 'GET /casussen', path: () => '/casussen', expect: all('ok') },
   { route: 'GET /api/search', path: () => '/api/search', expect: all('ok') },
   { route: 'GET /casussen/nieuw', path: () => '/casussen/nieuw', expect: all('ok') },
   { route: 'POST /casussen', path: () => '/casussen', body: () => caseForm, expect: all('ok') },
-  { route: 'POST /casussen/voorbeeld', path: () => '/casussen/voorbeeld', body: () => ({ markdown: '**x**' }), expect: all('ok') },
+  {
+    route: 'POST /casussen/voorbeeld',
+    path: () => '/casussen/voorbeeld',
+    body: () => ({ markdown: '**x**' }),
+    expect: all('ok'),
+  },
   { route: 'GET /casussen/:id', path: (i) => `/casussen/${i.otherCase}`, expect: all('ok') },
-  { route: 'GET /casussen/:id', path: (i) => `/casussen/${i.otherDraft}`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'), note: "someone else's draft (IDOR)" },
-  { route: 'GET /api/cases/:id', path: (i) => `/api/cases/${i.otherDraft}`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'), note: 'draft through the API' },
+  {
+    route: 'GET /casussen/:id',
+    path: (i) => `/casussen/${i.otherDraft}`,
+    expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'),
+    note: "someone else's draft (IDOR)",
+  },
+  {
+    route: 'GET /api/cases/:id',
+    path: (i) => `/api/cases/${i.otherDraft}`,
+    expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'),
+    note: 'draft through the API',
+  },
   { route: 'GET /api/cases/:id', path: (i) => `/api/cases/${i.otherCase}`, expect: all('ok') },
-  { route: 'GET /casussen/:id/bewerken', path: (i) => `/casussen/${i.otherCase}/bewerken`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
-  { route: 'GET /casussen/:id/bewerken', path: (i) => `/casussen/${i.ownCase}/bewerken`, expect: roles('login', 'ok', 'deny', 'ok', 'ok'), note: "the practitioner's own case" },
-  { route: 'POST /casussen/:id', path: (i) => `/casussen/${i.otherCase}`, body: () => caseForm, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
-  { route: 'POST /casussen/:id', path: (i) => `/casussen/${i.otherDraft}`, body: () => caseForm, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok') },
-  { route: 'POST /casussen/:id/publiceren', path: (i) => `/casussen/${i.draftToPublish}/publiceren`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok') },
-  { route: 'POST /casussen/:id/archiveren', path: (i) => `/casussen/${i.caseToArchive}/archiveren`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
-  { route: 'POST /casussen/:id/herstellen', path: (i) => `/casussen/${i.caseToArchive}/herstellen`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
-  { route: 'GET /casussen/:id/revisies', path: (i) => `/casussen/${i.otherCase}/revisies`, expect: roles('login', 'deny', 'deny', 'ok', 'ok') },
-  { route: 'POST /casussen/:id/bijlagen', path: (i) => `/casussen/${i.otherCase}/bijlagen`, expect: roles('login', 'deny', 'deny', 'ok', 'ok'), note: 'no file: 400 when allowed' },
-  { route: 'POST /casussen/:id/bijlagen', path: (i) => `/casussen/${i.otherDraft}/bijlagen`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'), note: "someone else's draft" },
+  {
+    route: 'GET /casussen/:id/bewerken',
+    path: (i) => `/casussen/${i.otherCase}/bewerken`,
+    expect: roles('login', 'deny', 'deny', 'ok', 'ok'),
+  },
+  {
+    route: 'GET /casussen/:id/bewerken',
+    path: (i) => `/casussen/${i.ownCase}/bewerken`,
+    expect: roles('login', 'ok', 'deny', 'ok', 'ok'),
+    note: "the practitioner's own case",
+  },
+  {
+    route: 'POST /casussen/:id',
+    path: (i) => `/casussen/${i.otherCase}`,
+    body: () => caseForm,
+    expect: roles('login', 'deny', 'deny', 'ok', 'ok'),
+  },
+  {
+    route: 'POST /casussen/:id',
+    path: (i) => `/casussen/${i.otherDraft}`,
+    body: () => caseForm,
+    expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'),
+  },
+  {
+    route: 'POST /casussen/:id/publiceren',
+    path: (i) => `/casussen/${i.draftToPublish}/publiceren`,
+    expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'),
+  },
+  {
+    route: 'POST /casussen/:id/archiveren',
+    path: (i) => `/casussen/${i.caseToArchive}/archiveren`,
+    expect: roles('login', 'deny', 'deny', 'ok', 'ok'),
+  },
+  {
+    route: 'POST /casussen/:id/herstellen',
+    path: (i) => `/casussen/${i.caseToArchive}/herstellen`,
+    expect: roles('login', 'deny', 'deny', 'ok', 'ok'),
+  },
+  {
+    route: 'GET /casussen/:id/revisies',
+    path: (i) => `/casussen/${i.otherCase}/revisies`,
+    expect: roles('login', 'deny', 'deny', 'ok', 'ok'),
+  },
+  {
+    route: 'POST /casussen/:id/bijlagen',
+    path: (i) => `/casussen/${i.otherCase}/bijlagen`,
+    expect: roles('login', 'deny', 'deny', 'ok', 'ok'),
+    note: 'no file: 400 when allowed',
+  },
+  {
+    route: 'POST /casussen/:id/bijlagen',
+    path: (i) => `/casussen/${i.otherDraft}/bijlagen`,
+    expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'),
+    note: "someone else's draft",
+  },
   { route: 'GET /bijlagen/:id', path: (i) => `/bijlagen/${i.otherCaseAttachment}`, expect: all('ok') },
-  { route: 'GET /bijlagen/:id', path: (i) => `/bijlagen/${i.otherDraftAttachment}`, expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'), note: "attachment of someone else's draft (IDOR)" },
-  { route: 'POST /bijlagen/:id/verwijderen', path: () => '/bijlagen/999999/verwijderen', expect: all('hidden') },
+  {
+    route: 'GET /bijlagen/:id',
+    path: (i) => `/bijlagen/${i.otherDraftAttachment}`,
+    expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'),
+    note: "attachment of someone else's draft (IDOR)",
+  },
+  {
+    route: 'POST /bijlagen/:id/verwijderen',
+    path: () => '/bijlagen/999999/verwijderen',
+    expect: all('hidden'),
+  },
   { route: 'GET /beheer', path: () => '/beheer', expect: curatorsAndAdmins },
   { route: 'GET /beheer/gebruikers', path: () => '/beheer/gebruikers', expect: adminsOnly },
   { route: 'GET /beheer/gebruikers/nieuw', path: () => '/beheer/gebruikers/nieuw', expect: adminsOnly },
-  { route: 'POST /beheer/gebruikers', path: () => '/beheer/gebruikers', body: () => ({ name: '' }), expect: adminsOnly, note: 'invalid: 400 when allowed' },
-  { route: 'GET /beheer/gebruikers/:id', path: (i) => `/beheer/gebruikers/${i.targetUser}`, expect: adminsOnly },
-  { route: 'POST /beheer/gebruikers/:id', path: (i) => `/beheer/gebruikers/${i.targetUser}`, body: () => ({ name: '' }), expect: adminsOnly },
-  { route: 'POST /beheer/gebruikers/:id/deactiveren', path: (i) => `/beheer/gebruikers/${i.targetUser}/deactiveren`, expect: adminsOnly },
-  { route: 'POST /beheer/gebruikers/:id/activeren', path: (i) => `/beheer/gebruikers/${i.targetUser}/activeren`, expect: adminsOnly },
-  { route: 'POST /beheer/gebruikers/:id/wachtwoordlink', path: (i) => `/beheer/gebruikers/${i.targetUser}/wachtwoordlink`, expect: adminsOnly },
-  { route: 'POST /beheer/gebruikers/:id/tweestaps-resetten', path: (i) => `/beheer/gebruikers/${i.targetUser}/tweestaps-resetten`, expect: adminsOnly },
+  {
+    route: 'POST /beheer/gebruikers',
+    path: () => '/beheer/gebruikers',
+    body: () => ({ name: '' }),
+    expect: adminsOnly,
+    note: 'invalid: 400 when allowed',
+  },
+  {
+    route: 'GET /beheer/gebruikers/:id',
+    path: (i) => `/beheer/gebruikers/${i.targetUser}`,
+    expect: adminsOnly,
+  },
+  {
+    route: 'POST /beheer/gebruikers/:id',
+    path: (i) => `/beheer/gebruikers/${i.targetUser}`,
+    body: () => ({ name: '' }),
+    expect: adminsOnly,
+  },
+  {
+    route: 'POST /beheer/gebruikers/:id/deactiveren',
+    path: (i) => `/beheer/gebruikers/${i.targetUser}/deactiveren`,
+    expect: adminsOnly,
+  },
+  {
+    route: 'POST /beheer/gebruikers/:id/activeren',
+    path: (i) => `/beheer/gebruikers/${i.targetUser}/activeren`,
+    expect: adminsOnly,
+  },
+  {
+    route: 'POST /beheer/gebruikers/:id/wachtwoordlink',
+    path: (i) => `/beheer/gebruikers/${i.targetUser}/wachtwoordlink`,
+    expect: adminsOnly,
+  },
+  {
+    route: 'POST /beheer/gebruikers/:id/tweestaps-resetten',
+    path: (i) => `/beheer/gebruikers/${i.targetUser}/tweestaps-resetten`,
+    expect: adminsOnly,
+  },
   { route: 'GET /beheer/organisaties', path: () => '/beheer/organisaties', expect: adminsOnly },
-  { route: 'POST /beheer/organisaties', path: () => '/beheer/organisaties', body: () => ({ name: '' }), expect: adminsOnly },
-  { route: 'POST /beheer/organisaties/:id', path: (i) => `/beheer/organisaties/${i.targetOrganization}`, body: () => ({ name: '' }), expect: adminsOnly },
+  {
+    route: 'POST /beheer/organisaties',
+    path: () => '/beheer/organisaties',
+    body: () => ({ name: '' }),
+    expect: adminsOnly,
+  },
+  {
+    route: 'POST /beheer/organisaties/:id',
+    path: (i) => `/beheer/organisaties/${i.targetOrganization}`,
+    body: () => ({ name: '' }),
+    expect: adminsOnly,
+  },
   { route: 'GET /beheer/themas', path: () => '/beheer/themas', expect: curatorsAndAdmins },
-  { route: 'POST /beheer/themas', path: () => '/beheer/themas', body: () => ({ name: '' }), expect: curatorsAndAdmins },
-  { route: 'POST /beheer/themas/:id', path: (i) => `/beheer/themas/${i.targetTheme}`, body: () => ({ name: '' }), expect: curatorsAndAdmins },
-  { route: 'POST /beheer/themas/:id/samenvoegen', path: (i) => `/beheer/themas/${i.targetTheme}/samenvoegen`, body: () => ({ into: '' }), expect: curatorsAndAdmins },
+  {
+    route: 'POST /beheer/themas',
+    path: () => '/beheer/themas',
+    body: () => ({ name: '' }),
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'POST /beheer/themas/:id',
+    path: (i) => `/beheer/themas/${i.targetTheme}`,
+    body: () => ({ name: '' }),
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'POST /beheer/themas/:id/samenvoegen',
+    path: (i) => `/beheer/themas/${i.targetTheme}/samenvoegen`,
+    body: () => ({ into: '' }),
+    expect: curatorsAndAdmins,
+  },
   { route: 'GET /beheer/audit', path: () => '/beheer/audit', expect: adminsOnly },
+
+  { route: 'GET /bijeenkomsten', path: () => '/bijeenkomsten', expect: all('ok') },
+  { route: 'GET /bijeenkomsten/nieuw', path: () => '/bijeenkomsten/nieuw', expect: curatorsAndAdmins },
+  {
+    route: 'POST /bijeenkomsten',
+    path: () => '/bijeenkomsten',
+    body: () => ({ title: '' }),
+    expect: curatorsAndAdmins,
+    note: 'invalid: 400 when allowed',
+  },
+  { route: 'GET /bijeenkomsten/:id', path: (i) => `/bijeenkomsten/${i.openMeeting}`, expect: all('ok') },
+  {
+    route: 'GET /bijeenkomsten/:id',
+    path: () => '/bijeenkomsten/999999',
+    expect: all('hidden'),
+    note: 'unknown meeting',
+  },
+  {
+    route: 'GET /bijeenkomsten/:id/dossier',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/dossier`,
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /bijeenkomsten/:id/bewerken',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/bewerken`,
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'POST /bijeenkomsten/:id',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}`,
+    body: () => ({ title: '' }),
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'POST /bijeenkomsten/:id/status',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/status`,
+    body: () => ({ to: 'onbekend' }),
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'GET /bijeenkomsten/:id/voordrachten',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/voordrachten`,
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'POST /bijeenkomsten/:id/voordrachten',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/voordrachten`,
+    body: (i) => ({ caseId: i.ownCase, motivation: 'Past goed.' }),
+    expect: all('ok'),
+    note: "the practitioner's organisation's case (the second try is a 409)",
+  },
+  {
+    route: 'POST /bijeenkomsten/:id/voordrachten',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/voordrachten`,
+    body: (i) => ({ caseId: i.caseToNominate, motivation: 'Past goed.' }),
+    expect: roles('login', 'deny', 'deny', 'ok', 'ok'),
+    note: "another organisation's case",
+  },
+  {
+    route: 'POST /bijeenkomsten/:id/agenda',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/agenda`,
+    body: () => ({ agendaVersion: '1', move: 'x' }),
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'POST /voordrachten/:id/besluit',
+    path: (i) => `/voordrachten/${i.strangerNomination}/besluit`,
+    body: () => ({ decision: 'geen' }),
+    expect: curatorsAndAdmins,
+    note: "another organisation's nomination",
+  },
+  {
+    route: 'POST /voordrachten/:id/gepresenteerd',
+    path: (i) => `/voordrachten/${i.strangerNomination}/gepresenteerd`,
+    expect: curatorsAndAdmins,
+    note: 'meeting not held: 409 when allowed',
+  },
+  {
+    route: 'POST /casussen/:id/reflecties',
+    path: (i) => `/casussen/${i.otherCase}/reflecties`,
+    body: () => ({ body: 'Een reflectie.' }),
+    expect: roles('login', 'deny', 'ok', 'deny', 'ok'),
+  },
+  {
+    route: 'POST /casussen/:id/reflecties',
+    path: (i) => `/casussen/${i.otherDraft}/reflecties`,
+    body: () => ({ body: 'Een reflectie.' }),
+    expect: roles('login', 'hidden', 'hidden', 'hidden', 'deny'),
+    note: "someone else's draft",
+  },
+  {
+    route: 'GET /reflecties/:id/bewerken',
+    path: (i) => `/reflecties/${i.othersReflection}/bewerken`,
+    expect: roles('login', 'deny', 'deny', 'deny', 'deny'),
+    note: "someone else's reflection (IDOR)",
+  },
+  {
+    route: 'GET /reflecties/:id/bewerken',
+    path: (i) => `/reflecties/${i.expertsReflection}/bewerken`,
+    expect: roles('login', 'deny', 'ok', 'deny', 'deny'),
+    note: "the expert's own reflection",
+  },
+  {
+    route: 'POST /reflecties/:id',
+    path: (i) => `/reflecties/${i.othersReflection}`,
+    body: () => ({ body: 'Overschreven.' }),
+    expect: roles('login', 'deny', 'deny', 'deny', 'deny'),
+    note: "someone else's reflection (IDOR)",
+  },
+  {
+    route: 'POST /reflecties/:id/intrekken',
+    path: (i) => `/reflecties/${i.othersReflection}/intrekken`,
+    expect: roles('login', 'deny', 'deny', 'deny', 'deny'),
+    note: "someone else's reflection (IDOR)",
+  },
+  { route: 'GET /meldingen', path: () => '/meldingen', expect: all('ok') },
+  { route: 'POST /meldingen/gelezen', path: () => '/meldingen/gelezen', expect: all('ok') },
 ];
 
 let ctx: TestContext;
@@ -126,13 +414,39 @@ beforeAll(async () => {
     targetUser: stranger.id,
     targetOrganization: orgB.id,
     targetTheme: (await ds.query(`SELECT id FROM themes WHERE slug = 'onderhoud'`))[0].id,
+    caseToNominate: await buildCase(ds, stranger),
   };
+  // A meeting open for nominations, with a nomination of another organisation's case in it.
+  const [meeting] = await ds.query(
+    `INSERT INTO meetings (title, starts_at, nomination_deadline, status) VALUES ('Open bijeenkomst', now() + interval '30 days', now() + interval '10 days', 'nominations_open') RETURNING id`,
+  );
+  ids.openMeeting = meeting.id;
+  const [nomination] = await ds.query(
+    `INSERT INTO nominations (meeting_id, case_id, nominated_by_id, motivation) VALUES ($1, $2, $3, 'Van een ander') RETURNING id`,
+    [meeting.id, ids.otherCase, stranger.id],
+  );
+  ids.strangerNomination = nomination.id;
+  // Reflections: one by an expert of another organisation, one by the table's own expert.
+  const otherExpert = await buildUser(ds, { roles: ['expert'], organizationId: orgB.id });
+  const reflect = async (authorId: number) =>
+    (
+      await ds.query(
+        `INSERT INTO reflections (case_id, author_id, body) VALUES ($1, $2, 'Een reflectie') RETURNING id`,
+        [ids.otherCase, authorId],
+      )
+    )[0].id;
+  ids.othersReflection = await reflect(otherExpert.id);
+  ids.expertsReflection = await reflect(users.expert.id);
   // The stranger attaches a file to each of their cases, through the real upload.
   const strangerAgent = request.agent(ctx.app);
   await loginAs(strangerAgent, stranger);
   const token = csrfFrom((await strangerAgent.get('/account')).text);
   for (const key of ['otherCase', 'otherDraft'] as const) {
-    await strangerAgent.post(`/casussen/${ids[key]}/bijlagen`).set('x-csrf-token', token).attach('bijlagen', PNG, 'foto.png').expect(303);
+    await strangerAgent
+      .post(`/casussen/${ids[key]}/bijlagen`)
+      .set('x-csrf-token', token)
+      .attach('bijlagen', PNG, 'foto.png')
+      .expect(303);
     const [row] = await ds.query(`SELECT id FROM attachments WHERE case_id = $1`, [ids[key]]);
     ids[`${key}Attachment`] = row.id;
   }
@@ -159,7 +473,9 @@ function outcomeOf(res: request.Response, method: string, path: string): Outcome
 
 describe('permission table', () => {
   const cases = permissionRows.flatMap((row) =>
-    (['anon', 'practitioner', 'expert', 'curator', 'admin'] as Who[]).map((who) => [row.route + (row.note ? ` (${row.note})` : ''), who, row] as const),
+    (['anon', 'practitioner', 'expert', 'curator', 'admin'] as Who[]).map(
+      (who) => [row.route + (row.note ? ` (${row.note})` : ''), who, row] as const,
+    ),
   );
   it.each(cases)('%s as %s', async (_name, who, row) => {
     const [method] = row.route.split(' ');
@@ -175,7 +491,10 @@ describe('permission table', () => {
     const res =
       method === 'GET'
         ? await agent.get(path)
-        : await agent.post(path).type('form').send({ ...(row.body?.(ids) ?? {}), _csrf: token });
+        : await agent
+            .post(path)
+            .type('form')
+            .send({ ...(row.body?.(ids) ?? {}), _csrf: token });
     expect(outcomeOf(res, method, path)).toBe(row.expect[who]);
   });
 

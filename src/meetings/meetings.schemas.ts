@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { CORPORATION_ROLES, MEETING_STATUSES, type CorporationRole } from '../domain';
+import { idParam, many, text } from '../web/validation';
+
+/** Named limits, shown on the forms. */
+export const MEETING_LIMITS = {
+  title: 200,
+  locationName: 200,
+  locationAddress: 300,
+  description: 20_000,
+  motivation: 2000,
+  feedback: 2000,
+  experts: 20,
+} as const;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const date = (label: string) =>
+  z
+    .string({ error: `${label} ontbreekt.` })
+    .trim()
+    .regex(DATE, { error: `${label}: gebruik de vorm jjjj-mm-dd, bijvoorbeeld 2027-03-18.` })
+    .refine(
+      (v) =>
+        !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      {
+        error: `${label} bestaat niet.`,
+      },
+    );
+const time = (label: string) =>
+  z
+    .string({ error: `${label} ontbreekt.` })
+    .trim()
+    .regex(TIME, { error: `${label}: gebruik de vorm uu:mm, bijvoorbeeld 13:30.` });
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' || v === undefined ? undefined : v), schema.optional());
+
+/**
+ * The meeting form. Rules that need "now" or the database (past dates, which themes and experts
+ * exist) live in the service.
+ */
+export const meetingFormSchema = z
+  .object({
+    title: text('De titel', MEETING_LIMITS.title, { required: true }),
+    date: date('De datum'),
+    startTime: time('De begintijd'),
+    endTime: optional(time('De eindtijd')),
+    locationName: text('De locatie', MEETING_LIMITS.locationName).default(''),
+    locationAddress: text('Het adres', MEETING_LIMITS.locationAddress).default(''),
+    hostOrganizationId: optional(
+      z.coerce.number({ error: 'Kies een organisatie uit de lijst.' }).int().positive(),
+    ),
+    themes: many(z.string().max(100)).pipe(
+      z.array(z.string()).min(1, { error: 'Kies minstens één thema.' }).max(30),
+    ),
+    focusRole: optional(
+      z.enum(CORPORATION_ROLES, { error: `Kies een rol uit: ${CORPORATION_ROLES.join(', ')}.` }),
+    ) as z.ZodType<CorporationRole | undefined>,
+    description: text('De beschrijving', MEETING_LIMITS.description).default(''),
+    experts: many(idParam).pipe(
+      z
+        .array(z.number())
+        .max(MEETING_LIMITS.experts, { error: `Hoogstens ${MEETING_LIMITS.experts} experts.` }),
+    ),
+    nominationDeadline: optional(date('De sluitingsdatum voor voordrachten')),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endTime && v.endTime <= v.startTime) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endTime'],
+        message: 'De eindtijd moet na de begintijd liggen.',
+      });
+    }
+    if (v.nominationDeadline && v.nominationDeadline > v.date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nominationDeadline'],
+        message: 'De sluitingsdatum voor voordrachten moet vóór of op de dag van de bijeenkomst liggen.',
+      });
+    }
+  });
+export type MeetingForm = z.infer<typeof meetingFormSchema>;
+
+export const meetingStatusBody = z.object({
+  to: z.enum(MEETING_STATUSES, { error: 'Onbekende status.' }),
+});
+
+export const nominateBody = z.object({
+  caseId: z.coerce
+    .number({ error: 'Kies een casus.' })
+    .int({ error: 'Kies een casus.' })
+    .positive({ error: 'Kies een casus.' }),
+  motivation: text('De motivatie', MEETING_LIMITS.motivation, { required: true }),
+});
+
+export const decideBody = z
+  .object({
+    decision: z.enum(['selected', 'not_selected'], { error: 'Kies: selecteren of niet selecteren.' }),
+    position: optional(
+      z.coerce.number({ error: 'De plaats op de agenda moet een getal zijn.' }).int().min(1).max(100),
+    ),
+    feedback: text('De toelichting', MEETING_LIMITS.feedback).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'not_selected' && v.feedback === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['feedback'],
+        message: 'Geef de indiener een toelichting als de casus niet wordt geselecteerd.',
+      });
+    }
+  });
+
+/** Reorder: a button ("12:omhoog") or, with JavaScript, the whole order (drag and drop). */
+export const agendaBody = z
+  .object({
+    agendaVersion: z.coerce.number({ error: 'De agendaversie ontbreekt.' }).int().positive(),
+    move: optional(z.string().regex(/^\d{1,10}:(omhoog|omlaag)$/, { error: 'Ongeldige verplaatsing.' })),
+    order: optional(many(idParam)),
+  })
+  .refine((v) => v.move !== undefined || (v.order !== undefined && v.order.length > 0), {
+    error: 'Geef aan wat er verplaatst moet worden.',
+  });

@@ -1,0 +1,118 @@
+import express from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { renderCasePage } from '../cases/case-page';
+import { reflectionMeetingOptions } from '../meetings/meetings.queries';
+import { NotificationMailer } from '../notifications/notifications.service';
+import type { Viewer } from '../policy';
+import { authorize, mount, route } from '../web/route';
+import { SearchService } from '../search/search.service';
+import { attempt } from '../web/attempt';
+import { flash } from '../web/flash';
+import { notFound } from '../web/http-errors';
+import { idParam } from '../web/validation';
+import { findReflection } from './reflections.queries';
+import { REFLECTION_MAX, reflectionBody } from './reflections.schemas';
+import { ReflectionsService } from './reflections.service';
+
+const idParams = z.object({ id: idParam });
+
+/** Experts' reflections on cases: write (on the case page), edit and withdraw their own. */
+export function reflectionRoutes(deps: AppDeps) {
+  const ds = deps.db.dataSource;
+  const mail = new NotificationMailer(ds, deps.mailer, deps.config.publicUrl, deps.logger);
+  const reflections = new ReflectionsService(ds, {
+    kickIndexer: () => deps.indexer?.kick(),
+    notified: (created) => mail.deliver(created),
+  });
+  const search = new SearchService(ds, deps.search, deps.searchFallback ?? deps.search, deps.logger);
+
+  /** An active reflection the viewer may edit (someone else's: 403; withdrawn or missing: 404). */
+  async function ownReflection(id: number, viewer: Viewer) {
+    const reflection = await findReflection(ds, id);
+    if (!reflection || reflection.status !== 'active') throw notFound('Deze reflectie bestaat niet (meer).');
+    authorize(viewer, 'reflection:edit', reflection);
+    return reflection;
+  }
+
+  return mount(express.Router(), [
+    route({
+      method: 'post',
+      path: '/casussen/:id/reflecties',
+      permission: 'member',
+      params: idParams,
+      body: reflectionBody,
+      onInvalid: ({ req, res, viewer, errors, input }) =>
+        renderCasePage(ds, search, res, viewer, idParam.parse(req.params.id), {
+          name: 'reflection',
+          values: input,
+          errors,
+        }),
+      handler: async ({ req, res, viewer, body, params }) => {
+        const result = await attempt(() => reflections.create(params.id, body, viewer));
+        if (!result.ok) {
+          res.status(result.status);
+          return renderCasePage(ds, search, res, viewer, params.id, {
+            name: 'reflection',
+            values: req.body,
+            errors: result.errors,
+          });
+        }
+        flash(req, 'Uw reflectie staat bij de casus. De auteur heeft een melding gekregen.');
+        res.redirect(303, `/casussen/${params.id}#reflectie-${result.value}`);
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/reflecties/:id/bewerken',
+      permission: 'member',
+      params: idParams,
+      handler: async ({ res, viewer, params }) => {
+        const reflection = await ownReflection(params.id, viewer);
+        res.render('reflections/edit', {
+          title: 'Reflectie bewerken',
+          reflection,
+          values: { body: reflection.body, meetingId: reflection.meetingId ?? '' },
+          errors: {},
+          meetings: await reflectionMeetingOptions(ds),
+          limits: { reflection: REFLECTION_MAX },
+        });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/reflecties/:id',
+      permission: 'member',
+      params: idParams,
+      body: reflectionBody,
+      onInvalid: async ({ req, res, viewer, errors, input }) => {
+        const reflection = await ownReflection(idParam.parse(req.params.id), viewer);
+        res.render('reflections/edit', {
+          title: 'Reflectie bewerken',
+          reflection,
+          values: input,
+          errors,
+          meetings: await reflectionMeetingOptions(ds),
+          limits: { reflection: REFLECTION_MAX },
+        });
+      },
+      handler: async ({ req, res, viewer, body, params }) => {
+        await ownReflection(params.id, viewer);
+        const caseId = await reflections.update(params.id, body, viewer);
+        flash(req, 'Uw reflectie is bijgewerkt.');
+        res.redirect(303, `/casussen/${caseId}#reflectie-${params.id}`);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/reflecties/:id/intrekken',
+      permission: 'member',
+      params: idParams,
+      handler: async ({ req, res, viewer, params }) => {
+        const caseId = await reflections.withdraw(params.id, viewer);
+        flash(req, 'Uw reflectie is ingetrokken en niet meer zichtbaar.');
+        res.redirect(303, `/casussen/${caseId}#reflecties-titel`);
+      },
+    }),
+  ]);
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { text } from '../web/validation';
+
+export const REFLECTION_MAX = 20_000;
+
+export const reflectionBody = z.object({
+  body: text('De reflectie', REFLECTION_MAX, { required: true }),
+  meetingId: z.preprocess(
+    (v) => (v === '' || v === undefined ? undefined : v),
+    z.coerce.number({ error: 'Kies een bijeenkomst uit de lijst.' }).int().positive().optional(),
+  ),
+});
+export type ReflectionInput = z.infer<typeof reflectionBody>;
