@@ -8,7 +8,7 @@ import { fieldErrors, idParam, text, type FieldErrors } from '../web/validation'
 import { CASE_LIMITS, LONG_FIELDS, maxCaseYear } from './case.limits';
 import { renderCasePage } from './case-page';
 import { caseExport } from './case-export';
-import { SearchService } from '../search/search.service';
+import { servicesOf } from '../services';
 import {
   caseAttachments,
   findReadableCase,
@@ -18,7 +18,7 @@ import {
   themeOptions,
 } from './cases.queries';
 import { caseFormSchema } from './cases.schemas';
-import { CasesService, StaleCaseError, type CaseContent } from './cases.service';
+import { StaleCaseError, type CaseContent } from './cases.service';
 import { renderMarkdown } from './markdown';
 import { diffSnapshots } from './revision-diff';
 
@@ -27,8 +27,7 @@ const idParams = z.object({ id: idParam });
 /** Cases: browse, read, write, status changes, revisions, Markdown preview and the JSON view. */
 export function caseRoutes(deps: AppDeps) {
   const ds = deps.db.dataSource;
-  const cases = new CasesService(ds, () => deps.indexer?.kick());
-  const search = new SearchService(ds, deps.search, deps.searchFallback ?? deps.search, deps.logger);
+  const { cases, search } = servicesOf(deps);
 
   async function renderForm(
     res: Response,

@@ -5,11 +5,9 @@ import { caseAttachments, findCases } from '../cases/cases.queries';
 import { caseView } from '../cases/case.view-model';
 import { renderCasePage } from '../cases/case-page';
 import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES } from '../domain';
-import { NotificationMailer } from '../notifications/notifications.service';
 import { can, type Viewer } from '../policy';
 import { activeReflections, type ReflectionRow } from '../reflections/reflections.queries';
 import { renderMarkdown } from '../cases/markdown';
-import { SearchService } from '../search/search.service';
 import { attempt } from '../web/attempt';
 import { flash } from '../web/flash';
 import { HttpError } from '../web/http-errors';
@@ -34,7 +32,8 @@ import {
   meetingStatusBody,
   nominateBody,
 } from './meetings.schemas';
-import { MeetingsService, StaleAgendaError } from './meetings.service';
+import { StaleAgendaError } from './meetings.service';
+import { servicesOf } from '../services';
 
 const idParams = z.object({ id: idParam });
 type Values = Record<string, unknown>;
@@ -48,12 +47,7 @@ function returnPath(req: Request, fallback: string): string {
 /** Themabijeenkomsten: planning, nominations, the kerngroep's decisions, the agenda and the dossier. */
 export function meetingRoutes(deps: AppDeps) {
   const ds = deps.db.dataSource;
-  const mail = new NotificationMailer(ds, deps.mailer, deps.config.publicUrl, deps.logger);
-  const meetings = new MeetingsService(ds, {
-    kickIndexer: () => deps.indexer?.kick(),
-    notified: (created) => mail.deliver(created),
-  });
-  const search = new SearchService(ds, deps.search, deps.searchFallback ?? deps.search, deps.logger);
+  const { meetings, search } = servicesOf(deps);
 
   async function loadMeeting(id: number) {
     const meeting = await findMeeting(ds, id);

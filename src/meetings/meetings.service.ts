@@ -72,21 +72,8 @@ export class MeetingsService {
     return this.dataSource.transaction(async (m) => {
       await checkReferences(m, form);
       const [row] = await m.query(
-        `INSERT INTO meetings (title, starts_at, ends_at, location_name, location_address, host_organization_id, description,
-                               focus_role, nomination_deadline, created_by_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          form.title,
-          when.startsAt,
-          when.endsAt,
-          form.locationName,
-          form.locationAddress,
-          form.hostOrganizationId ?? null,
-          form.description,
-          form.focusRole ?? null,
-          when.nominationDeadline,
-          viewer.id,
-        ],
+        `INSERT INTO meetings (${MEETING_COLUMNS}, created_by_id) VALUES (${placeholders(1)}, $10) RETURNING id`,
+        [...meetingValues(form), viewer.id],
       );
       await saveLinks(m, row.id, form);
       await recordAudit(m, {
@@ -113,24 +100,9 @@ export class MeetingsService {
       }
       await checkReferences(m, form);
       await m.query(
-        `UPDATE meetings SET title = $2, starts_at = $3, ends_at = $4, location_name = $5, location_address = $6,
-                host_organization_id = $7, description = $8, focus_role = $9, nomination_deadline = $10, updated_at = now()
-          WHERE id = $1`,
-        [
-          meetingId,
-          form.title,
-          when.startsAt,
-          when.endsAt,
-          form.locationName,
-          form.locationAddress,
-          form.hostOrganizationId ?? null,
-          form.description,
-          form.focusRole ?? null,
-          when.nominationDeadline,
-        ],
+        `UPDATE meetings SET (${MEETING_COLUMNS}) = (${placeholders(2)}), updated_at = now() WHERE id = $1`,
+        [meetingId, ...meetingValues(form)],
       );
-      await m.query(`DELETE FROM meeting_themes WHERE meeting_id = $1`, [meetingId]);
-      await m.query(`DELETE FROM meeting_experts WHERE meeting_id = $1`, [meetingId]);
       await saveLinks(m, meetingId, form);
       await recordAudit(m, {
         actorId: viewer.id,
@@ -459,7 +431,30 @@ async function checkReferences(m: EntityManager, form: MeetingForm): Promise<voi
   }
 }
 
+/** The meeting columns the form fills, in the order of meetingValues(). */
+const MEETING_COLUMNS =
+  'title, starts_at, ends_at, location_name, location_address, host_organization_id, description, focus_role, nomination_deadline';
+const placeholders = (from: number) => Array.from({ length: 9 }, (_, i) => `$${from + i}`).join(', ');
+
+function meetingValues(form: MeetingForm): unknown[] {
+  const when = toInstants(form);
+  return [
+    form.title,
+    when.startsAt,
+    when.endsAt,
+    form.locationName,
+    form.locationAddress,
+    form.hostOrganizationId ?? null,
+    form.description,
+    form.focusRole ?? null,
+    when.nominationDeadline,
+  ];
+}
+
+/** Replaces the meeting's themes and experts with the form's. */
 async function saveLinks(m: EntityManager, meetingId: number, form: MeetingForm): Promise<void> {
+  await m.query(`DELETE FROM meeting_themes WHERE meeting_id = $1`, [meetingId]);
+  await m.query(`DELETE FROM meeting_experts WHERE meeting_id = $1`, [meetingId]);
   await m.query(
     `INSERT INTO meeting_themes (meeting_id, theme_id) SELECT $1, id FROM themes WHERE slug = ANY($2)`,
     [meetingId, form.themes],

@@ -3,29 +3,22 @@ import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { renderCasePage } from '../cases/case-page';
 import { reflectionMeetingOptions } from '../meetings/meetings.queries';
-import { NotificationMailer } from '../notifications/notifications.service';
 import type { Viewer } from '../policy';
 import { authorize, mount, route } from '../web/route';
-import { SearchService } from '../search/search.service';
 import { attempt } from '../web/attempt';
 import { flash } from '../web/flash';
 import { notFound } from '../web/http-errors';
 import { idParam } from '../web/validation';
 import { findReflection } from './reflections.queries';
 import { REFLECTION_MAX, reflectionBody } from './reflections.schemas';
-import { ReflectionsService } from './reflections.service';
+import { servicesOf } from '../services';
 
 const idParams = z.object({ id: idParam });
 
 /** Experts' reflections on cases: write (on the case page), edit and withdraw their own. */
 export function reflectionRoutes(deps: AppDeps) {
   const ds = deps.db.dataSource;
-  const mail = new NotificationMailer(ds, deps.mailer, deps.config.publicUrl, deps.logger);
-  const reflections = new ReflectionsService(ds, {
-    kickIndexer: () => deps.indexer?.kick(),
-    notified: (created) => mail.deliver(created),
-  });
-  const search = new SearchService(ds, deps.search, deps.searchFallback ?? deps.search, deps.logger);
+  const { reflections, search } = servicesOf(deps);
 
   /** An active reflection the viewer may edit (someone else's: 403; withdrawn or missing: 404). */
   async function ownReflection(id: number, viewer: Viewer) {

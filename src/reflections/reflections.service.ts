@@ -45,10 +45,7 @@ export class ReflectionsService {
             : 'Een reflectie kan alleen op een gepubliceerde casus.',
         );
       }
-      if (input.meetingId !== undefined) {
-        const [meeting] = await m.query(`SELECT id FROM meetings WHERE id = $1`, [input.meetingId]);
-        if (!meeting) throw badRequest('Deze bijeenkomst bestaat niet.', { field: 'meetingId' });
-      }
+      await checkMeeting(m, input.meetingId);
       const [row] = await m.query(
         `INSERT INTO reflections (case_id, author_id, meeting_id, body) VALUES ($1, $2, $3, $4) RETURNING id`,
         [caseId, viewer.id, input.meetingId ?? null, input.body],
@@ -84,10 +81,7 @@ export class ReflectionsService {
   async update(reflectionId: number, input: ReflectionInput, viewer: Viewer): Promise<number> {
     const caseId = await this.dataSource.transaction(async (m) => {
       const r = await this.lockOwn(m, reflectionId, viewer);
-      if (input.meetingId !== undefined) {
-        const [meeting] = await m.query(`SELECT id FROM meetings WHERE id = $1`, [input.meetingId]);
-        if (!meeting) throw badRequest('Deze bijeenkomst bestaat niet.', { field: 'meetingId' });
-      }
+      await checkMeeting(m, input.meetingId);
       await m.query(`UPDATE reflections SET body = $2, meeting_id = $3, updated_at = now() WHERE id = $1`, [
         reflectionId,
         input.body,
@@ -140,4 +134,11 @@ export class ReflectionsService {
     }
     return r;
   }
+}
+
+/** A reflection may be tied to a meeting that exists. */
+async function checkMeeting(m: EntityManager, meetingId: number | undefined): Promise<void> {
+  if (meetingId === undefined) return;
+  const [meeting] = await m.query(`SELECT id FROM meetings WHERE id = $1`, [meetingId]);
+  if (!meeting) throw badRequest('Deze bijeenkomst bestaat niet.', { field: 'meetingId' });
 }
