@@ -4,12 +4,17 @@ import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/data-source';
 import { DataDirLockedError } from './db/data-dir-lock';
+import { attachmentExtraction } from './attachments/extraction-runner';
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo';
 import { createLogger } from './logger';
 import { reindexIfEmpty } from './search/reindex';
 import { createSearchStack } from './search/create-search';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** A text extraction still running at shutdown gets this long; then its worker stops (row stays pending). */
+const EXTRACTION_GRACE_MS = 5_000;
+/** If closing hangs anyway (a close step that never settles), the process still ends. */
+const HARD_EXIT_MS = SHUTDOWN_GRACE_MS + EXTRACTION_GRACE_MS + 10_000;
 
 /** Start: config → database (migrations, demo data) → search → listen; graceful shutdown on signals. */
 async function main() {
@@ -52,6 +57,7 @@ async function main() {
   const stack = createSearchStack(config, db, logger);
   const { search, indexer } = stack;
   const app = createApp({ config, db, logger, ...stack });
+  const extraction = attachmentExtraction({ config, db, logger, indexer });
   const server: Server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -60,6 +66,8 @@ async function main() {
     void reindexIfEmpty(db, stack)
       .catch((error) => logger.warn({ err: error }, 'initial search indexing failed; the indexer retries'))
       .finally(() => indexer.start());
+    // Attachments left 'pending' by a crash or restart get their text now, not at the next upload.
+    extraction.kick();
     console.log(`Casusbank draait op http://localhost:${port} (database: ${db.mode === 'embedded' ? 'ingebouwd' : 'server'}, zoeken: ${search.engine})`);
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
@@ -79,12 +87,28 @@ async function main() {
       server.closeAllConnections();
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    const hard = setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, HARD_EXIT_MS);
+    hard.unref();
+    // Drains alongside the requests: the running extraction may finish, no new one starts.
+    const extractionDrained = extraction.stop(EXTRACTION_GRACE_MS);
     server.close(async () => {
       clearTimeout(force);
-      await app.shutdown();
-      await indexer.stop();
-      await search.close?.();
-      await db.close();
+      // Each step on its own: one that throws is logged and the others still run.
+      const step = async (name: string, close: () => Promise<unknown> | unknown) => {
+        try {
+          await close();
+        } catch (error) {
+          logger.error({ err: error, step: name }, 'shutdown step failed');
+        }
+      };
+      await step('text extraction', () => extractionDrained);
+      await step('app', () => app.shutdown());
+      await step('search indexer', () => indexer.stop());
+      await step('search', () => search.close?.());
+      await step('database', () => db.close());
       logger.info('stopped');
       process.exit(0);
     });
@@ -93,6 +117,17 @@ async function main() {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
+
+/** The usual reasons a database server cannot be reached, in words (codes from Node and PostgreSQL). */
+const DATABASE_PROBLEMS: Record<string, string> = {
+  ECONNREFUSED: 'de verbinding wordt geweigerd (draait de server op die poort?)',
+  ENOTFOUND: 'de servernaam is onbekend',
+  EAI_AGAIN: 'de servernaam kon niet worden opgezocht',
+  ETIMEDOUT: 'de server antwoordt niet',
+  '28P01': 'gebruikersnaam of wachtwoord klopt niet',
+  '28000': 'deze gebruiker mag niet verbinden',
+  '3D000': 'de database bestaat niet',
+};
 
 function startupDatabaseMessage(error: unknown, config: Config): string {
   if (error instanceof DataDirLockedError) return `Database niet beschikbaar: ${error.message}`;
@@ -105,7 +140,10 @@ function startupDatabaseMessage(error: unknown, config: Config): string {
     } catch {
       /* keep the generic name */
     }
-    return `Database niet bereikbaar (${where}): ${e.code ?? ''} ${e.message ?? String(error)}`.replace(/\s+/g, ' ').trim();
+    const reason = (e.code && DATABASE_PROBLEMS[e.code]) || `${e.code ?? ''} ${e.message ?? String(error)}`;
+    return `Database niet bereikbaar (${where}): ${reason}. Controleer DATABASE_URL en of PostgreSQL draait.`
+      .replace(/\s+/g, ' ')
+      .trim();
   }
   return `Ingebouwde database in ${config.dataDir} kon niet openen: ${e.message ?? String(error)}`.replace(/\s+/g, ' ');
 }

@@ -1,36 +1,29 @@
-import mammoth from 'mammoth';
-import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { inflateRaw } from 'node:zlib';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { rowsOf } from '../accounts/login.service';
 import { enqueueSearchUpdate } from '../search/outbox';
 import type { BlobStore } from './blob-store';
+import type { ExtractionJob, ExtractionReply } from './extraction-worker';
+import { EXTRACTION_LIMITS, ExtractionError, mb, type Extracted, type ExtractionLimits, type TextSource } from './extractors';
 import { allowedTypeByMime } from './file-types';
 
-export const EXTRACTION_LIMITS = {
-  maxInputBytes: 50 * 1024 * 1024,
-  maxZipUncompressedBytes: 200 * 1024 * 1024,
-  maxZipEntries: 2_000,
-  timeoutMs: 30_000,
-  maxChars: 2_000_000,
-};
-
-/** A failure whose message is the short Dutch reason stored on the attachment. */
-export class ExtractionError extends Error {}
-
-interface Extracted {
-  text: string;
-  pageOffsets: number[] | null;
-}
+export { EXTRACTION_LIMITS, ExtractionError, checkZip } from './extractors';
 
 export interface ExtractionOptions {
   logger?: Logger;
   /** Called after a commit that wrote to the search outbox (kicks the indexer). */
   afterCommit?: () => void;
-  limits?: Partial<typeof EXTRACTION_LIMITS>;
+  limits?: Partial<ExtractionLimits>;
+  /** Aborting terminates the running worker and leaves its attachment 'pending' (shutdown). */
+  signal?: AbortSignal;
+  /** Checked before each next attachment: false stops the run after the current one (draining). */
+  keepGoing?: () => boolean;
 }
+
+/** The extraction was stopped from outside (shutdown): the attachment stays 'pending'. */
+class ExtractionStopped extends Error {}
 
 /**
  * Extracts the text of every attachment still 'pending', one at a time. Never throws: each
@@ -56,6 +49,7 @@ export async function extractPending(
     }
     if (ids.length === 0) return handled;
     for (const id of ids) {
+      if (options.signal?.aborted || options.keepGoing?.() === false) return handled;
       seen.add(id);
       await extractOne(dataSource, blobs, id, options);
       handled++;
@@ -63,17 +57,36 @@ export async function extractPending(
   }
 }
 
+export interface ExtractionQueue {
+  /** Starts a run unless one is going (then one more run follows it, for rows added meanwhile). */
+  kick(): void;
+  /** Resolves when nothing is running (tests). */
+  idle(): Promise<void>;
+  /**
+   * Shutdown: takes no new work, lets the running extraction finish for up to `graceMs`, then
+   * terminates its worker; an unfinished attachment stays 'pending' for the next start.
+   */
+  stop(graceMs: number): Promise<void>;
+}
+
 /** Runs extractPending serially however often it is kicked (one app process, one runner). */
-export function extractionQueue(dataSource: DataSource, blobs: BlobStore, options: ExtractionOptions = {}) {
+export function extractionQueue(
+  dataSource: DataSource,
+  blobs: BlobStore,
+  options: ExtractionOptions = {},
+): ExtractionQueue {
   let running: Promise<void> | null = null;
   let again = false;
+  let stopping = false;
+  const abort = new AbortController();
   const run = (): Promise<void> =>
-    extractPending(dataSource, blobs, options).then(
+    extractPending(dataSource, blobs, { ...options, signal: abort.signal, keepGoing: () => !stopping }).then(
       () => undefined,
       () => undefined,
     );
-  return {
-    kick(): void {
+  const queue: ExtractionQueue = {
+    kick() {
+      if (stopping) return;
       if (running) {
         again = true;
         return;
@@ -82,15 +95,28 @@ export function extractionQueue(dataSource: DataSource, blobs: BlobStore, option
         running = null;
         if (again) {
           again = false;
-          this.kick();
+          queue.kick();
         }
       });
     },
-    /** Resolves when nothing is running (shutdown, tests). */
-    async idle(): Promise<void> {
+    async idle() {
       while (running) await running;
     },
+    async stop(graceMs) {
+      stopping = true;
+      again = false;
+      if (!running) return;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+      const outcome = await Promise.race([queue.idle(), late]);
+      clearTimeout(timer);
+      if (outcome === 'late') {
+        abort.abort();
+        await queue.idle();
+      }
+    },
   };
+  return queue;
 }
 
 async function extractOne(
@@ -112,14 +138,13 @@ async function extractOne(
     if (Number(row.size_bytes) > limits.maxInputBytes) {
       throw new ExtractionError(`Te groot om tekst uit te halen (meer dan ${mb(limits.maxInputBytes)} MB).`);
     }
-    const buffer = await readFile(blobs.pathOf(row.blob_sha256.trim()));
-    const extracted = await withTimeout(
-      source === 'pdf' ? extractPdf(buffer) : extractDocx(buffer, limits),
-      limits.timeoutMs,
-      `Tekst uithalen duurde langer dan ${Math.round(limits.timeoutMs / 1000)} seconden.`,
-    );
-    await store(dataSource, id, { status: 'extracted', ...capText(extracted, limits.maxChars) }, options);
+    const extracted = await extractInWorker(source, blobs.pathOf(row.blob_sha256.trim()), limits, options.signal);
+    await store(dataSource, id, { status: 'extracted', ...extracted }, options);
   } catch (error) {
+    if (error instanceof ExtractionStopped) {
+      options.logger?.info({ attachmentId: id }, 'attachment text extraction stopped; it stays pending');
+      return;
+    }
     const reason =
       error instanceof ExtractionError
         ? error.message
@@ -135,6 +160,80 @@ async function extractOne(
     }
   }
 }
+
+/**
+ * Where the worker's code is. Compiled (dist), it is the .js file next to this one. Run from the
+ * TypeScript sources (Jest compiles with swc in its own module system; tsx in development), Node
+ * cannot load a .ts file in a worker by itself, so a small CommonJS bootstrap registers tsx first.
+ */
+function startWorker(job: ExtractionJob, limits: ExtractionLimits): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: limits.maxWorkerHeapMb };
+  if (path.extname(__filename) === '.ts') {
+    const entry = path.join(__dirname, 'extraction-worker.ts');
+    const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`;
+    return new Worker(bootstrap, { eval: true, workerData: job, resourceLimits });
+  }
+  return new Worker(path.join(__dirname, 'extraction-worker.js'), { workerData: job, resourceLimits });
+}
+
+/**
+ * Parses one file in a worker thread and terminates it after limits.timeoutMs: a Promise.race
+ * cannot stop CPU-bound parsing on the main thread, terminating the thread can.
+ */
+export function extractInWorker(
+  source: TextSource,
+  file: string,
+  limits: ExtractionLimits = EXTRACTION_LIMITS,
+  signal?: AbortSignal,
+): Promise<Extracted> {
+  if (signal?.aborted) return Promise.reject(new ExtractionStopped('stopped'));
+  return new Promise<Extracted>((resolve, reject) => {
+    const worker = startWorker({ source, file, limits }, limits);
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      outcome();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new ExtractionError(
+              `Tekst uithalen duurde langer dan ${formatSeconds(limits.timeoutMs)} en is afgebroken.`,
+            ),
+          ),
+        ),
+      limits.timeoutMs,
+    );
+    const onAbort = () => finish(() => reject(new ExtractionStopped('stopped')));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.once('message', (reply: ExtractionReply) =>
+      finish(() => {
+        if (reply.ok) resolve({ text: reply.text, pageOffsets: reply.pageOffsets });
+        else reject(reply.reason ? new ExtractionError(reply.reason) : new Error(reply.error));
+      }),
+    );
+    worker.once('error', (error: Error & { code?: string }) =>
+      finish(() =>
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new ExtractionError('Het bestand vraagt te veel geheugen om er tekst uit te halen.')
+            : error,
+        ),
+      ),
+    );
+    worker.once('exit', (code) => finish(() => reject(new Error(`extraction worker exited with code ${code}`))));
+  });
+}
+
+const formatSeconds = (ms: number) =>
+  ms >= 1000
+    ? `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(ms / 1000)} seconden`
+    : `${ms} milliseconden`;
 
 type Outcome =
   | { status: 'none' }
@@ -169,191 +268,3 @@ async function store(
   if (indexed) options.afterCommit?.();
 }
 
-async function extractPdf(buffer: Buffer): Promise<Extracted> {
-  const { extractText, getDocumentProxy } = await import('unpdf');
-  // No eval of font programs, no console warnings for damaged files.
-  const pdf = await getDocumentProxy(new Uint8Array(buffer), { isEvalSupported: false, verbosity: 0 });
-  try {
-    const { text: pages } = await extractText(pdf, { mergePages: false });
-    const pageOffsets: number[] = [];
-    let text = '';
-    for (const page of pages) {
-      if (text) text += '\n\n';
-      pageOffsets.push(text.length);
-      text += clean(page);
-    }
-    return { text, pageOffsets };
-  } finally {
-    await pdf.destroy().catch(() => undefined);
-  }
-}
-
-async function extractDocx(buffer: Buffer, limits: typeof EXTRACTION_LIMITS): Promise<Extracted> {
-  await checkZip(buffer, limits);
-  const result = await mammoth.extractRawText({ buffer });
-  return { text: clean(result.value), pageOffsets: null };
-}
-
-/** PostgreSQL text cannot hold NUL; runs of blank lines say nothing. */
-function clean(text: string): string {
-  return text
-    .replaceAll('\u0000', '')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
-function capText(extracted: Extracted, maxChars: number): Extracted {
-  if (extracted.text.length <= maxChars) return extracted;
-  return {
-    text: extracted.text.slice(0, maxChars),
-    pageOffsets: extracted.pageOffsets?.filter((offset) => offset < maxChars) ?? null,
-  };
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new ExtractionError(message)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
-// ---- ZIP limits (DOCX is a ZIP: a tiny file can inflate to gigabytes) ----
-
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const inflateRawAsync = promisify(inflateRaw);
-
-interface ZipEntry {
-  method: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localHeaderOffset: number;
-}
-
-const damaged = () => new ExtractionError('Het Word-bestand is beschadigd (ongeldige ZIP-structuur).');
-
-/**
- * Reads the ZIP central directory and refuses archives over the entry or size limits; then
- * inflates each entry with its declared size as the hard output limit, so a header that lies
- * about the size cannot smuggle a bomb past the check.
- */
-export async function checkZip(
-  buffer: Buffer,
-  limits: Pick<typeof EXTRACTION_LIMITS, 'maxZipEntries' | 'maxZipUncompressedBytes'>,
-) {
-  const entries = readCentralDirectory(buffer, limits.maxZipEntries);
-  const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (total > limits.maxZipUncompressedBytes) {
-    throw new ExtractionError(
-      `Uitgepakt groter dan ${mb(limits.maxZipUncompressedBytes)} MB; tekst is niet uitgehaald.`,
-    );
-  }
-  for (const entry of entries) {
-    const start = dataStart(buffer, entry.localHeaderOffset);
-    const end = start + entry.compressedSize;
-    if (end > buffer.length) throw damaged();
-    if (entry.method === 0) {
-      if (entry.compressedSize !== entry.uncompressedSize) throw damaged();
-    } else if (entry.method === 8) {
-      try {
-        const out = await inflateRawAsync(buffer.subarray(start, end), {
-          maxOutputLength: Math.max(1, entry.uncompressedSize),
-        });
-        if (out.length !== entry.uncompressedSize) throw damaged();
-      } catch {
-        throw damaged();
-      }
-    } else {
-      throw new ExtractionError('Het Word-bestand gebruikt een niet-ondersteunde compressie.');
-    }
-  }
-}
-
-function readCentralDirectory(buffer: Buffer, maxEntries: number): ZipEntry[] {
-  // The end-of-central-directory record: 22 bytes plus a comment of at most 65,535 bytes.
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
-    if (buffer.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw damaged();
-  let count = buffer.readUInt16LE(eocd + 10);
-  let offset = buffer.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) {
-    const locator = eocd - 20;
-    if (locator < 0 || buffer.readUInt32LE(locator) !== ZIP64_LOCATOR) throw damaged();
-    const zip64 = toSafeNumber(buffer.readBigUInt64LE(locator + 8));
-    if (zip64 + 56 > buffer.length || buffer.readUInt32LE(zip64) !== ZIP64_EOCD) throw damaged();
-    count = toSafeNumber(buffer.readBigUInt64LE(zip64 + 32));
-    offset = toSafeNumber(buffer.readBigUInt64LE(zip64 + 48));
-  }
-  if (count > maxEntries) {
-    throw new ExtractionError(
-      `Het Word-bestand bevat meer dan ${maxEntries} onderdelen; tekst is niet uitgehaald.`,
-    );
-  }
-
-  const entries: ZipEntry[] = [];
-  let p = offset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buffer.length || buffer.readUInt32LE(p) !== CENTRAL) throw damaged();
-    const nameLength = buffer.readUInt16LE(p + 28);
-    const extraLength = buffer.readUInt16LE(p + 30);
-    const commentLength = buffer.readUInt16LE(p + 32);
-    const entry: ZipEntry = {
-      method: buffer.readUInt16LE(p + 10),
-      compressedSize: buffer.readUInt32LE(p + 20),
-      uncompressedSize: buffer.readUInt32LE(p + 24),
-      localHeaderOffset: buffer.readUInt32LE(p + 42),
-    };
-    const extraStart = p + 46 + nameLength;
-    if (extraStart + extraLength > buffer.length) throw damaged();
-    applyZip64Extra(entry, buffer.subarray(extraStart, extraStart + extraLength));
-    entries.push(entry);
-    p = extraStart + extraLength + commentLength;
-  }
-  return entries;
-}
-
-/** Sizes and offsets of 0xFFFFFFFF live in the ZIP64 extra field (id 1), in this order. */
-function applyZip64Extra(entry: ZipEntry, extra: Buffer): void {
-  const fields = (['uncompressedSize', 'compressedSize', 'localHeaderOffset'] as const).filter(
-    (k) => entry[k] === 0xffffffff,
-  );
-  if (fields.length === 0) return;
-  for (let i = 0; i + 4 <= extra.length;) {
-    const id = extra.readUInt16LE(i);
-    const size = extra.readUInt16LE(i + 2);
-    if (id === 1) {
-      if (size < fields.length * 8 || i + 4 + size > extra.length) throw damaged();
-      fields.forEach((k, n) => (entry[k] = toSafeNumber(extra.readBigUInt64LE(i + 4 + n * 8))));
-      return;
-    }
-    i += 4 + size;
-  }
-  throw damaged();
-}
-
-function dataStart(buffer: Buffer, localHeaderOffset: number): number {
-  if (localHeaderOffset + 30 > buffer.length || buffer.readUInt32LE(localHeaderOffset) !== LOCAL)
-    throw damaged();
-  return (
-    localHeaderOffset +
-    30 +
-    buffer.readUInt16LE(localHeaderOffset + 26) +
-    buffer.readUInt16LE(localHeaderOffset + 28)
-  );
-}
-
-function toSafeNumber(value: bigint): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw damaged();
-  return Number(value);
-}

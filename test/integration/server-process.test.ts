@@ -1,0 +1,266 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { BlobStore, blobRoot } from '../../src/attachments/blob-store';
+import { verifyPassword } from '../../src/accounts/passwords';
+import { openDatabase, type Database } from '../../src/db/data-source';
+import { buildCase, buildOrganization, buildUser } from '../support/factories';
+
+/**
+ * The compiled app as it runs in production: `node dist/src/server.js` and `node dist/src/cli.js`
+ * as child processes on a temporary DATA_DIR (embedded database), driven over real sockets.
+ */
+
+const ROOT = path.join(__dirname, '../..');
+const SERVER = path.join(ROOT, 'dist/src/server.js');
+const CLI = path.join(ROOT, 'dist/src/cli.js');
+const ORGANIZATION = 'Woonstichting Procestest';
+
+let dataDir: string;
+let attachmentId: number;
+
+/** A one-page PDF whose text the server's extraction worker has to find. */
+function pdf(text: string): Buffer {
+  const stream = `BT /F1 18 Tf 20 100 Td (${text}) Tj ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** Opens the embedded database in DATA_DIR (only while no server or CLI holds its lock). */
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase({ dataDir, purpose: 'test' });
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const childEnv = (extra: Record<string, string> = {}) => ({
+  ...process.env,
+  NODE_ENV: 'development',
+  DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  MEILI_URL: '',
+  PORT: '0',
+  LOG_LEVEL: 'info',
+  ...extra,
+});
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Resolves when the process has exited, with everything it wrote. */
+function collect(child: ChildProcess): Promise<Finished> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** Runs a CLI command, with `input` on stdin (empty: nothing piped in). */
+function cli(args: string[], input = ''): Promise<Finished> {
+  const child = spawn(process.execPath, [CLI, ...args], { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  const done = collect(child);
+  child.stdin!.end(input);
+  return done;
+}
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+beforeAll(async () => {
+  // The compiled app: `npm start` builds the same way when the sources are newer than dist/.
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'casusbank-process-'));
+  // A database as a crash leaves it: an attachment whose text extraction never ran ('pending').
+  attachmentId = await withDatabase(async ({ dataSource: ds }) => {
+    const organization = await buildOrganization(ds, { name: ORGANIZATION });
+    const author = await buildUser(ds, { organizationId: organization.id });
+    const caseId = await buildCase(ds, author);
+    const file = path.join(dataDir, 'upload.pdf');
+    writeFileSync(file, pdf('Tekst van voor de herstart 8812'));
+    const blob = await new BlobStore(blobRoot(dataDir)).putFile(file);
+    const [row] = await ds.query(
+      `INSERT INTO attachments (case_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, uploaded_by_id)
+       VALUES ($1, $2, 'verslag.pdf', 'application/pdf', $3, 'pending', $4) RETURNING id`,
+      [caseId, blob.sha256, blob.size, author.id],
+    );
+    return row.id as number;
+  });
+}, 240_000);
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the compiled server process', () => {
+  it('lets a slow request finish after SIGTERM, exits 0, and extracted the pending attachment at start', async () => {
+    const server = spawn(process.execPath, [SERVER], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const finished = collect(server);
+    let output = '';
+    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
+        server.stdout!.on('data', () => {
+          const match = /Casusbank draait op http:\/\/localhost:(\d+)/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(Number(match[1]));
+          }
+        });
+      });
+
+      // A request whose body arrives slowly: it is in flight when SIGTERM comes.
+      const body = 'email=iemand%40example.nl&password=een-wachtwoord-van-lengte&_csrf=geen';
+      const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = http.request(
+          {
+            port,
+            method: 'POST',
+            path: '/inloggen',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.on('error', reject);
+        req.write(body.slice(0, 20));
+        setTimeout(() => {
+          server.kill('SIGTERM');
+          // Still running a second later: it waits for the request.
+          setTimeout(() => {
+            if (server.exitCode !== null) reject(new Error('the server exited with a request in flight'));
+            req.end(body.slice(20));
+          }, 1000);
+        }, 300);
+      });
+      const { status, text } = await response;
+      expect(status).toBe(403); // the whole answer: the CSRF page for a token we made up
+      expect(text).toContain('Het formulier is verlopen');
+      expect(text.trimEnd().endsWith('</html>')).toBe(true);
+
+      const { code } = await finished;
+      expect(code).toBe(0);
+      expect(output).toMatch(/"msg":"stopped"/);
+    } finally {
+      if (server.exitCode === null) server.kill('SIGKILL');
+      await finished;
+    }
+
+    // Started with an attachment left pending: the compiled worker extracted its text.
+    const [row] = await withDatabase((db) =>
+      db.dataSource.query(`SELECT extraction_status, extracted_text FROM attachments WHERE id = $1`, [attachmentId]),
+    );
+    expect(row.extraction_status).toBe('extracted');
+    expect(row.extracted_text).toContain('Tekst van voor de herstart 8812');
+  });
+
+  it('prints one clear line and exits 1 when the database cannot be reached at start', async () => {
+    const port = await closedPort();
+    const child = spawn(process.execPath, [SERVER], {
+      env: childEnv({ DATABASE_URL: `postgres://casusbank@127.0.0.1:${port}/casusbank` }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const { code, stdout, stderr } = await collect(child);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      `Database niet bereikbaar (127.0.0.1:${port}/casusbank): de verbinding wordt geweigerd (draait de server op die poort?). Controleer DATABASE_URL en of PostgreSQL draait.`,
+    ]);
+  });
+});
+
+describe('the CLI for accounts', () => {
+  const hashOf = (email: string) =>
+    withDatabase(async (db) => {
+      const [row] = await db.dataSource.query(`SELECT password_hash, roles FROM users WHERE email = $1`, [email]);
+      return row as { password_hash: string; roles: string[] };
+    });
+
+  it('user:create takes the password from stdin and prints no password', async () => {
+    const password = 'een-wachtwoord-uit-de-pijp';
+    const run = await cli(
+      ['user:create', '--email', 'beheer@procestest.nl', '--name', 'Beheer Procestest', '--org', ORGANIZATION, '--role', 'admin', '--role', 'curator'],
+      `${password}\n`,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Account \d+ aangemaakt voor beheer@procestest\.nl \(admin, curator\)\.$/m);
+    expect(run.stdout).not.toContain(password);
+    expect(run.stdout).not.toContain('Wachtwoord');
+    const row = await hashOf('beheer@procestest.nl');
+    expect(row.roles).toEqual(['admin', 'curator']);
+    expect(await verifyPassword(row.password_hash, password)).toBe(true);
+  });
+
+  it('user:create generates a password when none is piped in, and prints it exactly once', async () => {
+    const run = await cli(['user:create', '--email', 'expert@procestest.nl', '--name', 'Expert', '--org', ORGANIZATION, '--role', 'expert']);
+    expect(run.code).toBe(0);
+    const shown = [...run.stdout.matchAll(/Wachtwoord \(wordt niet opnieuw getoond\): (\S+)/g)].map((m) => m[1]);
+    expect(shown).toHaveLength(1);
+    expect(shown[0].length).toBeGreaterThanOrEqual(20);
+    expect(await verifyPassword((await hashOf('expert@procestest.nl')).password_hash, shown[0])).toBe(true);
+  });
+
+  it('user:create refuses a weak password, an unknown organisation and a duplicate address', async () => {
+    const weak = await cli(['user:create', '--email', 'zwak@procestest.nl', '--name', 'Zwak', '--org', ORGANIZATION, '--role', 'expert'], 'welkom123456\n');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('veelgebruikte wachtwoorden');
+    const org = await cli(['user:create', '--email', 'org@procestest.nl', '--name', 'Org', '--org', 'Bestaat Niet', '--role', 'expert']);
+    expect(org.code).toBe(1);
+    expect(org.stderr).toContain(`Onbekende organisatie "Bestaat Niet". Bestaande organisaties: ${ORGANIZATION}.`);
+    const duplicate = await cli(['user:create', '--email', 'BEHEER@procestest.nl', '--name', 'Dubbel', '--org', ORGANIZATION, '--role', 'expert']);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('Er bestaat al een account met dit e-mailadres.');
+    expect(await hashOf('zwak@procestest.nl')).toBeUndefined();
+    expect(await hashOf('org@procestest.nl')).toBeUndefined();
+  });
+
+  it('user:password sets a piped password, or generates and prints one once', async () => {
+    const piped = await cli(['user:password', '--email', 'beheer@procestest.nl'], 'een-nieuw-wachtwoord-via-stdin\n');
+    expect(piped.code).toBe(0);
+    expect(piped.stdout).toContain('Nieuw wachtwoord gezet voor beheer@procestest.nl');
+    expect(piped.stdout).not.toContain('een-nieuw-wachtwoord-via-stdin');
+    expect(await verifyPassword((await hashOf('beheer@procestest.nl')).password_hash, 'een-nieuw-wachtwoord-via-stdin')).toBe(true);
+
+    const generated = await cli(['user:password', '--email', 'beheer@procestest.nl']);
+    expect(generated.code).toBe(0);
+    const shown = [...generated.stdout.matchAll(/Wachtwoord \(wordt niet opnieuw getoond\): (\S+)/g)].map((m) => m[1]);
+    expect(shown).toHaveLength(1);
+    expect(await verifyPassword((await hashOf('beheer@procestest.nl')).password_hash, shown[0])).toBe(true);
+
+    const unknown = await cli(['user:password', '--email', 'niemand@procestest.nl']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Geen account met e-mailadres niemand@procestest.nl.');
+  });
+});

@@ -1,0 +1,163 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BlobStore, blobRoot } from '../../src/attachments/blob-store';
+import {
+  EXTRACTION_LIMITS,
+  ExtractionError,
+  extractInWorker,
+  extractionQueue,
+} from '../../src/attachments/text-extraction';
+import { buildCase, buildUser } from '../support/factories';
+import { createTestApp, type TestContext } from '../support/test-app';
+
+/**
+ * Text extraction runs in a worker thread that is terminated at the time limit. These tests use
+ * a real PDF that takes PDF.js several seconds to read (thousands of pages), so the limit has to
+ * stop genuinely CPU-bound parsing, which a Promise.race on the main thread never could.
+ */
+
+/** A valid PDF with `pages` pages of 40 text lines each. */
+function longPdf(pages: number): Buffer {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const kids: string[] = [];
+  for (let p = 0; p < pages; p++) {
+    const lines = Array.from(
+      { length: 40 },
+      (_, l) => `BT /F1 10 Tf 20 ${800 - l * 18} Td (Regel ${l} van pagina ${p}: huurachterstand en maatwerk) Tj ET`,
+    ).join('\n');
+    const page = objects.length + 1;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${page + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
+      `<< /Length ${lines.length} >>\nstream\n${lines}\nendstream`,
+    );
+    kids.push(`${page} 0 R`);
+  }
+  objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+let ctx: TestContext;
+let blobs: BlobStore;
+let slowPdf: string;
+let smallPdf: string;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  blobs = new BlobStore(blobRoot(ctx.config.dataDir));
+  slowPdf = path.join(ctx.config.dataDir, 'lang.pdf');
+  writeFileSync(slowPdf, longPdf(3000));
+  smallPdf = path.join(ctx.config.dataDir, 'kort.pdf');
+  writeFileSync(smallPdf, longPdf(1));
+});
+afterAll(() => ctx.close());
+
+/** A 'pending' attachment on a new case, as an upload leaves it (blob in the store, row written). */
+async function pendingAttachment(file: string): Promise<number> {
+  const ds = ctx.db.dataSource;
+  const author = await buildUser(ds);
+  const caseId = await buildCase(ds, author);
+  const copy = `${file}.${caseId}`;
+  copyFileSync(file, copy); // putFile moves its source into the store
+  const blob = await blobs.putFile(copy);
+  const [row] = await ds.query(
+    `INSERT INTO attachments (case_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, uploaded_by_id)
+     VALUES ($1, $2, 'bijlage.pdf', 'application/pdf', $3, 'pending', $4) RETURNING id`,
+    [caseId, blob.sha256, blob.size, author.id],
+  );
+  return row.id;
+}
+
+const statusOf = async (id: number) =>
+  (
+    await ctx.db.dataSource.query(
+      `SELECT extraction_status AS status, extraction_error AS error, length(extracted_text) AS chars FROM attachments WHERE id = $1`,
+      [id],
+    )
+  )[0];
+
+describe('text extraction in a worker thread', () => {
+  it('extracts a small PDF off the main thread', async () => {
+    const result = await extractInWorker('pdf', smallPdf);
+    expect(result.text).toContain('Regel 0 van pagina 0: huurachterstand en maatwerk');
+    expect(result.pageOffsets).toEqual([0]);
+  });
+
+  it('terminates CPU-bound parsing at the time limit, and the event loop keeps running meanwhile', async () => {
+    let last = Date.now();
+    let longestGap = 0;
+    const ticker = setInterval(() => {
+      longestGap = Math.max(longestGap, Date.now() - last);
+      last = Date.now();
+    }, 20);
+    const started = Date.now();
+    try {
+      const error = await extractInWorker('pdf', slowPdf, { ...EXTRACTION_LIMITS, timeoutMs: 1500 }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ExtractionError);
+      expect((error as Error).message).toBe('Tekst uithalen duurde langer dan 1,5 seconden en is afgebroken.');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+      expect(Date.now() - started).toBeLessThan(4000);
+      // Parsing on the main thread would have stalled the timer for the whole parse.
+      expect(longestGap).toBeLessThan(500);
+    } finally {
+      clearInterval(ticker);
+    }
+    // The worker is gone, not parsing on in the background: the process is nearly idle now.
+    const before = process.cpuUsage();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const used = process.cpuUsage(before);
+    expect((used.user + used.system) / 1000).toBeLessThan(500);
+  });
+
+  it('stores a time-out as a failed extraction with its reason (limit set through the queue)', async () => {
+    const id = await pendingAttachment(slowPdf);
+    const queue = extractionQueue(ctx.db.dataSource, blobs, { limits: { timeoutMs: 300 } });
+    queue.kick();
+    await queue.idle();
+    expect(await statusOf(id)).toEqual({
+      status: 'failed',
+      error: 'Tekst uithalen duurde langer dan 300 milliseconden en is afgebroken.',
+      chars: null,
+    });
+  });
+
+  it('at shutdown waits a bounded time, then stops the worker and leaves the attachment pending', async () => {
+    const id = await pendingAttachment(slowPdf);
+    const queue = extractionQueue(ctx.db.dataSource, blobs);
+    queue.kick();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the worker is parsing now
+    const started = Date.now();
+    await queue.stop(200);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(await statusOf(id)).toMatchObject({ status: 'pending' });
+    queue.kick(); // a stopped queue takes no new work
+    await queue.idle();
+    expect(await statusOf(id)).toMatchObject({ status: 'pending' });
+
+    // The next start picks it up (a fresh queue, as after a restart).
+    const next = extractionQueue(ctx.db.dataSource, blobs, { limits: { timeoutMs: 300 } });
+    next.kick();
+    await next.idle();
+    expect(await statusOf(id)).toMatchObject({ status: 'failed' });
+  });
+
+  it('lets a short extraction finish when the grace period allows', async () => {
+    const id = await pendingAttachment(smallPdf);
+    const queue = extractionQueue(ctx.db.dataSource, blobs);
+    queue.kick();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // picked up: the worker is starting
+    await queue.stop(20_000);
+    expect(await statusOf(id)).toMatchObject({ status: 'extracted' });
+  });
+});
