@@ -14,9 +14,9 @@ import { idParam } from '../web/validation';
 import { findAttachment, loadCaseRef } from './attachments.queries';
 import { AttachmentsService, type AddedAttachment } from './attachments.service';
 import { BlobStore, blobRoot } from './blob-store';
-import { ALLOWED_TYPES_TEXT } from './file-types';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT } from './file-types';
 import { contentDisposition, sanitizeFilename } from './filenames';
-import { extractionQueue } from './text-extraction';
+import { attachmentExtraction } from './extraction-runner';
 
 const MAX_FILES = 10;
 const idParams = z.object({ id: idParam });
@@ -33,7 +33,7 @@ export function attachmentRoutes(deps: AppDeps) {
   mkdirSync(tmpDir, { recursive: true });
   const kickIndexer = () => deps.indexer?.kick();
   const service = new AttachmentsService(ds, blobs, kickIndexer);
-  const extraction = extractionQueue(ds, blobs, { logger, afterCommit: kickIndexer });
+  const extraction = attachmentExtraction(deps);
   const maxMb = formatMb(config.uploadMaxBytes);
 
   // Every temp file multer creates for a request, so it is removed however the request ends.
@@ -82,13 +82,22 @@ export function attachmentRoutes(deps: AppDeps) {
     upload(req, res, (error?: unknown) => next(error ? uploadError(error, maxMb) : undefined));
   };
 
+  /**
+   * A token sent in the x-csrf-token header (fetch, scripts) is checked before multer writes a
+   * byte to disk; only a form's `_csrf` field has to wait for the body (checkCsrf below).
+   */
+  const checkCsrfHeader: RequestHandler = (req, _res, next) => {
+    if (req.get('x-csrf-token') === undefined || hasValidCsrfToken(req)) return next();
+    next(new HttpError(403, CSRF_MESSAGE, { csrf: true }));
+  };
+
   /** The global CSRF check skips multipart bodies: the token is only readable now. */
   const checkCsrf: RequestHandler = (req, _res, next) => {
     if (hasValidCsrfToken(req)) return next();
     next(new HttpError(403, CSRF_MESSAGE, { csrf: true }));
   };
 
-  /** Upload errors: temp files gone first, then a small page (or JSON) that leads back to the case. */
+  /** Upload errors: temp files gone first, then the upload form again with the reason (or JSON). */
   const uploadErrors: ErrorRequestHandler = async (error, req, res, next) => {
     await removeTempFiles(req);
     const caseId = res.locals.attachmentCaseId as number | undefined;
@@ -103,6 +112,7 @@ export function attachmentRoutes(deps: AppDeps) {
       message: error.message,
       caseId,
       allowedTypes: ALLOWED_TYPES_TEXT,
+      accept: ACCEPT_ATTRIBUTE,
       maxMb,
       maxFiles: MAX_FILES,
       requestId: String(req.id ?? ''),
@@ -123,7 +133,7 @@ export function attachmentRoutes(deps: AppDeps) {
       path: UPLOAD_PATH,
       permission: 'member',
       params: idParams,
-      middleware: [loadEditableCase, receiveFiles, checkCsrf],
+      middleware: [loadEditableCase, checkCsrfHeader, receiveFiles, checkCsrf],
       handler: async ({ req, res, viewer, params }) => {
         const files = (req.files as Express.Multer.File[] | undefined) ?? [];
         if (files.length === 0) throw badRequest('Kies minstens één bestand om toe te voegen.');

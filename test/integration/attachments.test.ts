@@ -362,6 +362,39 @@ describe('upload limits', () => {
     const [row] = await small.db.dataSource.query(`SELECT count(*)::int AS n FROM attachments`);
     expect(row.n).toBe(0);
   });
+
+  it('shows the upload form again on an HTML 413, naming the limits', async () => {
+    const user = await buildUser(small.db.dataSource);
+    const id = await buildCase(small.db.dataSource, user);
+    const agent = await agentFor(user, small.app);
+    const big = Buffer.concat([pdf('Groot'), Buffer.alloc(20_000, 0x20)]);
+    const res = await upload(agent, id, [[big, 'groot.pdf']], 413, { json: false });
+    expect(res.text).toContain('&#34;groot.pdf&#34; is groter dan 0,01 MB');
+    const form = /<form method="post" action="\/casussen\/(\d+)\/bijlagen" enctype="multipart\/form-data"[\s\S]*?<\/form>/.exec(res.text);
+    expect(form?.[1]).toBe(String(id));
+    expect(form![0]).toMatch(/<input type="hidden" name="_csrf" value="[^"]+">/);
+    expect(form![0]).toMatch(/<input id="veld-bijlagen" name="bijlagen" type="file" multiple/);
+    expect(form![0]).toContain('Hoogstens 0,01 MB per bestand en 10 bestanden tegelijk.');
+    expect(form![0]).toContain('PDF (.pdf)');
+    // The form works: its token is accepted for the next try.
+    const token = /name="_csrf" value="([^"]+)"/.exec(form![0])![1];
+    await agent.post(`/casussen/${id}/bijlagen`).field('_csrf', token).attach('bijlagen', pdf('Klein'), 'klein.pdf').expect(303);
+  });
+
+  it('checks a CSRF header before multer reads the body: a bad token is 403 even for files over the limits', async () => {
+    const user = await buildUser(small.db.dataSource);
+    const id = await buildCase(small.db.dataSource, user);
+    const agent = await agentFor(user, small.app);
+    const big = Buffer.concat([pdf('Groot'), Buffer.alloc(20_000, 0x20)]);
+    // Had multer run first, these would be 413 (too large) and 400 (too many files).
+    const tooBig = await upload(agent, id, [[big, 'groot.pdf']], 403, { csrf: 'verkeerd-token' });
+    expect(tooBig.body.error).toContain('Het formulier is verlopen');
+    const many = Array.from({ length: 11 }, (_, i): Upload => [pdf(`Bestand ${i}`), `b${i}.pdf`]);
+    await upload(agent, id, many, 403, { csrf: 'verkeerd-token' });
+    expect(tmpFiles(small)).toEqual([]);
+    const [row] = await small.db.dataSource.query(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1`, [id]);
+    expect(row.n).toBe(0);
+  });
 });
 
 describe('downloading attachments', () => {
