@@ -139,6 +139,37 @@ describe('bad input', () => {
     expect(summary.text).toContain('hoogstens 600 tekens');
   });
 
+  it('states the maximum length of every text field on the form, also where there is no other hint', async () => {
+    const form = (await agent.get('/casussen/nieuw').expect(200)).text;
+    const fields = [...form.matchAll(/<(input|textarea) id="(veld-[a-z]+)"[^>]*?(?:maxlength="(\d+)")?[^>]*>/g)].filter(
+      (m) => !/type="hidden"/.test(m[0]),
+    );
+    expect(fields.map((m) => m[2])).toEqual(
+      expect.arrayContaining(['veld-title', 'veld-summary', 'veld-context', 'veld-tags', 'veld-partners', 'veld-region', 'veld-year', 'veld-contact']),
+    );
+    for (const [tag, , id] of fields) {
+      // The limit is in the field's own hint, which the field names in aria-describedby.
+      expect([id, /maxlength="\d+"/.test(tag)]).toEqual([id, true]);
+      expect([id, tag]).toEqual([id, expect.stringContaining(`aria-describedby="${id}-hint`)]);
+      const hint = new RegExp(`<p class="hint" id="${id}-hint">([\\s\\S]*?)</p>`).exec(form)?.[1] ?? '';
+      expect([id, hint]).toEqual([id, expect.stringMatching(/Hoogstens [\d.]+ (tekens|trefwoorden)/)]);
+    }
+    expect(form).toContain('<p class="hint" id="veld-region-hint">Hoogstens 120 tekens.</p>');
+    expect(form).toContain('Hoogstens 20.000 tekens.');
+  });
+
+  it('offers tag suggestions: a datalist without JavaScript, and the enhancement script loaded', async () => {
+    await buildCase(ctx.db.dataSource, author, { tags: ['wijkaanpak', 'wijkteam'] });
+    const form = (await agent.get('/casussen/nieuw').expect(200)).text;
+    expect(form).toMatch(/<input id="veld-tags" name="tags" type="text" value="" list="trefwoord-suggesties" data-tag-input/);
+    expect(form).toMatch(/<datalist id="trefwoord-suggesties">.*<option value="wijkaanpak"><\/option>/s);
+    const script = /<script src="(\/js\/tags\.js[^"]*)" defer><\/script>/.exec(form)?.[1];
+    expect(script).toBeDefined();
+    const js = await agent.get(script!).expect(200);
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    expect(form).not.toMatch(/<script>(?!<\/script>)/); // no inline script (strict CSP)
+  });
+
   it('lists the valid values for an unknown theme or role, and refuses an empty selection', async () => {
     const theme = await post(validForm({ themes: ['incasso', 'bestaat-niet'] })).expect(400);
     expect(theme.text).toMatch(/Onbekend thema\. Geldige thema&#39;s: .*incasso.*renovatie/);
