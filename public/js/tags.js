@@ -40,14 +40,7 @@
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', 'Suggesties voor trefwoorden');
     list.hidden = true;
-    // Styled here so the enhancement is one self-contained file (CSSOM is allowed by the CSP).
-    list.style.listStyle = 'none';
-    list.style.margin = '0.25rem 0 0';
-    list.style.padding = '0.25rem 0';
-    list.style.border = '1px solid var(--line, #ccc)';
-    list.style.borderRadius = 'var(--radius, 4px)';
-    list.style.background = '#fff';
-    list.style.maxWidth = '40rem';
+    list.className = 'suggestion-list';
 
     var status = document.createElement('p');
     status.className = 'visually-hidden';
@@ -76,9 +69,6 @@
       Array.prototype.forEach.call(list.children, function (li, i) {
         var on = i === active;
         li.setAttribute('aria-selected', on ? 'true' : 'false');
-        li.style.background = on ? 'var(--info-bg, #e6f0fa)' : '';
-        li.style.outline = on ? '2px solid var(--brand, #1d4f91)' : '';
-        li.style.outlineOffset = on ? '-2px' : '';
       });
       if (active >= 0) {
         input.setAttribute('aria-activedescendant', list.children[active].id);
@@ -113,8 +103,6 @@
         li.setAttribute('role', 'option');
         li.setAttribute('aria-selected', 'false');
         li.textContent = text;
-        li.style.padding = '0.3rem 0.75rem';
-        li.style.cursor = 'pointer';
         // mousedown, not click: the input keeps focus, so the caret stays where it was.
         li.addEventListener('mousedown', function (event) {
           event.preventDefault();

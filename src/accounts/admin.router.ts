@@ -3,7 +3,9 @@ import type { AppDeps } from '../app';
 import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, USER_ROLE_LABELS, USER_ROLES } from '../domain';
 import { can, type Viewer } from '../policy';
 import { ThemesService } from '../cases/themes.service';
-import { HttpError, notFound } from '../web/http-errors';
+import { notFound } from '../web/http-errors';
+import { attempt } from '../web/attempt';
+import { flash } from '../web/flash';
 import { mount, route } from '../web/route';
 import { publicBaseUrl } from '../web/public-url';
 import type { FieldErrors } from '../web/validation';
@@ -48,30 +50,15 @@ const ACTION_GROUPS: Record<string, string> = {
   theme: "Thema's",
   case: 'Casussen',
   login: 'Inloggen',
+  meeting: 'Bijeenkomsten',
+  nomination: 'Voordrachten',
+  reflection: 'Reflecties',
+  totp: 'Tweestapsverificatie',
 };
 
-function flash(req: Request, message: string, type: 'success' | 'info' | 'error' = 'success') {
-  req.session.flash = [...(req.session.flash ?? []), { type, message }];
-}
 
 const actorOf = (req: Request, viewer: Viewer): Actor => ({ id: viewer.id, ip: req.ip });
 
-/**
- * Runs a service write; a 400/409 from the service becomes form errors (field from its details,
- * else the whole form) so the handler can show the form again with the input kept.
- */
-async function attempt<T>(
-  write: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; status: number; errors: FieldErrors }> {
-  try {
-    return { ok: true, value: await write() };
-  } catch (error) {
-    if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 409)) throw error;
-    const given = error.details?.errors as FieldErrors | undefined;
-    const field = typeof error.details?.field === 'string' ? error.details.field : '_form';
-    return { ok: false, status: error.status, errors: given ?? { [field]: error.message } };
-  }
-}
 
 /** The e-mail with an invitation or password link (also shown to the admin, who may send it on). */
 export function linkMail(

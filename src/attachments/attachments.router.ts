@@ -9,16 +9,16 @@ import type { AppDeps } from '../app';
 import { can, type Viewer } from '../policy';
 import { CSRF_MESSAGE, checkCsrfAfterMultipart, hasValidCsrfToken } from '../web/csrf';
 import { HttpError, badRequest, forbidden, notFound } from '../web/http-errors';
+import { flash } from '../web/flash';
 import { authorize, mount, route } from '../web/route';
 import { idParam } from '../web/validation';
 import { findAttachment, loadCaseRef } from './attachments.queries';
 import { AttachmentsService, type AddedAttachment } from './attachments.service';
 import { BlobStore, blobRoot } from './blob-store';
-import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT } from './file-types';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, MAX_FILES } from './file-types';
 import { contentDisposition, sanitizeFilename } from './filenames';
 import { attachmentExtraction } from './extraction-runner';
 
-const MAX_FILES = 10;
 const idParams = z.object({ id: idParam });
 const UPLOAD_PATH = '/casussen/:id/bijlagen';
 // The one route whose multipart body may pass the global CSRF check: checkCsrf below reads it.
@@ -233,10 +233,6 @@ function toJson(a: AddedAttachment) {
 
 function wantsJson(req: Request): boolean {
   return req.accepts(['html', 'json']) === 'json';
-}
-
-function flash(req: Request, message: string) {
-  req.session.flash = [...(req.session.flash ?? []), { type: 'success', message }];
 }
 
 /** "25", "0,5": megabytes as a Dutch number. */

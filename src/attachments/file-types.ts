@@ -76,3 +76,6 @@ export function unsupportedType(filename: string): HttpError {
     `"${filename}" is geen toegestaan bestandstype. Toegestaan zijn: ${ALLOWED_TYPES_TEXT}. Het type wordt aan de inhoud herkend, niet aan de naam.`,
   );
 }
+
+/** Files per upload request (a larger batch is refused with 400). */
+export const MAX_FILES = 10;

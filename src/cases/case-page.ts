@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, MAX_FILES } from '../attachments/file-types';
 import type { DataSource } from 'typeorm';
 import { caseMeetings, openMeetingsFor, reflectionMeetingOptions } from '../meetings/meetings.queries';
 import { MEETING_LIMITS } from '../meetings/meetings.schemas';
@@ -55,5 +56,6 @@ export async function renderCasePage(
     related,
     form: form ?? null,
     limits: { reflection: REFLECTION_MAX, motivation: MEETING_LIMITS.motivation },
+    upload: { maxFiles: MAX_FILES, allowedTypes: ALLOWED_TYPES_TEXT, accept: ACCEPT_ATTRIBUTE },
   });
 }

@@ -3,12 +3,14 @@ import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES } from '../domain';
 import type { Viewer } from '../policy';
+import { flash } from '../web/flash';
 import { authorize, mount, route } from '../web/route';
 import { fieldErrors, idParam, text, type FieldErrors } from '../web/validation';
 import { CASE_LIMITS, LONG_FIELDS, maxCaseYear } from './case.limits';
 import { renderCasePage } from './case-page';
 import { caseExport } from './case-export';
 import { servicesOf } from '../services';
+import { publicBaseUrl } from '../web/public-url';
 import {
   caseAttachments,
   findReadableCase,
@@ -252,7 +254,7 @@ export function caseRoutes(deps: AppDeps) {
         const [author] = await ds.query(`SELECT email FROM users WHERE id = $1`, [record.authorId]);
         res.json({
           id: record.id,
-          url: `${req.protocol}://${req.get('host')}/casussen/${record.id}`,
+          url: `${publicBaseUrl(deps.config, req)}/casussen/${record.id}`,
           ...caseExport(record, author?.email),
           version: record.version,
           updatedAt: record.updatedAt,
@@ -268,8 +270,4 @@ export function caseRoutes(deps: AppDeps) {
       },
     }),
   ]);
-}
-
-function flash(req: express.Request, message: string) {
-  req.session.flash = [...(req.session.flash ?? []), { type: 'success', message }];
 }
