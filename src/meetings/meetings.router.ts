@@ -357,7 +357,9 @@ export function meetingRoutes(deps: AppDeps) {
           return renderNominations(res, viewer, params.id, { notice: error.message });
         }
         if (req.is('application/json')) return res.json(saved);
-        res.redirect(303, `/bijeenkomsten/${params.id}/voordrachten#agenda`);
+        // Back to the moved item (it takes focus), so the keyboard can move it again right away.
+        const anchor = move ? `agendapunt-${move.nominationId}` : 'agenda';
+        res.redirect(303, `/bijeenkomsten/${params.id}/voordrachten#${anchor}`);
       },
     }),
     route({
