@@ -24,6 +24,8 @@ export interface CaseSearch {
   related(query: RelatedQuery, viewer: SearchViewer): Promise<number[]>;
   /** Empties the index. */
   reset(): Promise<void>;
+  /** How many documents the engine holds (start-up fills an empty engine from PostgreSQL). */
+  documentCount(): Promise<number>;
   /**
    * Rebuilds from scratch while search keeps answering: the adapter receives every document
    * in batches (Meilisearch fills a new index and swaps it in).

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/data-source';
 import type { CaseSearch } from './case-search';
 import { SearchIndexer } from './indexer';
+import { LexiconSuggestions } from './lexicon';
 import { MeiliCaseSearch } from './meili-search';
 import { PostgresCaseSearch } from './postgres-search';
 
@@ -26,7 +27,10 @@ export function createSearchStack(
 ): SearchStack {
   const postgres = new PostgresCaseSearch(db.dataSource);
   const search =
-    primary ?? (config.meiliUrl ? new MeiliCaseSearch({ url: config.meiliUrl, apiKey: config.meiliMasterKey }) : postgres);
+    primary ??
+    (config.meiliUrl
+      ? new MeiliCaseSearch({ url: config.meiliUrl, apiKey: config.meiliMasterKey, suggestions: new LexiconSuggestions(db.dataSource) })
+      : postgres);
   const targets = search === postgres ? [postgres] : [postgres, search];
   return { search, searchFallback: postgres, indexer: new SearchIndexer(db.dataSource, targets, logger) };
 }

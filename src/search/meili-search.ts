@@ -4,6 +4,7 @@ import { DUTCH_STOP_WORDS, meiliSynonyms } from './dutch';
 import type { SearchDocument } from './search-document';
 import {
   parseQuery,
+  type ParsedQuery,
   type SearchFacets,
   type SearchFilters,
   type SearchHit,
@@ -80,7 +81,15 @@ export class MeiliCaseSearch implements CaseSearch {
   private searcher: Meilisearch;
   private ready: Promise<void> | null = null;
 
-  constructor(private readonly options: { url: string; apiKey?: string; indexUid?: string }) {
+  constructor(
+    private readonly options: {
+      url: string;
+      apiKey?: string;
+      indexUid?: string;
+      /** "Bedoelde u …" source: the PostgreSQL lexicon, so both adapters suggest alike. */
+      suggestions?: { suggest(parsed: ParsedQuery, viewer: SearchViewer): Promise<string[]> };
+    },
+  ) {
     this.admin = new Meilisearch({ host: options.url, apiKey: options.apiKey });
     this.searcher = this.admin;
   }
@@ -145,6 +154,11 @@ export class MeiliCaseSearch implements CaseSearch {
     await this.check(this.index().deleteAllDocuments().waitTask(WAIT));
   }
 
+  async documentCount(): Promise<number> {
+    await this.init();
+    return (await this.index().getStats()).numberOfDocuments;
+  }
+
   /** Fills a fresh index and swaps it in, so searches keep answering from the old one meanwhile. */
   async rebuild(batches: AsyncIterable<SearchDocument[]>): Promise<void> {
     await this.init();
@@ -164,18 +178,19 @@ export class MeiliCaseSearch implements CaseSearch {
   async search(query: SearchQuery, viewer: SearchViewer): Promise<SearchResult> {
     const started = performance.now();
     await this.init();
-    const q = toMeiliQuery(query.q);
+    const parsed = parseQuery(query.q);
+    const q = toMeiliQuery(parsed);
     const filters = facetFilters(query.filters);
     const visibility = visibilityFilter(query.filters, viewer);
     const all = [visibility, ...Object.values(filters).filter(Boolean)] as string[];
     const sort =
       query.sort === 'title' ? ['titleSort:asc'] : query.sort === 'newest' || (!q && !query.sort) ? ['updatedAt:desc'] : undefined;
-    const main: SearchParams & { indexUid: string } = {
+    const main = (page: number): SearchParams & { indexUid: string } => ({
       indexUid: this.uid,
       q,
       filter: all,
       sort,
-      page: query.page,
+      page,
       hitsPerPage: query.perPage,
       attributesToHighlight: ['summary', 'body', 'attachments.text', 'reflectionText'],
       attributesToCrop: ['summary', 'body', 'attachments.text', 'reflectionText'],
@@ -184,7 +199,7 @@ export class MeiliCaseSearch implements CaseSearch {
       highlightPostTag: '\u0003',
       showMatchesPosition: true,
       matchingStrategy: 'all',
-    };
+    });
     // Facet counts ignore their own filter, so several values of one facet combine with OR.
     const facetKeys = Object.keys(FACET_FIELDS) as Array<keyof SearchFacets>;
     const facetQueries = facetKeys.map((key) => ({
@@ -195,25 +210,35 @@ export class MeiliCaseSearch implements CaseSearch {
       hitsPerPage: 0,
       matchingStrategy: 'all' as const,
     }));
-    const { results } = await this.searcher.multiSearch({ queries: [main, ...facetQueries] });
-    const [first, ...facetResults] = results;
+    const { results } = await this.searcher.multiSearch({ queries: [main(query.page), ...facetQueries] });
+    let [first] = results;
+    const facetResults = results.slice(1);
     const facets = emptyFacets();
     facetResults.forEach((r, i) => {
       const dist = r.facetDistribution?.[FACET_FIELDS[facetKeys[i]]] ?? {};
       facets[facetKeys[i]] = { ...dist };
     });
     const total = (first as { totalHits?: number }).totalHits ?? 0;
+    // A page beyond the end shows the last page (as the PostgreSQL adapter does).
+    const page = Math.min(Math.max(1, query.page), Math.max(1, Math.ceil(total / query.perPage)));
+    if (page !== query.page) [first] = (await this.searcher.multiSearch({ queries: [main(page)] })).results;
     const hits = (first.hits as Array<MeiliDoc & { _formatted?: Record<string, unknown>; _matchesPosition?: Record<string, unknown> }>).map(
       (h) => toHit(h),
     );
+    const hasText = parsed.groups.length > 0 || parsed.excluded.length > 0;
+    const suggestions =
+      this.options.suggestions && (total === 0 || (total < 3 && hasText))
+        ? // Suggestions are a courtesy: when the lexicon cannot answer, search still does.
+          await this.options.suggestions.suggest(parsed, viewer).catch(() => [])
+        : [];
     return {
       total,
-      page: query.page,
+      page,
       perPage: query.perPage,
       tookMs: Math.round(performance.now() - started),
       hits,
       facets,
-      suggestions: [],
+      suggestions,
     };
   }
 
@@ -265,8 +290,7 @@ function visibilityFilter(f: SearchFilters, viewer: SearchViewer): string {
 }
 
 /** The user's query with our syntax: phrases and exclusions pass through, OR groups are flattened. */
-function toMeiliQuery(q: string): string {
-  const parsed = parseQuery(q);
+function toMeiliQuery(parsed: ParsedQuery): string {
   const parts: string[] = [];
   for (const group of parsed.groups) for (const t of group) parts.push(t.kind === 'phrase' ? `"${t.text}"` : t.text);
   for (const t of parsed.excluded) parts.push(t.kind === 'phrase' ? `-"${t.text}"` : `-${t.text}`);

@@ -13,6 +13,7 @@ import {
   type SearchResult,
   type SearchViewer,
 } from './search-query';
+import { lookUpWords, suggestFromCorrections } from './lexicon';
 import { emptyFacets, markedSnippet, pageOfOffset } from './snippets';
 
 /**
@@ -22,8 +23,6 @@ import { emptyFacets, markedSnippet, pageOfOffset } from './snippets';
  * the earlier 1,000 newest (+ 1,000 newest title matches) agreed on 54% (0.70) at similar cost.
  */
 export const RANK_CANDIDATES = 2000;
-const MAX_COMPOUNDS = 10;
-const MIN_TYPO_SIMILARITY = 0.45;
 
 /** Collects SQL parameters and hands out their $n placeholders. */
 class Params {
@@ -37,6 +36,8 @@ class Params {
 interface Expansion {
   alternatives: string[];
   corrections: string[];
+  /** Not an indexed word (a typo, or a word no visible case uses). */
+  unknown: boolean;
 }
 
 /** PostgreSQL full-text adapter: documents live in search_documents beside the data. */
@@ -163,6 +164,11 @@ export class PostgresCaseSearch implements CaseSearch {
     });
   }
 
+  async documentCount(): Promise<number> {
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM search_documents`);
+    return n;
+  }
+
   async reset(): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await m.query(`DELETE FROM search_documents`);
@@ -225,7 +231,7 @@ export class PostgresCaseSearch implements CaseSearch {
             return { p, full: this.tsquerySql(p, parsed, expansions, true) };
           });
 
-    const suggestions = total === 0 || (total < 3 && hasText) ? this.suggestions(parsed, expansions) : [];
+    const suggestions = total === 0 || (total < 3 && hasText) ? await this.suggestions(parsed, expansions, viewer) : [];
     return {
       total,
       page,
@@ -274,50 +280,28 @@ export class PostgresCaseSearch implements CaseSearch {
     const words = queryWords(parsed);
     const expansions = new Map<string, Expansion>();
     if (words.length === 0) return expansions;
-    const rows: Array<{ w: string; stem: string | null; known: boolean }> = await this.dataSource.query(
-      `SELECT w, (ts_lexize('dutch_stem', w))[1] AS stem, EXISTS (SELECT 1 FROM search_lexicon l WHERE l.word = w) AS known
-         FROM unnest($1::text[]) AS w`,
-      [words],
-    );
+    const lexicon = await lookUpWords(this.dataSource, words, { compounds: true });
     const byStem = await this.stemSynonyms();
-    for (const row of rows) {
-      const alternatives = new Set<string>([...synonymsOf(row.w), ...(byStem.get(row.stem ?? '') ?? [])]);
-      const corrections: string[] = [];
-      const stem = row.stem ?? row.w;
-      if (stem.length >= 4) {
-        // Dutch writes compounds as one word: "achterstand" is part of "huurachterstanden".
-        const compounds: Array<{ word: string }> = await this.dataSource.query(
-          `SELECT word FROM search_lexicon WHERE word LIKE $1 AND word <> $2 ORDER BY doc_count DESC, length(word) LIMIT $3`,
-          [`%${stem.replace(/[%_\\]/g, '')}%`, row.w, MAX_COMPOUNDS],
-        );
-        for (const c of compounds) alternatives.add(c.word);
+    for (const [w, entry] of lexicon) {
+      const alternatives = new Set<string>([...synonymsOf(w), ...(byStem.get(entry.stem ?? '') ?? [])]);
+      // Dutch writes compounds as one word: "achterstand" is part of "huurachterstanden".
+      for (const c of entry.compounds) alternatives.add(c);
+      for (const c of entry.corrections) {
+        alternatives.add(c);
+        for (const syn of synonymsOf(c)) alternatives.add(syn);
       }
-      if (!row.known && row.w.length >= 4) {
-        const similar: Array<{ word: string; sim: number }> = await this.dataSource.query(
-          `SELECT word, similarity(word, $1) AS sim FROM search_lexicon WHERE word % $1
-            ORDER BY sim DESC, doc_count DESC LIMIT 3`,
-          [row.w],
-        );
-        for (const s of similar) {
-          if (s.sim < MIN_TYPO_SIMILARITY) continue;
-          corrections.push(s.word);
-          alternatives.add(s.word);
-          for (const syn of synonymsOf(s.word)) alternatives.add(syn);
-        }
-      }
-      alternatives.delete(row.w);
-      expansions.set(row.w, { alternatives: [...alternatives], corrections });
+      alternatives.delete(w);
+      expansions.set(w, { alternatives: [...alternatives], corrections: entry.corrections, unknown: !entry.known });
     }
     return expansions;
   }
 
-  private suggestions(parsed: ParsedQuery, expansions: Map<string, Expansion>): string[] {
-    const words = queryWords(parsed);
-    if (!words.some((w) => (expansions.get(w)?.corrections.length ?? 0) > 0)) return [];
-    const corrected = parsed.groups
-      .map((g) => g.map((t) => (t.kind === 'word' ? (expansions.get(t.text)?.corrections[0] ?? t.text) : `"${t.text}"`)).join(' of '))
-      .join(' ');
-    return [corrected];
+  /** "Bedoelde u …" from the typo corrections the search already looked up. */
+  private async suggestions(parsed: ParsedQuery, expansions: Map<string, Expansion>, viewer: SearchViewer): Promise<string[]> {
+    const corrections = new Map<string, string[]>();
+    for (const [word, e] of expansions) if (e.unknown) corrections.set(word, e.corrections);
+    if (![...corrections.values()].some((c) => c.length > 0)) return [];
+    return suggestFromCorrections(this.dataSource, parsed, corrections, viewer);
   }
 
   /** A tsquery expression: groups ANDed, alternatives ORed; expansions only in the full query. */

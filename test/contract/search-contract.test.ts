@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { Meilisearch } from 'meilisearch';
 import type { CaseSearch } from '../../src/search/case-search';
+import { LexiconSuggestions } from '../../src/search/lexicon';
 import { MeiliCaseSearch } from '../../src/search/meili-search';
 import { PostgresCaseSearch } from '../../src/search/postgres-search';
 import type { SearchDocument } from '../../src/search/search-document';
@@ -55,15 +57,27 @@ const corpus: SearchDocument[] = [
   doc(7, { title: 'Gearchiveerde aanpak incasso', body: 'Oude incasso-aanpak.', status: 'archived', themes: ['incasso'], year: 2019 }),
 ];
 
-function contract(name: string, make: () => Promise<{ search: CaseSearch; close: () => Promise<void> }>) {
+interface Subject {
+  search: CaseSearch;
+  /** The PostgreSQL mirror beside the engine (its lexicon gives Meilisearch its suggestions). */
+  mirror?: CaseSearch;
+  close: () => Promise<void>;
+}
+
+function contract(name: string, make: () => Promise<Subject>) {
   describe(`search contract: ${name}`, () => {
     let search: CaseSearch;
+    let mirror: CaseSearch | undefined;
     let close: () => Promise<void>;
     const viewer = { id: 1 };
     beforeAll(async () => {
-      ({ search, close } = await make());
+      ({ search, mirror, close } = await make());
       await search.reset();
       await search.upsert(corpus);
+      if (mirror) {
+        await mirror.reset();
+        await mirror.upsert(corpus);
+      }
     });
     afterAll(() => close?.());
 
@@ -116,6 +130,31 @@ function contract(name: string, make: () => Promise<{ search: CaseSearch; close:
       expect(second.hits.map((h) => h.id)).toEqual([3, 2]);
       const byTitle = await search.search(query('', { sort: 'title' }), viewer);
       expect(byTitle.hits.map((h) => h.title)[0]).toBe('Burenruzie en bemiddeling');
+    });
+
+    it('shows the last page for a page beyond the end, and page 1 when nothing is found', async () => {
+      const beyond = await search.search(query('', { perPage: 2, page: 99, sort: 'newest' }), viewer);
+      expect(beyond.total).toBe(5);
+      expect(beyond.page).toBe(3);
+      expect(beyond.hits.map((h) => h.id)).toEqual([1]);
+      const ranked = await search.search(query('overlast', { perPage: 1, page: 50 }), viewer);
+      expect(ranked.page).toBe(2);
+      expect(ranked.hits).toHaveLength(1);
+      const none = await search.search(query('onvindbaarwoord', { page: 7 }), viewer);
+      expect(none).toMatchObject({ total: 0, page: 1, hits: [] });
+    });
+
+    it('suggests a correction from the lexicon when nothing is found, never a word of a draft', async () => {
+      const typo = await search.search(query('hennepkwekrij -bemiddeling', { filters: { themes: ['renovatie'] } }), viewer);
+      expect(typo.total).toBe(0);
+      expect(typo.suggestions).toEqual(['hennepkwekerij -bemiddeling']);
+      // Only the draft (of member 42) has this word: no member may be pointed to it.
+      const draft = await search.search(query('zwartgeldcircuit'), viewer);
+      expect(draft.suggestions).toEqual([]);
+    });
+
+    it('counts its documents', async () => {
+      expect(await search.documentCount()).toBe(corpus.length);
     });
 
     it("never shows another member's draft, in hits or in facet counts", async () => {
@@ -172,12 +211,27 @@ contract('PostgreSQL', async () => {
 
 if (process.env.MEILI_URL) {
   contract('Meilisearch', async () => {
+    const indexUid = `contract_${randomBytes(4).toString('hex')}`;
+    const mirrorDb = await createTestDatabase();
     const search = new MeiliCaseSearch({
       url: process.env.MEILI_URL!,
       apiKey: process.env.MEILI_MASTER_KEY,
-      indexUid: `contract_${randomBytes(4).toString('hex')}`,
+      indexUid,
+      suggestions: new LexiconSuggestions(mirrorDb.dataSource),
     });
-    return { search, close: async () => undefined };
+    return {
+      search,
+      mirror: new PostgresCaseSearch(mirrorDb.dataSource),
+      close: async () => {
+        // Leave no test index behind on a shared server (nor a rebuild's half-built one).
+        const admin = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY });
+        const { results } = await admin.getIndexes({ limit: 1000 });
+        for (const index of results.filter((i) => i.uid === indexUid || i.uid.startsWith(`${indexUid}_rebuild_`))) {
+          await admin.deleteIndex(index.uid).waitTask({ timeout: 60_000 });
+        }
+        await mirrorDb.destroy();
+      },
+    };
   });
 } else {
   describe('search contract: Meilisearch', () => {

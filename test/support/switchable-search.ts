@@ -37,4 +37,8 @@ export class SwitchableSearch implements CaseSearch {
     this.guard();
     return this.real.reset();
   }
+  async documentCount() {
+    this.guard();
+    return this.real.documentCount();
+  }
 }
