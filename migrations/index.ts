@@ -2,6 +2,13 @@ import { Init1763800000000 } from './1763800000000-Init';
 import { SearchIndexing1763900000000 } from './1763900000000-SearchIndexing';
 import { RankDocument1764000000000 } from './1764000000000-RankDocument';
 import { TotpLastStep1796000000000 } from './1796000000000-TotpLastStep';
+import { OutboxEngineProgress1796090000000 } from './1796090000000-OutboxEngineProgress';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
-export const migrations = [Init1763800000000, SearchIndexing1763900000000, RankDocument1764000000000, TotpLastStep1796000000000];
+export const migrations = [
+  Init1763800000000,
+  SearchIndexing1763900000000,
+  RankDocument1764000000000,
+  TotpLastStep1796000000000,
+  OutboxEngineProgress1796090000000,
+];

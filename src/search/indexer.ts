@@ -10,27 +10,43 @@ const LEASE_SECONDS = 30;
 const POLL_MS = 5_000;
 const MAX_BACKOFF_MS = 60_000;
 
+/** Retry state of one engine: an engine that fails backs off alone; the others keep applying. */
+interface EngineState {
+  target: CaseSearch;
+  failures: number;
+  retryAt: number;
+}
+
 /**
  * Drains search_outbox into the search engines, in order and idempotently (documents are
  * rebuilt from the database, so applying an entry twice is harmless). One process at a time
- * holds a lease; while an engine fails, entries stay and retries back off exponentially.
+ * holds a lease. Progress is kept per engine (search_outbox.applied_to): while one engine fails
+ * and backs off exponentially, the others keep up, and an entry is deleted only once every
+ * engine has applied it, so the failing engine still gets every update when it is back.
  */
 export class SearchIndexer {
   private readonly holder = `${process.pid}-${randomUUID().slice(0, 8)}`;
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
-  private failures = 0;
-  private retryAt = 0;
   private stopped = false;
-  private idleWaiters: Array<() => void> = [];
+  private readonly engines: EngineState[];
 
   constructor(
     private readonly dataSource: DataSource,
     /** Every engine to keep in step; the first is the PostgreSQL mirror when Meilisearch is primary. */
-    private readonly targets: CaseSearch[],
+    targets: CaseSearch[],
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    const names = targets.map((t) => t.engine);
+    if (new Set(names).size !== names.length) throw new Error(`search engines must differ: ${names.join(', ')}`);
+    this.engines = targets.map((target) => ({ target, failures: 0, retryAt: 0 }));
+  }
+
+  /** The engine names, as recorded in search_outbox.applied_to. */
+  get engineNames(): string[] {
+    return this.engines.map((e) => e.target.engine);
+  }
 
   /** Starts draining now and polls for entries written by other processes (CLI, other app instances). */
   start(): void {
@@ -41,7 +57,6 @@ export class SearchIndexer {
   /** Drain as soon as possible (called right after a commit that wrote outbox rows). */
   kick(): void {
     if (this.stopped) return;
-    if (Date.now() < this.retryAt) return; // backing off: the retry timer is set
     if (this.running) {
       this.again = true;
       return;
@@ -55,14 +70,20 @@ export class SearchIndexer {
     });
   }
 
-  /** Resolves when the outbox has been drained completely (tests and the benchmark wait on it). */
-  async whenIdle(timeoutMs = 30_000): Promise<void> {
+  /**
+   * Resolves when the outbox has been drained completely, or, given an engine, when that engine
+   * has applied every entry (tests and the benchmark wait on it).
+   */
+  async whenIdle(timeoutMs = 30_000, engine?: CaseSearch['engine']): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.running) await this.running;
-      const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM search_outbox`);
+      const [{ n }] = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM search_outbox WHERE $1::text IS NULL OR NOT ($1::text = ANY(applied_to))`,
+        [engine ?? null],
+      );
       if (n === 0 && !this.running) return;
-      if (!this.running && Date.now() >= this.retryAt) this.kick();
+      if (!this.running) this.kick();
       await new Promise((r) => setTimeout(r, 20));
     }
     throw new Error('search outbox not drained in time');
@@ -88,38 +109,71 @@ export class SearchIndexer {
     try {
       if (!(await this.takeLease())) return this.schedule(POLL_MS);
       for (;;) {
-        const rows: Array<{ id: string; case_id: number }> = await this.dataSource.query(
-          `SELECT id, case_id FROM search_outbox ORDER BY id LIMIT $1`,
-          [BATCH],
+        // Engines backing off sit this round out; their entries wait for them.
+        const active = this.engines.filter((e) => Date.now() >= e.retryAt);
+        if (active.length === 0) break;
+        const rows: Array<{ id: string; case_id: number; applied_to: string[] }> = await this.dataSource.query(
+          `SELECT id, case_id, applied_to FROM search_outbox WHERE NOT (applied_to @> $1::text[]) ORDER BY id LIMIT $2`,
+          [active.map((e) => e.target.engine), BATCH],
         );
         if (rows.length === 0) break;
-        const caseIds = [...new Set(rows.map((r) => r.case_id))];
-        await this.apply(caseIds, await buildSearchDocuments(this.dataSource.manager, caseIds));
-        await this.dataSource.query(`DELETE FROM search_outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+        const docs = await buildSearchDocuments(this.dataSource.manager, [...new Set(rows.map((r) => r.case_id))]);
+        for (const state of active) {
+          const engine = state.target.engine;
+          const pending = rows.filter((r) => !r.applied_to.includes(engine));
+          if (pending.length === 0) continue;
+          const caseIds = [...new Set(pending.map((r) => r.case_id))];
+          try {
+            await applyTo(state.target, caseIds, docs);
+          } catch (error) {
+            this.failed(state, error, pending);
+            continue;
+          }
+          if (state.failures) this.logger?.info({ engine, afterFailures: state.failures }, 'search index caught up');
+          state.failures = 0;
+          state.retryAt = 0;
+          await this.dataSource.query(
+            `UPDATE search_outbox SET applied_to = array_append(applied_to, $1::text) WHERE id = ANY($2::bigint[]) AND NOT ($1::text = ANY(applied_to))`,
+            [engine, pending.map((r) => r.id)],
+          );
+        }
+        await this.dataSource.query(`DELETE FROM search_outbox WHERE id = ANY($1::bigint[]) AND applied_to @> $2::text[]`, [
+          rows.map((r) => r.id),
+          this.engineNames,
+        ]);
         await this.takeLease();
+        // PGlite runs queries on this thread: let waiting requests in between batches.
+        await new Promise((r) => setImmediate(r));
       }
-      if (this.failures) this.logger?.info({ afterFailures: this.failures }, 'search index caught up');
-      this.failures = 0;
-      this.retryAt = 0;
-      this.schedule(POLL_MS);
+      const waiting = this.engines.filter((e) => e.retryAt > Date.now());
+      this.schedule(waiting.length ? Math.max(10, Math.min(...waiting.map((e) => e.retryAt)) - Date.now()) : POLL_MS);
     } catch (error) {
-      this.failures++;
-      const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** (this.failures - 1));
-      this.retryAt = Date.now() + delay;
-      this.logger?.warn({ err: error, retryInMs: delay, failures: this.failures }, 'search indexing failed; retrying');
-      await this.recordFailure(error).catch(() => undefined);
-      this.schedule(delay);
+      // The database itself failed (or the documents could not be built): every engine waits.
+      for (const state of this.engines) this.failed(state, error, []);
+      this.schedule(Math.max(10, Math.min(...this.engines.map((e) => e.retryAt)) - Date.now()));
     }
+  }
+
+  private failed(state: EngineState, error: unknown, rows: Array<{ id: string }>) {
+    state.failures++;
+    const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** (state.failures - 1));
+    state.retryAt = Date.now() + delay;
+    this.logger?.warn(
+      { err: error, engine: state.target.engine, retryInMs: delay, failures: state.failures },
+      'search indexing failed; retrying',
+    );
+    if (rows.length === 0) return;
+    void this.dataSource
+      .query(`UPDATE search_outbox SET attempts = attempts + 1, last_error = left($1, 1000) WHERE id = ANY($2::bigint[])`, [
+        `${state.target.engine}: ${(error as Error)?.message ?? String(error)}`,
+        rows.map((r) => r.id),
+      ])
+      .catch(() => undefined);
   }
 
   /** Upserts the documents that exist and removes the ones whose case is gone, in every engine. */
   async apply(caseIds: number[], docs: SearchDocument[]): Promise<void> {
-    const present = new Set(docs.map((d) => d.id));
-    const gone = caseIds.filter((id) => !present.has(id));
-    for (const target of this.targets) {
-      await target.upsert(docs);
-      await target.remove(gone);
-    }
+    for (const state of this.engines) await applyTo(state.target, caseIds, docs);
   }
 
   private async takeLease(): Promise<boolean> {
@@ -132,22 +186,35 @@ export class SearchIndexer {
     );
     return rows.length > 0;
   }
+}
 
-  private async recordFailure(error: unknown) {
-    await this.dataSource.query(
-      `UPDATE search_outbox SET attempts = attempts + 1, last_error = left($1, 1000)
-        WHERE id IN (SELECT id FROM search_outbox ORDER BY id LIMIT $2)`,
-      [(error as Error)?.message ?? String(error), BATCH],
-    );
-  }
+/** One engine: upsert these cases' documents, remove those whose case is gone. */
+async function applyTo(target: CaseSearch, caseIds: number[], docs: SearchDocument[]): Promise<void> {
+  const wanted = new Set(caseIds);
+  const mine = docs.filter((d) => wanted.has(d.id));
+  const present = new Set(mine.map((d) => d.id));
+  await target.upsert(mine);
+  await target.remove(caseIds.filter((id) => !present.has(id)));
 }
 
 /**
- * Rebuilds every engine from PostgreSQL. Meilisearch builds a fresh index and swaps it in;
+ * Rebuilds engines from PostgreSQL. Meilisearch builds a fresh index and swaps it in;
  * PostgreSQL upserts in place and drops documents of deleted cases, so search keeps answering.
+ * `allEngines` names every engine the outbox serves (default: the rebuilt ones); entries are
+ * deleted only once all of them have applied them.
  */
-export async function reindexAll(dataSource: DataSource, targets: CaseSearch[], onProgress?: (done: number) => void) {
-  const [{ max }] = await dataSource.query(`SELECT coalesce(max(id), 0)::text AS max FROM search_outbox`);
+export async function reindexAll(
+  dataSource: DataSource,
+  targets: CaseSearch[],
+  onProgress?: (done: number) => void,
+  options: { allEngines?: string[] } = {},
+) {
+  // The outbox entries that exist now, read before any case is: their changes are committed, so
+  // the rebuild below reads them. Only these are settled afterwards. "Every id up to the highest
+  // seen" would be wrong: identity values are taken at insert but become visible at commit, so a
+  // transaction can hold a lower id than one already visible and commit later, after this read,
+  // with a change the rebuild may have missed; its entry must stay for the indexer.
+  const settled: string[] = (await dataSource.query(`SELECT id::text FROM search_outbox ORDER BY id`)).map((r: { id: string }) => r.id);
   const ids: number[] = (await dataSource.query(`SELECT id FROM cases ORDER BY id`)).map((r: { id: number }) => r.id);
   async function* batches() {
     for (let i = 0; i < ids.length; i += BATCH) {
@@ -167,7 +234,16 @@ export async function reindexAll(dataSource: DataSource, targets: CaseSearch[], 
       await target.finishRebuild?.();
     }
   }
-  // Everything enqueued before the rebuild started is now in the index.
-  await dataSource.query(`DELETE FROM search_outbox WHERE id <= $1::bigint`, [max]);
+  const rebuilt = targets.map((t) => t.engine);
+  const all = options.allEngines ?? rebuilt;
+  for (let i = 0; i < settled.length; i += 10_000) {
+    const chunk = settled.slice(i, i + 10_000);
+    await dataSource.query(
+      `UPDATE search_outbox SET applied_to = ARRAY(SELECT DISTINCT e FROM unnest(applied_to || $2::text[]) AS e ORDER BY e)
+        WHERE id = ANY($1::bigint[])`,
+      [chunk, rebuilt],
+    );
+    await dataSource.query(`DELETE FROM search_outbox WHERE id = ANY($1::bigint[]) AND applied_to @> $2::text[]`, [chunk, all]);
+  }
   return ids.length;
 }

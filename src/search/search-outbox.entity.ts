@@ -18,6 +18,10 @@ export class SearchOutboxEntry {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   lastError!: string | null;
 
+  /** Engines that have applied this entry; it is deleted once every engine has. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  appliedTo!: string[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,6 +1,9 @@
+import type { CaseSearch } from '../../src/search/case-search';
+import { reindexAll, SearchIndexer } from '../../src/search/indexer';
 import { PostgresCaseSearch } from '../../src/search/postgres-search';
-import { reindexAll } from '../../src/search/indexer';
+import { reindexIfEmpty } from '../../src/search/reindex';
 import { buildCase, buildUser } from '../support/factories';
+import { SwitchableSearch } from '../support/switchable-search';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 let db: TestDatabase;
@@ -39,5 +42,92 @@ describe('reindex', () => {
     expect(n).toBe(0);
     const [{ words }] = await db.dataSource.query(`SELECT count(*)::int AS words FROM search_lexicon WHERE word = 'energiearmoede'`);
     expect(words).toBe(1);
+  });
+});
+
+describe('reindexAll and the outbox', () => {
+  it('keeps an entry that became visible during the rebuild, even with a lower id than those it settled', async () => {
+    const search = new PostgresCaseSearch(db.dataSource);
+    const author = await buildUser(db.dataSource);
+    const first = await buildCase(db.dataSource, author, { title: 'Eerste casus voor de herbouw' });
+    const late = await buildCase(db.dataSource, author, { title: 'Casus met een late wijziging' });
+    await db.dataSource.query(`DELETE FROM search_outbox`);
+    await db.dataSource.query(`INSERT INTO search_outbox (id, case_id, reason) VALUES (1000, $1, 'before')`, [first]);
+    // While the rebuild runs, a transaction that took id 500 before the rebuild started commits:
+    // its change may not be in what the rebuild read, so its entry must survive.
+    let committed = false;
+    const target: CaseSearch = Object.assign(Object.create(search) as PostgresCaseSearch, {
+      upsert: async (docs: Parameters<CaseSearch['upsert']>[0]) => {
+        if (!committed) {
+          committed = true;
+          await db.dataSource.query(`INSERT INTO search_outbox (id, case_id, reason) VALUES (500, $1, 'late')`, [late]);
+        }
+        return search.upsert(docs);
+      },
+    });
+    await reindexAll(db.dataSource, [target]);
+    const left = await db.dataSource.query(`SELECT id::int, reason FROM search_outbox ORDER BY id`);
+    expect(left).toEqual([{ id: 500, reason: 'late' }]);
+    await db.dataSource.query(`DELETE FROM search_outbox`);
+  });
+});
+
+describe('reindexIfEmpty', () => {
+  it('fills an empty engine from PostgreSQL though the mirror is full, and keeps the mirror\'s pending entries', async () => {
+    const mirror = new PostgresCaseSearch(db.dataSource);
+    const author = await buildUser(db.dataSource);
+    await buildCase(db.dataSource, author, { title: 'Buurtkamer in de oude school' });
+    await reindexAll(db.dataSource, [mirror]);
+    const [{ cases }] = await db.dataSource.query(`SELECT count(*)::int AS cases FROM cases`);
+    // A change the indexer has not applied yet.
+    const pending = await buildCase(db.dataSource, author, { title: 'Nieuwe casus over de buurtkamer' });
+
+    // "Meilisearch": a new, empty index on an existing database (an adapter on a database of its own).
+    const engineDb = await createTestDatabase();
+    try {
+      const engine = new SwitchableSearch(new PostgresCaseSearch(engineDb.dataSource));
+      const stack = { search: engine, searchFallback: mirror, indexer: new SearchIndexer(db.dataSource, [mirror, engine]) };
+      expect(await mirror.documentCount()).toBe(cases);
+      expect(await engine.documentCount()).toBe(0);
+
+      expect(await reindexIfEmpty(db, stack)).toBe(cases + 1);
+      expect(await engine.documentCount()).toBe(cases + 1);
+      expect((await engine.search(q('buurtkamer'), viewer)).total).toBe(2);
+      // The mirror was not rebuilt: its entry waits for the indexer, marked as done for the engine.
+      expect((await mirror.search(q('buurtkamer'), viewer)).total).toBe(1);
+      const rows = await db.dataSource.query(`SELECT case_id, applied_to FROM search_outbox`);
+      expect(rows).toEqual([{ case_id: pending, applied_to: ['meilisearch'] }]);
+      await stack.indexer.whenIdle();
+      expect((await mirror.search(q('buurtkamer'), viewer)).total).toBe(2);
+
+      // Both full: nothing to do.
+      engine.calls = 0;
+      expect(await reindexIfEmpty(db, stack)).toBe(0);
+      expect(engine.calls).toBe(1); // only the count
+
+      // An engine that cannot answer does not keep the other from being filled, and is reported.
+      await mirror.reset();
+      engine.down = true;
+      await expect(reindexIfEmpty(db, stack)).rejects.toThrow(/meilisearch: connect ECONNREFUSED/);
+      expect(await mirror.documentCount()).toBe(cases + 1);
+    } finally {
+      await engineDb.destroy();
+    }
+  });
+
+  it('leaves a fresh import to the indexer when the outbox already lists every case', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      const author = await buildUser(fresh.dataSource);
+      await buildCase(fresh.dataSource, author, { title: 'Geïmporteerde casus' });
+      const search = new PostgresCaseSearch(fresh.dataSource);
+      const stack = { search, searchFallback: search, indexer: new SearchIndexer(fresh.dataSource, [search]) };
+      expect(await reindexIfEmpty(fresh, stack)).toBe(0);
+      await fresh.dataSource.query(`DELETE FROM search_outbox`);
+      expect(await reindexIfEmpty(fresh, stack)).toBe(1);
+      expect(await search.documentCount()).toBe(1);
+    } finally {
+      await fresh.destroy();
+    }
   });
 });
