@@ -81,7 +81,7 @@ export interface ParsedQuery {
   /** AND of groups; each group is an OR of terms. */
   groups: QueryTerm[][];
   excluded: QueryTerm[];
-  /** True when the query had words but all were stop words or punctuation. */
+  /** True when the query was not empty but held only stop words or punctuation: it selects every case. */
   onlyStopWords: boolean;
 }
 
@@ -117,13 +117,11 @@ export function parseQuery(q: string, options: { prefixLastWord?: boolean } = {}
   const groups: QueryTerm[][] = [];
   const excluded: QueryTerm[] = [];
   let joinNext = false;
-  let sawWords = false;
   tokens.forEach((token, i) => {
     if (token.term.text === '|') {
       joinNext = groups.length > 0;
       return;
     }
-    sawWords = true;
     if (token.negated) {
       excluded.push(token.term);
       return;
@@ -138,7 +136,7 @@ export function parseQuery(q: string, options: { prefixLastWord?: boolean } = {}
     else groups.push([term]);
     joinNext = false;
   });
-  return { groups, excluded, onlyStopWords: sawWords && groups.length === 0 && excluded.length === 0 };
+  return { groups, excluded, onlyStopWords: q.trim() !== '' && groups.length === 0 && excluded.length === 0 };
 }
 
 function wordsIn(text: string): string[] {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CORPORATION_ROLES, ORGANIZATION_KINDS, type CaseStatus } from '../domain';
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH, type SearchQuery, type SearchSort } from './search-query';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH, parseQuery, type SearchQuery, type SearchSort } from './search-query';
 
 const list = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)).max(50));
 
@@ -26,8 +26,10 @@ const YES_NO: Record<string, boolean> = { ja: true, nee: false };
 
 export interface ParsedSearch {
   query: SearchQuery;
-  /** Dutch notices for the page: cut query, ignored facet values. */
+  /** Dutch notices for the page: cut query, ignored facet values, a query of only stop words. */
   notices: string[];
+  /** The query held only stop words or punctuation, so every case is shown. */
+  onlyStopWords: boolean;
   /** The state as URL parameters (only valid values), for links, chips and paging. */
   state: Record<string, string[]>;
 }
@@ -43,6 +45,10 @@ export function toSearchQuery(params: SearchParams, themeSlugs: string[], option
   if (q.length > MAX_QUERY_LENGTH) {
     q = q.slice(0, MAX_QUERY_LENGTH);
     notices.push(`Uw zoekvraag was langer dan ${MAX_QUERY_LENGTH} tekens en is ingekort.`);
+  }
+  const onlyStopWords = parseQuery(q).onlyStopWords;
+  if (onlyStopWords) {
+    notices.push('Uw zoekvraag bevat alleen veelvoorkomende woorden (zoals "de" of "het") of leestekens. U ziet daarom alle casussen; voeg een specifieker woord toe.');
   }
   const keep = <T>(name: string, values: string[], valid: (v: string) => T | undefined): T[] => {
     const out: T[] = [];
@@ -81,6 +87,7 @@ export function toSearchQuery(params: SearchParams, themeSlugs: string[], option
   };
   return {
     notices,
+    onlyStopWords,
     state,
     query: {
       q,

@@ -38,7 +38,7 @@ export function searchRoutes(deps: AppDeps) {
         );
         const result = await service.search(parsed.query, viewer);
         const themeNames = Object.fromEntries(themes.map((t) => [t.slug, t.name]));
-        const vm = searchPageModel(parsed.state, parsed.notices, result, themeNames, parsed.query.q);
+        const vm = searchPageModel(parsed.state, parsed.notices, result, themeNames, parsed.query.q, parsed.onlyStopWords);
         // With JavaScript the page fetches only the results region while typing.
         if (req.query.fragment === '1') return res.render('search/layout-inner', { ...vm, layout: false });
         res.render('search/index', { title: parsed.query.q ? `Zoeken: ${parsed.query.q}` : 'Casussen', ...vm });
@@ -79,6 +79,8 @@ export function searchRoutes(deps: AppDeps) {
           facets: result.facets,
           suggestions: result.suggestions,
           notices: parsed.notices,
+          // The query held only stop words or punctuation: these are all cases (see notices).
+          onlyStopWords: parsed.onlyStopWords,
           degraded: result.degraded,
         });
       },
@@ -93,6 +95,7 @@ function searchPageModel(
   result: ServiceResult,
   themeNames: Record<string, string>,
   q: string,
+  onlyStopWords: boolean,
 ) {
   const valueLabel = (param: string, value: string): string => {
     if (param === 'rol') return CORPORATION_ROLE_LABELS[value as CorporationRole] ?? value;
@@ -133,7 +136,7 @@ function searchPageModel(
     .flatMap(([param, values]) => values.map((value) => ({ label: valueLabel(param, value), url: toggle(param, value) })));
   const pages = Math.max(1, Math.ceil(result.total / result.perPage));
   const pageUrl = (n: number) => searchUrl(state, { pagina: n > 1 ? [String(n)] : undefined });
-  const sortValue = state.sorteer?.[0] ?? (q ? 'relevantie' : 'nieuwste');
+  const sortValue = state.sorteer?.[0] ?? (q && !onlyStopWords ? 'relevantie' : 'nieuwste');
   return {
     q,
     state,

@@ -1,9 +1,14 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
+import { BlobStore, blobRoot } from '../../src/attachments/blob-store';
 import { CasesService } from '../../src/cases/cases.service';
+import { enqueueSearchUpdate } from '../../src/search/outbox';
 import { PostgresCaseSearch } from '../../src/search/postgres-search';
 import { buildCase, buildUser, csrfOf, defaultCaseContent, loginAs, type TestUser } from '../support/factories';
 import { SwitchableSearch } from '../support/switchable-search';
 import { createTestApp, type TestContext } from '../support/test-app';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 let ctx: TestContext;
 let member: TestUser;
@@ -81,11 +86,49 @@ describe('the search page', () => {
     expect(long.text).toContain('is ingekort');
   });
 
-  it('shows all cases with a hint for a query of only stop words, and suggestions for a typo', async () => {
-    const stop = await agent.get('/casussen?q=de%20het%20een').expect(200);
-    expect(stop.text).toContain('<strong>3</strong> casussen');
+  it('shows all cases with a hint for a query of only stop words or punctuation', async () => {
+    for (const q of ['de het een', '?! ...', 'of of']) {
+      const page = await agent.get(`/casussen?q=${encodeURIComponent(q)}`).expect(200);
+      expect(page.text).toContain('<strong>3</strong> casussen');
+      expect(page.text).toContain('alleen veelvoorkomende woorden');
+      expect(page.text).toContain('U ziet daarom alle casussen');
+      // Newest first, as when browsing without a query.
+      expect(page.text).toMatch(/<option value="nieuwste" selected>/);
+    }
+    const api = await agent.get('/api/search?q=de%20het').expect(200);
+    expect(api.body).toMatchObject({ total: 3, onlyStopWords: true });
+    expect(api.body.notices.join(' ')).toContain('alleen veelvoorkomende woorden');
+    const normal = await agent.get('/api/search?q=renovatie').expect(200);
+    expect(normal.body.onlyStopWords).toBe(false);
+    expect(normal.body.notices).toEqual([]);
+  });
+
+  it('suggests "bedoelde u …" from the lexicon when a typo finds nothing, as a link that does', async () => {
     const none = await agent.get('/casussen?q=vroegsignaleringg%20xyzzy').expect(200);
     expect(none.text).toContain('Geen casussen gevonden');
+    expect(none.text).toContain('Bedoelde u: <a href="/casussen?q=vroegsignalering">vroegsignalering</a>?');
+    const followed = await agent.get('/casussen?q=vroegsignalering').expect(200);
+    expect(followed.text).toContain('Vroegsignalering van huurachterstanden');
+    const api = await agent.get('/api/search?q=vroegsignaleringg%20xyzzy').expect(200);
+    expect(api.body).toMatchObject({ total: 0, suggestions: ['vroegsignalering'] });
+  });
+
+  it('never suggests a word no case the member may see contains (a draft, a deleted case)', async () => {
+    const ds = ctx.db.dataSource;
+    // The lexicon learns words of published cases and keeps them until a rebuild; this one is deleted.
+    const gone = await buildCase(ds, author, { title: 'Wijkverwarmingscoöperatie opgeheven' });
+    await ctx.indexer.whenIdle();
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM search_lexicon WHERE word = 'wijkverwarmingscooperatie'`);
+    expect(n).toBe(1);
+    await ds.transaction(async (m) => {
+      await m.query(`DELETE FROM cases WHERE id = $1`, [gone]);
+      await enqueueSearchUpdate(m, [gone], 'test.deleted');
+    });
+    await ctx.indexer.whenIdle();
+    const stale = await agent.get('/api/search?q=wijkverwarmingscooperatei').expect(200);
+    expect(stale.body).toMatchObject({ total: 0, suggestions: [] });
+    const draft = await agent.get('/api/search?q=zwartgeldcircuitz').expect(200);
+    expect(draft.body).toMatchObject({ total: 0, suggestions: [] });
   });
 
   it('clamps a page beyond the end to the last page', async () => {
@@ -96,6 +139,48 @@ describe('the search page', () => {
   it('shows archived cases only with the status filter', async () => {
     const res = await agent.get('/casussen?status=gearchiveerd').expect(200);
     expect(res.text).toContain('Gearchiveerde incasso-aanpak');
+  });
+});
+
+describe('matches in attachments', () => {
+  it('says "gevonden in bijlage <naam>" with the PDF page, the snippet from there and a download link', async () => {
+    const ds = ctx.db.dataSource;
+    const caseId = await buildCase(ds, author, { title: 'Energiecoaches aan de keukentafel', themes: ['betaalbaarheid'] });
+    const file = path.join(ctx.config.dataDir, 'evaluatie.pdf');
+    writeFileSync(file, '%PDF-1.4 testbestand');
+    const blob = await new BlobStore(blobRoot(ctx.config.dataDir)).putFile(file);
+    // As text extraction stores it: the text, where each PDF page starts, then a re-index in the same transaction.
+    const pages = ['Evaluatie van het project, pagina een.', 'Op de tweede pagina: de zonnepaneelregeling voor huurders werkte goed.'];
+    const [{ id: attachmentId }] = await ds.transaction(async (m) => {
+      const rows = await m.query(
+        `INSERT INTO attachments (case_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, extracted_text, page_offsets)
+         VALUES ($1, $2, 'Evaluatie energiecoaches.pdf', 'application/pdf', $3, 'extracted', $4, $5) RETURNING id`,
+        [caseId, blob.sha256, blob.size, pages.join('\n\n'), [0, pages[0].length + 2]],
+      );
+      await enqueueSearchUpdate(m, [caseId], 'attachment-text');
+      return rows;
+    });
+    await ctx.indexer.whenIdle();
+
+    const page = await agent.get('/casussen?q=zonnepaneelregeling').expect(200);
+    expect(page.text).toContain('Energiecoaches aan de keukentafel');
+    expect(page.text).toContain(
+      `Gevonden in bijlage <a href="/bijlagen/${attachmentId}">Evaluatie energiecoaches.pdf</a> (pagina 2)`,
+    );
+    expect(page.text).toMatch(/<mark>zonnepaneelregeling<\/mark> voor huurders/);
+    const api = await agent.get('/api/search?q=zonnepaneelregeling').expect(200);
+    expect(api.body.hits[0].attachment).toEqual({
+      id: attachmentId,
+      filename: 'Evaluatie energiecoaches.pdf',
+      page: 2,
+      url: `/bijlagen/${attachmentId}`,
+    });
+    const download = await agent.get(`/bijlagen/${attachmentId}`).expect(200);
+    expect(download.headers['content-disposition']).toMatch(/^attachment/);
+
+    // A match in the case itself wins: no attachment line then.
+    const own = await agent.get('/api/search?q=energiecoaches').expect(200);
+    expect(own.body.hits.find((h: { id: number }) => h.id === caseId).attachment).toBeUndefined();
   });
 });
 
@@ -189,6 +274,60 @@ describe('keeping the index in step', () => {
     } finally {
       await flaky.close();
     }
+  });
+});
+
+describe('Meilisearch down: the PostgreSQL mirror keeps up, Meilisearch catches up later', () => {
+  let primaryDb: TestDatabase;
+  let flaky: TestContext;
+  beforeAll(async () => {
+    // "Meilisearch": a real adapter on a database of its own, behind a switch that can take it down.
+    primaryDb = await createTestDatabase();
+    flaky = await createTestApp({ search: () => new SwitchableSearch(new PostgresCaseSearch(primaryDb.dataSource)) });
+  });
+  afterAll(async () => {
+    await flaky.close();
+    await primaryDb.destroy();
+  });
+
+  it('applies every change to the mirror past the first batch, and all of them to the engine once it is back', async () => {
+    const engine = flaky.search as SwitchableSearch;
+    const primary = new PostgresCaseSearch(primaryDb.dataSource);
+    const ds = flaky.db.dataSource;
+    const writer = await buildUser(ds);
+    const reader = request.agent(flaky.app);
+    await loginAs(reader, writer);
+    engine.down = true;
+    // More than one indexer batch (200), written the way an import writes them.
+    const count = 230;
+    await ds.transaction((m) =>
+      new CasesService(ds).createMany(
+        Array.from({ length: count }, (_, i) => ({
+          content: defaultCaseContent({ title: `Wooncoöperatie nummer ${i + 1}` }),
+          options: { authorId: writer.id, organizationId: writer.organizationId, status: 'published' as const },
+        })),
+        m,
+      ),
+    );
+    flaky.indexer.kick();
+    await flaky.indexer.whenIdle(30_000, 'postgres');
+
+    // The fallback answers with every case; the engine has none yet, and the outbox keeps them for it.
+    const degraded = await reader.get('/api/search?q=wooncooperatie&perPage=1').expect(200);
+    expect(degraded.body).toMatchObject({ total: count, degraded: true });
+    expect(await primary.documentCount()).toBe(0);
+    const [{ waiting, forMirror, attempts }] = await ds.query(
+      `SELECT count(*)::int AS waiting, count(*) FILTER (WHERE NOT ('postgres' = ANY(applied_to)))::int AS "forMirror",
+              max(attempts)::int AS attempts FROM search_outbox`,
+    );
+    expect({ waiting, forMirror }).toEqual({ waiting: count, forMirror: 0 });
+    expect(attempts).toBeGreaterThan(0);
+
+    engine.down = false;
+    await flaky.indexer.whenIdle(30_000);
+    expect(await primary.documentCount()).toBe(count);
+    const back = await reader.get('/api/search?q=wooncooperatie&perPage=1').expect(200);
+    expect(back.body).toMatchObject({ total: count, degraded: false });
   });
 });
 
