@@ -3,7 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { generate } from 'otplib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { TestUser } from './factories';
 import { createTestApp, type TestContext } from './test-app';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -90,4 +92,24 @@ export async function keyboardLogin(page: Page, baseUrl: string, email: string, 
   await page.keyboard.type(password);
   // The form post is a navigation (to the next page, or the form again with an error).
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+}
+
+/**
+ * Signs a test user in with the keyboard only, second factor included: curators and admins have
+ * TOTP enrolled (buildUser), so after the password the login asks for a code. A code works once
+ * per user (replay guard); the guard is cleared first, so a test may sign the same user in twice.
+ */
+export async function keyboardLoginAs(page: Page, b: BrowserContext, user: TestUser) {
+  await keyboardLogin(page, b.baseUrl, user.email, user.password);
+  const step = new URL(page.url()).pathname;
+  if (step === '/inloggen') throw new Error(`Inloggen mislukt voor ${user.email}`);
+  if (step !== '/inloggen/code') return;
+  if (!user.totpSecret) throw new Error(`${user.email} heeft geen tweede factor, maar de login vraagt erom`);
+  await b.ctx.db.dataSource.query(`UPDATE users SET totp_last_step = NULL WHERE id = $1`, [user.id]);
+  await page.locator('#veld-code').focus();
+  await page.keyboard.type(await generate({ secret: user.totpSecret }));
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  if (new URL(page.url()).pathname.startsWith('/inloggen')) {
+    throw new Error(`Inloggen met de tweede factor mislukt voor ${user.email}`);
+  }
 }
