@@ -427,23 +427,33 @@ export class PostgresCaseSearch implements CaseSearch {
   private async addSnippets(hits: SearchHit[], full: string, p: Params): Promise<void> {
     const ids = p.add(hits.map((h) => h.id)).slice(1);
     const options = `'StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'`;
-    const rows: Array<{ case_id: number; snippet: string; in_case: boolean; att_id: number | null; filename: string | null; att_snippet: string | null; page_offsets: number[] | null; att_text_pos: number | null }> =
-      await this.dataSource.query(
-        `WITH q AS (SELECT ${full} AS full)
-         SELECT d.case_id,
-                ts_headline('dutch_unaccent', d.summary || E'\\n' || left(d.body, 8000), q.full, ${options}) AS snippet,
-                d.rank_document @@ q.full AS in_case,
-                a.attachment_id AS att_id, a.filename, a.page_offsets,
-                CASE WHEN a.attachment_id IS NOT NULL AND NOT d.rank_document @@ q.full
-                     THEN ts_headline('dutch_unaccent', left(a.text, 50000), q.full, ${options}) END AS att_snippet,
-                NULL::int AS att_text_pos
-           FROM search_documents d CROSS JOIN q
-           LEFT JOIN LATERAL (
-             SELECT s.attachment_id, s.filename, s.page_offsets, s.text FROM search_attachment_documents s
-              WHERE s.case_id = d.case_id AND s.document @@ q.full ORDER BY ts_rank_cd(s.document, q.full) DESC LIMIT 1) a ON true
-          WHERE d.case_id = ANY($${ids})`,
-        p.values,
-      );
+    // The attachment (and its headline) only for hits that do not match in the case's own text;
+    // the case headline only where it can be shown. The OFFSET 0 fence makes the attachment
+    // look-up filter on case_id before it tests (and detoasts) any attachment vector.
+    const rows: Array<{
+      case_id: number;
+      snippet: string | null;
+      in_case: boolean;
+      att_id: number | null;
+      filename: string | null;
+      att_snippet: string | null;
+      page_offsets: number[] | null;
+    }> = await this.dataSource.query(
+      `WITH q AS MATERIALIZED (SELECT ${full} AS full),
+       h AS (SELECT d.case_id, d.summary, d.body, d.rank_document @@ q.full AS in_case, q.full
+               FROM search_documents d, q WHERE d.case_id = ANY($${ids}))
+       SELECT h.case_id, h.in_case,
+              CASE WHEN h.in_case OR a.attachment_id IS NULL
+                   THEN ts_headline('dutch_unaccent', h.summary || E'\\n' || left(h.body, 8000), h.full, ${options}) END AS snippet,
+              a.attachment_id AS att_id, a.filename, a.page_offsets,
+              CASE WHEN a.attachment_id IS NOT NULL THEN ts_headline('dutch_unaccent', left(a.text, 50000), h.full, ${options}) END AS att_snippet
+         FROM h
+         LEFT JOIN LATERAL (
+           SELECT s.attachment_id, s.filename, s.page_offsets, s.text
+             FROM (SELECT * FROM search_attachment_documents s WHERE s.case_id = h.case_id AND NOT h.in_case OFFSET 0) s
+            WHERE s.document @@ h.full ORDER BY ts_rank_cd(s.document, h.full) DESC LIMIT 1) a ON true`,
+      p.values,
+    );
     const attachmentTexts = new Map<number, string>();
     const needText = rows.filter((r) => !r.in_case && r.att_id !== null && r.page_offsets?.length);
     if (needText.length) {
@@ -465,7 +475,7 @@ export class PostgresCaseSearch implements CaseSearch {
           filename: row.filename ?? '',
           ...(text && row.page_offsets ? { page: pageOfOffset(text, row.att_snippet, row.page_offsets) } : {}),
         };
-      } else if (row.snippet.includes('\u0002')) {
+      } else if (row.snippet?.includes('\u0002')) {
         hit.snippet = markedSnippet(row.snippet);
       }
     }
