@@ -26,6 +26,19 @@ const ROOTS =
 const PREFIXES = 'huur wijk buurt woon zorg energie schuld bewoners betalings ouderen jongeren sociaal'.split(' ');
 const HEADS = 'achterstand aanpak beheer team project plan overleg coach budget loket contract regeling armoede problematiek gesprek signaal'.split(' ');
 const VERBS = 'bellen bezoeken begeleiden signaleren afspreken evalueren verbeteren organiseren investeren renoveren isoleren bemiddelen voorkomen ondersteunen aanpakken'.split(' ');
+/**
+ * Specific topics only a few cases mention (in real collections most words are rare): each case
+ * names one with a small chance, so each term is in well under 1% of cases. Accents included.
+ */
+export const RARE_TOPICS = [
+  'kangoeroewoning', 'knarrenhof', 'asbestsanering', 'energiecoöperatie', 'woningruil', 'doorstroommakelaar',
+  'skaeve huse', 'hospitaverhuur', 'containerwoning', 'funderingsherstel', 'onderhuurconstructie', 'mantelzorgunit',
+  'woonzorgcoöperatie', 'buurtpension', 'schuldenrust', 'zorgboerderij', 'buurtconciërge', 'wijkrestaurant',
+  'opkoopbescherming', 'tuinonderhoudsploeg', 'loodleidingen', 'warmtenet', 'woongroep voor jongvolwassenen',
+  'prestatieafspraken', 'huurbevriezing', 'aardgasvrije wijk', 'portiekgesprek', 'leegstandsbeheer', 'tijdelijke huurcontracten',
+  'gebiedsgerichte aanpak',
+];
+
 const PLACES = 'Zwolle Deventer Groningen Twente Rotterdam-Zuid Zaanstad Leeuwarden Tilburg Arnhem Almere Utrecht Limburg Breda Emmen'.split(' ');
 export const BENCH_ROLES = ['verhuurder', 'samenwerkingspartner', 'opdrachtgever', 'ontwikkelaar'] as const;
 export const BENCH_THEMES = [
@@ -43,14 +56,19 @@ export const BENCH_THEMES = [
   'onderhoud',
 ];
 
-/** The vocabulary, most frequent first: function words, roots, plurals, compounds, verbs. */
+/**
+ * The vocabulary, most frequent first: function words, roots, verbs, plurals, then compounds.
+ * About 2,500 words, so the Zipf tail holds words that only a few percent of cases use (rare
+ * words for the query mix); with fewer, every word appeared in nearly every case.
+ */
 export function vocabulary(): string[] {
   const words = new Set<string>(FUNCTION_WORDS);
   for (const r of ROOTS) words.add(r);
   for (const v of VERBS) words.add(v);
   for (const r of ROOTS) words.add(r.endsWith('e') ? `${r}n` : `${r}en`);
   for (const p of PREFIXES) for (const h of HEADS) words.add(`${p}${h}`);
-  for (const p of PREFIXES) for (const r of ROOTS.slice(0, 60)) words.add(`${p}${r}`);
+  for (const p of PREFIXES) for (const r of ROOTS) words.add(`${p}${r}`);
+  for (const r of ROOTS.slice(0, 50)) for (const h of HEADS) words.add(`${r}${h}`);
   for (const p of PLACES) words.add(p);
   return [...words];
 }
@@ -139,11 +157,12 @@ export function generateCorpus(count: number, seed = 20261122, authors: string[]
     while (themes.size < themeCount) themes.add(skewedPick(BENCH_THEMES, random));
     const attachments = random() < 0.35 ? 1 + Math.floor(random() * 3) : 0;
     const titleWords = words(4 + Math.floor(random() * 5)).filter((w) => !FUNCTION_WORDS.includes(w));
+    const topic = random() < 0.15 ? RARE_TOPICS[Math.floor(random() * RARE_TOPICS.length)] : null;
     cases.push({
       title: `${titleWords.join(' ')} ${PLACES[Math.floor(random() * PLACES.length)]} ${i + 1}`.slice(0, 200),
       summary: paragraph(40 + Math.floor(random() * 40)).slice(0, 600),
       context: paragraph(share[0]),
-      approach: paragraph(share[1]),
+      approach: topic ? `${paragraph(share[1])} Het ging om ${topic}.` : paragraph(share[1]),
       results: paragraph(share[2]),
       lessons: paragraph(share[3]),
       question: paragraph(share[4]),
@@ -163,41 +182,34 @@ export function generateCorpus(count: number, seed = 20261122, authors: string[]
   return cases;
 }
 
-/** At least 30 queries of every kind: common and rare words, two words, phrase, typo, compound, facets. */
+/** The query mix: 36 queries of every kind issue 7 lists, grouped by kind. */
+export const QUERY_KINDS: Record<string, string[]> = {
+  // In most cases of the corpus.
+  common: ['q=huur', 'q=bewoners', 'q=gemeente', 'q=aanpak', 'q=woning'],
+  // In well under 1% of cases (RARE_TOPICS), one without its accent.
+  rare: ['q=kangoeroewoning', 'q=knarrenhof', 'q=asbestsanering', 'q=energiecooperatie', 'q=woningruil', 'q=doorstroommakelaar'],
+  twoWords: ['q=huurachterstand gemeente', 'q=jongeren begeleiding', 'q=energie armoede', 'q=renovatie bewoners', 'q=knarrenhof ouderen'],
+  phrase: ['q="wijk aanpak"', 'q="huur achterstand"', 'q="skaeve huse"'],
+  typo: ['q=renovasie', 'q=huurachterstant', 'q=bemiddling', 'q=kangoeroewonig'],
+  compound: ['q=achterstand', 'q=armoede', 'q=problematiek'],
+  syntax: ['q=overlast -hennep', 'q=ontruiming of huisuitzetting', 'q=statushouder'],
+  oneFacet: ['q=huur&thema=incasso', 'q=bewoners&rol=verhuurder', 'q=woning&organisatietype=overig', 'q=coaching&reflectie=nee'],
+  twoFacets: [
+    'q=aanpak&thema=renovatie&rol=opdrachtgever',
+    'q=gemeente&jaar=2020&thema=overlast',
+    'q=zorg welzijn&thema=zorg-en-welzijn&rol=samenwerkingspartner',
+  ],
+};
+
+/** The query mix as URL query strings (values encoded), every kind interleaved. */
 export function queryMix(): string[] {
-  const q = (s: string) => encodeURIComponent(s);
-  return [
-    `q=${q('huur')}`,
-    `q=${q('bewoners')}`,
-    `q=${q('gemeente')}`,
-    `q=${q('aanpak')}`,
-    `q=${q('woning')}`,
-    `q=${q('schimmel')}`,
-    `q=${q('aardbeving')}`,
-    `q=${q('dakloosheid')}`,
-    `q=${q('hennep')}`,
-    `q=${q('woonfraude')}`,
-    `q=${q('huurachterstand gemeente')}`,
-    `q=${q('jongeren begeleiding')}`,
-    `q=${q('energie armoede')}`,
-    `q=${q('renovatie bewoners')}`,
-    `q=${q('"sociaal beheer"')}`,
-    `q=${q('"wijk aanpak"')}`,
-    `q=${q('renovasie')}`,
-    `q=${q('huurachterstant')}`,
-    `q=${q('bemiddling')}`,
-    `q=${q('achterstand')}`,
-    `q=${q('armoede')}`,
-    `q=${q('problematiek')}`,
-    `q=${q('overlast -hennep')}`,
-    `q=${q('ontruiming of huisuitzetting')}`,
-    `q=${q('statushouder')}`,
-    `q=${q('huur')}&thema=incasso`,
-    `q=${q('bewoners')}&rol=verhuurder`,
-    `q=${q('aanpak')}&thema=renovatie&rol=opdrachtgever`,
-    `q=${q('gemeente')}&jaar=2020&thema=overlast`,
-    `q=${q('woning')}&organisatietype=overig`,
-    `q=${q('zorg welzijn')}&thema=zorg-en-welzijn`,
-    `q=${q('coaching')}&reflectie=nee`,
-  ];
+  const encode = (qs: string) =>
+    qs
+      .split('&')
+      .map((pair) => pair.split('=').map(encodeURIComponent).join('='))
+      .join('&');
+  const lists = Object.values(QUERY_KINDS);
+  const mix: string[] = [];
+  for (let i = 0; mix.length < lists.flat().length; i++) for (const list of lists) if (list[i]) mix.push(encode(list[i]));
+  return mix;
 }
