@@ -358,8 +358,8 @@ export class PostgresCaseSearch implements CaseSearch {
           FROM search_documents d${full ? ', q' : ''}
          WHERE ${where.visibility}${full ? ' AND d.document @@ q.full' : ''})
       SELECT 'total' AS facet, NULL AS value, count(*) FILTER (WHERE f_role AND ${others('role')}) AS n FROM m
-      UNION ALL SELECT 'role', r, count(*) FROM m, unnest(roles) r WHERE ${others('role')} GROUP BY r
-      UNION ALL SELECT 'theme', t, count(*) FROM m, unnest(themes) t WHERE ${others('theme')} GROUP BY t
+      UNION ALL SELECT 'role', r, count(*) FROM (SELECT unnest(roles) AS r FROM m WHERE ${others('role')}) x GROUP BY r
+      UNION ALL SELECT 'theme', t, count(*) FROM (SELECT unnest(themes) AS t FROM m WHERE ${others('theme')}) x GROUP BY t
       UNION ALL SELECT 'organizationKind', organization_kind, count(*) FROM m WHERE ${others('organizationKind')} GROUP BY 2
       UNION ALL SELECT 'year', year::text, count(*) FROM m WHERE year IS NOT NULL AND ${others('year')} GROUP BY 2
       UNION ALL SELECT 'hasReflection', has_reflection::text, count(*) FROM m WHERE ${others('hasReflection')} GROUP BY 2
