@@ -31,6 +31,7 @@ export function createSearchStack(
     (config.meiliUrl
       ? new MeiliCaseSearch({ url: config.meiliUrl, apiKey: config.meiliMasterKey, suggestions: new LexiconSuggestions(db.dataSource) })
       : postgres);
-  const targets = search === postgres ? [postgres] : [postgres, search];
+  // One target per engine: the outbox records progress by engine name.
+  const targets = search.engine === postgres.engine ? [search] : [postgres, search];
   return { search, searchFallback: postgres, indexer: new SearchIndexer(db.dataSource, targets, logger) };
 }

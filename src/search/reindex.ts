@@ -13,7 +13,8 @@ import { reindexAll } from './indexer';
 export async function reindexIfEmpty(db: Database, stack: SearchStack): Promise<number> {
   const [{ cases }] = await db.dataSource.query(`SELECT count(*)::int AS cases FROM cases`);
   if (cases === 0) return 0;
-  const engines: CaseSearch[] = stack.search === stack.searchFallback ? [stack.search] : [stack.searchFallback, stack.search];
+  const engines: CaseSearch[] =
+    stack.search.engine === stack.searchFallback.engine ? [stack.search] : [stack.searchFallback, stack.search];
   const empty: CaseSearch[] = [];
   const unreachable: string[] = [];
   for (const engine of engines) {
