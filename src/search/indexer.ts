@@ -126,7 +126,7 @@ export class SearchIndexer {
           try {
             await applyTo(state.target, caseIds, docs);
           } catch (error) {
-            this.failed(state, error, pending);
+            await this.failed(state, error, pending);
             continue;
           }
           if (state.failures) this.logger?.info({ engine, afterFailures: state.failures }, 'search index caught up');
@@ -149,12 +149,13 @@ export class SearchIndexer {
       this.schedule(waiting.length ? Math.max(10, Math.min(...waiting.map((e) => e.retryAt)) - Date.now()) : POLL_MS);
     } catch (error) {
       // The database itself failed (or the documents could not be built): every engine waits.
-      for (const state of this.engines) this.failed(state, error, []);
+      for (const state of this.engines) await this.failed(state, error, []);
       this.schedule(Math.max(10, Math.min(...this.engines.map((e) => e.retryAt)) - Date.now()));
     }
   }
 
-  private failed(state: EngineState, error: unknown, rows: Array<{ id: string }>) {
+  /** Backs this engine off and notes the error on its entries (best effort: the database may be the problem). */
+  private async failed(state: EngineState, error: unknown, rows: Array<{ id: string }>): Promise<void> {
     state.failures++;
     const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** (state.failures - 1));
     state.retryAt = Date.now() + delay;
@@ -163,7 +164,7 @@ export class SearchIndexer {
       'search indexing failed; retrying',
     );
     if (rows.length === 0) return;
-    void this.dataSource
+    await this.dataSource
       .query(`UPDATE search_outbox SET attempts = attempts + 1, last_error = left($1, 1000) WHERE id = ANY($2::bigint[])`, [
         `${state.target.engine}: ${(error as Error)?.message ?? String(error)}`,
         rows.map((r) => r.id),
