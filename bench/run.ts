@@ -75,6 +75,12 @@ async function main() {
   const caseCount = Number(values.cases);
   const duration = Number(values.duration);
   const work = mkdtempSync(path.join(os.tmpdir(), 'casusbank-bench-'));
+  // Also when a step fails: no app left running, no corpus copy left in the temp directory.
+  let running: ChildProcess | undefined;
+  process.on('exit', () => {
+    if (running && running.exitCode === null) running.kill('SIGKILL');
+    rmSync(work, { recursive: true, force: true });
+  });
   const dataDir = path.join(work, 'data');
   let databaseUrl: string | undefined;
   let dropDatabase: (() => Promise<void>) | undefined;
@@ -145,6 +151,7 @@ async function main() {
   const start = async (): Promise<{ child: ChildProcess; readyMs: number }> => {
     const t0 = performance.now();
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/server.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    running = child;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server stopte met code ${child.exitCode}`);
       try {
