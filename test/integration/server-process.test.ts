@@ -14,6 +14,11 @@ import { buildCase, buildOrganization, buildUser } from '../support/factories';
  * as child processes on a temporary DATA_DIR (embedded database), driven over real sockets.
  */
 
+// These processes always use the embedded database, so the CI pass on a PostgreSQL server
+// (TEST_DATABASE_URL) would only repeat them: they run in the embedded pass.
+const describeEmbedded = process.env.TEST_DATABASE_URL ? describe.skip : describe;
+if (process.env.TEST_DATABASE_URL) console.warn('server-process: overgeslagen in de PostgreSQL-ronde (draait op de ingebouwde database)');
+
 const ROOT = path.join(__dirname, '../..');
 const SERVER = path.join(ROOT, 'dist/src/server.js');
 const CLI = path.join(ROOT, 'dist/src/cli.js');
@@ -120,7 +125,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('the compiled server process', () => {
+describeEmbedded('the compiled server process', () => {
   it('lets a slow request finish after SIGTERM, exits 0, and extracted the pending attachment at start', async () => {
     const server = spawn(process.execPath, [SERVER], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     const finished = collect(server);
@@ -201,7 +206,7 @@ describe('the compiled server process', () => {
   });
 });
 
-describe('the CLI for accounts', () => {
+describeEmbedded('the CLI for accounts', () => {
   const hashOf = (email: string) =>
     withDatabase(async (db) => {
       const [row] = await db.dataSource.query(`SELECT password_hash, roles FROM users WHERE email = $1`, [email]);
