@@ -7,9 +7,10 @@ data=$(mktemp -d)
 port=${SMOKE_PORT:-3999}
 log="$data/server.log"
 start=$(date +%s%3N)
-DATA_DIR="$data" PORT=$port LOG_LEVEL=warn npm start >"$log" 2>&1 &
+# In its own process group, so a failed run can stop npm and the server it started together.
+DATA_DIR="$data" PORT=$port LOG_LEVEL=warn setsid npm start >"$log" 2>&1 &
 pid=$!
-cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
+cleanup() { kill -- -"$pid" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 
 for _ in $(seq 1 120); do
@@ -25,12 +26,29 @@ home=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:
 curl -fsS "http://127.0.0.1:$port/inloggen" | grep -q 'Inloggen bij Casusbank' || { echo "login page missing"; exit 1; }
 grep -q 'deelnemer@casusbank.nl' "$log" || { echo "demo accounts were not printed"; cat "$log"; exit 1; }
 
+# Signed in as the demo member: the demo cases and meetings render.
+jar="$data/cookies"
+base="http://127.0.0.1:$port"
+form=$(curl -fsS -c "$jar" -b "$jar" "$base/inloggen")
+token=$(sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' <<<"$form" | head -1)
+login=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+  --data-urlencode "email=deelnemer@casusbank.nl" --data-urlencode "password=demo-deelnemer-2026" --data-urlencode "_csrf=$token" "$base/inloggen")
+[ "$login" = "303" ] || { echo "demo login: expected 303, got $login"; exit 1; }
+for page in / /casussen /bijeenkomsten /meldingen; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$base$page")
+  [ "$code" = "200" ] || { echo "$page as the demo member: $code"; cat "$log"; exit 1; }
+done
+list=$(curl -fsS -b "$jar" "$base/bijeenkomsten")
+meeting=$(grep -o 'href="/bijeenkomsten/[0-9][0-9]*"' <<<"$list" | head -1 | grep -o '[0-9][0-9]*')
+page=$(curl -fsS -b "$jar" "$base/bijeenkomsten/$meeting")
+[[ "$page" == *"Ook interessant"* ]] || { echo "meeting page $meeting missing"; exit 1; }
+
 # The npm process forwards the signal; the server must finish and exit 0.
-node_pid=$(pgrep -n -f 'node dist/src/server.js')
+node_pid=$(pgrep -g "$pid" -f '^node dist/src/server.js')
 kill -TERM "$node_pid"
 set +e
 wait "$pid"
 code=$?
 set -e
 [ "$code" -eq 0 ] || { echo "exit code after SIGTERM: $code"; cat "$log"; exit 1; }
-echo "smoke test passed: ready, pages served, SIGTERM → exit 0"
+echo "smoke test passed: ready, demo member signed in, pages served, SIGTERM → exit 0"
