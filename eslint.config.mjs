@@ -16,7 +16,26 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', document: 'readonly', window: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', fetch: 'readonly', history: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', AbortController: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', DOMParser: 'readonly', FormData: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        fetch: 'readonly',
+        history: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        AbortController: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        DOMParser: 'readonly',
+        FormData: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -23,9 +23,13 @@ const builtTime = existsSync(marker) ? statSync(marker).mtimeMs : 0;
 
 if (sourceTime > builtTime) {
   process.stderr.write('Casusbank: TypeScript compileren…\n');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')],
+    {
+      stdio: 'inherit',
+    },
+  );
   // tsc skips unchanged outputs in incremental mode; touch the marker so the next check is cheap.
   const now = new Date();
   const { utimesSync } = await import('node:fs');

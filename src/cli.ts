@@ -41,7 +41,8 @@ const commands: Record<string, Command> = {
         return 1;
       }
       console.log(`Demodata geladen: ${result.cases} casussen.`);
-      for (const a of result.accounts) console.log(`  ${a.email.padEnd(28)} ${a.password.padEnd(22)} ${a.roles.join(', ')}`);
+      for (const a of result.accounts)
+        console.log(`  ${a.email.padEnd(28)} ${a.password.padEnd(22)} ${a.roles.join(', ')}`);
     },
   },
   import: {
@@ -67,7 +68,9 @@ const commands: Record<string, Command> = {
         return 1;
       }
       const perSecond = result.ms > 0 ? Math.round((result.count / result.ms) * 1000) : result.count;
-      console.log(`${result.count} casussen geïmporteerd in ${(result.ms / 1000).toFixed(1)} s (${perSecond} per seconde).`);
+      console.log(
+        `${result.count} casussen geïmporteerd in ${(result.ms / 1000).toFixed(1)} s (${perSecond} per seconde).`,
+      );
     },
   },
   export: {
@@ -84,11 +87,15 @@ const commands: Record<string, Command> = {
     async run({ db, config }) {
       const stack = createSearchStack(config, db);
       const started = performance.now();
-      const count = await reindexAll(db.dataSource, stack.search === stack.searchFallback ? [stack.search] : [stack.searchFallback, stack.search], (done) =>
-        process.stderr.write(`\r${done} casussen…`),
+      const count = await reindexAll(
+        db.dataSource,
+        stack.search === stack.searchFallback ? [stack.search] : [stack.searchFallback, stack.search],
+        (done) => process.stderr.write(`\r${done} casussen…`),
       );
       process.stderr.write('\n');
-      console.log(`Zoekindex (${stack.search.engine}) opnieuw opgebouwd: ${count} casussen in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      console.log(
+        `Zoekindex (${stack.search.engine}) opnieuw opgebouwd: ${count} casussen in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      );
     },
   },
   'gc-blobs': {
@@ -97,7 +104,9 @@ const commands: Record<string, Command> = {
     async run({ db, config }) {
       const blobs = new BlobStore(blobRoot(config.dataDir));
       const { count, bytes } = await new AttachmentsService(db.dataSource, blobs).gcBlobs();
-      console.log(`${count} ongebruikte bestand(en) verwijderd, ${(bytes / 1024 / 1024).toFixed(1)} MB vrijgemaakt.`);
+      console.log(
+        `${count} ongebruikte bestand(en) verwijderd, ${(bytes / 1024 / 1024).toFixed(1)} MB vrijgemaakt.`,
+      );
     },
   },
   'user:create': {
@@ -141,7 +150,11 @@ async function main(argv: string[]): Promise<number> {
   }
   let db: Database;
   try {
-    db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, purpose: `cli ${name}` });
+    db = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      purpose: `cli ${name}`,
+    });
   } catch (error) {
     console.error(`Database niet beschikbaar: ${(error as Error).message}`);
     return 1;

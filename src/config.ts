@@ -25,7 +25,9 @@ const schema = z
   .object({
     NODE_ENV: z.preprocess(
       emptyToUndefined,
-      z.enum(['development', 'production', 'test'], { error: 'moet development, production of test zijn' }).default('development'),
+      z
+        .enum(['development', 'production', 'test'], { error: 'moet development, production of test zijn' })
+        .default('development'),
     ),
     PORT: z.preprocess(
       emptyToUndefined,
@@ -52,9 +54,11 @@ const schema = z
     ),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-        error: 'moet fatal, error, warn, info, debug, trace of silent zijn',
-      }).default('info'),
+      z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+          error: 'moet fatal, error, warn, info, debug, trace of silent zijn',
+        })
+        .default('info'),
     ),
     UPLOAD_MAX_MB: z.preprocess(
       emptyToUndefined,
@@ -76,14 +80,19 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is verplicht als NODE_ENV=production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is verplicht als NODE_ENV=production',
+      });
     }
     // Links in invitations and e-mails must not come from the request's Host header (injection).
     if (env.NODE_ENV === 'production' && !env.PUBLIC_URL) {
       ctx.addIssue({
         code: 'custom',
         path: ['PUBLIC_URL'],
-        message: 'is verplicht als NODE_ENV=production (het adres waarop leden de site bereiken, bijv. https://casusbank.example.nl)',
+        message:
+          'is verplicht als NODE_ENV=production (het adres waarop leden de site bereiken, bijv. https://casusbank.example.nl)',
       });
     }
   });
@@ -111,7 +120,9 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws ConfigError with one line per problem. Has no side effects. */
-export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, 'sessionSecret'> & { sessionSecret?: string } {
+export function parseConfig(
+  env: NodeJS.ProcessEnv,
+): Omit<Config, 'sessionSecret'> & { sessionSecret?: string } {
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {

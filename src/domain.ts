@@ -1,6 +1,11 @@
 /** The fixed vocabularies of DESIGN.md, with their Dutch labels. One place for each list. */
 
-export const CORPORATION_ROLES = ['verhuurder', 'samenwerkingspartner', 'opdrachtgever', 'ontwikkelaar'] as const;
+export const CORPORATION_ROLES = [
+  'verhuurder',
+  'samenwerkingspartner',
+  'opdrachtgever',
+  'ontwikkelaar',
+] as const;
 export type CorporationRole = (typeof CORPORATION_ROLES)[number];
 export const CORPORATION_ROLE_LABELS: Record<CorporationRole, string> = {
   verhuurder: 'Verhuurder',

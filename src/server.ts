@@ -61,18 +61,25 @@ async function main() {
   const server: Server = app.listen(config.port, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, database: db.mode, search: search.engine, startupMs: Date.now() - started }, 'Casusbank is gestart');
+    logger.info(
+      { port, database: db.mode, search: search.engine, startupMs: Date.now() - started },
+      'Casusbank is gestart',
+    );
     // Index in the background: the app answers (from PostgreSQL) while a new engine fills up.
     void reindexIfEmpty(db, stack)
       .catch((error) => logger.warn({ err: error }, 'initial search indexing failed; the indexer retries'))
       .finally(() => indexer.start());
     // Attachments left 'pending' by a crash or restart get their text now, not at the next upload.
     extraction.kick();
-    console.log(`Casusbank draait op http://localhost:${port} (database: ${db.mode === 'embedded' ? 'ingebouwd' : 'server'}, zoeken: ${search.engine})`);
+    console.log(
+      `Casusbank draait op http://localhost:${port} (database: ${db.mode === 'embedded' ? 'ingebouwd' : 'server'}, zoeken: ${search.engine})`,
+    );
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(
-      error.code === 'EADDRINUSE' ? `Poort ${config.port} is al in gebruik; kies een andere met PORT=…` : `Server kon niet starten: ${error.message}`,
+      error.code === 'EADDRINUSE'
+        ? `Poort ${config.port} is al in gebruik; kies een andere met PORT=…`
+        : `Server kon niet starten: ${error.message}`,
     );
     void db.close().finally(() => process.exit(1));
   });
@@ -145,7 +152,10 @@ function startupDatabaseMessage(error: unknown, config: Config): string {
       .replace(/\s+/g, ' ')
       .trim();
   }
-  return `Ingebouwde database in ${config.dataDir} kon niet openen: ${e.message ?? String(error)}`.replace(/\s+/g, ' ');
+  return `Ingebouwde database in ${config.dataDir} kon niet openen: ${e.message ?? String(error)}`.replace(
+    /\s+/g,
+    ' ',
+  );
 }
 
 main().catch((error) => {

@@ -113,7 +113,9 @@
       list.hidden = matches.length === 0;
       input.setAttribute('aria-expanded', matches.length ? 'true' : 'false');
       status.textContent = matches.length
-        ? matches.length + (matches.length === 1 ? ' suggestie' : ' suggesties') + '; kies met de pijltjestoetsen en Enter.'
+        ? matches.length +
+          (matches.length === 1 ? ' suggestie' : ' suggesties') +
+          '; kies met de pijltjestoetsen en Enter.'
         : '';
     }
 

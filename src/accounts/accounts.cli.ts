@@ -11,7 +11,9 @@ async function readStdin(): Promise<string | null> {
   if (process.stdin.isTTY) return null;
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const text = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   return text.length ? text : null;
 }
 
@@ -39,7 +41,12 @@ const createArgs = z.object({
 export async function createUserFromCli(ds: DataSource, argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { email: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, role: { type: 'string', multiple: true } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      org: { type: 'string' },
+      role: { type: 'string', multiple: true },
+    },
   });
   const parsed = createArgs.safeParse(values);
   if (!parsed.success) {
@@ -50,7 +57,9 @@ export async function createUserFromCli(ds: DataSource, argv: string[]): Promise
   const [organization] = await ds.query(`SELECT id FROM organizations WHERE lower(name) = lower($1)`, [org]);
   if (!organization) {
     const known: Array<{ name: string }> = await ds.query(`SELECT name FROM organizations ORDER BY name`);
-    console.error(`Onbekende organisatie "${org}". Bestaande organisaties: ${known.map((o) => o.name).join(', ') || '(geen)'}.`);
+    console.error(
+      `Onbekende organisatie "${org}". Bestaande organisaties: ${known.map((o) => o.name).join(', ') || '(geen)'}.`,
+    );
     return 1;
   }
   try {
@@ -76,7 +85,9 @@ export async function setPasswordFromCli(ds: DataSource, argv: string[]): Promis
     console.error('--email ontbreekt');
     return 1;
   }
-  const [user] = await ds.query(`SELECT id, name, email FROM users WHERE lower(email) = lower($1)`, [values.email]);
+  const [user] = await ds.query(`SELECT id, name, email FROM users WHERE lower(email) = lower($1)`, [
+    values.email,
+  ]);
   if (!user) {
     console.error(`Geen account met e-mailadres ${values.email}.`);
     return 1;

@@ -10,7 +10,9 @@ import { UsersService } from './users.service';
 const newPassword = z
   .string({ error: 'Kies een nieuw wachtwoord.' })
   .min(1, { error: 'Kies een nieuw wachtwoord.' })
-  .max(PASSWORD_MAX_LENGTH, { error: `Een wachtwoord mag hoogstens ${PASSWORD_MAX_LENGTH} tekens lang zijn.` });
+  .max(PASSWORD_MAX_LENGTH, {
+    error: `Een wachtwoord mag hoogstens ${PASSWORD_MAX_LENGTH} tekens lang zijn.`,
+  });
 
 const passwordsMatch = (v: { password: string; confirm: string }) => v.password === v.confirm;
 const mismatch = { path: ['confirm'], error: 'De twee wachtwoorden zijn niet gelijk.' };
@@ -18,17 +20,23 @@ const confirm = z.string().max(PASSWORD_MAX_LENGTH).default('');
 
 const changePasswordBody = z
   .object({
-    current: z.string({ error: 'Vul uw huidige wachtwoord in.' }).min(1, { error: 'Vul uw huidige wachtwoord in.' }).max(PASSWORD_MAX_LENGTH),
+    current: z
+      .string({ error: 'Vul uw huidige wachtwoord in.' })
+      .min(1, { error: 'Vul uw huidige wachtwoord in.' })
+      .max(PASSWORD_MAX_LENGTH),
     password: newPassword,
     confirm,
   })
   .refine(passwordsMatch, mismatch);
 const invitationBody = z.object({ password: newPassword, confirm }).refine(passwordsMatch, mismatch);
-const totpBody = z.object({ code: z.string().trim().min(1, { error: 'Vul de code uit de app in.' }).max(20) });
+const totpBody = z.object({
+  code: z.string().trim().min(1, { error: 'Vul de code uit de app in.' }).max(20),
+});
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
 
 const INVITATION_PROBLEMS = {
-  unknown: 'Deze link is ongeldig. Controleer of u de hele link heeft gekopieerd, of vraag de beheerder om een nieuwe.',
+  unknown:
+    'Deze link is ongeldig. Controleer of u de hele link heeft gekopieerd, of vraag de beheerder om een nieuwe.',
   used: 'Deze link is al gebruikt. Kunt u niet inloggen? Vraag de beheerder om een nieuwe link.',
   expired: 'Deze link is verlopen (een link is 7 dagen geldig). Vraag de beheerder om een nieuwe.',
 };
@@ -43,14 +51,16 @@ export function accountRoutes(deps: AppDeps) {
       method: 'get',
       path: '/account',
       permission: 'member',
-      handler: ({ res }) => res.render('accounts/profile', { title: 'Mijn account', errors: {}, passwordHint }),
+      handler: ({ res }) =>
+        res.render('accounts/profile', { title: 'Mijn account', errors: {}, passwordHint }),
     }),
     route({
       method: 'post',
       path: '/account/wachtwoord',
       permission: 'member',
       body: changePasswordBody,
-      onInvalid: ({ res, errors }) => res.render('accounts/profile', { title: 'Mijn account', errors, passwordHint }),
+      onInvalid: ({ res, errors }) =>
+        res.render('accounts/profile', { title: 'Mijn account', errors, passwordHint }),
       handler: async ({ req, res, viewer, body }) => {
         try {
           await users.changePassword(viewer.id, body.current, body.password, req.sessionID, req.ip);
@@ -58,11 +68,17 @@ export function accountRoutes(deps: AppDeps) {
           // 400: wrong current password or a weak new one; 429: the account is locked.
           if (error instanceof HttpError && (error.status === 400 || error.status === 429)) {
             res.status(error.status);
-            return res.render('accounts/profile', { title: 'Mijn account', errors: error.details?.errors ?? {}, passwordHint });
+            return res.render('accounts/profile', {
+              title: 'Mijn account',
+              errors: error.details?.errors ?? {},
+              passwordHint,
+            });
           }
           throw error;
         }
-        req.session.flash = [{ type: 'success', message: 'Uw wachtwoord is gewijzigd. Andere sessies zijn beëindigd.' }];
+        req.session.flash = [
+          { type: 'success', message: 'Uw wachtwoord is gewijzigd. Andere sessies zijn beëindigd.' },
+        ];
         res.redirect(303, '/account');
       },
     }),
@@ -71,7 +87,8 @@ export function accountRoutes(deps: AppDeps) {
       path: '/account/tweestaps',
       permission: 'member',
       handler: async ({ req, res, viewer }) => {
-        if (viewer.hasTotp) return res.render('accounts/two-factor', { title: 'Tweestapsverificatie', enabled: true });
+        if (viewer.hasTotp)
+          return res.render('accounts/two-factor', { title: 'Tweestapsverificatie', enabled: true });
         req.session.enrollingTotpSecret ??= newTotpSecret();
         const { qrDataUri } = await totpQrCode(req.session.enrollingTotpSecret, viewer.email);
         res.render('accounts/two-factor', {
@@ -100,7 +117,8 @@ export function accountRoutes(deps: AppDeps) {
             enabled: false,
             qrDataUri,
             secret,
-            error: 'Deze code klopt niet. Controleer de tijd op uw telefoon en vul de code in die nu in de app staat.',
+            error:
+              'Deze code klopt niet. Controleer de tijd op uw telefoon en vul de code in die nu in de app staat.',
           });
         }
         delete req.session.enrollingTotpSecret;
@@ -116,9 +134,19 @@ export function accountRoutes(deps: AppDeps) {
         const invitation = await users.findInvitation(params.token);
         if (!invitation.ok) {
           res.status(invitation.reason === 'unknown' ? 404 : 410);
-          return res.render('accounts/invitation', { title: 'Uitnodiging', problem: INVITATION_PROBLEMS[invitation.reason] });
+          return res.render('accounts/invitation', {
+            title: 'Uitnodiging',
+            problem: INVITATION_PROBLEMS[invitation.reason],
+          });
         }
-        res.render('accounts/invitation', { title: 'Wachtwoord instellen', invitation, token: params.token, errors: {}, passwordHint, problem: null });
+        res.render('accounts/invitation', {
+          title: 'Wachtwoord instellen',
+          invitation,
+          token: params.token,
+          errors: {},
+          passwordHint,
+          problem: null,
+        });
       },
     }),
     route({
@@ -129,14 +157,28 @@ export function accountRoutes(deps: AppDeps) {
       body: invitationBody,
       onInvalid: async ({ req, res, errors }) => {
         const invitation = await users.findInvitation(String(req.params.token));
-        if (!invitation.ok) return res.render('accounts/invitation', { title: 'Uitnodiging', problem: INVITATION_PROBLEMS[invitation.reason] });
-        res.render('accounts/invitation', { title: 'Wachtwoord instellen', invitation, token: req.params.token, errors, passwordHint, problem: null });
+        if (!invitation.ok)
+          return res.render('accounts/invitation', {
+            title: 'Uitnodiging',
+            problem: INVITATION_PROBLEMS[invitation.reason],
+          });
+        res.render('accounts/invitation', {
+          title: 'Wachtwoord instellen',
+          invitation,
+          token: req.params.token,
+          errors,
+          passwordHint,
+          problem: null,
+        });
       },
       handler: async ({ req, res, params, body }) => {
         const invitation = await users.findInvitation(params.token);
         if (!invitation.ok) {
           res.status(invitation.reason === 'unknown' ? 404 : 410);
-          return res.render('accounts/invitation', { title: 'Uitnodiging', problem: INVITATION_PROBLEMS[invitation.reason] });
+          return res.render('accounts/invitation', {
+            title: 'Uitnodiging',
+            problem: INVITATION_PROBLEMS[invitation.reason],
+          });
         }
         try {
           await users.acceptInvitation(params.token, body.password, req.ip);

@@ -56,9 +56,7 @@ const ACTION_GROUPS: Record<string, string> = {
   totp: 'Tweestapsverificatie',
 };
 
-
 const actorOf = (req: Request, viewer: Viewer): Actor => ({ id: viewer.id, ip: req.ip });
-
 
 /** The e-mail with an invitation or password link (also shown to the admin, who may send it on). */
 export function linkMail(

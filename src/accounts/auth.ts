@@ -58,7 +58,11 @@ export function sessionRules(req: Request, res: Response, next: NextFunction) {
     });
   }
   const enrolmentPaths = ['/account/tweestaps', '/uitloggen'];
-  if (requiresTwoFactor(req.user) && !req.user.hasTotp && !enrolmentPaths.some((p) => req.path.startsWith(p))) {
+  if (
+    requiresTwoFactor(req.user) &&
+    !req.user.hasTotp &&
+    !enrolmentPaths.some((p) => req.path.startsWith(p))
+  ) {
     if (req.path.startsWith('/api/')) {
       res.status(403).json({ error: 'Stel eerst tweestapsverificatie in.' });
       return;

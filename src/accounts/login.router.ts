@@ -14,7 +14,8 @@ import { clearSessionCookie } from './session';
 /** Only same-site paths: never '//evil.example' or '/\evil.example'. */
 export function safeReturnPath(value: unknown): string {
   if (typeof value !== 'string' || value.length > 500) return '/';
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\r\n\t]/.test(value)) return '/';
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || /[\r\n\t]/.test(value))
+    return '/';
   if (value.startsWith('/inloggen') || value.startsWith('/uitloggen')) return '/';
   return value;
 }
@@ -87,7 +88,14 @@ export function loginRoutes(deps: AppDeps, _passport: passport.PassportStatic) {
   router.post('/inloggen/code', limiter);
 
   const renderLogin = (res: Response, locals: Record<string, unknown>) =>
-    res.render('accounts/login', { title: 'Inloggen', error: null, errors: {}, input: {}, returnTo: '/', ...locals });
+    res.render('accounts/login', {
+      title: 'Inloggen',
+      error: null,
+      errors: {},
+      input: {},
+      returnTo: '/',
+      ...locals,
+    });
 
   return mount(router, [
     route({
@@ -121,7 +129,11 @@ export function loginRoutes(deps: AppDeps, _passport: passport.PassportStatic) {
         if (outcome.kind !== 'ok') {
           const { status, message } = failureMessage(outcome, LOGIN_MESSAGES.invalid);
           res.status(status);
-          return renderLogin(res, { error: message, input: { email: body.email }, returnTo: safeReturnPath(body.terug) });
+          return renderLogin(res, {
+            error: message,
+            input: { email: body.email },
+            returnTo: safeReturnPath(body.terug),
+          });
         }
         if (outcome.needsSecondFactor) {
           req.session.pendingUserId = outcome.userId;

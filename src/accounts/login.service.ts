@@ -33,7 +33,11 @@ export class LoginService {
     );
     if (!user || !user.password_hash) {
       await verifyDummyPassword(password);
-      await recordAudit(this.dataSource.manager, { action: 'login.failed', ip, details: { email, reason: 'unknown' } });
+      await recordAudit(this.dataSource.manager, {
+        action: 'login.failed',
+        ip,
+        details: { email, reason: 'unknown' },
+      });
       return { kind: 'invalid' };
     }
     const locked = this.lockedMinutes(user);
@@ -195,7 +199,12 @@ export function lockedMessage(minutes: number): string {
 
 /** TypeORM returns [rows, count] for UPDATE … RETURNING on postgres; plain rows elsewhere. */
 export function rowsOf<T = Record<string, any>>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  ) {
     return result[0] as T[];
   }
   return result as T[];

@@ -15,14 +15,25 @@ export function isCommonPassword(password: string): boolean {
   if (commonPasswords.has(lower)) return true;
   // "wachtwoord123456" and "Welkom2024!!!!" are common passwords with padding.
   const stripped = lower.replace(/[\d\W_]+$/u, '');
-  return stripped.length > 0 && stripped.length < lower.length && commonPasswords.has(stripped) && stripped.length < 8;
+  return (
+    stripped.length > 0 &&
+    stripped.length < lower.length &&
+    commonPasswords.has(stripped) &&
+    stripped.length < 8
+  );
 }
 
 /** Dutch reason why a new password is not acceptable, or null when it is. */
-export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Een wachtwoord mag hoogstens ${PASSWORD_MAX_LENGTH} tekens lang zijn.`;
-  if (isCommonPassword(password)) return 'Dit wachtwoord komt voor op een lijst van veelgebruikte wachtwoorden. Kies een ander.';
+export function passwordProblem(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH)
+    return `Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`;
+  if (password.length > PASSWORD_MAX_LENGTH)
+    return `Een wachtwoord mag hoogstens ${PASSWORD_MAX_LENGTH} tekens lang zijn.`;
+  if (isCommonPassword(password))
+    return 'Dit wachtwoord komt voor op een lijst van veelgebruikte wachtwoorden. Kies een ander.';
   if (/^(.)\1+$/u.test(password)) return 'Een wachtwoord van één herhaald teken is te makkelijk te raden.';
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && password.toLowerCase().includes(local)) {

@@ -102,7 +102,10 @@ export class UsersService {
   /** The invitation behind a link, or why it cannot be used. */
   async findInvitation(
     token: string,
-  ): Promise<{ ok: true; userId: number; email: string; name: string; purpose: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' }> {
+  ): Promise<
+    | { ok: true; userId: number; email: string; name: string; purpose: string }
+    | { ok: false; reason: 'unknown' | 'used' | 'expired' }
+  > {
     const [row] = await this.dataSource.query(
       `SELECT i.user_id, i.purpose, i.used_at, i.expires_at < now() AS expired, u.email, u.name, u.active
          FROM invitations i JOIN users u ON u.id = i.user_id WHERE i.token_hash = $1`,
@@ -126,7 +129,8 @@ export class UsersService {
           [hashToken(token)],
         ),
       );
-      if (rows.length === 0) throw conflict('Deze link is al gebruikt of verlopen. Vraag de beheerder om een nieuwe.');
+      if (rows.length === 0)
+        throw conflict('Deze link is al gebruikt of verlopen. Vraag de beheerder om een nieuwe.');
       const userId: number = rows[0].user_id;
       const [user] = await tx.query(`SELECT email, name FROM users WHERE id = $1 AND active`, [userId]);
       if (!user) throw notFound();
@@ -138,7 +142,13 @@ export class UsersService {
         [userId, await hashPassword(password)],
       );
       await this.endSessions(tx, userId);
-      await recordAudit(tx, { actorId: userId, ip, action: 'user.password_set', subjectType: 'user', subjectId: userId });
+      await recordAudit(tx, {
+        actorId: userId,
+        ip,
+        action: 'user.password_set',
+        subjectType: 'user',
+        subjectId: userId,
+      });
       return userId;
     });
   }
@@ -167,17 +177,33 @@ export class UsersService {
       throw locked(lockedFor);
     }
     if (!row.password_hash || !(await verifyPassword(row.password_hash, current))) {
-      const outcome = await logins.registerFailure(userId, ip, 'current_password', 'user.password_change_failed');
+      const outcome = await logins.registerFailure(
+        userId,
+        ip,
+        'current_password',
+        'user.password_change_failed',
+      );
       if (outcome.kind === 'locked') throw locked(outcome.minutes);
-      throw badRequest('Uw huidige wachtwoord klopt niet.', { errors: { current: 'Uw huidige wachtwoord klopt niet.' } });
+      throw badRequest('Uw huidige wachtwoord klopt niet.', {
+        errors: { current: 'Uw huidige wachtwoord klopt niet.' },
+      });
     }
     const problem = passwordProblem(next, row);
     if (problem) throw badRequest(problem, { errors: { password: problem } });
     const hash = await hashPassword(next);
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [userId, hash]);
+      await tx.query(`UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1`, [
+        userId,
+        hash,
+      ]);
       await this.endSessions(tx, userId, keepSessionId);
-      await recordAudit(tx, { actorId: userId, ip, action: 'user.password_changed', subjectType: 'user', subjectId: userId });
+      await recordAudit(tx, {
+        actorId: userId,
+        ip,
+        action: 'user.password_changed',
+        subjectType: 'user',
+        subjectId: userId,
+      });
     });
   }
 
@@ -185,12 +211,17 @@ export class UsersService {
   async setPassword(userId: number, password: string, actor: Actor) {
     const hash = await hashPassword(password);
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(`UPDATE users SET password_hash = $2, password_changed_at = now(), locked_until = NULL WHERE id = $1`, [
-        userId,
-        hash,
-      ]);
+      await tx.query(
+        `UPDATE users SET password_hash = $2, password_changed_at = now(), locked_until = NULL WHERE id = $1`,
+        [userId, hash],
+      );
       await this.endSessions(tx, userId);
-      await recordAudit(tx, { actorId: actor.id, action: 'user.password_set', subjectType: 'user', subjectId: userId });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'user.password_set',
+        subjectType: 'user',
+        subjectId: userId,
+      });
     });
   }
 
@@ -217,12 +248,10 @@ export class UsersService {
     await this.dataSource.transaction(async (tx) => {
       const before = await this.assertUser(tx, userId);
       await this.assertOrganization(tx, input.organizationId);
-      await tx.query(`UPDATE users SET name = $2, roles = $3, organization_id = $4, updated_at = now() WHERE id = $1`, [
-        userId,
-        input.name,
-        input.roles,
-        input.organizationId,
-      ]);
+      await tx.query(
+        `UPDATE users SET name = $2, roles = $3, organization_id = $4, updated_at = now() WHERE id = $1`,
+        [userId, input.name, input.roles, input.organizationId],
+      );
       await recordAudit(tx, {
         actorId: actor.id,
         ip: actor.ip,
@@ -246,7 +275,13 @@ export class UsersService {
           WHERE id = $1`,
         [userId, secret, hashes, step],
       );
-      await recordAudit(tx, { actorId: userId, ip, action: 'user.totp_enabled', subjectType: 'user', subjectId: userId });
+      await recordAudit(tx, {
+        actorId: userId,
+        ip,
+        action: 'user.totp_enabled',
+        subjectType: 'user',
+        subjectId: userId,
+      });
     });
     return codes;
   }
@@ -260,7 +295,13 @@ export class UsersService {
         [userId],
       );
       await this.endSessions(tx, userId);
-      await recordAudit(tx, { actorId: actor.id, ip: actor.ip, action: 'user.totp_reset', subjectType: 'user', subjectId: userId });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        ip: actor.ip,
+        action: 'user.totp_reset',
+        subjectType: 'user',
+        subjectId: userId,
+      });
     });
   }
 
@@ -280,6 +321,9 @@ export class UsersService {
 
   private async assertOrganization(tx: EntityManager, organizationId: number) {
     const [org] = await tx.query(`SELECT id FROM organizations WHERE id = $1`, [organizationId]);
-    if (!org) throw badRequest('Onbekende organisatie.', { errors: { organizationId: 'Kies een bestaande organisatie.' } });
+    if (!org)
+      throw badRequest('Onbekende organisatie.', {
+        errors: { organizationId: 'Kies een bestaande organisatie.' },
+      });
   }
 }

@@ -10,7 +10,9 @@ const queues = new WeakMap<DataSource, ExtractionQueue>();
  * each upload, the server kicks it at start (attachments left 'pending' by a crash) and drains it
  * at shutdown. Shared through this lookup so server.ts and the router hold the same queue.
  */
-export function attachmentExtraction(deps: Pick<AppDeps, 'config' | 'db' | 'logger' | 'indexer'>): ExtractionQueue {
+export function attachmentExtraction(
+  deps: Pick<AppDeps, 'config' | 'db' | 'logger' | 'indexer'>,
+): ExtractionQueue {
   const ds = deps.db.dataSource;
   let queue = queues.get(ds);
   if (!queue) {

@@ -30,7 +30,11 @@ export interface Extracted {
 export type TextSource = 'pdf' | 'docx';
 
 /** Extracts the text of one file's content, capped at limits.maxChars. */
-export async function extractFromBuffer(source: TextSource, buffer: Buffer, limits: ExtractionLimits): Promise<Extracted> {
+export async function extractFromBuffer(
+  source: TextSource,
+  buffer: Buffer,
+  limits: ExtractionLimits,
+): Promise<Extracted> {
   const extracted = source === 'pdf' ? await extractPdf(buffer) : await extractDocx(buffer, limits);
   return capText(extracted, limits.maxChars);
 }

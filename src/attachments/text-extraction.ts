@@ -6,7 +6,14 @@ import { rowsOf } from '../accounts/login.service';
 import { enqueueSearchUpdate } from '../search/outbox';
 import type { BlobStore } from './blob-store';
 import type { ExtractionJob, ExtractionReply } from './extraction-worker';
-import { EXTRACTION_LIMITS, ExtractionError, mb, type Extracted, type ExtractionLimits, type TextSource } from './extractors';
+import {
+  EXTRACTION_LIMITS,
+  ExtractionError,
+  mb,
+  type Extracted,
+  type ExtractionLimits,
+  type TextSource,
+} from './extractors';
 import { allowedTypeByMime } from './file-types';
 
 export { EXTRACTION_LIMITS, ExtractionError, checkZip } from './extractors';
@@ -138,7 +145,12 @@ async function extractOne(
     if (Number(row.size_bytes) > limits.maxInputBytes) {
       throw new ExtractionError(`Te groot om tekst uit te halen (meer dan ${mb(limits.maxInputBytes)} MB).`);
     }
-    const extracted = await extractInWorker(source, blobs.pathOf(row.blob_sha256.trim()), limits, options.signal);
+    const extracted = await extractInWorker(
+      source,
+      blobs.pathOf(row.blob_sha256.trim()),
+      limits,
+      options.signal,
+    );
     await store(dataSource, id, { status: 'extracted', ...extracted }, options);
   } catch (error) {
     if (error instanceof ExtractionStopped) {
@@ -226,7 +238,9 @@ export function extractInWorker(
         ),
       ),
     );
-    worker.once('exit', (code) => finish(() => reject(new Error(`extraction worker exited with code ${code}`))));
+    worker.once('exit', (code) =>
+      finish(() => reject(new Error(`extraction worker exited with code ${code}`))),
+    );
   });
 }
 
@@ -267,4 +281,3 @@ async function store(
   });
   if (indexed) options.afterCommit?.();
 }
-

@@ -56,7 +56,11 @@ export class Case {
   @ManyToMany(() => Theme)
   @JoinTable({
     name: 'case_themes',
-    joinColumn: { name: 'case_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_case_themes_case' },
+    joinColumn: {
+      name: 'case_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'fk_case_themes_case',
+    },
     inverseJoinColumn: {
       name: 'theme_id',
       referencedColumnName: 'id',

@@ -32,7 +32,10 @@ function toRecord(row: Record<string, any>): CaseRecord {
   const themes: Array<{ slug: string; name: string }> = row.themes;
   return {
     id: row.id,
-    ...contentFromRow(row, themes.map((t) => t.slug)),
+    ...contentFromRow(
+      row,
+      themes.map((t) => t.slug),
+    ),
     themeNames: Object.fromEntries(themes.map((t) => [t.slug, t.name])),
     status: row.status,
     version: row.version,
@@ -52,7 +55,8 @@ export async function findReadableCase(ds: DataSource, id: number, viewer: Viewe
   const [row] = await ds.query(`${CASE_SELECT} WHERE c.id = $1`, [id]);
   if (!row) throw notFound('Deze casus bestaat niet (meer), of u heeft er geen toegang toe.');
   const record = toRecord(row);
-  if (!can(viewer, 'case:read', record)) throw notFound('Deze casus bestaat niet (meer), of u heeft er geen toegang toe.');
+  if (!can(viewer, 'case:read', record))
+    throw notFound('Deze casus bestaat niet (meer), of u heeft er geen toegang toe.');
   return record;
 }
 
@@ -80,7 +84,11 @@ export async function listRevisions(ds: DataSource, caseId: number): Promise<Rev
   );
 }
 
-export async function findRevision(ds: DataSource, caseId: number, version: number): Promise<RevisionRow | null> {
+export async function findRevision(
+  ds: DataSource,
+  caseId: number,
+  version: number,
+): Promise<RevisionRow | null> {
   const [row] = await ds.query(
     `SELECT r.version, u.name AS "authorName", r.changed_fields AS "changedFields", r.created_at AS "createdAt", r.snapshot
        FROM case_revisions r LEFT JOIN users u ON u.id = r.author_id WHERE r.case_id = $1 AND r.version = $2`,

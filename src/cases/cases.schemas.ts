@@ -11,10 +11,18 @@ export const tagsField = z
     (v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : v === undefined ? [] : v),
     z.array(z.string()),
   )
-  .transform((tags) => [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))])
+  .transform((tags) => [
+    ...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean)),
+  ])
   .pipe(
     z
-      .array(z.string().max(CASE_LIMITS.tag, { error: `Een trefwoord mag hoogstens ${CASE_LIMITS.tag} tekens lang zijn.` }))
+      .array(
+        z
+          .string()
+          .max(CASE_LIMITS.tag, {
+            error: `Een trefwoord mag hoogstens ${CASE_LIMITS.tag} tekens lang zijn.`,
+          }),
+      )
       .max(CASE_LIMITS.tags, { error: `Hoogstens ${CASE_LIMITS.tags} trefwoorden.` }),
   );
 
@@ -24,7 +32,9 @@ export const yearField = z.preprocess(
     .number({ error: 'Vul een jaartal in, bijvoorbeeld 2024.' })
     .int({ error: 'Vul een jaartal in, bijvoorbeeld 2024.' })
     .min(CASE_LIMITS.minYear, { error: `Het jaar ligt tussen ${CASE_LIMITS.minYear} en ${maxCaseYear()}.` })
-    .refine((y) => y <= maxCaseYear(), { error: `Het jaar ligt tussen ${CASE_LIMITS.minYear} en ${maxCaseYear()}.` })
+    .refine((y) => y <= maxCaseYear(), {
+      error: `Het jaar ligt tussen ${CASE_LIMITS.minYear} en ${maxCaseYear()}.`,
+    })
     .nullable(),
 );
 
@@ -43,7 +53,11 @@ export function caseContentShape(themeSlugs: string[]) {
       z.array(z.enum(CORPORATION_ROLES)).min(1, { error: 'Kies minstens één rol van de corporatie.' }),
     ),
     themes: many(
-      z.string().refine((s) => themeSlugs.includes(s), { error: `Onbekend thema. Geldige thema's: ${themeSlugs.join(', ')}.` }),
+      z
+        .string()
+        .refine((s) => themeSlugs.includes(s), {
+          error: `Onbekend thema. Geldige thema's: ${themeSlugs.join(', ')}.`,
+        }),
     ).pipe(z.array(z.string()).min(1, { error: 'Kies minstens één thema.' })),
     tags: tagsField,
     partners: text('Betrokken partners', CASE_LIMITS.partners).default(''),

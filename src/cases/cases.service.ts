@@ -39,7 +39,8 @@ export const CONTENT_FIELDS: Array<keyof CaseContent> = [
 ];
 
 /** The content columns of `cases`, and their types for jsonb_to_record(set): one list for every write. */
-const CONTENT_COLUMNS = 'title, summary, context, approach, results, lessons, question, roles, tags, partners, region, year, contact';
+const CONTENT_COLUMNS =
+  'title, summary, context, approach, results, lessons, question, roles, tags, partners, region, year, contact';
 const CONTENT_RECORD =
   'title text, summary text, context text, approach text, results text, lessons text, question text, roles text[], tags text[], partners text, region text, year int, contact text';
 
@@ -61,7 +62,9 @@ export class CasesService {
   /** Creates a case (revision 1) and returns its id. */
   async create(content: CaseContent, options: CreateCaseOptions, manager?: EntityManager): Promise<number> {
     if (manager) return (await this.createMany([{ content, options }], manager, 'case.created'))[0];
-    const [id] = await this.dataSource.transaction((m) => this.createMany([{ content, options }], m, 'case.created'));
+    const [id] = await this.dataSource.transaction((m) =>
+      this.createMany([{ content, options }], m, 'case.created'),
+    );
     this.afterCommit();
     return id;
   }
@@ -102,11 +105,13 @@ export class CasesService {
            AS x(id int, ${CONTENT_RECORD}, organization_id int, status text, author_id int, created_at timestamptz)`,
       [JSON.stringify(rows)],
     );
-    const pairs = items.flatMap(({ content }, i) => content.themes.map((t) => [ids[i], themeIds.get(t)!] as const));
-    await m.query(`INSERT INTO case_themes (case_id, theme_id) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`, [
-      pairs.map((p) => p[0]),
-      pairs.map((p) => p[1]),
-    ]);
+    const pairs = items.flatMap(({ content }, i) =>
+      content.themes.map((t) => [ids[i], themeIds.get(t)!] as const),
+    );
+    await m.query(
+      `INSERT INTO case_themes (case_id, theme_id) SELECT * FROM unnest($1::int[], $2::int[]) ON CONFLICT DO NOTHING`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    );
     const revisions = items.map(({ content, options }, i) => ({
       case_id: ids[i],
       author_id: options.authorId,
@@ -150,7 +155,10 @@ export class CasesService {
         [caseId, JSON.stringify(content), status, version],
       );
       await m.query(`DELETE FROM case_themes WHERE case_id = $1`, [caseId]);
-      await m.query(`INSERT INTO case_themes (case_id, theme_id) SELECT $1, unnest($2::int[])`, [caseId, themeIds]);
+      await m.query(`INSERT INTO case_themes (case_id, theme_id) SELECT $1, unnest($2::int[])`, [
+        caseId,
+        themeIds,
+      ]);
       const fields = publish ? [...changed, 'status'] : changed;
       await m.query(
         `INSERT INTO case_revisions (case_id, version, author_id, changed_fields, snapshot) VALUES ($1, $2, $3, $4, $5)`,
@@ -224,7 +232,8 @@ export function contentFromRow(row: Record<string, any>, themes: string[]): Case
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+  if (Array.isArray(a) && Array.isArray(b))
+    return [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
   return (a ?? null) === (b ?? null);
 }
 
@@ -247,7 +256,9 @@ function isEmpty(value: unknown): boolean {
 
 /** Theme slugs → ids; an unknown slug is a 400 that lists the valid ones. */
 export async function resolveThemeIds(m: EntityManager, slugs: string[]): Promise<number[]> {
-  const rows: Array<{ id: number; slug: string }> = await m.query(`SELECT id, slug FROM themes ORDER BY slug`);
+  const rows: Array<{ id: number; slug: string }> = await m.query(
+    `SELECT id, slug FROM themes ORDER BY slug`,
+  );
   const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
   const unknown = slugs.filter((s) => !bySlug.has(s));
   if (unknown.length) {

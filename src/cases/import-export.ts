@@ -9,16 +9,17 @@ import { CasesService } from './cases.service';
 /** One record of the import format (README: "Import en export"). */
 function importRecordSchema(themeSlugs: string[]) {
   const shape = caseContentShape(themeSlugs);
-  return z
-    .object({
-      ...shape,
-      /** A single free-text body, for collections that have no separate sections: goes to aanleiding. */
-      body: z.string().max(20_000).optional(),
-      organization: z.string({ error: 'ontbreekt' }).trim().min(1, { error: 'ontbreekt' }).max(200),
-      author: z.email({ error: 'is geen geldig e-mailadres' }).max(254).optional().nullable(),
-      status: z.enum(CASE_STATUSES, { error: `moet een van ${CASE_STATUSES.join(', ')} zijn` }).default('published'),
-      createdAt: z.iso.datetime({ offset: true, error: 'is geen geldige datum (ISO 8601)' }).optional(),
-    });
+  return z.object({
+    ...shape,
+    /** A single free-text body, for collections that have no separate sections: goes to aanleiding. */
+    body: z.string().max(20_000).optional(),
+    organization: z.string({ error: 'ontbreekt' }).trim().min(1, { error: 'ontbreekt' }).max(200),
+    author: z.email({ error: 'is geen geldig e-mailadres' }).max(254).optional().nullable(),
+    status: z
+      .enum(CASE_STATUSES, { error: `moet een van ${CASE_STATUSES.join(', ')} zijn` })
+      .default('published'),
+    createdAt: z.iso.datetime({ offset: true, error: 'is geen geldige datum (ISO 8601)' }).optional(),
+  });
 }
 
 /** Cases written per statement batch during an import. */
@@ -37,19 +38,32 @@ export type ImportResult = { ok: true; count: number; ms: number } | { ok: false
  * is written, in one transaction, through the same service as the form (revisions, search outbox).
  * Unknown organisations are created as kind "overig"; unknown authors as inactive accounts.
  */
-export async function importCases(ds: DataSource, data: unknown, afterCommit?: () => void): Promise<ImportResult> {
+export async function importCases(
+  ds: DataSource,
+  data: unknown,
+  afterCommit?: () => void,
+): Promise<ImportResult> {
   const started = performance.now();
   if (!Array.isArray(data)) {
-    return { ok: false, problems: [{ index: -1, field: '(bestand)', message: 'het bestand moet een JSON-array van casussen zijn' }] };
+    return {
+      ok: false,
+      problems: [
+        { index: -1, field: '(bestand)', message: 'het bestand moet een JSON-array van casussen zijn' },
+      ],
+    };
   }
-  const themeSlugs: string[] = (await ds.query(`SELECT slug FROM themes`)).map((t: { slug: string }) => t.slug);
+  const themeSlugs: string[] = (await ds.query(`SELECT slug FROM themes`)).map(
+    (t: { slug: string }) => t.slug,
+  );
   const schema = importRecordSchema(themeSlugs);
   const problems: ImportProblem[] = [];
   const records: Array<z.infer<typeof schema>> = [];
   data.forEach((raw, index) => {
     const parsed = schema.safeParse(raw);
     if (parsed.success) records.push(parsed.data);
-    else for (const issue of parsed.error.issues) problems.push({ index, field: issue.path.join('.') || '(record)', message: issue.message });
+    else
+      for (const issue of parsed.error.issues)
+        problems.push({ index, field: issue.path.join('.') || '(record)', message: issue.message });
   });
   if (problems.length) return { ok: false, problems };
 
@@ -78,10 +92,16 @@ export async function importCases(ds: DataSource, data: unknown, afterCommit?: (
           year: record.year,
           contact: record.contact,
         },
-        options: { authorId, organizationId, status: record.status, createdAt: record.createdAt ? new Date(record.createdAt) : undefined },
+        options: {
+          authorId,
+          organizationId,
+          status: record.status,
+          createdAt: record.createdAt ? new Date(record.createdAt) : undefined,
+        },
       });
     }
-    for (let i = 0; i < items.length; i += IMPORT_CHUNK) await service.createMany(items.slice(i, i + IMPORT_CHUNK), m);
+    for (let i = 0; i < items.length; i += IMPORT_CHUNK)
+      await service.createMany(items.slice(i, i + IMPORT_CHUNK), m);
   });
   afterCommit?.();
   return { ok: true, count: records.length, ms: Math.round(performance.now() - started) };
@@ -92,7 +112,10 @@ async function organizationFor(m: EntityManager, cache: Map<string, number>, nam
   let id = cache.get(key);
   if (id === undefined) {
     const [found] = await m.query(`SELECT id FROM organizations WHERE lower(name) = lower($1)`, [name]);
-    id = found?.id ?? (await m.query(`INSERT INTO organizations (name, kind) VALUES ($1, 'overig') RETURNING id`, [name]))[0].id;
+    id =
+      found?.id ??
+      (await m.query(`INSERT INTO organizations (name, kind) VALUES ($1, 'overig') RETURNING id`, [name]))[0]
+        .id;
     cache.set(key, id!);
   }
   return id!;
@@ -100,7 +123,12 @@ async function organizationFor(m: EntityManager, cache: Map<string, number>, nam
 
 const IMPORT_ACCOUNT = 'import@casusbank.invalid';
 
-async function authorFor(m: EntityManager, cache: Map<string, number>, email: string | null, organizationId: number) {
+async function authorFor(
+  m: EntityManager,
+  cache: Map<string, number>,
+  email: string | null,
+  organizationId: number,
+) {
   const address = (email ?? IMPORT_ACCOUNT).toLowerCase();
   let id = cache.get(address);
   if (id === undefined) {
@@ -119,7 +147,10 @@ async function authorFor(m: EntityManager, cache: Map<string, number>, email: st
 }
 
 /** All published and archived cases (and drafts when asked) in the import format, oldest first. */
-export async function exportCases(ds: DataSource, options: { includeDrafts: boolean }): Promise<CaseExport[]> {
+export async function exportCases(
+  ds: DataSource,
+  options: { includeDrafts: boolean },
+): Promise<CaseExport[]> {
   const rows: Array<{ id: number; email: string }> = await ds.query(
     `SELECT c.id, u.email FROM cases c JOIN users u ON u.id = c.author_id
       WHERE $1 OR c.status <> 'draft' ORDER BY c.created_at, c.id`,

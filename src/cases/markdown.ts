@@ -5,15 +5,38 @@ import sanitizeHtml from 'sanitize-html';
 const md = new MarkdownIt({ html: false, linkify: true, breaks: false, typographer: false });
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre', 'h2', 'h3', 'h4',
-  'a', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 's',
+  'p',
+  'br',
+  'strong',
+  'em',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'code',
+  'pre',
+  'h2',
+  'h3',
+  'h4',
+  'a',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  's',
 ];
 
 /** Markdown → safe HTML: no scripts, no event handlers, only http(s)/mailto links, rel="noopener nofollow". */
 export function renderMarkdown(source: string | null | undefined): string {
   if (!source) return '';
   // Headings in a case field start at h3, below the field's own heading.
-  const html = md.render(source).replace(/<(\/?)h1>/g, '<$1h3>').replace(/<(\/?)h2>/g, '<$1h3>');
+  const html = md
+    .render(source)
+    .replace(/<(\/?)h1>/g, '<$1h3>')
+    .replace(/<(\/?)h2>/g, '<$1h3>');
   return sanitizeHtml(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: { a: ['href', 'title', 'rel', 'target'] },
@@ -22,7 +45,11 @@ export function renderMarkdown(source: string | null | undefined): string {
     transformTags: {
       a: (tagName, attribs) => ({
         tagName,
-        attribs: { ...attribs, rel: 'noopener nofollow', ...(attribs.href?.startsWith('http') ? { target: '_blank' } : {}) },
+        attribs: {
+          ...attribs,
+          rel: 'noopener nofollow',
+          ...(attribs.href?.startsWith('http') ? { target: '_blank' } : {}),
+        },
       }),
     },
   });

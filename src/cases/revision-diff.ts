@@ -1,5 +1,10 @@
 import { diffWordsWithSpace } from 'diff';
-import { CASE_STATUS_LABELS, CORPORATION_ROLE_LABELS, type CaseStatus, type CorporationRole } from '../domain';
+import {
+  CASE_STATUS_LABELS,
+  CORPORATION_ROLE_LABELS,
+  type CaseStatus,
+  type CorporationRole,
+} from '../domain';
 import { LONG_FIELDS } from './case.limits';
 import type { CaseContent } from './cases.service';
 
@@ -21,7 +26,8 @@ type Snapshot = Partial<CaseContent> & { status?: CaseStatus };
 
 function asText(field: string, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (field === 'roles' && Array.isArray(value)) return value.map((r) => CORPORATION_ROLE_LABELS[r as CorporationRole] ?? r).join(', ');
+  if (field === 'roles' && Array.isArray(value))
+    return value.map((r) => CORPORATION_ROLE_LABELS[r as CorporationRole] ?? r).join(', ');
   if (field === 'status') return CASE_STATUS_LABELS[value as CaseStatus] ?? String(value);
   if (Array.isArray(value)) return value.join(', ');
   return String(value);

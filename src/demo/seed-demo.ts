@@ -44,7 +44,10 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
   await dataSource.transaction(async (m) => {
     const orgIds = new Map<string, number>();
     for (const org of demoOrganizations) {
-      const [row] = await m.query(`INSERT INTO organizations (name, kind) VALUES ($1, $2) RETURNING id`, [org.name, org.kind]);
+      const [row] = await m.query(`INSERT INTO organizations (name, kind) VALUES ($1, $2) RETURNING id`, [
+        org.name,
+        org.kind,
+      ]);
       orgIds.set(org.name, row.id);
     }
     const userIds = new Map<string, { id: number; organizationId: number }>();
@@ -112,7 +115,9 @@ async function seedMeeting(
   const startsAt = new Date(Date.now() + meeting.startsInDays * day);
   startsAt.setUTCHours(13, 0, 0, 0);
   const deadline =
-    meeting.nominationDeadlineInDays === undefined ? null : new Date(Date.now() + meeting.nominationDeadlineInDays * day);
+    meeting.nominationDeadlineInDays === undefined
+      ? null
+      : new Date(Date.now() + meeting.nominationDeadlineInDays * day);
   const curator = [...userIds.entries()].find(([email]) => email.startsWith('kerngroep'))?.[1].id ?? null;
   const [row] = await m.query(
     `INSERT INTO meetings (title, starts_at, ends_at, location_name, location_address, host_organization_id,
@@ -170,7 +175,13 @@ async function seedMeeting(
     await m.query(
       `INSERT INTO reflections (case_id, author_id, meeting_id, body, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $5)`,
-      [caseId, required(userIds, r.author, 'expert').id, meetingId, r.body, new Date(startsAt.getTime() + day)],
+      [
+        caseId,
+        required(userIds, r.author, 'expert').id,
+        meetingId,
+        r.body,
+        new Date(startsAt.getTime() + day),
+      ],
     );
     touched.push(caseId);
   }

@@ -2,10 +2,29 @@ import type { DataSource } from 'typeorm';
 import type { Viewer } from '../policy';
 
 export interface HomeData {
-  upcomingMeetings: Array<{ id: number; title: string; startsAt: Date; locationName: string; status: string }>;
-  recentCases: Array<{ id: number; title: string; summary: string; organizationName: string; updatedAt: Date }>;
+  upcomingMeetings: Array<{
+    id: number;
+    title: string;
+    startsAt: Date;
+    locationName: string;
+    status: string;
+  }>;
+  recentCases: Array<{
+    id: number;
+    title: string;
+    summary: string;
+    organizationName: string;
+    updatedAt: Date;
+  }>;
   myDrafts: Array<{ id: number; title: string; updatedAt: Date }>;
-  myNominations: Array<{ id: number; caseId: number; caseTitle: string; meetingId: number; meetingTitle: string; status: string }>;
+  myNominations: Array<{
+    id: number;
+    caseId: number;
+    caseTitle: string;
+    meetingId: number;
+    meetingTitle: string;
+    status: string;
+  }>;
 }
 
 /** The home page's four lists, limited to what this viewer may see (drafts: only their own). */

@@ -17,8 +17,14 @@ export interface Mailer {
 }
 
 /** A mailer over a nodemailer transport: SMTP from SMTP_URL, or a given transport (tests use jsonTransport). */
-export function createMailer(options: { smtpUrl?: string; from: string; logger: Logger; transport?: Transporter }): Mailer {
-  const transport = options.transport ?? (options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined);
+export function createMailer(options: {
+  smtpUrl?: string;
+  from: string;
+  logger: Logger;
+  transport?: Transporter;
+}): Mailer {
+  const transport =
+    options.transport ?? (options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined);
   const pending = new Set<Promise<unknown>>();
   return {
     enabled: transport !== undefined,
@@ -26,7 +32,9 @@ export function createMailer(options: { smtpUrl?: string; from: string; logger: 
       if (!transport) return;
       const sending = transport
         .sendMail({ from: options.from, ...message })
-        .catch((error: unknown) => options.logger.warn({ err: error, to: message.to, subject: message.subject }, 'e-mail not sent'))
+        .catch((error: unknown) =>
+          options.logger.warn({ err: error, to: message.to, subject: message.subject }, 'e-mail not sent'),
+        )
         .finally(() => pending.delete(sending));
       pending.add(sending);
     },

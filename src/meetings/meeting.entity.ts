@@ -60,16 +60,32 @@ export class Meeting {
   @ManyToMany(() => Theme)
   @JoinTable({
     name: 'meeting_themes',
-    joinColumn: { name: 'meeting_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_meeting_themes_meeting' },
-    inverseJoinColumn: { name: 'theme_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_meeting_themes_theme' },
+    joinColumn: {
+      name: 'meeting_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'fk_meeting_themes_meeting',
+    },
+    inverseJoinColumn: {
+      name: 'theme_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'fk_meeting_themes_theme',
+    },
   })
   themes?: Theme[];
 
   @ManyToMany(() => User)
   @JoinTable({
     name: 'meeting_experts',
-    joinColumn: { name: 'meeting_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_meeting_experts_meeting' },
-    inverseJoinColumn: { name: 'user_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_meeting_experts_user' },
+    joinColumn: {
+      name: 'meeting_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'fk_meeting_experts_meeting',
+    },
+    inverseJoinColumn: {
+      name: 'user_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'fk_meeting_experts_user',
+    },
   })
   experts?: User[];
 

@@ -18,14 +18,17 @@ const TITLES: Record<number, string> = {
 
 /** Unknown routes: a Dutch 404 page (or JSON under /api). */
 export const notFoundHandler: RequestHandler = (_req, _res, next) => {
-  next(new HttpError(404, 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.'));
+  next(
+    new HttpError(404, 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.'),
+  );
 };
 
 /** Maps every error to a status and a Dutch page; logs unexpected ones with their stack. */
 export function errorHandler(options: { showStack: boolean }): ErrorRequestHandler {
   return (err, req, res, _next) => {
     let status = 500;
-    let message = 'Er ging aan onze kant iets mis. Probeer het later opnieuw; blijft het gebeuren, noem dan de foutcode hieronder.';
+    let message =
+      'Er ging aan onze kant iets mis. Probeer het later opnieuw; blijft het gebeuren, noem dan de foutcode hieronder.';
     let details: Record<string, unknown> | undefined;
     const e = err as { type?: string; status?: number; statusCode?: number; expose?: boolean };
 
@@ -36,7 +39,11 @@ export function errorHandler(options: { showStack: boolean }): ErrorRequestHandl
     } else if (e.type === 'entity.too.large') {
       status = 413;
       message = 'Het verzonden formulier is te groot.';
-    } else if (e.type === 'entity.parse.failed' || e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+    } else if (
+      e.type === 'entity.parse.failed' ||
+      e.type === 'encoding.unsupported' ||
+      e.type === 'charset.unsupported'
+    ) {
       status = 400;
       message = 'Het verzonden formulier kon niet gelezen worden.';
     } else if (isDatabaseUnavailable(err)) {
@@ -58,7 +65,12 @@ export function errorHandler(options: { showStack: boolean }): ErrorRequestHandl
     if (status === 503) res.set('Retry-After', '30');
     const requestId = String(req.id ?? '');
     if (req.originalUrl.startsWith('/api/') || (!req.accepts('html') && req.accepts('json'))) {
-      return res.json({ error: message, status, requestId, ...(details?.errors ? { errors: details.errors } : {}) });
+      return res.json({
+        error: message,
+        status,
+        requestId,
+        ...(details?.errors ? { errors: details.errors } : {}),
+      });
     }
     res.render('errors/error', {
       title: TITLES[status] ?? 'Fout',

@@ -5,7 +5,9 @@ import { outboxBacklog } from '../search/outbox';
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: geen antwoord binnen ${ms} ms`)), ms).unref()),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what}: geen antwoord binnen ${ms} ms`)), ms).unref(),
+    ),
   ]);
 }
 
@@ -38,7 +40,10 @@ export function healthRoutes(deps: AppDeps) {
       }
     }
     const ready = checks.database.ok && checks.search.ok;
-    res.set('Cache-Control', 'no-store').status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', checks });
+    res
+      .set('Cache-Control', 'no-store')
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', checks });
   });
   return router;
 }

@@ -62,7 +62,11 @@ export function authorize<A extends Action>(viewer: Viewer, action: A, ...resour
 }
 
 function wantsJson(req: Request): boolean {
-  return req.path.startsWith('/api/') || req.originalUrl.startsWith('/api/') || req.accepts(['html', 'json']) === 'json';
+  return (
+    req.path.startsWith('/api/') ||
+    req.originalUrl.startsWith('/api/') ||
+    req.accepts(['html', 'json']) === 'json'
+  );
 }
 
 /** Sends a logged-out visitor to the login page (HTML) or answers 401 (API). */
@@ -74,7 +78,11 @@ export function requireLogin(req: Request, res: Response): boolean {
     res.redirect(303, `/inloggen?terug=${encodeURIComponent(req.originalUrl)}`);
   } else {
     res.status(401);
-    res.render('errors/error', { title: 'Niet ingelogd', status: 401, message: 'Uw sessie is verlopen. Log opnieuw in.' });
+    res.render('errors/error', {
+      title: 'Niet ingelogd',
+      status: 401,
+      message: 'Uw sessie is verlopen. Log opnieuw in.',
+    });
   }
   return false;
 }
@@ -85,7 +93,8 @@ export function requireLogin(req: Request, res: Response): boolean {
  */
 export function mount(router: Router, routes: RouteSpec<any, any, any>[]): Router {
   for (const spec of routes) {
-    if (!spec.permission) throw new Error(`Route ${spec.method.toUpperCase()} ${spec.path} heeft geen permission`);
+    if (!spec.permission)
+      throw new Error(`Route ${spec.method.toUpperCase()} ${spec.path} heeft geen permission`);
     routeRegistry.set(`${spec.method.toUpperCase()} ${spec.path}`, spec.permission);
     const guard: RequestHandler = (req, res, next) => {
       if (spec.permission === 'public') return next();
@@ -95,13 +104,25 @@ export function mount(router: Router, routes: RouteSpec<any, any, any>[]): Route
     };
     const handle = async (req: Request, res: Response, next: NextFunction) => {
       const viewer = req.user as Viewer;
-      const params = spec.params ? spec.params.safeParse(req.params) : { success: true as const, data: req.params };
+      const params = spec.params
+        ? spec.params.safeParse(req.params)
+        : { success: true as const, data: req.params };
       if (!params.success) return next(new HttpError(404, 'Deze pagina bestaat niet.'));
-      const query = spec.query ? spec.query.safeParse(req.query) : { success: true as const, data: req.query };
-      const body = spec.body ? spec.body.safeParse(req.body ?? {}) : { success: true as const, data: req.body };
+      const query = spec.query
+        ? spec.query.safeParse(req.query)
+        : { success: true as const, data: req.query };
+      const body = spec.body
+        ? spec.body.safeParse(req.body ?? {})
+        : { success: true as const, data: req.body };
       if (!query.success || !body.success) {
-        const errors = { ...(query.success ? {} : fieldErrors(query.error)), ...(body.success ? {} : fieldErrors(body.error)) };
-        const input = { ...(req.query as Record<string, unknown>), ...((req.body as Record<string, unknown>) ?? {}) };
+        const errors = {
+          ...(query.success ? {} : fieldErrors(query.error)),
+          ...(body.success ? {} : fieldErrors(body.error)),
+        };
+        const input = {
+          ...(req.query as Record<string, unknown>),
+          ...((req.body as Record<string, unknown>) ?? {}),
+        };
         delete input._csrf;
         if (spec.onInvalid) {
           res.status(400);

@@ -12,7 +12,11 @@ import { PUBLIC_DIR } from '../paths';
 
 const TIME_ZONE = 'Europe/Amsterdam';
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: TIME_ZONE });
-const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE });
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: TIME_ZONE,
+});
 
 const assetVersions = new Map<string, string>();
 /** A static file's URL with a content hash, so it can be cached for a year and still update on deploy. */
@@ -20,7 +24,10 @@ export function asset(file: string): string {
   let version = assetVersions.get(file);
   if (!version) {
     try {
-      version = createHash('sha256').update(readFileSync(path.join(PUBLIC_DIR, file))).digest('hex').slice(0, 10);
+      version = createHash('sha256')
+        .update(readFileSync(path.join(PUBLIC_DIR, file)))
+        .digest('hex')
+        .slice(0, 10);
     } catch {
       version = 'missing';
     }

@@ -1,5 +1,12 @@
 import { buildUser, TEST_PASSWORD } from '../support/factories';
-import { describeBrowser, keyboardLogin, screenshot, seriousA11yViolations, startBrowserApp, type BrowserContext } from '../support/browser';
+import {
+  describeBrowser,
+  keyboardLogin,
+  screenshot,
+  seriousA11yViolations,
+  startBrowserApp,
+  type BrowserContext,
+} from '../support/browser';
 
 const PNG_1X1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -21,11 +28,17 @@ describeBrowser('in the browser: writing a case', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.fill('#veld-title', 'Buurtconciërges in de Vogelwijk');
-    await page.fill('#veld-summary', 'Twee buurtconciërges houden de portieken schoon en signaleren eenzaamheid.');
+    await page.fill(
+      '#veld-summary',
+      'Twee buurtconciërges houden de portieken schoon en signaleren eenzaamheid.',
+    );
     await page.check('#rol-verhuurder');
     await page.fill('#veld-context', 'Veel **klachten** over vervuilde portieken.');
     // Submit without a theme: the form comes back with the message and everything typed.
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Opslaan als concept' }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Opslaan als concept' }).click(),
+    ]);
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('Kies minstens één thema.');
     expect(await page.inputValue('#veld-title')).toBe('Buurtconciërges in de Vogelwijk');
     expect(await page.isChecked('#rol-verhuurder')).toBe(true);
@@ -36,11 +49,18 @@ describeBrowser('in the browser: writing a case', () => {
     await expect(page.locator('#voorbeeld-context strong').textContent()).resolves.toBe('klachten');
 
     await page.check('#thema-leefbaarheid');
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Opslaan als concept' }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Opslaan als concept' }).click(),
+    ]);
     expect(page.url()).toMatch(/\/casussen\/\d+$/);
     await expect(page.locator('.badge-status').first().textContent()).resolves.toContain('Concept');
 
-    await page.setInputFiles('#veld-bijlagen', { name: 'portiek.png', mimeType: 'image/png', buffer: PNG_1X1 });
+    await page.setInputFiles('#veld-bijlagen', {
+      name: 'portiek.png',
+      mimeType: 'image/png',
+      buffer: PNG_1X1,
+    });
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Uploaden' }).click()]);
     await expect(page.locator('#bijlagen').textContent()).resolves.toContain('portiek.png');
 
@@ -51,7 +71,9 @@ describeBrowser('in the browser: writing a case', () => {
 
     await b.ctx.indexer.whenIdle();
     await page.goto(`${b.baseUrl}/casussen?q=buurtconcierges`);
-    await expect(page.locator('.hit-title').first().textContent()).resolves.toContain('Buurtconciërges in de Vogelwijk');
+    await expect(page.locator('.hit-title').first().textContent()).resolves.toContain(
+      'Buurtconciërges in de Vogelwijk',
+    );
     await page.close();
   });
 });

@@ -1,5 +1,12 @@
 import { buildCase, buildUser, TEST_PASSWORD } from '../support/factories';
-import { describeBrowser, keyboardLogin, screenshot, seriousA11yViolations, startBrowserApp, type BrowserContext } from '../support/browser';
+import {
+  describeBrowser,
+  keyboardLogin,
+  screenshot,
+  seriousA11yViolations,
+  startBrowserApp,
+  type BrowserContext,
+} from '../support/browser';
 
 describeBrowser('in the browser: searching cases', () => {
   let b: BrowserContext;
@@ -32,7 +39,9 @@ describeBrowser('in the browser: searching cases', () => {
     // Results update while typing, and the URL follows.
     await page.fill('#zoekvraag', 'wijkbeheer');
     await page.waitForFunction(() => location.search.includes('q=wijkbeheer'));
-    await page.waitForFunction(() => document.querySelector('#aantal-resultaten')?.textContent?.includes('26'));
+    await page.waitForFunction(() =>
+      document.querySelector('#aantal-resultaten')?.textContent?.includes('26'),
+    );
 
     await page.getByRole('link', { name: /Filter aanzetten: Overlast/ }).click();
     await page.waitForURL(/thema=overlast/);
@@ -68,7 +77,10 @@ describeBrowser('in the browser: searching cases', () => {
     expect(page.url()).toContain('q=overlast');
     // 13 titles say "overlast" and 6 more cases have the theme.
     await expect(page.locator('#aantal-resultaten').textContent()).resolves.toContain('19 casussen');
-    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Filter aanzetten: Samenwerkingspartner/ }).click()]);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: /Filter aanzetten: Samenwerkingspartner/ }).click(),
+    ]);
     expect(page.url()).toContain('rol=samenwerkingspartner');
     expect(await page.locator('.hit').count()).toBeGreaterThan(0);
     await context.close();

@@ -1,5 +1,11 @@
 import { buildCase, buildUser, TEST_PASSWORD } from '../support/factories';
-import { describeBrowser, keyboardLogin, seriousA11yViolations, startBrowserApp, type BrowserContext } from '../support/browser';
+import {
+  describeBrowser,
+  keyboardLogin,
+  seriousA11yViolations,
+  startBrowserApp,
+  type BrowserContext,
+} from '../support/browser';
 
 describeBrowser('in the browser: tag suggestions (public/js/tags.js)', () => {
   let b: BrowserContext;
@@ -34,7 +40,10 @@ describeBrowser('in the browser: tag suggestions (public/js/tags.js)', () => {
 
     // The second tag gets suggestions too (a datalist stops after the first), minus ones already chosen.
     await page.keyboard.type('wijk');
-    await expect(list.locator('[role=option]').allTextContents()).resolves.toEqual(['wijkaanpak', 'wijkteam']);
+    await expect(list.locator('[role=option]').allTextContents()).resolves.toEqual([
+      'wijkaanpak',
+      'wijkteam',
+    ]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');

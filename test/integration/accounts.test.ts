@@ -19,11 +19,16 @@ const sessionCookie = (res: request.Response) =>
 
 async function postLogin(agent: ReturnType<typeof request.agent>, email: string, password: string) {
   const page = await agent.get('/inloggen');
-  return agent.post('/inloggen').type('form').send({ email, password, _csrf: csrfFrom(page.text) });
+  return agent
+    .post('/inloggen')
+    .type('form')
+    .send({ email, password, _csrf: csrfFrom(page.text) });
 }
 
 async function auditActions(userId: number): Promise<string[]> {
-  const rows = await ds().query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [String(userId)]);
+  const rows = await ds().query(`SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`, [
+    String(userId),
+  ]);
   return rows.map((r: { action: string }) => r.action);
 }
 
@@ -78,7 +83,10 @@ describe('login', () => {
       const agent = request.agent(ctx.app);
       const page = await agent.get('/inloggen');
       const t0 = performance.now();
-      await agent.post('/inloggen').type('form').send({ email, password: 'nog-steeds-niet-goed', _csrf: csrfFrom(page.text) });
+      await agent
+        .post('/inloggen')
+        .type('form')
+        .send({ email, password: 'nog-steeds-niet-goed', _csrf: csrfFrom(page.text) });
       return performance.now() - t0;
     };
     await time('opwarmen@example.nl');
@@ -98,7 +106,11 @@ describe('login', () => {
       .send({ email: `${'a'.repeat(250)}@example.nl`, password: 'x', _csrf: csrf })
       .expect(400);
     expect(long.text).toContain('hoogstens 254 tekens');
-    const bad = await agent.post('/inloggen').type('form').send({ email: 'geen-adres', password: 'x', _csrf: csrf }).expect(400);
+    const bad = await agent
+      .post('/inloggen')
+      .type('form')
+      .send({ email: 'geen-adres', password: 'x', _csrf: csrf })
+      .expect(400);
     expect(bad.text).toContain('Dit is geen geldig e-mailadres.');
     expect(bad.text).toContain('value="geen-adres"');
     const tooLongPassword = await agent
@@ -113,7 +125,8 @@ describe('login', () => {
 
   it('locks an account for 15 minutes after 5 failures, audits it, and releases it after the window', async () => {
     const user = await buildUser(ds());
-    for (let i = 1; i <= 4; i++) expect((await postLogin(request.agent(ctx.app), user.email, `fout-${i}-wachtwoord`)).status).toBe(401);
+    for (let i = 1; i <= 4; i++)
+      expect((await postLogin(request.agent(ctx.app), user.email, `fout-${i}-wachtwoord`)).status).toBe(401);
     const fifth = await postLogin(request.agent(ctx.app), user.email, 'fout-5-wachtwoord');
     expect(fifth.status).toBe(429);
     expect(fifth.text).toContain('tijdelijk geblokkeerd');
@@ -134,7 +147,9 @@ describe('login', () => {
   it('counts failures only within 15 minutes', async () => {
     const user = await buildUser(ds());
     for (let i = 0; i < 4; i++) await postLogin(request.agent(ctx.app), user.email, 'verkeerd-wachtwoord');
-    await ds().query(`UPDATE users SET first_failed_login_at = now() - interval '16 minutes' WHERE id = $1`, [user.id]);
+    await ds().query(`UPDATE users SET first_failed_login_at = now() - interval '16 minutes' WHERE id = $1`, [
+      user.id,
+    ]);
     expect((await postLogin(request.agent(ctx.app), user.email, 'verkeerd-wachtwoord')).status).toBe(401);
   });
 
@@ -153,7 +168,12 @@ describe('login', () => {
       const csrf = csrfFrom(page.text);
       let last = 0;
       for (let i = 0; i <= LOGIN_FAILURES_PER_IP; i++) {
-        last = (await agent.post('/inloggen').type('form').send({ email: `x${i}@example.nl`, password: 'p', _csrf: csrf })).status;
+        last = (
+          await agent
+            .post('/inloggen')
+            .type('form')
+            .send({ email: `x${i}@example.nl`, password: 'p', _csrf: csrf })
+        ).status;
       }
       expect(last).toBe(429);
     } finally {
@@ -169,7 +189,11 @@ describe('sessions', () => {
     await loginAs(agent, user);
     const home = await agent.get('/').expect(200);
     const cookie = sessionCookie(await agent.get('/account'))!;
-    await agent.post('/uitloggen').type('form').send({ _csrf: csrfFrom(home.text) }).expect(303);
+    await agent
+      .post('/uitloggen')
+      .type('form')
+      .send({ _csrf: csrfFrom(home.text) })
+      .expect(303);
     await agent.get('/').expect(303);
     if (cookie) await request(ctx.app).get('/').set('Cookie', cookie).expect(303);
   });
@@ -222,7 +246,12 @@ describe('two-factor sign-in', () => {
     const refused = await agent
       .post('/account/wachtwoord')
       .type('form')
-      .send({ current: TEST_PASSWORD, password: 'nieuw-en-lang-genoeg', confirm: 'nieuw-en-lang-genoeg', _csrf: csrfFrom(page.text) })
+      .send({
+        current: TEST_PASSWORD,
+        password: 'nieuw-en-lang-genoeg',
+        confirm: 'nieuw-en-lang-genoeg',
+        _csrf: csrfFrom(page.text),
+      })
       .expect(403);
     expect(refused.text).toContain('tweestapsverificatie');
   });
@@ -240,9 +269,13 @@ describe('two-factor sign-in', () => {
       .type('form')
       .send({ code: await generate({ secret }), _csrf: csrf })
       .expect(200);
-    const codes = [...done.text.matchAll(/<li><code>([0-9a-f]{5}-[0-9a-f]{5})<\/code><\/li>/g)].map((m) => m[1]);
+    const codes = [...done.text.matchAll(/<li><code>([0-9a-f]{5}-[0-9a-f]{5})<\/code><\/li>/g)].map(
+      (m) => m[1],
+    );
     expect(codes).toHaveLength(10);
-    const [row] = await ds().query(`SELECT totp_enabled_at, recovery_code_hashes FROM users WHERE id = $1`, [user.id]);
+    const [row] = await ds().query(`SELECT totp_enabled_at, recovery_code_hashes FROM users WHERE id = $1`, [
+      user.id,
+    ]);
     expect(row.totp_enabled_at).not.toBeNull();
     expect(row.recovery_code_hashes).toHaveLength(10);
     expect(row.recovery_code_hashes.join()).not.toContain(codes[0]);
@@ -254,16 +287,27 @@ describe('two-factor sign-in', () => {
     expect(step1.headers.location).toBe('/inloggen/code');
     const codePage = await second.get('/inloggen/code');
     await second.get('/').expect(303); // not signed in yet
-    const wrong = await second.post('/inloggen/code').type('form').send({ code: '123456', _csrf: csrfFrom(codePage.text) });
+    const wrong = await second
+      .post('/inloggen/code')
+      .type('form')
+      .send({ code: '123456', _csrf: csrfFrom(codePage.text) });
     expect(wrong.status).toBe(401);
     expect(wrong.text).toContain('Deze code klopt niet');
-    await second.post('/inloggen/code').type('form').send({ code: codes[0], _csrf: csrfFrom(codePage.text) }).expect(303);
+    await second
+      .post('/inloggen/code')
+      .type('form')
+      .send({ code: codes[0], _csrf: csrfFrom(codePage.text) })
+      .expect(303);
     await second.get('/').expect(200);
 
     const third = request.agent(ctx.app);
     await postLogin(third, user.email, TEST_PASSWORD);
     const codePage3 = await third.get('/inloggen/code');
-    await third.post('/inloggen/code').type('form').send({ code: codes[0], _csrf: csrfFrom(codePage3.text) }).expect(401);
+    await third
+      .post('/inloggen/code')
+      .type('form')
+      .send({ code: codes[0], _csrf: csrfFrom(codePage3.text) })
+      .expect(401);
     await third.get('/').expect(303);
   });
 
@@ -273,7 +317,10 @@ describe('two-factor sign-in', () => {
     const signIn = async (agent: ReturnType<typeof request.agent>, totp: string) => {
       expect((await postLogin(agent, user.email, TEST_PASSWORD)).headers.location).toBe('/inloggen/code');
       const page = await agent.get('/inloggen/code');
-      return agent.post('/inloggen/code').type('form').send({ code: totp, _csrf: csrfFrom(page.text) });
+      return agent
+        .post('/inloggen/code')
+        .type('form')
+        .send({ code: totp, _csrf: csrfFrom(page.text) });
     };
     const first = request.agent(ctx.app);
     expect((await signIn(first, code)).status).toBe(303);
@@ -304,12 +351,20 @@ describe('two-factor sign-in', () => {
     const page = await agent.get('/account/tweestaps').expect(200);
     const secret = /class="secret">([A-Z2-7 ]+)</.exec(page.text)![1].replace(/ /g, '');
     const code = await generate({ secret });
-    await agent.post('/account/tweestaps').type('form').send({ code, _csrf: csrfFrom(page.text) }).expect(200);
+    await agent
+      .post('/account/tweestaps')
+      .type('form')
+      .send({ code, _csrf: csrfFrom(page.text) })
+      .expect(200);
 
     const other = request.agent(ctx.app);
     await postLogin(other, user.email, TEST_PASSWORD);
     const codePage = await other.get('/inloggen/code');
-    await other.post('/inloggen/code').type('form').send({ code, _csrf: csrfFrom(codePage.text) }).expect(401);
+    await other
+      .post('/inloggen/code')
+      .type('form')
+      .send({ code, _csrf: csrfFrom(codePage.text) })
+      .expect(401);
     await other.get('/').expect(303);
   });
 
@@ -345,7 +400,11 @@ describe('invitations and passwords', () => {
       .send({ password: 'welkom123456', confirm: 'welkom123456', _csrf: csrf })
       .expect(400);
     expect(common.text).toContain('veelgebruikte wachtwoorden');
-    const short = await agent.post(`/uitnodiging/${token}`).type('form').send({ password: 'kort', confirm: 'kort', _csrf: csrf }).expect(400);
+    const short = await agent
+      .post(`/uitnodiging/${token}`)
+      .type('form')
+      .send({ password: 'kort', confirm: 'kort', _csrf: csrf })
+      .expect(400);
     expect(short.text).toContain('minstens 12 tekens');
     const mismatch = await agent
       .post(`/uitnodiging/${token}`)
@@ -381,13 +440,23 @@ describe('invitations and passwords', () => {
     const wrong = await mine
       .post('/account/wachtwoord')
       .type('form')
-      .send({ current: 'niet-het-huidige', password: 'nieuw-en-lang-genoeg', confirm: 'nieuw-en-lang-genoeg', _csrf: csrf })
+      .send({
+        current: 'niet-het-huidige',
+        password: 'nieuw-en-lang-genoeg',
+        confirm: 'nieuw-en-lang-genoeg',
+        _csrf: csrf,
+      })
       .expect(400);
     expect(wrong.text).toContain('Uw huidige wachtwoord klopt niet.');
     await mine
       .post('/account/wachtwoord')
       .type('form')
-      .send({ current: TEST_PASSWORD, password: 'nieuw-en-lang-genoeg', confirm: 'nieuw-en-lang-genoeg', _csrf: csrf })
+      .send({
+        current: TEST_PASSWORD,
+        password: 'nieuw-en-lang-genoeg',
+        confirm: 'nieuw-en-lang-genoeg',
+        _csrf: csrf,
+      })
       .expect(303);
     await mine.get('/account').expect(200);
     await other.get('/account').expect(303);
@@ -406,7 +475,8 @@ describe('invitations and passwords', () => {
         .send({ current, password: 'nieuw-en-lang-genoeg', confirm: 'nieuw-en-lang-genoeg', _csrf: csrf });
 
     // Two failed logins elsewhere and three wrong current passwords: one counter, locked at five.
-    for (let i = 1; i <= 2; i++) expect((await postLogin(request.agent(ctx.app), user.email, `fout-${i}-wachtwoord`)).status).toBe(401);
+    for (let i = 1; i <= 2; i++)
+      expect((await postLogin(request.agent(ctx.app), user.email, `fout-${i}-wachtwoord`)).status).toBe(401);
     for (let i = 1; i <= 2; i++) expect((await change(`niet-het-huidige-${i}`)).status).toBe(400);
     const fifth = await change('niet-het-huidige-3');
     expect(fifth.status).toBe(429);
@@ -416,7 +486,9 @@ describe('invitations and passwords', () => {
     const locked = await change(TEST_PASSWORD);
     expect(locked.status).toBe(429);
     expect((await postLogin(request.agent(ctx.app), user.email, TEST_PASSWORD)).status).toBe(429);
-    const [row] = await ds().query(`SELECT locked_until > now() AS locked FROM users WHERE id = $1`, [user.id]);
+    const [row] = await ds().query(`SELECT locked_until > now() AS locked FROM users WHERE id = $1`, [
+      user.id,
+    ]);
     expect(row.locked).toBe(true);
 
     const actions = await auditActions(user.id);
@@ -436,7 +508,11 @@ describe('the session cookie in production (__Host- prefix)', () => {
   let prod: TestContext;
   beforeAll(async () => {
     prod = await createTestApp({
-      env: { NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://casusbank.example.nl' },
+      env: {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 's'.repeat(40),
+        PUBLIC_URL: 'https://casusbank.example.nl',
+      },
     });
   });
   afterAll(() => prod.close());
@@ -456,7 +532,9 @@ describe('the session cookie in production (__Host- prefix)', () => {
     return { cookie, https };
   }
   const clears = (res: request.Response) =>
-    expect(String(res.headers['set-cookie'])).toMatch(/__Host-casusbank=; Path=\/; Expires=Thu, 01 Jan 1970 [^;]+; HttpOnly; Secure; SameSite=Lax/);
+    expect(String(res.headers['set-cookie'])).toMatch(
+      /__Host-casusbank=; Path=\/; Expires=Thu, 01 Jan 1970 [^;]+; HttpOnly; Secure; SameSite=Lax/,
+    );
 
   it('is cleared under its own name, with Secure, at logout', async () => {
     const user = await buildUser(prod.db.dataSource);

@@ -185,7 +185,12 @@ describe('users', () => {
     const email = `gelijktijdig-${Date.now()}@example.nl`;
     const responses = await Promise.all(
       [1, 2, 3].map((n) =>
-        adminPost('/beheer/gebruikers', { name: `Poging ${n}`, email, organizationId: org.id, roles: 'practitioner' }),
+        adminPost('/beheer/gebruikers', {
+          name: `Poging ${n}`,
+          email,
+          organizationId: org.id,
+          roles: 'practitioner',
+        }),
       ),
     );
     const statuses = responses.map((r) => r.status).sort();
@@ -200,38 +205,41 @@ describe('users', () => {
   // PGlite has one connection, so requests there take turns and the check-then-insert race cannot
   // happen; on a PostgreSQL server we hold the conflicting row in an open transaction so it does.
   const onServer = process.env.TEST_DATABASE_URL ? it : it.skip;
-  onServer('maps a unique-index violation (the check passed, the insert lost the race) to 409 with the form', async () => {
-    const org = await buildOrganization(ds());
-    const email = `race-${Date.now()}@example.nl`;
-    const other = ds().createQueryRunner();
-    await other.connect();
-    await other.startTransaction();
-    try {
-      await other.query(
-        `INSERT INTO users (email, name, roles, organization_id) VALUES ($1, 'Eerder', '{practitioner}', $2)`,
-        [email, org.id],
-      );
-      // The invite does not see the uncommitted row, so its INSERT waits on the unique index …
-      const pending = adminPost('/beheer/gebruikers', {
-        name: 'Later',
-        email: email.toUpperCase(),
-        organizationId: org.id,
-        roles: 'practitioner',
-      }).then((r) => r);
-      await waitForLockWait(email);
-      // … and fails with 23505 once the other transaction commits.
-      await other.commitTransaction();
-      const res = await pending;
-      expect(res.status).toBe(409);
-      expect(res.text).toContain('Er bestaat al een account met dit e-mailadres.');
-      expect(res.text).toContain('value="Later"');
-      const rows = await ds().query(`SELECT name FROM users WHERE lower(email) = lower($1)`, [email]);
-      expect(rows).toEqual([{ name: 'Eerder' }]);
-    } finally {
-      if (other.isTransactionActive) await other.rollbackTransaction();
-      await other.release();
-    }
-  });
+  onServer(
+    'maps a unique-index violation (the check passed, the insert lost the race) to 409 with the form',
+    async () => {
+      const org = await buildOrganization(ds());
+      const email = `race-${Date.now()}@example.nl`;
+      const other = ds().createQueryRunner();
+      await other.connect();
+      await other.startTransaction();
+      try {
+        await other.query(
+          `INSERT INTO users (email, name, roles, organization_id) VALUES ($1, 'Eerder', '{practitioner}', $2)`,
+          [email, org.id],
+        );
+        // The invite does not see the uncommitted row, so its INSERT waits on the unique index …
+        const pending = adminPost('/beheer/gebruikers', {
+          name: 'Later',
+          email: email.toUpperCase(),
+          organizationId: org.id,
+          roles: 'practitioner',
+        }).then((r) => r);
+        await waitForLockWait(email);
+        // … and fails with 23505 once the other transaction commits.
+        await other.commitTransaction();
+        const res = await pending;
+        expect(res.status).toBe(409);
+        expect(res.text).toContain('Er bestaat al een account met dit e-mailadres.');
+        expect(res.text).toContain('value="Later"');
+        const rows = await ds().query(`SELECT name FROM users WHERE lower(email) = lower($1)`, [email]);
+        expect(rows).toEqual([{ name: 'Eerder' }]);
+      } finally {
+        if (other.isTransactionActive) await other.rollbackTransaction();
+        await other.release();
+      }
+    },
+  );
 
   it('refuses an over-long name and a missing role with 400 and Dutch messages', async () => {
     const org = await buildOrganization(ds());
@@ -344,7 +352,12 @@ describe('links by e-mail', () => {
   let mailer: Mailer;
   let agent: ReturnType<typeof request.agent>;
   let csrf: string;
-  const sent: Array<{ from: { address: string }; to: Array<{ address: string }>; subject: string; text: string }> = [];
+  const sent: Array<{
+    from: { address: string };
+    to: Array<{ address: string }>;
+    subject: string;
+    text: string;
+  }> = [];
 
   beforeAll(async () => {
     // A real nodemailer transport that writes the message as JSON instead of sending it.
@@ -355,7 +368,11 @@ describe('links by e-mail', () => {
       sent.push(JSON.parse(String(info.message)));
       return info;
     }) as typeof transport.sendMail;
-    mailer = createMailer({ from: 'Casusbank <noreply@example.nl>', logger: pino({ level: 'silent' }), transport });
+    mailer = createMailer({
+      from: 'Casusbank <noreply@example.nl>',
+      logger: pino({ level: 'silent' }),
+      transport,
+    });
     mailCtx = await createTestApp({ mailer, env: { PUBLIC_URL: 'https://casusbank.example.nl/' } });
     const mailAdmin = await buildUser(mailCtx.db.dataSource, { roles: ['admin'] });
     agent = request.agent(mailCtx.app);
@@ -370,9 +387,17 @@ describe('links by e-mail', () => {
       .post('/beheer/gebruikers')
       .set('Host', 'aanvaller.example')
       .type('form')
-      .send({ name: 'Post Ontvanger', email: 'post.ontvanger@example.nl', organizationId: org.id, roles: 'expert', _csrf: csrf })
+      .send({
+        name: 'Post Ontvanger',
+        email: 'post.ontvanger@example.nl',
+        organizationId: org.id,
+        roles: 'expert',
+        _csrf: csrf,
+      })
       .expect(200);
-    const shown = /value="(https:\/\/casusbank\.example\.nl\/uitnodiging\/[A-Za-z0-9_-]+)"/.exec(res.text)?.[1];
+    const shown = /value="(https:\/\/casusbank\.example\.nl\/uitnodiging\/[A-Za-z0-9_-]+)"/.exec(
+      res.text,
+    )?.[1];
     expect(shown).toBeDefined();
     expect(res.text).toContain('per e-mail verstuurd naar post.ontvanger@example.nl');
     expect(res.text).not.toContain('aanvaller.example');
@@ -390,8 +415,14 @@ describe('links by e-mail', () => {
 
   it('e-mails a new password link', async () => {
     const member = await buildUser(mailCtx.db.dataSource, { name: 'Vergeten Wachtwoord' });
-    const res = await agent.post(`/beheer/gebruikers/${member.id}/wachtwoordlink`).type('form').send({ _csrf: csrf }).expect(200);
-    const shown = /value="(https:\/\/casusbank\.example\.nl\/uitnodiging\/[A-Za-z0-9_-]+)"/.exec(res.text)![1];
+    const res = await agent
+      .post(`/beheer/gebruikers/${member.id}/wachtwoordlink`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(200);
+    const shown = /value="(https:\/\/casusbank\.example\.nl\/uitnodiging\/[A-Za-z0-9_-]+)"/.exec(
+      res.text,
+    )![1];
     await mailer.idle();
     const mail = sent.find((m) => m.to[0].address === member.email);
     expect(mail?.subject).toBe('Nieuw wachtwoord instellen voor de Casusbank');

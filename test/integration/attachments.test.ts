@@ -370,7 +370,10 @@ describe('upload limits', () => {
     const big = Buffer.concat([pdf('Groot'), Buffer.alloc(20_000, 0x20)]);
     const res = await upload(agent, id, [[big, 'groot.pdf']], 413, { json: false });
     expect(res.text).toContain('&#34;groot.pdf&#34; is groter dan 0,01 MB');
-    const form = /<form method="post" action="\/casussen\/(\d+)\/bijlagen" enctype="multipart\/form-data"[\s\S]*?<\/form>/.exec(res.text);
+    const form =
+      /<form method="post" action="\/casussen\/(\d+)\/bijlagen" enctype="multipart\/form-data"[\s\S]*?<\/form>/.exec(
+        res.text,
+      );
     expect(form?.[1]).toBe(String(id));
     expect(form![0]).toMatch(/<input type="hidden" name="_csrf" value="[^"]+">/);
     expect(form![0]).toMatch(/<input id="veld-bijlagen" name="bijlagen" type="file" multiple/);
@@ -378,7 +381,11 @@ describe('upload limits', () => {
     expect(form![0]).toContain('PDF (.pdf)');
     // The form works: its token is accepted for the next try.
     const token = /name="_csrf" value="([^"]+)"/.exec(form![0])![1];
-    await agent.post(`/casussen/${id}/bijlagen`).field('_csrf', token).attach('bijlagen', pdf('Klein'), 'klein.pdf').expect(303);
+    await agent
+      .post(`/casussen/${id}/bijlagen`)
+      .field('_csrf', token)
+      .attach('bijlagen', pdf('Klein'), 'klein.pdf')
+      .expect(303);
   });
 
   it('checks a CSRF header before multer reads the body: a bad token is 403 even for files over the limits', async () => {
@@ -392,7 +399,10 @@ describe('upload limits', () => {
     const many = Array.from({ length: 11 }, (_, i): Upload => [pdf(`Bestand ${i}`), `b${i}.pdf`]);
     await upload(agent, id, many, 403, { csrf: 'verkeerd-token' });
     expect(tmpFiles(small)).toEqual([]);
-    const [row] = await small.db.dataSource.query(`SELECT count(*)::int AS n FROM attachments WHERE case_id = $1`, [id]);
+    const [row] = await small.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM attachments WHERE case_id = $1`,
+      [id],
+    );
     expect(row.n).toBe(0);
   });
 });

@@ -48,9 +48,15 @@ describe('writing a case', () => {
   it('creates a draft, edits it, publishes, archives and restores it, with a revision for each step', async () => {
     const agent = await agentFor(author);
     const csrf = await csrfOf(agent, '/casussen/nieuw');
-    const created = await agent.post('/casussen').type('form').send({ ...validForm(), action: 'save', _csrf: csrf }).expect(303);
+    const created = await agent
+      .post('/casussen')
+      .type('form')
+      .send({ ...validForm(), action: 'save', _csrf: csrf })
+      .expect(303);
     const id = Number(created.headers.location.split('/').pop());
-    const [row] = await ctx.db.dataSource.query(`SELECT status, tags, version FROM cases WHERE id = $1`, [id]);
+    const [row] = await ctx.db.dataSource.query(`SELECT status, tags, version FROM cases WHERE id = $1`, [
+      id,
+    ]);
     expect(row).toEqual({ status: 'draft', tags: ['vroegsignalering', 'maatwerk'], version: 1 });
 
     const page = await agent.get(`/casussen/${id}`).expect(200);
@@ -60,7 +66,12 @@ describe('writing a case', () => {
     await agent
       .post(`/casussen/${id}`)
       .type('form')
-      .send({ ...validForm({ summary: 'Een nieuwe samenvatting.' }), version: '1', action: 'save', _csrf: csrf })
+      .send({
+        ...validForm({ summary: 'Een nieuwe samenvatting.' }),
+        version: '1',
+        action: 'save',
+        _csrf: csrf,
+      })
       .expect(303);
     await agent.post(`/casussen/${id}/publiceren`).type('form').send({ _csrf: csrf }).expect(303);
     await agent.post(`/casussen/${id}/archiveren`).type('form').send({ _csrf: csrf }).expect(303);
@@ -83,7 +94,10 @@ describe('writing a case', () => {
 
     // Every write went through the outbox: the search document follows the last status.
     await ctx.indexer.whenIdle();
-    const [doc] = await ctx.db.dataSource.query(`SELECT status, summary FROM search_documents WHERE case_id = $1`, [id]);
+    const [doc] = await ctx.db.dataSource.query(
+      `SELECT status, summary FROM search_documents WHERE case_id = $1`,
+      [id],
+    );
     expect(doc).toEqual({ status: 'published', summary: 'Een nieuwe samenvatting.' });
   });
 
@@ -101,7 +115,11 @@ describe('writing a case', () => {
     const stale = await mine
       .post(`/casussen/${id}`)
       .type('form')
-      .send({ ...validForm({ approach: 'Mijn zorgvuldig geschreven aanpak' }), version: '1', _csrf: csrfMine })
+      .send({
+        ...validForm({ approach: 'Mijn zorgvuldig geschreven aanpak' }),
+        version: '1',
+        _csrf: csrfMine,
+      })
       .expect(409);
     expect(stale.text).toContain('Iemand anders heeft deze casus intussen opgeslagen');
     expect(stale.text).toContain('Mijn zorgvuldig geschreven aanpak');
@@ -120,7 +138,11 @@ describe('bad input', () => {
     csrf = await csrfOf(agent, '/casussen/nieuw');
   });
 
-  const post = (form: Record<string, unknown>) => agent.post('/casussen').type('form').send({ ...form, _csrf: csrf });
+  const post = (form: Record<string, unknown>) =>
+    agent
+      .post('/casussen')
+      .type('form')
+      .send({ ...form, _csrf: csrf });
 
   it('keeps what was typed and names the problem in Dutch', async () => {
     const res = await post(validForm({ title: '', summary: 'Mijn samenvatting blijft staan.' })).expect(400);
@@ -141,11 +163,20 @@ describe('bad input', () => {
 
   it('states the maximum length of every text field on the form, also where there is no other hint', async () => {
     const form = (await agent.get('/casussen/nieuw').expect(200)).text;
-    const fields = [...form.matchAll(/<(input|textarea) id="(veld-[a-z]+)"[^>]*?(?:maxlength="(\d+)")?[^>]*>/g)].filter(
-      (m) => !/type="hidden"/.test(m[0]),
-    );
+    const fields = [
+      ...form.matchAll(/<(input|textarea) id="(veld-[a-z]+)"[^>]*?(?:maxlength="(\d+)")?[^>]*>/g),
+    ].filter((m) => !/type="hidden"/.test(m[0]));
     expect(fields.map((m) => m[2])).toEqual(
-      expect.arrayContaining(['veld-title', 'veld-summary', 'veld-context', 'veld-tags', 'veld-partners', 'veld-region', 'veld-year', 'veld-contact']),
+      expect.arrayContaining([
+        'veld-title',
+        'veld-summary',
+        'veld-context',
+        'veld-tags',
+        'veld-partners',
+        'veld-region',
+        'veld-year',
+        'veld-contact',
+      ]),
     );
     for (const [tag, , id] of fields) {
       // The limit is in the field's own hint, which the field names in aria-describedby.
@@ -161,7 +192,9 @@ describe('bad input', () => {
   it('offers tag suggestions: a datalist without JavaScript, and the enhancement script loaded', async () => {
     await buildCase(ctx.db.dataSource, author, { tags: ['wijkaanpak', 'wijkteam'] });
     const form = (await agent.get('/casussen/nieuw').expect(200)).text;
-    expect(form).toMatch(/<input id="veld-tags" name="tags" type="text" value="" list="trefwoord-suggesties" data-tag-input/);
+    expect(form).toMatch(
+      /<input id="veld-tags" name="tags" type="text" value="" list="trefwoord-suggesties" data-tag-input/,
+    );
     expect(form).toMatch(/<datalist id="trefwoord-suggesties">.*<option value="wijkaanpak"><\/option>/s);
     const script = /<script src="(\/js\/tags\.js[^"]*)" defer><\/script>/.exec(form)?.[1];
     expect(script).toBeDefined();
@@ -174,7 +207,9 @@ describe('bad input', () => {
     const theme = await post(validForm({ themes: ['incasso', 'bestaat-niet'] })).expect(400);
     expect(theme.text).toMatch(/Onbekend thema\. Geldige thema&#39;s: .*incasso.*renovatie/);
     const role = await post(validForm({ roles: ['huisbaas'] })).expect(400);
-    expect(role.text).toContain('Onbekende rol. Geldige rollen: verhuurder, samenwerkingspartner, opdrachtgever, ontwikkelaar.');
+    expect(role.text).toContain(
+      'Onbekende rol. Geldige rollen: verhuurder, samenwerkingspartner, opdrachtgever, ontwikkelaar.',
+    );
     const none = await post(validForm({ roles: [] })).expect(400);
     expect(none.text).toContain('Kies minstens één rol van de corporatie.');
   });
@@ -190,7 +225,8 @@ describe('bad input', () => {
   it('neutralises scripts, javascript: links and raw HTML in Markdown', async () => {
     const res = await post(
       validForm({
-        context: 'Tekst <script>alert(1)</script> [klik](javascript:alert(2)) <img src=x onerror=alert(3)> [site](https://example.nl)',
+        context:
+          'Tekst <script>alert(1)</script> [klik](javascript:alert(2)) <img src=x onerror=alert(3)> [site](https://example.nl)',
         action: 'publish',
       }),
     ).expect(303);
@@ -199,7 +235,9 @@ describe('bad input', () => {
     expect(page.text).not.toMatch(/href="javascript:/);
     expect(page.text).not.toContain('<img src=x');
     expect(page.text).toContain('&lt;script&gt;');
-    expect(page.text).toContain('<a href="https://example.nl" rel="noopener nofollow" target="_blank">site</a>');
+    expect(page.text).toContain(
+      '<a href="https://example.nl" rel="noopener nofollow" target="_blank">site</a>',
+    );
   });
 
   it('gives the same 404 for a missing case and an invalid id', async () => {
@@ -210,7 +248,10 @@ describe('bad input', () => {
 
 describe('who may see and change a case', () => {
   it('keeps a draft invisible to others by id, in lists and in the API; admins may read it', async () => {
-    const id = await buildCase(ctx.db.dataSource, author, { status: 'draft', title: 'Geheim concept over woonfraude' });
+    const id = await buildCase(ctx.db.dataSource, author, {
+      status: 'draft',
+      title: 'Geheim concept over woonfraude',
+    });
     for (const user of [colleague, outsider, curator]) {
       const agent = await agentFor(user);
       await agent.get(`/casussen/${id}`).expect(404);
@@ -237,7 +278,11 @@ describe('who may see and change a case', () => {
       await agent.get(`/casussen/${id}/bewerken`).expect(status);
       const csrf = await csrfOf(agent, `/casussen/${id}`);
       if (status === 403) {
-        await agent.post(`/casussen/${id}`).type('form').send({ ...validForm(), version: '1', _csrf: csrf }).expect(403);
+        await agent
+          .post(`/casussen/${id}`)
+          .type('form')
+          .send({ ...validForm(), version: '1', _csrf: csrf })
+          .expect(403);
         await agent.post(`/casussen/${id}/archiveren`).type('form').send({ _csrf: csrf }).expect(403);
       }
     }
@@ -246,7 +291,10 @@ describe('who may see and change a case', () => {
   });
 
   it('answers the JSON view in the export format with id, url and attachments', async () => {
-    const id = await buildCase(ctx.db.dataSource, author, { title: 'JSON-casus', themes: ['renovatie', 'onderhoud'] });
+    const id = await buildCase(ctx.db.dataSource, author, {
+      title: 'JSON-casus',
+      themes: ['renovatie', 'onderhoud'],
+    });
     const res = await (await agentFor(outsider)).get(`/api/cases/${id}`).expect(200);
     expect(res.body).toMatchObject({
       id,

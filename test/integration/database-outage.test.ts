@@ -14,7 +14,10 @@ import { createSearchStack } from '../../src/search/create-search';
  */
 const serverUrl = process.env.TEST_DATABASE_URL;
 const describeServer = serverUrl ? describe : describe.skip;
-if (!serverUrl) console.warn('database-outage: overgeslagen, zet TEST_DATABASE_URL om tegen een echte PostgreSQL-server te testen');
+if (!serverUrl)
+  console.warn(
+    'database-outage: overgeslagen, zet TEST_DATABASE_URL om tegen een echte PostgreSQL-server te testen',
+  );
 
 /**
  * A TCP proxy that stays bound to its port for the whole test (so no other process can take the
@@ -81,7 +84,10 @@ describeServer('the database lost and back', () => {
   });
 
   it('answers 503 on /readyz and on pages while the database is gone, and recovers when it is back', async () => {
-    const config = { ...parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), sessionSecret: 'x'.repeat(40) };
+    const config = {
+      ...parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      sessionSecret: 'x'.repeat(40),
+    };
     const stack = createSearchStack({}, db);
     const app = createApp({ config, db, logger: pino({ level: 'silent' }), ...stack });
     // One listening server for every request (supertest would otherwise open one per request).
@@ -93,7 +99,9 @@ describeServer('the database lost and back', () => {
       expect(down.body.checks.database.ok).toBe(false);
       // Repeated: a page that touches the session used to be cut off half-way now and then.
       for (let i = 0; i < 20; i++) {
-        const page = await request(server).get('/uitnodiging/een-link-die-de-database-nodig-heeft').expect(503);
+        const page = await request(server)
+          .get('/uitnodiging/een-link-die-de-database-nodig-heeft')
+          .expect(503);
         expect(page.text).toContain('De database is tijdelijk niet bereikbaar');
         expect(page.headers['retry-after']).toBe('30');
       }

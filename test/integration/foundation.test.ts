@@ -27,7 +27,8 @@ describe('HTTP shell', () => {
 
   it('answers 503 on /readyz when the search engine does not answer', async () => {
     const failing = await createTestApp({
-      search: (db) => Object.assign(new SwitchableSearch(new PostgresCaseSearch(db.dataSource)), { down: true }),
+      search: (db) =>
+        Object.assign(new SwitchableSearch(new PostgresCaseSearch(db.dataSource)), { down: true }),
     });
     try {
       const res = await request(failing.app).get('/readyz').expect(503);
@@ -78,7 +79,10 @@ describe('HTTP shell', () => {
   it('answers 413 for an oversized form body and 400 for malformed JSON, without crashing', async () => {
     const big = 'x'.repeat(300 * 1024);
     await request(ctx.app).post('/inloggen').type('form').send(`email=${big}`).expect(413);
-    const bad = await request(ctx.app).post('/inloggen').set('Content-Type', 'application/json').send('{"email": ');
+    const bad = await request(ctx.app)
+      .post('/inloggen')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ');
     expect(bad.status).toBe(400);
     await request(ctx.app).get('/healthz').expect(200);
   });
@@ -97,12 +101,18 @@ describe('HTTP shell', () => {
 describe('errors', () => {
   it('shows a 500 page with the request id and no stack trace in production', async () => {
     const prod = await createTestApp({
-      env: { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://casusbank.example.nl' },
+      env: {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(40),
+        PUBLIC_URL: 'https://casusbank.example.nl',
+      },
     });
     try {
       const page = await request(prod.app).get('/inloggen').set('X-Forwarded-Proto', 'https').expect(200);
       const cookie = String(page.headers['set-cookie']).split(';')[0];
-      expect(String(page.headers['set-cookie'])).toMatch(/^__Host-casusbank=.*; Path=\/; .*HttpOnly; Secure; SameSite=Lax/);
+      expect(String(page.headers['set-cookie'])).toMatch(
+        /^__Host-casusbank=.*; Path=\/; .*HttpOnly; Secure; SameSite=Lax/,
+      );
       // A broken table makes the login fail unexpectedly.
       await prod.db.dataSource.query('ALTER TABLE users RENAME TO users_weg');
       const res = await request(prod.app)
@@ -110,7 +120,11 @@ describe('errors', () => {
         .set('X-Forwarded-Proto', 'https')
         .set('Cookie', cookie)
         .type('form')
-        .send({ email: 'iemand@example.nl', password: 'een-wachtwoord-van-lengte', _csrf: csrfFrom(page.text) })
+        .send({
+          email: 'iemand@example.nl',
+          password: 'een-wachtwoord-van-lengte',
+          _csrf: csrfFrom(page.text),
+        })
         .expect(500);
       expect(res.text).toContain('Er ging iets mis');
       expect(res.text).toContain(res.headers['x-request-id']);

@@ -33,7 +33,10 @@ afterAll(() => db.destroy());
 
 describe('import', () => {
   it('imports a valid file through the case service, creating unknown organisations as "overig"', async () => {
-    const result = await importCases(db.dataSource, [record(), record({ title: 'Tweede casus', status: 'draft' })]);
+    const result = await importCases(db.dataSource, [
+      record(),
+      record({ title: 'Tweede casus', status: 'draft' }),
+    ]);
     expect(result).toMatchObject({ ok: true, count: 2 });
     const rows = await db.dataSource.query(
       `SELECT c.title, c.status, o.kind, (SELECT count(*)::int FROM case_revisions r WHERE r.case_id = c.id) AS revisions,
@@ -114,7 +117,10 @@ describe('the CLI', () => {
       expect(imported.stdout).toMatch(/^2 casussen geïmporteerd in \d+\.\d s/);
       const exported = cli('export');
       expect(exported.status).toBe(0);
-      expect(JSON.parse(exported.stdout).map((c: { title: string }) => c.title)).toEqual(['Housing First in de regio', 'Nog een casus']);
+      expect(JSON.parse(exported.stdout).map((c: { title: string }) => c.title)).toEqual([
+        'Housing First in de regio',
+        'Nog een casus',
+      ]);
       writeFileSync(file, JSON.stringify([record({ roles: ['huisbaas'] })]));
       const bad = cli('import', file);
       expect(bad.status).toBe(1);

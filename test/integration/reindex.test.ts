@@ -40,7 +40,9 @@ describe('reindex', () => {
     expect((await search.search(q('isolatie'), viewer)).hits.map((h) => h.id)).toEqual([keep]);
     const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM search_outbox`);
     expect(n).toBe(0);
-    const [{ words }] = await db.dataSource.query(`SELECT count(*)::int AS words FROM search_lexicon WHERE word = 'energiearmoede'`);
+    const [{ words }] = await db.dataSource.query(
+      `SELECT count(*)::int AS words FROM search_lexicon WHERE word = 'energiearmoede'`,
+    );
     expect(words).toBe(1);
   });
 });
@@ -52,7 +54,9 @@ describe('reindexAll and the outbox', () => {
     const first = await buildCase(db.dataSource, author, { title: 'Eerste casus voor de herbouw' });
     const late = await buildCase(db.dataSource, author, { title: 'Casus met een late wijziging' });
     await db.dataSource.query(`DELETE FROM search_outbox`);
-    await db.dataSource.query(`INSERT INTO search_outbox (id, case_id, reason) VALUES (1000, $1, 'before')`, [first]);
+    await db.dataSource.query(`INSERT INTO search_outbox (id, case_id, reason) VALUES (1000, $1, 'before')`, [
+      first,
+    ]);
     // While the rebuild runs, a transaction that took id 500 before the rebuild started commits:
     // its change may not be in what the rebuild read, so its entry must survive.
     let committed = false;
@@ -60,7 +64,10 @@ describe('reindexAll and the outbox', () => {
       upsert: async (docs: Parameters<CaseSearch['upsert']>[0]) => {
         if (!committed) {
           committed = true;
-          await db.dataSource.query(`INSERT INTO search_outbox (id, case_id, reason) VALUES (500, $1, 'late')`, [late]);
+          await db.dataSource.query(
+            `INSERT INTO search_outbox (id, case_id, reason) VALUES (500, $1, 'late')`,
+            [late],
+          );
         }
         return search.upsert(docs);
       },
@@ -73,7 +80,7 @@ describe('reindexAll and the outbox', () => {
 });
 
 describe('reindexIfEmpty', () => {
-  it('fills an empty engine from PostgreSQL though the mirror is full, and keeps the mirror\'s pending entries', async () => {
+  it("fills an empty engine from PostgreSQL though the mirror is full, and keeps the mirror's pending entries", async () => {
     const mirror = new PostgresCaseSearch(db.dataSource);
     const author = await buildUser(db.dataSource);
     await buildCase(db.dataSource, author, { title: 'Buurtkamer in de oude school' });
@@ -86,7 +93,11 @@ describe('reindexIfEmpty', () => {
     const engineDb = await createTestDatabase();
     try {
       const engine = new SwitchableSearch(new PostgresCaseSearch(engineDb.dataSource));
-      const stack = { search: engine, searchFallback: mirror, indexer: new SearchIndexer(db.dataSource, [mirror, engine]) };
+      const stack = {
+        search: engine,
+        searchFallback: mirror,
+        indexer: new SearchIndexer(db.dataSource, [mirror, engine]),
+      };
       expect(await mirror.documentCount()).toBe(cases);
       expect(await engine.documentCount()).toBe(0);
 
@@ -121,7 +132,11 @@ describe('reindexIfEmpty', () => {
       const author = await buildUser(fresh.dataSource);
       await buildCase(fresh.dataSource, author, { title: 'Geïmporteerde casus' });
       const search = new PostgresCaseSearch(fresh.dataSource);
-      const stack = { search, searchFallback: search, indexer: new SearchIndexer(fresh.dataSource, [search]) };
+      const stack = {
+        search,
+        searchFallback: search,
+        indexer: new SearchIndexer(fresh.dataSource, [search]),
+      };
       expect(await reindexIfEmpty(fresh, stack)).toBe(0);
       await fresh.dataSource.query(`DELETE FROM search_outbox`);
       expect(await reindexIfEmpty(fresh, stack)).toBe(1);

@@ -17,7 +17,8 @@ import { buildCase, buildOrganization, buildUser } from '../support/factories';
 // These processes always use the embedded database, so the CI pass on a PostgreSQL server
 // (TEST_DATABASE_URL) would only repeat them: they run in the embedded pass.
 const describeEmbedded = process.env.TEST_DATABASE_URL ? describe.skip : describe;
-if (process.env.TEST_DATABASE_URL) console.warn('server-process: overgeslagen in de PostgreSQL-ronde (draait op de ingebouwde database)');
+if (process.env.TEST_DATABASE_URL)
+  console.warn('server-process: overgeslagen in de PostgreSQL-ronde (draait op de ingebouwde database)');
 
 const ROOT = path.join(__dirname, '../..');
 const SERVER = path.join(ROOT, 'dist/src/server.js');
@@ -105,7 +106,10 @@ async function closedPort(): Promise<number> {
 
 beforeAll(async () => {
   // The compiled app: `npm start` builds the same way when the sources are newer than dist/.
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-if-stale.mjs')], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'casusbank-process-'));
   // A database as a crash leaves it: an attachment whose text extraction never ran ('pending').
   attachmentId = await withDatabase(async ({ dataSource: ds }) => {
@@ -151,7 +155,10 @@ describeEmbedded('the compiled server process', () => {
             port,
             method: 'POST',
             path: '/inloggen',
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) },
+            headers: {
+              'Content-Type': 'application/x-www-form-urlencoded',
+              'Content-Length': Buffer.byteLength(body),
+            },
           },
           (res) => {
             let text = '';
@@ -185,7 +192,9 @@ describeEmbedded('the compiled server process', () => {
 
     // Started with an attachment left pending: the compiled worker extracted its text.
     const [row] = await withDatabase((db) =>
-      db.dataSource.query(`SELECT extraction_status, extracted_text FROM attachments WHERE id = $1`, [attachmentId]),
+      db.dataSource.query(`SELECT extraction_status, extracted_text FROM attachments WHERE id = $1`, [
+        attachmentId,
+      ]),
     );
     expect(row.extraction_status).toBe('extracted');
     expect(row.extracted_text).toContain('Tekst van voor de herstart 8812');
@@ -209,14 +218,28 @@ describeEmbedded('the compiled server process', () => {
 describeEmbedded('the CLI for accounts', () => {
   const hashOf = (email: string) =>
     withDatabase(async (db) => {
-      const [row] = await db.dataSource.query(`SELECT password_hash, roles FROM users WHERE email = $1`, [email]);
+      const [row] = await db.dataSource.query(`SELECT password_hash, roles FROM users WHERE email = $1`, [
+        email,
+      ]);
       return row as { password_hash: string; roles: string[] };
     });
 
   it('user:create takes the password from stdin and prints no password', async () => {
     const password = 'een-wachtwoord-uit-de-pijp';
     const run = await cli(
-      ['user:create', '--email', 'beheer@procestest.nl', '--name', 'Beheer Procestest', '--org', ORGANIZATION, '--role', 'admin', '--role', 'curator'],
+      [
+        'user:create',
+        '--email',
+        'beheer@procestest.nl',
+        '--name',
+        'Beheer Procestest',
+        '--org',
+        ORGANIZATION,
+        '--role',
+        'admin',
+        '--role',
+        'curator',
+      ],
       `${password}\n`,
     );
     expect(run.code).toBe(0);
@@ -229,22 +252,69 @@ describeEmbedded('the CLI for accounts', () => {
   });
 
   it('user:create generates a password when none is piped in, and prints it exactly once', async () => {
-    const run = await cli(['user:create', '--email', 'expert@procestest.nl', '--name', 'Expert', '--org', ORGANIZATION, '--role', 'expert']);
+    const run = await cli([
+      'user:create',
+      '--email',
+      'expert@procestest.nl',
+      '--name',
+      'Expert',
+      '--org',
+      ORGANIZATION,
+      '--role',
+      'expert',
+    ]);
     expect(run.code).toBe(0);
-    const shown = [...run.stdout.matchAll(/Wachtwoord \(wordt niet opnieuw getoond\): (\S+)/g)].map((m) => m[1]);
+    const shown = [...run.stdout.matchAll(/Wachtwoord \(wordt niet opnieuw getoond\): (\S+)/g)].map(
+      (m) => m[1],
+    );
     expect(shown).toHaveLength(1);
     expect(shown[0].length).toBeGreaterThanOrEqual(20);
     expect(await verifyPassword((await hashOf('expert@procestest.nl')).password_hash, shown[0])).toBe(true);
   });
 
   it('user:create refuses a weak password, an unknown organisation and a duplicate address', async () => {
-    const weak = await cli(['user:create', '--email', 'zwak@procestest.nl', '--name', 'Zwak', '--org', ORGANIZATION, '--role', 'expert'], 'welkom123456\n');
+    const weak = await cli(
+      [
+        'user:create',
+        '--email',
+        'zwak@procestest.nl',
+        '--name',
+        'Zwak',
+        '--org',
+        ORGANIZATION,
+        '--role',
+        'expert',
+      ],
+      'welkom123456\n',
+    );
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('veelgebruikte wachtwoorden');
-    const org = await cli(['user:create', '--email', 'org@procestest.nl', '--name', 'Org', '--org', 'Bestaat Niet', '--role', 'expert']);
+    const org = await cli([
+      'user:create',
+      '--email',
+      'org@procestest.nl',
+      '--name',
+      'Org',
+      '--org',
+      'Bestaat Niet',
+      '--role',
+      'expert',
+    ]);
     expect(org.code).toBe(1);
-    expect(org.stderr).toContain(`Onbekende organisatie "Bestaat Niet". Bestaande organisaties: ${ORGANIZATION}.`);
-    const duplicate = await cli(['user:create', '--email', 'BEHEER@procestest.nl', '--name', 'Dubbel', '--org', ORGANIZATION, '--role', 'expert']);
+    expect(org.stderr).toContain(
+      `Onbekende organisatie "Bestaat Niet". Bestaande organisaties: ${ORGANIZATION}.`,
+    );
+    const duplicate = await cli([
+      'user:create',
+      '--email',
+      'BEHEER@procestest.nl',
+      '--name',
+      'Dubbel',
+      '--org',
+      ORGANIZATION,
+      '--role',
+      'expert',
+    ]);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('Er bestaat al een account met dit e-mailadres.');
     expect(await hashOf('zwak@procestest.nl')).toBeUndefined();
@@ -252,15 +322,25 @@ describeEmbedded('the CLI for accounts', () => {
   });
 
   it('user:password sets a piped password, or generates and prints one once', async () => {
-    const piped = await cli(['user:password', '--email', 'beheer@procestest.nl'], 'een-nieuw-wachtwoord-via-stdin\n');
+    const piped = await cli(
+      ['user:password', '--email', 'beheer@procestest.nl'],
+      'een-nieuw-wachtwoord-via-stdin\n',
+    );
     expect(piped.code).toBe(0);
     expect(piped.stdout).toContain('Nieuw wachtwoord gezet voor beheer@procestest.nl');
     expect(piped.stdout).not.toContain('een-nieuw-wachtwoord-via-stdin');
-    expect(await verifyPassword((await hashOf('beheer@procestest.nl')).password_hash, 'een-nieuw-wachtwoord-via-stdin')).toBe(true);
+    expect(
+      await verifyPassword(
+        (await hashOf('beheer@procestest.nl')).password_hash,
+        'een-nieuw-wachtwoord-via-stdin',
+      ),
+    ).toBe(true);
 
     const generated = await cli(['user:password', '--email', 'beheer@procestest.nl']);
     expect(generated.code).toBe(0);
-    const shown = [...generated.stdout.matchAll(/Wachtwoord \(wordt niet opnieuw getoond\): (\S+)/g)].map((m) => m[1]);
+    const shown = [...generated.stdout.matchAll(/Wachtwoord \(wordt niet opnieuw getoond\): (\S+)/g)].map(
+      (m) => m[1],
+    );
     expect(shown).toHaveLength(1);
     expect(await verifyPassword((await hashOf('beheer@procestest.nl')).password_hash, shown[0])).toBe(true);
 

@@ -18,12 +18,17 @@ import { createTestApp, type TestContext } from '../support/test-app';
 
 /** A valid PDF with `pages` pages of 40 text lines each. */
 function longPdf(pages: number): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '', '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
   const kids: string[] = [];
   for (let p = 0; p < pages; p++) {
     const lines = Array.from(
       { length: 40 },
-      (_, l) => `BT /F1 10 Tf 20 ${800 - l * 18} Td (Regel ${l} van pagina ${p}: huurachterstand en maatwerk) Tj ET`,
+      (_, l) =>
+        `BT /F1 10 Tf 20 ${800 - l * 18} Td (Regel ${l} van pagina ${p}: huurachterstand en maatwerk) Tj ET`,
     ).join('\n');
     const page = objects.length + 1;
     objects.push(
@@ -105,7 +110,9 @@ describe('text extraction in a worker thread', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(ExtractionError);
-      expect((error as Error).message).toBe('Tekst uithalen duurde langer dan 1,5 seconden en is afgebroken.');
+      expect((error as Error).message).toBe(
+        'Tekst uithalen duurde langer dan 1,5 seconden en is afgebroken.',
+      );
       expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
       expect(Date.now() - started).toBeLessThan(4000);
       // Parsing on the main thread would have stalled the timer for the whole parse.

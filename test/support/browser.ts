@@ -17,8 +17,13 @@ export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'test-results', '
  */
 export const describeBrowser: jest.Describe = (() => {
   if (existsSync(CHROMIUM_PATH)) return describe;
-  if (process.env.CI) throw new Error(`Chromium ontbreekt op ${CHROMIUM_PATH}; .ci/run installeert het (apt-get install chromium).`);
-  console.warn(`Browsertests overgeslagen: geen Chromium op ${CHROMIUM_PATH} (apt-get install -y chromium, of zet CHROMIUM_PATH).`);
+  if (process.env.CI)
+    throw new Error(
+      `Chromium ontbreekt op ${CHROMIUM_PATH}; .ci/run installeert het (apt-get install chromium).`,
+    );
+  console.warn(
+    `Browsertests overgeslagen: geen Chromium op ${CHROMIUM_PATH} (apt-get install -y chromium, of zet CHROMIUM_PATH).`,
+  );
   return describe.skip;
 })();
 
@@ -69,7 +74,9 @@ export async function startBrowserApp(): Promise<BrowserContext> {
 
 /** axe-core on the current page: the serious and critical violations (should be none). */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

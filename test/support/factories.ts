@@ -79,7 +79,15 @@ export async function buildUser(
     ],
   );
   if (totpSecret) totpDatabases.set(email, ds);
-  return { id: row.id, email, name: overrides.name ?? '', password: TEST_PASSWORD, roles, organizationId, totpSecret };
+  return {
+    id: row.id,
+    email,
+    name: overrides.name ?? '',
+    password: TEST_PASSWORD,
+    roles,
+    organizationId,
+    totpSecret,
+  };
 }
 
 export function defaultCaseContent(overrides: Partial<CaseContent> = {}): CaseContent {
@@ -133,9 +141,14 @@ export async function loginAs(agent: Agent, user: TestUser): Promise<void> {
   if (res.status !== 303) throw new Error(`Inloggen mislukt (${res.status}): ${res.text.slice(0, 300)}`);
   if (res.headers.location === '/inloggen/code') {
     const codePage = await agent.get('/inloggen/code').expect(200);
-    await totpDatabases.get(user.email)?.query(`UPDATE users SET totp_last_step = NULL WHERE email = $1`, [user.email]);
+    await totpDatabases
+      .get(user.email)
+      ?.query(`UPDATE users SET totp_last_step = NULL WHERE email = $1`, [user.email]);
     const code = await generate({ secret: user.totpSecret! });
-    const done = await agent.post('/inloggen/code').type('form').send({ code, _csrf: csrfFrom(codePage.text) });
+    const done = await agent
+      .post('/inloggen/code')
+      .type('form')
+      .send({ code, _csrf: csrfFrom(codePage.text) });
     if (done.status !== 303) throw new Error(`Tweede stap mislukt (${done.status})`);
   }
 }

@@ -12,7 +12,8 @@ export class SwitchableSearch implements CaseSearch {
 
   private guard() {
     this.calls++;
-    if (this.down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7700'), { code: 'ECONNREFUSED' });
+    if (this.down)
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:7700'), { code: 'ECONNREFUSED' });
   }
   async health() {
     this.guard();

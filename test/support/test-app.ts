@@ -21,7 +21,11 @@ export interface TestContext {
 
 /** The real app on this test file's own database, with a temporary DATA_DIR. */
 export async function createTestApp(
-  overrides: { env?: Record<string, string>; search?: (db: TestDatabase) => CaseSearch; mailer?: Mailer } = {},
+  overrides: {
+    env?: Record<string, string>;
+    search?: (db: TestDatabase) => CaseSearch;
+    mailer?: Mailer;
+  } = {},
 ): Promise<TestContext> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'casusbank-test-'));
   const parsed = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...overrides.env });

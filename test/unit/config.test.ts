@@ -37,24 +37,48 @@ describe('configuration', () => {
       'PUBLIC_URL is verplicht als NODE_ENV=production (het adres waarop leden de site bereiken, bijv. https://casusbank.example.nl)',
     ]);
     const secret = 'x'.repeat(40);
-    expect(problems({ NODE_ENV: 'production', SESSION_SECRET: secret, PUBLIC_URL: 'https://casusbank.example.nl' })).toEqual([]);
-    const short = problems({ NODE_ENV: 'production', SESSION_SECRET: 'kort-geheim', PUBLIC_URL: 'https://casusbank.example.nl' });
+    expect(
+      problems({
+        NODE_ENV: 'production',
+        SESSION_SECRET: secret,
+        PUBLIC_URL: 'https://casusbank.example.nl',
+      }),
+    ).toEqual([]);
+    const short = problems({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'kort-geheim',
+      PUBLIC_URL: 'https://casusbank.example.nl',
+    });
     expect(short[0]).toContain('minstens 32 tekens');
     expect(short[0]).not.toContain('kort-geheim');
   });
 
   it('keeps PUBLIC_URL optional outside production, accepts only http(s), and drops a trailing slash', () => {
     expect(parseConfig({}).publicUrl).toBeUndefined();
-    expect(parseConfig({ PUBLIC_URL: 'https://casusbank.example.nl/' }).publicUrl).toBe('https://casusbank.example.nl');
-    expect(problems({ PUBLIC_URL: 'javascript:alert(1)' })[0]).toContain('PUBLIC_URL moet een geldige http(s)-URL zijn');
+    expect(parseConfig({ PUBLIC_URL: 'https://casusbank.example.nl/' }).publicUrl).toBe(
+      'https://casusbank.example.nl',
+    );
+    expect(problems({ PUBLIC_URL: 'javascript:alert(1)' })[0]).toContain(
+      'PUBLIC_URL moet een geldige http(s)-URL zijn',
+    );
   });
 
   it('makes the production server refuse to start without PUBLIC_URL, in one line, exit 1', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../src/server.ts')], {
-      env: { ...process.env, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PUBLIC_URL: '', DATA_DIR: path.join(__dirname, '../../data-should-not-be-created') },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, '../../src/server.ts')],
+      {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          SESSION_SECRET: 'x'.repeat(40),
+          PUBLIC_URL: '',
+          DATA_DIR: path.join(__dirname, '../../data-should-not-be-created'),
+        },
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([
       'Configuratiefout: PUBLIC_URL is verplicht als NODE_ENV=production (het adres waarop leden de site bereiken, bijv. https://casusbank.example.nl)',
@@ -62,16 +86,26 @@ describe('configuration', () => {
   });
 
   it('rejects a DATABASE_URL that is not PostgreSQL and an invalid MEILI_URL', () => {
-    expect(problems({ DATABASE_URL: 'mysql://x' })[0]).toContain('DATABASE_URL moet beginnen met postgres://');
+    expect(problems({ DATABASE_URL: 'mysql://x' })[0]).toContain(
+      'DATABASE_URL moet beginnen met postgres://',
+    );
     expect(problems({ MEILI_URL: 'geen url' })[0]).toContain('MEILI_URL moet een geldige URL zijn');
   });
 
   it('makes the server print one clear line and exit 1 before starting on PORT=abc', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../src/server.ts')], {
-      env: { ...process.env, PORT: 'abc', DATA_DIR: path.join(__dirname, '../../data-should-not-be-created') },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, '../../src/server.ts')],
+      {
+        env: {
+          ...process.env,
+          PORT: 'abc',
+          DATA_DIR: path.join(__dirname, '../../data-should-not-be-created'),
+        },
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe('Configuratiefout: PORT moet een getal zijn (nu: "abc")');
   });

@@ -17,8 +17,15 @@ const admin = viewer(['admin']);
 const ROLES = { practitioner, expert, curator, admin };
 
 const own = (status: CaseRef['status']): CaseRef => ({ authorId: 10, organizationId: 1, status });
-const others = (status: CaseRef['status'], organizationId = 2): CaseRef => ({ authorId: 99, organizationId, status });
-const openMeeting = { status: 'nominations_open' as const, nominationDeadline: new Date(Date.now() + 86_400_000) };
+const others = (status: CaseRef['status'], organizationId = 2): CaseRef => ({
+  authorId: 99,
+  organizationId,
+  status,
+});
+const openMeeting = {
+  status: 'nominations_open' as const,
+  nominationDeadline: new Date(Date.now() + 86_400_000),
+};
 
 // The matrix of DESIGN.md, row by row: [description, check, practitioner, expert, curator, admin].
 const matrix: Array<[string, (v: Viewer) => boolean, boolean, boolean, boolean, boolean]> = [
@@ -26,26 +33,94 @@ const matrix: Array<[string, (v: Viewer) => boolean, boolean, boolean, boolean, 
   ['read an archived case', (v) => can(v, 'case:read', others('archived')), true, true, true, true],
   ['create a case', (v) => can(v, 'case:create'), true, true, true, true],
   ['edit own published case', (v) => can(v, 'case:edit', own('published')), true, true, true, true],
-  ["edit someone else's published case", (v) => can(v, 'case:edit', others('published')), false, false, true, true],
+  [
+    "edit someone else's published case",
+    (v) => can(v, 'case:edit', others('published')),
+    false,
+    false,
+    true,
+    true,
+  ],
   ['read own draft', (v) => can(v, 'case:read', own('draft')), true, true, true, true],
   ["read someone else's draft", (v) => can(v, 'case:read', others('draft')), false, false, false, true],
   ["edit someone else's draft", (v) => can(v, 'case:edit', others('draft')), false, false, false, true],
-  ['write a reflection on a published case', (v) => can(v, 'reflection:create', others('published')), false, true, false, true],
-  ['write a reflection on a draft', (v) => can(v, 'reflection:create', own('draft')), false, false, false, false],
-  ['edit own reflection', (v) => can(v, 'reflection:edit', { authorId: 10, status: 'active' }), false, true, false, true],
-  ["edit someone else's reflection", (v) => can(v, 'reflection:edit', { authorId: 99, status: 'active' }), false, false, false, false],
-  ["nominate own organisation's published case", (v) => can(v, 'nomination:create', others('published', 1), openMeeting), true, true, true, true],
-  ["nominate another organisation's case", (v) => can(v, 'nomination:create', others('published', 2), openMeeting), false, false, true, true],
-  ['nominate a draft', (v) => can(v, 'nomination:create', own('draft'), openMeeting), false, false, false, false],
   [
-    'nominate after the deadline',
-    (v) => can(v, 'nomination:create', others('published', 1), { status: 'nominations_open', nominationDeadline: new Date(Date.now() - 1000) }),
+    'write a reflection on a published case',
+    (v) => can(v, 'reflection:create', others('published')),
+    false,
+    true,
+    false,
+    true,
+  ],
+  [
+    'write a reflection on a draft',
+    (v) => can(v, 'reflection:create', own('draft')),
     false,
     false,
     false,
     false,
   ],
-  ['nominate for a meeting not open', (v) => can(v, 'nomination:create', others('published', 1), { status: 'agenda_set', nominationDeadline: null }), false, false, false, false],
+  [
+    'edit own reflection',
+    (v) => can(v, 'reflection:edit', { authorId: 10, status: 'active' }),
+    false,
+    true,
+    false,
+    true,
+  ],
+  [
+    "edit someone else's reflection",
+    (v) => can(v, 'reflection:edit', { authorId: 99, status: 'active' }),
+    false,
+    false,
+    false,
+    false,
+  ],
+  [
+    "nominate own organisation's published case",
+    (v) => can(v, 'nomination:create', others('published', 1), openMeeting),
+    true,
+    true,
+    true,
+    true,
+  ],
+  [
+    "nominate another organisation's case",
+    (v) => can(v, 'nomination:create', others('published', 2), openMeeting),
+    false,
+    false,
+    true,
+    true,
+  ],
+  [
+    'nominate a draft',
+    (v) => can(v, 'nomination:create', own('draft'), openMeeting),
+    false,
+    false,
+    false,
+    false,
+  ],
+  [
+    'nominate after the deadline',
+    (v) =>
+      can(v, 'nomination:create', others('published', 1), {
+        status: 'nominations_open',
+        nominationDeadline: new Date(Date.now() - 1000),
+      }),
+    false,
+    false,
+    false,
+    false,
+  ],
+  [
+    'nominate for a meeting not open',
+    (v) =>
+      can(v, 'nomination:create', others('published', 1), { status: 'agenda_set', nominationDeadline: null }),
+    false,
+    false,
+    false,
+    false,
+  ],
   ['decide nominations', (v) => can(v, 'nomination:decide'), false, false, true, true],
   ['create and edit meetings', (v) => can(v, 'meeting:manage'), false, false, true, true],
   ['manage users', (v) => can(v, 'admin:users'), false, false, false, true],
