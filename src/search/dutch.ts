@@ -36,6 +36,20 @@ export const SYNONYM_GROUPS: string[][] = [
   ['zzp', 'zelfstandige'],
   ['sroi', 'social return', 'social return on investment'],
   ['cpo', 'collectief particulier opdrachtgeverschap'],
+  ['energiekosten', 'energielasten', 'energierekening', 'stookkosten'],
+  ['woonlasten', 'woonkosten'],
+  ['eenzaamheid', 'sociaal isolement'],
+  ['zorgmijder', 'zorgmijders', 'zorgmijding'],
+  ['ouderen', 'senioren'],
+  ['jongeren', 'jongvolwassenen'],
+  ['woningzoekende', 'woningzoeker'],
+  ['urgentie', 'voorrangsverklaring'],
+  ['aardgasvrij', 'gasloos', 'van het gas af'],
+  ['budgetcoaching', 'budgetbegeleiding', 'budgetbeheer'],
+  ['bewindvoering', 'beschermingsbewind', 'bewindvoerder'],
+  ['huismeester', 'buurtconcierge', 'wijkbeheerder', 'complexbeheerder'],
+  ['keukentafelgesprek', 'huisbezoek'],
+  ['nieuwbouw', 'woningbouw'],
 ];
 
 /** Dutch stop words for Meilisearch (PostgreSQL's `dutch` configuration has its own list). */
