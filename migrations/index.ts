@@ -3,6 +3,7 @@ import { SearchIndexing1763900000000 } from './1763900000000-SearchIndexing';
 import { RankDocument1764000000000 } from './1764000000000-RankDocument';
 import { TotpLastStep1796000000000 } from './1796000000000-TotpLastStep';
 import { OutboxEngineProgress1796090000000 } from './1796090000000-OutboxEngineProgress';
+import { SearchTagsIndex1796100000000 } from './1796100000000-SearchTagsIndex';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   RankDocument1764000000000,
   TotpLastStep1796000000000,
   OutboxEngineProgress1796090000000,
+  SearchTagsIndex1796100000000,
 ];
