@@ -16,7 +16,8 @@ import { generateCorpus, queryMix } from './corpus';
 const BENCH_EMAIL = 'bench-lid@casusbank.invalid';
 
 function kindOf(sql: string): string {
-  if (/UNION ALL SELECT 'role'/.test(sql)) return 'facets';
+  if (/UNION ALL SELECT 'role'/.test(sql)) return /d.status = 'draft' AND d.author_id/.test(sql) ? 'facetsOwnDrafts' : 'facets';
+  if (/search_generation/.test(sql)) return 'generation';
   if (/ts_headline/.test(sql)) return 'snippets';
   if (/search_lexicon|ts_lexize/.test(sql)) return 'lexicon';
   if (/ts_rank_cd/.test(sql)) return 'rank';
@@ -142,6 +143,7 @@ async function main() {
     for (const [name, calls] of Object.entries(scenarios)) {
       if (only && !only.includes(name)) continue;
       for (const k of Object.keys(byKind)) delete byKind[k];
+      search.facetCacheStats.hits = search.facetCacheStats.misses = 0;
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       for (const call of calls) await call();
@@ -155,6 +157,7 @@ async function main() {
           n: calls.length,
           msPerCall: per(ms),
           cpuMsPerCall: per((cpu.user + cpu.system) / 1000),
+          facetCache: { ...search.facetCacheStats },
           dbMsPerCall: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, per(v)])),
         }),
       );

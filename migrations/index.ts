@@ -4,6 +4,7 @@ import { RankDocument1764000000000 } from './1764000000000-RankDocument';
 import { TotpLastStep1796000000000 } from './1796000000000-TotpLastStep';
 import { OutboxEngineProgress1796090000000 } from './1796090000000-OutboxEngineProgress';
 import { SearchTagsIndex1796100000000 } from './1796100000000-SearchTagsIndex';
+import { SearchGeneration1796110000000 } from './1796110000000-SearchGeneration';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   TotpLastStep1796000000000,
   OutboxEngineProgress1796090000000,
   SearchTagsIndex1796100000000,
+  SearchGeneration1796110000000,
 ];

@@ -47,6 +47,17 @@ export interface PostgresSearchOptions {
 const SNIPPET_SHORT_BODY_CHARS = 1500;
 const SNIPPET_BODY_CHARS = 8000;
 
+/** In every transaction that changes documents or the lexicon (published facet counts are cached per generation). */
+const BUMP_GENERATION = `UPDATE search_generation SET generation = generation + 1 WHERE id = 1`;
+
+/** Published-only facet counts kept per query shape; dropped when the generation moves. */
+const FACET_CACHE_ENTRIES = 500;
+
+interface FacetCounts {
+  total: number;
+  facets: SearchFacets;
+}
+
 /** Collects SQL parameters and hands out their $n placeholders. */
 class Params {
   readonly values: unknown[] = [];
@@ -69,6 +80,9 @@ export class PostgresCaseSearch implements CaseSearch {
   /** Synonyms by Dutch stem, so "vergunninghouders" finds the group of "vergunninghouder". */
   private synonymsByStem: Promise<Map<string, string[]>> | null = null;
 
+  private facetCache = { generation: '', entries: new Map<string, FacetCounts>() };
+  /** Facet cache statistics (the profile script reports them). */
+  readonly facetCacheStats = { hits: 0, misses: 0 };
   private readonly rankCandidates: number;
   private readonly rerankCandidates: number;
 
@@ -132,6 +146,7 @@ export class PostgresCaseSearch implements CaseSearch {
       updated_at: d.updatedAt,
     }));
     await this.dataSource.transaction(async (m) => {
+      await m.query(BUMP_GENERATION);
       await m.query(
         `INSERT INTO search_documents (case_id, status, author_id, organization_id, organization_name, organization_kind, roles,
                                        themes, tags, year, region, has_reflection, presented, title, summary, body, meta_text,
@@ -191,6 +206,7 @@ export class PostgresCaseSearch implements CaseSearch {
   async remove(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     await this.dataSource.transaction(async (m) => {
+      await m.query(BUMP_GENERATION);
       await m.query(`DELETE FROM search_documents WHERE case_id = ANY($1)`, [ids]);
       await m.query(`DELETE FROM search_attachment_documents WHERE case_id = ANY($1)`, [ids]);
     });
@@ -203,6 +219,7 @@ export class PostgresCaseSearch implements CaseSearch {
 
   async reset(): Promise<void> {
     await this.dataSource.transaction(async (m) => {
+      await m.query(BUMP_GENERATION);
       await m.query(`DELETE FROM search_documents`);
       await m.query(`DELETE FROM search_attachment_documents`);
       await m.query(`DELETE FROM search_lexicon`);
@@ -212,6 +229,7 @@ export class PostgresCaseSearch implements CaseSearch {
   /** After a full rebuild: exact document counts per word (incremental upserts only add words). */
   async finishRebuild(): Promise<void> {
     await this.dataSource.transaction(async (m) => {
+      await m.query(BUMP_GENERATION);
       await m.query(`DELETE FROM search_lexicon`);
       await m.query(
         `INSERT INTO search_lexicon (word, doc_count)
@@ -237,17 +255,7 @@ export class PostgresCaseSearch implements CaseSearch {
       const full = hasText ? this.tsquerySql(p, parsed, expansions, true) : null;
       return { p, where, full };
     };
-    const f1 = fragments();
-    const facetRows: Array<{ facet: string; value: string | null; n: number }> = await this.dataSource.query(
-      this.facetSql(f1.where, f1.full),
-      f1.p.values,
-    );
-    const facets = emptyFacets();
-    let total = 0;
-    for (const row of facetRows) {
-      if (row.facet === 'total') total = Number(row.n);
-      else if (row.value !== null) facets[row.facet as keyof SearchFacets][row.value] = Number(row.n);
-    }
+    const { total, facets } = await this.facetCounts(query, viewer, hasText ? (p) => this.tsquerySql(p, parsed, expansions, true) : null);
 
     const pages = Math.max(1, Math.ceil(total / query.perPage));
     const page = Math.min(Math.max(1, query.page), pages);
@@ -273,6 +281,43 @@ export class PostgresCaseSearch implements CaseSearch {
       facets,
       suggestions,
     };
+  }
+
+  /**
+   * Total and facet counts. Without a status filter the viewer sees published cases and their own
+   * drafts: the published counts are the same for every member and are kept per search generation
+   * (exact: every change of the documents bumps it in its own transaction); the viewer's drafts
+   * are counted apart and added (the two sets are disjoint).
+   */
+  private async facetCounts(query: SearchQuery, viewer: SearchViewer, full: ((p: Params) => string) | null): Promise<FacetCounts> {
+    const run = async (scope?: 'published' | 'ownDrafts') => {
+      const p = new Params();
+      const where = this.filterSql(p, query, viewer, scope);
+      const sql = this.facetSql(where, full ? full(p) : null);
+      return { sql, values: p.values, rows: () => this.dataSource.query(sql, p.values).then(countsOf) };
+    };
+    if (query.filters.statuses.length > 0) return (await run()).rows();
+    const [{ generation }] = await this.dataSource.query(`SELECT generation::text AS generation FROM search_generation WHERE id = 1`);
+    if (this.facetCache.generation !== generation) this.facetCache = { generation, entries: new Map() };
+    const published = await run('published');
+    const key = JSON.stringify([published.sql, published.values]);
+    let counts = this.facetCache.entries.get(key);
+    if (counts) {
+      this.facetCacheStats.hits++;
+    } else {
+      this.facetCacheStats.misses++;
+      counts = await published.rows();
+      if (this.facetCache.generation === generation) {
+        if (this.facetCache.entries.size >= FACET_CACHE_ENTRIES) this.facetCache.entries.delete(this.facetCache.entries.keys().next().value!);
+        this.facetCache.entries.set(key, counts);
+      }
+    }
+    const drafts = await (await run('ownDrafts')).rows();
+    const facets = emptyFacets();
+    for (const source of [counts.facets, drafts.facets])
+      for (const [name, values] of Object.entries(source) as Array<[keyof SearchFacets, Record<string, number>]>)
+        for (const [value, n] of Object.entries(values)) facets[name][value] = (facets[name][value] ?? 0) + n;
+    return { total: counts.total + drafts.total, facets };
   }
 
   /** Cases most like this one: shared themes, roles and tags, then shared words of the title and summary. */
@@ -355,11 +400,16 @@ export class PostgresCaseSearch implements CaseSearch {
     return parts.join(' && ');
   }
 
-  private filterSql(p: Params, query: SearchQuery, viewer: SearchViewer) {
+  /** The WHERE clause; `scope` splits the default visibility into the published cases and the viewer's drafts. */
+  private filterSql(p: Params, query: SearchQuery, viewer: SearchViewer, scope?: 'published' | 'ownDrafts') {
     const f = query.filters;
-    const viewerId = p.add(viewer.id);
+    const viewerId = scope === 'published' ? '' : p.add(viewer.id);
     const visibility =
-      f.statuses.length === 0
+      scope === 'published'
+        ? `d.status = 'published'`
+        : scope === 'ownDrafts'
+          ? `(d.status = 'draft' AND d.author_id = ${viewerId})`
+          : f.statuses.length === 0
         ? `(d.status = 'published' OR (d.status = 'draft' AND d.author_id = ${viewerId}))`
         : `(d.status = ANY(${p.add(f.statuses)}::text[]) AND (d.status <> 'draft' OR d.author_id = ${viewerId}))`;
     const conditions = {
@@ -541,6 +591,16 @@ export class PostgresCaseSearch implements CaseSearch {
  * 10,000 cases, same rows).
  */
 const MATCH_QUERY_CTE = (full: string) => `q AS MATERIALIZED (SELECT ${full} AS full)`;
+
+function countsOf(rows: Array<{ facet: string; value: string | null; n: number }>): FacetCounts {
+  const facets = emptyFacets();
+  let total = 0;
+  for (const row of rows) {
+    if (row.facet === 'total') total = Number(row.n);
+    else if (row.value !== null) facets[row.facet as keyof SearchFacets][row.value] = Number(row.n);
+  }
+  return { total, facets };
+}
 
 /** A lexicon word or synonym as a to_tsquery operand: multi-word synonyms become phrases. */
 function toTsqueryAlternative(term: string): string {

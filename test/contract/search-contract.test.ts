@@ -184,6 +184,26 @@ function contract(name: string, make: () => Promise<Subject>) {
       expect(await ids(query('tiny'))).toEqual([]);
     });
 
+    it('counts are never stale: a search after a write sees it, the same query again included', async () => {
+      const counts = async () => {
+        const r = await search.search(query('', { filters: { years: [2023] } }), viewer);
+        return { total: r.total, overlast: r.facets.theme.overlast ?? 0, gemeente: r.facets.organizationKind.gemeente ?? 0 };
+      };
+      const before = await counts();
+      expect(await counts()).toEqual(before);
+      await search.upsert([doc(10, { title: 'Nieuwe overlastcasus', themes: ['overlast'], year: 2023, organizationKind: 'gemeente' })]);
+      expect(await counts()).toEqual({ total: before.total + 1, overlast: before.overlast + 1, gemeente: before.gemeente + 1 });
+      await search.upsert([doc(10, { title: 'Nieuwe overlastcasus', themes: ['renovatie'], year: 2023, organizationKind: 'gemeente' })]);
+      expect(await counts()).toEqual({ total: before.total + 1, overlast: before.overlast, gemeente: before.gemeente + 1 });
+      // The viewer's own draft counts for them only.
+      await search.upsert([doc(10, { title: 'Nieuwe overlastcasus', themes: ['overlast'], year: 2023, status: 'draft', authorId: viewer.id })]);
+      expect(await counts()).toEqual({ total: before.total + 1, overlast: before.overlast + 1, gemeente: before.gemeente });
+      const other = await search.search(query('', { filters: { years: [2023] } }), { id: 77 });
+      expect(other.total).toBe(before.total);
+      await search.remove([10]);
+      expect(await counts()).toEqual(before);
+    });
+
     it('highlights matches in the snippet as HTML-safe text', async () => {
       await search.upsert([doc(9, { title: 'Script', summary: 'Een <script>alert(1)</script> & "meer" over bemiddeling.' })]);
       const result = await search.search(query('bemiddeling'), viewer);
