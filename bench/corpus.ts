@@ -17,29 +17,66 @@ export function prng(seed: number): () => number {
 }
 
 const FUNCTION_WORDS =
-  'de het een en van in op te met voor dat die is zijn aan door bij als om ook niet er naar maar wij we ze hun deze dit was werd wordt worden meer tot over nog al na omdat zodat waardoor samen vaak goed nieuwe eerste'.split(' ');
+  'de het een en van in op te met voor dat die is zijn aan door bij als om ook niet er naar maar wij we ze hun deze dit was werd wordt worden meer tot over nog al na omdat zodat waardoor samen vaak goed nieuwe eerste'.split(
+    ' ',
+  );
 
 const ROOTS =
   'huur huurder bewoner woning wijk buurt gemeente corporatie zorg welzijn schuld betaling achterstand incasso ontruiming overlast leefbaarheid renovatie onderhoud isolatie energie armoede participatie bemiddeling begeleiding jongeren ouderen statushouder vergunninghouder mantelzorg flex woonfraude hennep aardbeving fundering schimmel vocht verduurzaming sloop nieuwbouw huurprijs toewijzing urgentie wachtlijst dakloosheid opvang ggz wijkteam politie buren gesprek aanpak project resultaat evaluatie samenwerking afspraak convenant budget subsidie investering regeling signaal melding huisbezoek keukentafel maatwerk preventie coaching training vrijwilliger bewonerscommissie huurdersvereniging opdrachtgever aannemer bouwteam planning oplevering kwaliteit beheer complex portiek galerij flat eengezinswoning studio appartement'.split(
     ' ',
   );
-const PREFIXES = 'huur wijk buurt woon zorg energie schuld bewoners betalings ouderen jongeren sociaal'.split(' ');
-const HEADS = 'achterstand aanpak beheer team project plan overleg coach budget loket contract regeling armoede problematiek gesprek signaal'.split(' ');
-const VERBS = 'bellen bezoeken begeleiden signaleren afspreken evalueren verbeteren organiseren investeren renoveren isoleren bemiddelen voorkomen ondersteunen aanpakken'.split(' ');
+const PREFIXES = 'huur wijk buurt woon zorg energie schuld bewoners betalings ouderen jongeren sociaal'.split(
+  ' ',
+);
+const HEADS =
+  'achterstand aanpak beheer team project plan overleg coach budget loket contract regeling armoede problematiek gesprek signaal'.split(
+    ' ',
+  );
+const VERBS =
+  'bellen bezoeken begeleiden signaleren afspreken evalueren verbeteren organiseren investeren renoveren isoleren bemiddelen voorkomen ondersteunen aanpakken'.split(
+    ' ',
+  );
 /**
  * Specific topics only a few cases mention (in real collections most words are rare): each case
  * names one with a small chance, so each term is in well under 1% of cases. Accents included.
  */
 export const RARE_TOPICS = [
-  'kangoeroewoning', 'knarrenhof', 'asbestsanering', 'energiecoöperatie', 'woningruil', 'doorstroommakelaar',
-  'skaeve huse', 'hospitaverhuur', 'containerwoning', 'funderingsherstel', 'onderhuurconstructie', 'mantelzorgunit',
-  'woonzorgcoöperatie', 'buurtpension', 'schuldenrust', 'zorgboerderij', 'buurtconciërge', 'wijkrestaurant',
-  'opkoopbescherming', 'tuinonderhoudsploeg', 'loodleidingen', 'warmtenet', 'woongroep voor jongvolwassenen',
-  'prestatieafspraken', 'huurbevriezing', 'aardgasvrije wijk', 'portiekgesprek', 'leegstandsbeheer', 'tijdelijke huurcontracten',
+  'kangoeroewoning',
+  'knarrenhof',
+  'asbestsanering',
+  'energiecoöperatie',
+  'woningruil',
+  'doorstroommakelaar',
+  'skaeve huse',
+  'hospitaverhuur',
+  'containerwoning',
+  'funderingsherstel',
+  'onderhuurconstructie',
+  'mantelzorgunit',
+  'woonzorgcoöperatie',
+  'buurtpension',
+  'schuldenrust',
+  'zorgboerderij',
+  'buurtconciërge',
+  'wijkrestaurant',
+  'opkoopbescherming',
+  'tuinonderhoudsploeg',
+  'loodleidingen',
+  'warmtenet',
+  'woongroep voor jongvolwassenen',
+  'prestatieafspraken',
+  'huurbevriezing',
+  'aardgasvrije wijk',
+  'portiekgesprek',
+  'leegstandsbeheer',
+  'tijdelijke huurcontracten',
   'gebiedsgerichte aanpak',
 ];
 
-const PLACES = 'Zwolle Deventer Groningen Twente Rotterdam-Zuid Zaanstad Leeuwarden Tilburg Arnhem Almere Utrecht Limburg Breda Emmen'.split(' ');
+const PLACES =
+  'Zwolle Deventer Groningen Twente Rotterdam-Zuid Zaanstad Leeuwarden Tilburg Arnhem Almere Utrecht Limburg Breda Emmen'.split(
+    ' ',
+  );
 export const BENCH_ROLES = ['verhuurder', 'samenwerkingspartner', 'opdrachtgever', 'ontwikkelaar'] as const;
 export const BENCH_THEMES = [
   'incasso',
@@ -121,7 +158,11 @@ function skewedPick<T>(items: readonly T[], random: () => number): T {
   return items[Math.min(items.length - 1, Math.floor(Math.pow(random(), 1.8) * items.length))];
 }
 
-export function generateCorpus(count: number, seed = 20261122, authors: string[] = ['bench@casusbank.invalid']): BenchCase[] {
+export function generateCorpus(
+  count: number,
+  seed = 20261122,
+  authors: string[] = ['bench@casusbank.invalid'],
+): BenchCase[] {
   const random = prng(seed);
   const vocab = vocabulary();
   const nextWord = zipfSampler(vocab.length, random);
@@ -176,7 +217,9 @@ export function generateCorpus(count: number, seed = 20261122, authors: string[]
       contact: `Contactpersoon ${i + 1}`,
       author: authors[i % authors.length],
       status: random() < 0.04 ? 'draft' : 'published',
-      attachmentTexts: Array.from({ length: attachments }, () => paragraph(500 + Math.floor(random() * 2500))),
+      attachmentTexts: Array.from({ length: attachments }, () =>
+        paragraph(500 + Math.floor(random() * 2500)),
+      ),
     });
   }
   return cases;
@@ -187,13 +230,31 @@ export const QUERY_KINDS: Record<string, string[]> = {
   // In most cases of the corpus.
   common: ['q=huur', 'q=bewoners', 'q=gemeente', 'q=aanpak', 'q=woning'],
   // In well under 1% of cases (RARE_TOPICS), one without its accent.
-  rare: ['q=kangoeroewoning', 'q=knarrenhof', 'q=asbestsanering', 'q=energiecooperatie', 'q=woningruil', 'q=doorstroommakelaar'],
-  twoWords: ['q=huurachterstand gemeente', 'q=jongeren begeleiding', 'q=energie armoede', 'q=renovatie bewoners', 'q=knarrenhof ouderen'],
+  rare: [
+    'q=kangoeroewoning',
+    'q=knarrenhof',
+    'q=asbestsanering',
+    'q=energiecooperatie',
+    'q=woningruil',
+    'q=doorstroommakelaar',
+  ],
+  twoWords: [
+    'q=huurachterstand gemeente',
+    'q=jongeren begeleiding',
+    'q=energie armoede',
+    'q=renovatie bewoners',
+    'q=knarrenhof ouderen',
+  ],
   phrase: ['q="wijk aanpak"', 'q="huur achterstand"', 'q="skaeve huse"'],
   typo: ['q=renovasie', 'q=huurachterstant', 'q=bemiddling', 'q=kangoeroewonig'],
   compound: ['q=achterstand', 'q=armoede', 'q=problematiek'],
   syntax: ['q=overlast -hennep', 'q=ontruiming of huisuitzetting', 'q=statushouder'],
-  oneFacet: ['q=huur&thema=incasso', 'q=bewoners&rol=verhuurder', 'q=woning&organisatietype=overig', 'q=coaching&reflectie=nee'],
+  oneFacet: [
+    'q=huur&thema=incasso',
+    'q=bewoners&rol=verhuurder',
+    'q=woning&organisatietype=overig',
+    'q=coaching&reflectie=nee',
+  ],
   twoFacets: [
     'q=aanpak&thema=renovatie&rol=opdrachtgever',
     'q=gemeente&jaar=2020&thema=overlast',
@@ -210,6 +271,7 @@ export function queryMix(): string[] {
       .join('&');
   const lists = Object.values(QUERY_KINDS);
   const mix: string[] = [];
-  for (let i = 0; mix.length < lists.flat().length; i++) for (const list of lists) if (list[i]) mix.push(encode(list[i]));
+  for (let i = 0; mix.length < lists.flat().length; i++)
+    for (const list of lists) if (list[i]) mix.push(encode(list[i]));
   return mix;
 }

@@ -27,8 +27,6 @@ const BENCH_PASSWORD = 'benchmark-wachtwoord-lang-genoeg';
 /** autocannon's own default, stated: a request slower than this counts as an error (kind "timeout"). */
 const REQUEST_TIMEOUT_SECONDS = 10;
 
-
-
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -104,14 +102,18 @@ async function main() {
 
   // 1–2. Corpus and import through the users' import path.
   log(`Corpus van ${caseCount} casussen genereren…`);
-  const corpus = generateCorpus(caseCount, Number(values.seed), [BENCH_EMAIL, ...Array.from({ length: 49 }, (_, i) => `auteur-${i}@bench.invalid`)]);
-  const db = await openDatabase({ databaseUrl, dataDir, purpose: 'bench import' });
-  const [org] = await db.dataSource.query(`INSERT INTO organizations (name, kind) VALUES ('Benchmark', 'woningcorporatie') RETURNING id`);
-  await db.dataSource.query(`INSERT INTO users (email, name, password_hash, roles, organization_id) VALUES ($1, 'Bench Lid', $2, '{practitioner}', $3)`, [
+  const corpus = generateCorpus(caseCount, Number(values.seed), [
     BENCH_EMAIL,
-    await hashPassword(BENCH_PASSWORD),
-    org.id,
+    ...Array.from({ length: 49 }, (_, i) => `auteur-${i}@bench.invalid`),
   ]);
+  const db = await openDatabase({ databaseUrl, dataDir, purpose: 'bench import' });
+  const [org] = await db.dataSource.query(
+    `INSERT INTO organizations (name, kind) VALUES ('Benchmark', 'woningcorporatie') RETURNING id`,
+  );
+  await db.dataSource.query(
+    `INSERT INTO users (email, name, password_hash, roles, organization_id) VALUES ($1, 'Bench Lid', $2, '{practitioner}', $3)`,
+    [BENCH_EMAIL, await hashPassword(BENCH_PASSWORD), org.id],
+  );
   log('Importeren…');
   const imported = await importCases(
     db.dataSource,
@@ -125,7 +127,12 @@ async function main() {
   );
   await db.dataSource.transaction(async (m) => {
     const attachments = corpus.flatMap((c, i) =>
-      c.attachmentTexts.map((text, j) => ({ case_id: ids[i].id, filename: `bijlage-${i}-${j}.pdf`, text, size: text.length })),
+      c.attachmentTexts.map((text, j) => ({
+        case_id: ids[i].id,
+        filename: `bijlage-${i}-${j}.pdf`,
+        text,
+        size: text.length,
+      })),
     );
     for (let i = 0; i < attachments.length; i += 500) {
       await m.query(
@@ -147,10 +154,22 @@ async function main() {
   // 3. Start the app as its own process.
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(48), PUBLIC_URL: 'https://casusbank.bench.invalid', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'b'.repeat(48),
+    PUBLIC_URL: 'https://casusbank.bench.invalid',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
   const start = async (): Promise<{ child: ChildProcess; readyMs: number }> => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/server.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/server.js')], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     running = child;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server stopte met code ${child.exitCode}`);
@@ -176,7 +195,9 @@ async function main() {
   let { child } = await start();
   let lastReport = 0;
   for (;;) {
-    const ready = (await (await fetch(`${base}/readyz`)).json()) as { checks: { searchBacklog?: { size: number } } };
+    const ready = (await (await fetch(`${base}/readyz`)).json()) as {
+      checks: { searchBacklog?: { size: number } };
+    };
     const size = ready.checks.searchBacklog?.size;
     if (size === 0) break;
     if (size !== undefined && performance.now() - lastReport > 15_000) {
@@ -210,7 +231,10 @@ async function main() {
 
   const queries = queryMix();
   const published = ids.filter((c) => c.status === 'published').map((c) => c.id);
-  const casePages = Array.from({ length: 60 }, (_, i) => `/casussen/${published[(i * 9973) % published.length]}`);
+  const casePages = Array.from(
+    { length: 60 },
+    (_, i) => `/casussen/${published[(i * 9973) % published.length]}`,
+  );
   // The case-page scenario is meant to exercise related cases: check the pages show some.
   let relatedShown = 0;
   for (const page of casePages) {
@@ -221,7 +245,15 @@ async function main() {
   if (relatedShown === 0) throw new Error('de casuspagina’s tonen geen vergelijkbare casussen');
   const scenarios: Array<{ name: string; paths: string[] }> = [
     { name: 'ceiling (/account)', paths: ['/account'] },
-    { name: 'browse /casussen', paths: ['/casussen', '/casussen?pagina=2', '/casussen?thema=incasso', '/casussen?rol=verhuurder&jaar=2020'] },
+    {
+      name: 'browse /casussen',
+      paths: [
+        '/casussen',
+        '/casussen?pagina=2',
+        '/casussen?thema=incasso',
+        '/casussen?rol=verhuurder&jaar=2020',
+      ],
+    },
     { name: 'search /casussen?q=', paths: queries.map((q) => `/casussen?${q}`) },
     { name: 'api /api/search', paths: queries.map((q) => `/api/search?${q}`) },
     { name: 'case page + related', paths: casePages },
@@ -284,21 +316,42 @@ async function main() {
     for (let n = 0; n < 50; n++) {
       const id = ownCases[n % ownCases.length];
       const token = `versheid${n}x${randomBytes(3).toString('hex')}`;
-      const current = (await (await fetch(`${base}/api/cases/${id}`, { headers })).json()) as Record<string, any>;
+      const current = (await (await fetch(`${base}/api/cases/${id}`, { headers })).json()) as Record<
+        string,
+        any
+      >;
       const form = new URLSearchParams({ _csrf: '', version: String(current.version), action: 'save' });
       const editPage = await (await fetch(`${base}/casussen/${id}/bewerken`, { headers })).text();
       form.set('_csrf', /name="_csrf" value="([^"]+)"/.exec(editPage)![1]);
-      for (const key of ['summary', 'context', 'approach', 'results', 'lessons', 'question', 'partners', 'region', 'contact']) form.set(key, current[key] ?? '');
+      for (const key of [
+        'summary',
+        'context',
+        'approach',
+        'results',
+        'lessons',
+        'question',
+        'partners',
+        'region',
+        'contact',
+      ])
+        form.set(key, current[key] ?? '');
       form.set('title', `${String(current.title).slice(0, 150)} ${token}`);
       for (const r of current.roles) form.append('roles', r);
       for (const t of current.themes) form.append('themes', t);
       form.set('tags', (current.tags ?? []).join(', '));
       if (current.year) form.set('year', String(current.year));
-      const saved = await fetch(`${base}/casussen/${id}`, { method: 'POST', redirect: 'manual', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+      const saved = await fetch(`${base}/casussen/${id}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+        body: form,
+      });
       if (saved.status !== 303) throw new Error(`bewerken mislukt: ${saved.status}`);
       const committed = performance.now();
       for (;;) {
-        const found = (await (await fetch(`${base}/api/search?q=${token}&perPage=1`, { headers })).json()) as { total: number };
+        const found = (await (
+          await fetch(`${base}/api/search?q=${token}&perPage=1`, { headers })
+        ).json()) as { total: number };
         if (found.total > 0) break;
         if (performance.now() - committed > 30_000) throw new Error('bewerking niet gevonden binnen 30 s');
         await new Promise((r) => setTimeout(r, 10));
@@ -349,21 +402,41 @@ async function main() {
       indexBacklogDrainedSeconds: Math.round(indexSeconds * 10) / 10,
     },
     scenarios: results,
-    freshness: { edits: freshness.length, p50Ms: Math.round(percentile(freshness, 50)), p95Ms: Math.round(percentile(freshness, 95)) },
+    freshness: {
+      edits: freshness.length,
+      p50Ms: Math.round(percentile(freshness, 50)),
+      p95Ms: Math.round(percentile(freshness, 95)),
+    },
     resources: { peakRssMb: rss, databaseMb: Math.round(dbBytes / 2 ** 20), coldStartMs },
   };
 
-  console.log(`\nCasusbank benchmark — ${caseCount} casussen, ${report.database}, ${duration} s per scenario, 10 verbindingen`);
+  console.log(
+    `\nCasusbank benchmark — ${caseCount} casussen, ${report.database}, ${duration} s per scenario, 10 verbindingen`,
+  );
   console.log(formatTable(results));
   const failures = results.filter((r) => r.errors > 0);
-  for (const r of failures) console.log(`fouten bij ${r.name}: ${Object.entries(r.errorKinds).map(([k, n]) => `${k} × ${n}`).join(', ')}`);
-  console.log(`import: ${importPerSecond} casussen/s (${report.import.seconds.toFixed(1)} s); zoekindex bijgewerkt ${report.import.indexBacklogDrainedSeconds} s na de start van de app`);
-  console.log(`versheid (${freshness.length} bewerkingen tijdens zoeklast): p50 ${report.freshness.p50Ms} ms, p95 ${report.freshness.p95Ms} ms`);
-  console.log(`piek-RSS app: ${rss} MB; database: ${report.resources.databaseMb} MB; koude start tot /readyz: ${coldStartMs} ms`);
+  for (const r of failures)
+    console.log(
+      `fouten bij ${r.name}: ${Object.entries(r.errorKinds)
+        .map(([k, n]) => `${k} × ${n}`)
+        .join(', ')}`,
+    );
+  console.log(
+    `import: ${importPerSecond} casussen/s (${report.import.seconds.toFixed(1)} s); zoekindex bijgewerkt ${report.import.indexBacklogDrainedSeconds} s na de start van de app`,
+  );
+  console.log(
+    `versheid (${freshness.length} bewerkingen tijdens zoeklast): p50 ${report.freshness.p50Ms} ms, p95 ${report.freshness.p95Ms} ms`,
+  );
+  console.log(
+    `piek-RSS app: ${rss} MB; database: ${report.resources.databaseMb} MB; koude start tot /readyz: ${coldStartMs} ms`,
+  );
 
   const outDir = values.out ?? path.join(PROJECT_ROOT, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, `${report.date.slice(0, 10)}-${caseCount}${databaseUrl ? '-postgresql' : ''}.json`);
+  const file = path.join(
+    outDir,
+    `${report.date.slice(0, 10)}-${caseCount}${databaseUrl ? '-postgresql' : ''}.json`,
+  );
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`resultaten: ${path.relative(process.cwd(), file)}`);
 

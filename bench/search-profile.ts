@@ -16,7 +16,8 @@ import { generateCorpus, queryMix } from './corpus';
 const BENCH_EMAIL = 'bench-lid@casusbank.invalid';
 
 function kindOf(sql: string): string {
-  if (/UNION ALL SELECT 'role'/.test(sql)) return /d.status = 'draft' AND d.author_id/.test(sql) ? 'facetsOwnDrafts' : 'facets';
+  if (/UNION ALL SELECT 'role'/.test(sql))
+    return /d.status = 'draft' AND d.author_id/.test(sql) ? 'facetsOwnDrafts' : 'facets';
   if (/search_generation/.test(sql)) return 'generation';
   if (/ts_headline/.test(sql)) return 'snippets';
   if (/search_lexicon|ts_lexize/.test(sql)) return 'lexicon';
@@ -29,7 +30,17 @@ function kindOf(sql: string): string {
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { cases: { type: 'string', default: '10000' }, rounds: { type: 'string', default: '3' }, 'database-url': { type: 'string' }, only: { type: 'string' }, dump: { type: 'string' }, agree: { type: 'boolean' }, rerank: { type: 'string' }, candidates: { type: 'string' }, explain: { type: 'string' } },
+    options: {
+      cases: { type: 'string', default: '10000' },
+      rounds: { type: 'string', default: '3' },
+      'database-url': { type: 'string' },
+      only: { type: 'string' },
+      dump: { type: 'string' },
+      agree: { type: 'boolean' },
+      rerank: { type: 'string' },
+      candidates: { type: 'string' },
+      explain: { type: 'string' },
+    },
   });
   const [mode, dir] = positionals;
   const databaseUrl = values['database-url'];
@@ -38,13 +49,31 @@ async function main() {
     const db = await openDatabase({ databaseUrl, dataDir: dir, purpose: 'profile build' });
     const ds = db.dataSource;
     const n = Number(values.cases);
-    const corpus = generateCorpus(n, 20261122, [BENCH_EMAIL, ...Array.from({ length: 49 }, (_, i) => `auteur-${i}@bench.invalid`)]);
-    const [org] = await ds.query(`INSERT INTO organizations (name, kind) VALUES ('Benchmark', 'woningcorporatie') RETURNING id`);
-    await ds.query(`INSERT INTO users (email, name, password_hash, roles, organization_id) VALUES ($1, 'Bench Lid', 'x', '{practitioner}', $2)`, [BENCH_EMAIL, org.id]);
-    const imported = await importCases(ds, corpus.map(({ attachmentTexts: _a, ...c }) => c));
+    const corpus = generateCorpus(n, 20261122, [
+      BENCH_EMAIL,
+      ...Array.from({ length: 49 }, (_, i) => `auteur-${i}@bench.invalid`),
+    ]);
+    const [org] = await ds.query(
+      `INSERT INTO organizations (name, kind) VALUES ('Benchmark', 'woningcorporatie') RETURNING id`,
+    );
+    await ds.query(
+      `INSERT INTO users (email, name, password_hash, roles, organization_id) VALUES ($1, 'Bench Lid', 'x', '{practitioner}', $2)`,
+      [BENCH_EMAIL, org.id],
+    );
+    const imported = await importCases(
+      ds,
+      corpus.map(({ attachmentTexts: _a, ...c }) => c),
+    );
     if (!imported.ok) throw new Error('import failed');
     const ids: Array<{ id: number }> = await ds.query(`SELECT id FROM cases ORDER BY id`);
-    const attachments = corpus.flatMap((c, i) => c.attachmentTexts.map((text, j) => ({ case_id: ids[i].id, filename: `bijlage-${i}-${j}.pdf`, text, size: text.length })));
+    const attachments = corpus.flatMap((c, i) =>
+      c.attachmentTexts.map((text, j) => ({
+        case_id: ids[i].id,
+        filename: `bijlage-${i}-${j}.pdf`,
+        text,
+        size: text.length,
+      })),
+    );
     for (let i = 0; i < attachments.length; i += 500) {
       await ds.query(
         `INSERT INTO attachments (case_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, extracted_text)
@@ -87,9 +116,12 @@ async function main() {
   });
   const [viewer] = await ds.query(`SELECT id FROM users WHERE email = $1`, [BENCH_EMAIL]);
   const themes = (await ds.query(`SELECT slug FROM themes`)).map((t: { slug: string }) => t.slug);
-  const toQuery = (qs: string) => toSearchQuery(searchParamsSchema.parse(Object.fromEntries(new URLSearchParams(qs))), themes).query;
+  const toQuery = (qs: string) =>
+    toSearchQuery(searchParamsSchema.parse(Object.fromEntries(new URLSearchParams(qs))), themes).query;
   const browse = ['', 'pagina=2', 'thema=incasso', 'rol=verhuurder&jaar=2020'];
-  const published: number[] = (await ds.query(`SELECT case_id FROM search_documents WHERE status = 'published' ORDER BY case_id`)).map((r: any) => r.case_id);
+  const published: number[] = (
+    await ds.query(`SELECT case_id FROM search_documents WHERE status = 'published' ORDER BY case_id`)
+  ).map((r: any) => r.case_id);
   const casePages = Array.from({ length: 60 }, (_, i) => published[(i * 9973) % published.length]);
   const scenarios: Record<string, Array<() => Promise<unknown>>> = {
     search: queryMix().map((qs) => () => search.search(toQuery(qs), { id: viewer.id })),
@@ -113,7 +145,8 @@ async function main() {
     // How far the bounded ranking agrees with ranking every match on the full vector:
     // nDCG@10 of our top 10 against the ideal order (gain 10 for the ideal first … 1 for the tenth).
     const ideal = new PostgresCaseSearch(ds, { rankCandidates: 1_000_000, rerankCandidates: 1_000_000 });
-    const dcg = (ids: number[], gain: Map<number, number>) => ids.slice(0, 10).reduce((s, id, i) => s + (gain.get(id) ?? 0) / Math.log2(i + 2), 0);
+    const dcg = (ids: number[], gain: Map<number, number>) =>
+      ids.slice(0, 10).reduce((s, id, i) => s + (gain.get(id) ?? 0) / Math.log2(i + 2), 0);
     const scores: number[] = [];
     let overlap = 0;
     for (const qs of queryMix()) {
@@ -124,16 +157,29 @@ async function main() {
       scores.push(best ? dcg(got, gain) / best : 1);
       overlap += got.filter((id) => gain.has(id)).length / Math.max(1, want.length);
     }
-    console.log(JSON.stringify({ ndcgVsFullRanking: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 1000) / 1000, top10Overlap: Math.round((overlap / scores.length) * 1000) / 1000 }));
+    console.log(
+      JSON.stringify({
+        ndcgVsFullRanking: Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 1000) / 1000,
+        top10Overlap: Math.round((overlap / scores.length) * 1000) / 1000,
+      }),
+    );
     await db.close();
     return;
   }
   if (values.dump) {
     // Every answer of the mix, for comparing before and after a change.
     const out: unknown[] = [];
-    for (const qs of [...queryMix(), ...browse, 'q=huur&pagina=3', 'q=aanpak&sorteer=nieuwste', 'q=woning&sorteer=titel', 'status=concept'])
+    for (const qs of [
+      ...queryMix(),
+      ...browse,
+      'q=huur&pagina=3',
+      'q=aanpak&sorteer=nieuwste',
+      'q=woning&sorteer=titel',
+      'status=concept',
+    ])
       out.push({ qs, ...(await search.search(toQuery(qs), { id: viewer.id })), tookMs: 0 });
-    for (const id of casePages) out.push({ related: id, ids: await search.related({ caseId: id, limit: 7 }, { id: viewer.id }) });
+    for (const id of casePages)
+      out.push({ related: id, ids: await search.related({ caseId: id, limit: 7 }, { id: viewer.id }) });
     (await import('node:fs')).writeFileSync(values.dump, JSON.stringify(out, null, 1));
     await db.close();
     return;

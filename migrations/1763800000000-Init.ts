@@ -286,7 +286,9 @@ export class Init1763800000000 implements MigrationInterface {
         word varchar(100) PRIMARY KEY,
         doc_count integer NOT NULL DEFAULT 0
       )`);
-    await q.query(`CREATE INDEX search_lexicon_word_trgm_idx ON search_lexicon USING gin (word gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX search_lexicon_word_trgm_idx ON search_lexicon USING gin (word gin_trgm_ops)`,
+    );
 
     // connect-pg-simple's table, created here so both database modes share one schema.
     await q.query(`

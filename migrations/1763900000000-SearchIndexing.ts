@@ -41,8 +41,12 @@ export class SearchIndexing1763900000000 implements MigrationInterface {
         text text NOT NULL,
         document tsvector GENERATED ALWAYS AS (to_tsvector('dutch', immutable_unaccent(text))) STORED
       )`);
-    await q.query(`CREATE INDEX search_attachment_documents_case_idx ON search_attachment_documents (case_id)`);
-    await q.query(`CREATE INDEX search_attachment_documents_document_idx ON search_attachment_documents USING gin (document)`);
+    await q.query(
+      `CREATE INDEX search_attachment_documents_case_idx ON search_attachment_documents (case_id)`,
+    );
+    await q.query(
+      `CREATE INDEX search_attachment_documents_document_idx ON search_attachment_documents USING gin (document)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

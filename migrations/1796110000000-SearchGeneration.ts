@@ -8,7 +8,9 @@ export class SearchGeneration1796110000000 implements MigrationInterface {
   name = 'SearchGeneration1796110000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE search_generation (id integer PRIMARY KEY CHECK (id = 1), generation bigint NOT NULL DEFAULT 0)`);
+    await q.query(
+      `CREATE TABLE search_generation (id integer PRIMARY KEY CHECK (id = 1), generation bigint NOT NULL DEFAULT 0)`,
+    );
     await q.query(`INSERT INTO search_generation (id) VALUES (1)`);
   }
 

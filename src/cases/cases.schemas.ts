@@ -17,11 +17,9 @@ export const tagsField = z
   .pipe(
     z
       .array(
-        z
-          .string()
-          .max(CASE_LIMITS.tag, {
-            error: `Een trefwoord mag hoogstens ${CASE_LIMITS.tag} tekens lang zijn.`,
-          }),
+        z.string().max(CASE_LIMITS.tag, {
+          error: `Een trefwoord mag hoogstens ${CASE_LIMITS.tag} tekens lang zijn.`,
+        }),
       )
       .max(CASE_LIMITS.tags, { error: `Hoogstens ${CASE_LIMITS.tags} trefwoorden.` }),
   );
@@ -53,11 +51,9 @@ export function caseContentShape(themeSlugs: string[]) {
       z.array(z.enum(CORPORATION_ROLES)).min(1, { error: 'Kies minstens één rol van de corporatie.' }),
     ),
     themes: many(
-      z
-        .string()
-        .refine((s) => themeSlugs.includes(s), {
-          error: `Onbekend thema. Geldige thema's: ${themeSlugs.join(', ')}.`,
-        }),
+      z.string().refine((s) => themeSlugs.includes(s), {
+        error: `Onbekend thema. Geldige thema's: ${themeSlugs.join(', ')}.`,
+      }),
     ).pipe(z.array(z.string()).min(1, { error: 'Kies minstens één thema.' })),
     tags: tagsField,
     partners: text('Betrokken partners', CASE_LIMITS.partners).default(''),

@@ -29,7 +29,11 @@ export function createSearchStack(
   const search =
     primary ??
     (config.meiliUrl
-      ? new MeiliCaseSearch({ url: config.meiliUrl, apiKey: config.meiliMasterKey, suggestions: new LexiconSuggestions(db.dataSource) })
+      ? new MeiliCaseSearch({
+          url: config.meiliUrl,
+          apiKey: config.meiliMasterKey,
+          suggestions: new LexiconSuggestions(db.dataSource),
+        })
       : postgres);
   // One target per engine: the outbox records progress by engine name.
   const targets = search.engine === postgres.engine ? [search] : [postgres, search];

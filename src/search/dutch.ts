@@ -53,6 +53,7 @@ export const SYNONYM_GROUPS: string[][] = [
 ];
 
 /** Dutch stop words for Meilisearch (PostgreSQL's `dutch` configuration has its own list). */
+// prettier-ignore
 export const DUTCH_STOP_WORDS = [
   'aan', 'al', 'alle', 'als', 'bij', 'dan', 'dat', 'de', 'deze', 'die', 'dit', 'door', 'een', 'en', 'er', 'ge', 'had',
   'heb', 'hebben', 'heeft', 'het', 'hij', 'hoe', 'hun', 'ik', 'in', 'is', 'je', 'kan', 'maar', 'me', 'met', 'mij', 'na',
@@ -71,7 +72,11 @@ export function normalizeWord(word: string): string {
 
 const synonymIndex = new Map<string, string[]>();
 for (const group of SYNONYM_GROUPS) {
-  for (const term of group) synonymIndex.set(normalizeWord(term), group.filter((t) => t !== term));
+  for (const term of group)
+    synonymIndex.set(
+      normalizeWord(term),
+      group.filter((t) => t !== term),
+    );
 }
 
 /** The other words of a word's synonym groups (exact normalised match, single or multi-word). */

@@ -39,7 +39,8 @@ export class SearchIndexer {
     private readonly logger?: Logger,
   ) {
     const names = targets.map((t) => t.engine);
-    if (new Set(names).size !== names.length) throw new Error(`search engines must differ: ${names.join(', ')}`);
+    if (new Set(names).size !== names.length)
+      throw new Error(`search engines must differ: ${names.join(', ')}`);
     this.engines = targets.map((target) => ({ target, failures: 0, retryAt: 0 }));
   }
 
@@ -112,12 +113,15 @@ export class SearchIndexer {
         // Engines backing off sit this round out; their entries wait for them.
         const active = this.engines.filter((e) => Date.now() >= e.retryAt);
         if (active.length === 0) break;
-        const rows: Array<{ id: string; case_id: number; applied_to: string[] }> = await this.dataSource.query(
-          `SELECT id, case_id, applied_to FROM search_outbox WHERE NOT (applied_to @> $1::text[]) ORDER BY id LIMIT $2`,
-          [active.map((e) => e.target.engine), BATCH],
-        );
+        const rows: Array<{ id: string; case_id: number; applied_to: string[] }> =
+          await this.dataSource.query(
+            `SELECT id, case_id, applied_to FROM search_outbox WHERE NOT (applied_to @> $1::text[]) ORDER BY id LIMIT $2`,
+            [active.map((e) => e.target.engine), BATCH],
+          );
         if (rows.length === 0) break;
-        const docs = await buildSearchDocuments(this.dataSource.manager, [...new Set(rows.map((r) => r.case_id))]);
+        const docs = await buildSearchDocuments(this.dataSource.manager, [
+          ...new Set(rows.map((r) => r.case_id)),
+        ]);
         for (const state of active) {
           const engine = state.target.engine;
           const pending = rows.filter((r) => !r.applied_to.includes(engine));
@@ -129,7 +133,8 @@ export class SearchIndexer {
             await this.failed(state, error, pending);
             continue;
           }
-          if (state.failures) this.logger?.info({ engine, afterFailures: state.failures }, 'search index caught up');
+          if (state.failures)
+            this.logger?.info({ engine, afterFailures: state.failures }, 'search index caught up');
           state.failures = 0;
           state.retryAt = 0;
           await this.dataSource.query(
@@ -137,16 +142,18 @@ export class SearchIndexer {
             [engine, pending.map((r) => r.id)],
           );
         }
-        await this.dataSource.query(`DELETE FROM search_outbox WHERE id = ANY($1::bigint[]) AND applied_to @> $2::text[]`, [
-          rows.map((r) => r.id),
-          this.engineNames,
-        ]);
+        await this.dataSource.query(
+          `DELETE FROM search_outbox WHERE id = ANY($1::bigint[]) AND applied_to @> $2::text[]`,
+          [rows.map((r) => r.id), this.engineNames],
+        );
         await this.takeLease();
         // PGlite runs queries on this thread: let waiting requests in between batches.
         await new Promise((r) => setImmediate(r));
       }
       const waiting = this.engines.filter((e) => e.retryAt > Date.now());
-      this.schedule(waiting.length ? Math.max(10, Math.min(...waiting.map((e) => e.retryAt)) - Date.now()) : POLL_MS);
+      this.schedule(
+        waiting.length ? Math.max(10, Math.min(...waiting.map((e) => e.retryAt)) - Date.now()) : POLL_MS,
+      );
     } catch (error) {
       // The database itself failed (or the documents could not be built): every engine waits.
       for (const state of this.engines) await this.failed(state, error, []);
@@ -165,10 +172,10 @@ export class SearchIndexer {
     );
     if (rows.length === 0) return;
     await this.dataSource
-      .query(`UPDATE search_outbox SET attempts = attempts + 1, last_error = left($1, 1000) WHERE id = ANY($2::bigint[])`, [
-        `${state.target.engine}: ${(error as Error)?.message ?? String(error)}`,
-        rows.map((r) => r.id),
-      ])
+      .query(
+        `UPDATE search_outbox SET attempts = attempts + 1, last_error = left($1, 1000) WHERE id = ANY($2::bigint[])`,
+        [`${state.target.engine}: ${(error as Error)?.message ?? String(error)}`, rows.map((r) => r.id)],
+      )
       .catch(() => undefined);
   }
 
@@ -215,8 +222,12 @@ export async function reindexAll(
   // seen" would be wrong: identity values are taken at insert but become visible at commit, so a
   // transaction can hold a lower id than one already visible and commit later, after this read,
   // with a change the rebuild may have missed; its entry must stay for the indexer.
-  const settled: string[] = (await dataSource.query(`SELECT id::text FROM search_outbox ORDER BY id`)).map((r: { id: string }) => r.id);
-  const ids: number[] = (await dataSource.query(`SELECT id FROM cases ORDER BY id`)).map((r: { id: number }) => r.id);
+  const settled: string[] = (await dataSource.query(`SELECT id::text FROM search_outbox ORDER BY id`)).map(
+    (r: { id: string }) => r.id,
+  );
+  const ids: number[] = (await dataSource.query(`SELECT id FROM cases ORDER BY id`)).map(
+    (r: { id: number }) => r.id,
+  );
   async function* batches() {
     for (let i = 0; i < ids.length; i += BATCH) {
       yield await buildSearchDocuments(dataSource.manager, ids.slice(i, i + BATCH));
@@ -244,7 +255,10 @@ export async function reindexAll(
         WHERE id = ANY($1::bigint[])`,
       [chunk, rebuilt],
     );
-    await dataSource.query(`DELETE FROM search_outbox WHERE id = ANY($1::bigint[]) AND applied_to @> $2::text[]`, [chunk, all]);
+    await dataSource.query(
+      `DELETE FROM search_outbox WHERE id = ANY($1::bigint[]) AND applied_to @> $2::text[]`,
+      [chunk, all],
+    );
   }
   return ids.length;
 }

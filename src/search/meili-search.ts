@@ -61,7 +61,16 @@ export const MEILI_SETTINGS: Settings = {
     'attachments.filename',
     'attachments.text',
   ],
-  filterableAttributes: ['status', 'authorId', 'roles', 'themes', 'organizationKind', 'year', 'hasReflection', 'presented'],
+  filterableAttributes: [
+    'status',
+    'authorId',
+    'roles',
+    'themes',
+    'organizationKind',
+    'year',
+    'hasReflection',
+    'presented',
+  ],
   sortableAttributes: ['updatedAt', 'titleSort'],
   displayedAttributes: ['*'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'updatedAt:desc'],
@@ -110,7 +119,10 @@ export class MeiliCaseSearch implements CaseSearch {
       try {
         const keys = await this.admin.getKeys({ limit: 50 });
         const searchKey = keys.results.find(
-          (k) => k.actions.length === 1 && k.actions[0] === 'search' && (k.indexes.includes('*') || k.indexes.includes(this.uid)),
+          (k) =>
+            k.actions.length === 1 &&
+            k.actions[0] === 'search' &&
+            (k.indexes.includes('*') || k.indexes.includes(this.uid)),
         );
         if (searchKey) this.searcher = new Meilisearch({ host: this.options.url, apiKey: searchKey.key });
       } catch {
@@ -125,7 +137,8 @@ export class MeiliCaseSearch implements CaseSearch {
 
   private async check(task: Promise<{ status: string; error?: { message?: string } | null; uid?: number }>) {
     const done = await task;
-    if (done.status !== 'succeeded') throw new Error(`Meilisearch-taak mislukt (${done.status}): ${done.error?.message ?? 'onbekend'}`);
+    if (done.status !== 'succeeded')
+      throw new Error(`Meilisearch-taak mislukt (${done.status}): ${done.error?.message ?? 'onbekend'}`);
   }
 
   private index(): Index<MeiliDoc> {
@@ -167,9 +180,12 @@ export class MeiliCaseSearch implements CaseSearch {
     try {
       await this.check(this.admin.index(fresh).updateSettings(MEILI_SETTINGS).waitTask(WAIT));
       for await (const docs of batches) {
-        if (docs.length) await this.check(this.admin.index(fresh).addDocuments(docs.map(toMeiliDoc)).waitTask(WAIT));
+        if (docs.length)
+          await this.check(this.admin.index(fresh).addDocuments(docs.map(toMeiliDoc)).waitTask(WAIT));
       }
-      await this.check(this.admin.swapIndexes([{ indexes: [this.uid, fresh], rename: false }]).waitTask(WAIT));
+      await this.check(
+        this.admin.swapIndexes([{ indexes: [this.uid, fresh], rename: false }]).waitTask(WAIT),
+      );
     } finally {
       await this.admin.deleteIndexIfExists(fresh);
     }
@@ -184,7 +200,11 @@ export class MeiliCaseSearch implements CaseSearch {
     const visibility = visibilityFilter(query.filters, viewer);
     const all = [visibility, ...Object.values(filters).filter(Boolean)] as string[];
     const sort =
-      query.sort === 'title' ? ['titleSort:asc'] : query.sort === 'newest' || (!q && !query.sort) ? ['updatedAt:desc'] : undefined;
+      query.sort === 'title'
+        ? ['titleSort:asc']
+        : query.sort === 'newest' || (!q && !query.sort)
+          ? ['updatedAt:desc']
+          : undefined;
     const main = (page: number): SearchParams & { indexUid: string } => ({
       indexUid: this.uid,
       q,
@@ -205,7 +225,12 @@ export class MeiliCaseSearch implements CaseSearch {
     const facetQueries = facetKeys.map((key) => ({
       indexUid: this.uid,
       q,
-      filter: [visibility, ...Object.entries(filters).filter(([k, f]) => k !== key && f).map(([, f]) => f)] as string[],
+      filter: [
+        visibility,
+        ...Object.entries(filters)
+          .filter(([k, f]) => k !== key && f)
+          .map(([, f]) => f),
+      ] as string[],
       facets: [FACET_FIELDS[key]],
       hitsPerPage: 0,
       matchingStrategy: 'all' as const,
@@ -222,9 +247,11 @@ export class MeiliCaseSearch implements CaseSearch {
     // A page beyond the end shows the last page (as the PostgreSQL adapter does).
     const page = Math.min(Math.max(1, query.page), Math.max(1, Math.ceil(total / query.perPage)));
     if (page !== query.page) [first] = (await this.searcher.multiSearch({ queries: [main(page)] })).results;
-    const hits = (first.hits as Array<MeiliDoc & { _formatted?: Record<string, unknown>; _matchesPosition?: Record<string, unknown> }>).map(
-      (h) => toHit(h),
-    );
+    const hits = (
+      first.hits as Array<
+        MeiliDoc & { _formatted?: Record<string, unknown>; _matchesPosition?: Record<string, unknown> }
+      >
+    ).map((h) => toHit(h));
     const hasText = parsed.groups.length > 0 || parsed.excluded.length > 0;
     const suggestions =
       this.options.suggestions && (total === 0 || (total < 3 && hasText))
@@ -250,7 +277,11 @@ export class MeiliCaseSearch implements CaseSearch {
     if (!source) return [];
     const themeFilter = source.themes.length ? `themes IN [${source.themes.map(quote).join(', ')}]` : '';
     const result = await this.searcher.index<MeiliDoc>(this.uid).search(source.title, {
-      filter: [`status = "published"`, `id != ${Number(query.caseId)}`, ...(themeFilter ? [themeFilter] : [])],
+      filter: [
+        `status = "published"`,
+        `id != ${Number(query.caseId)}`,
+        ...(themeFilter ? [themeFilter] : []),
+      ],
       limit: query.limit,
       matchingStrategy: 'last',
       attributesToRetrieve: ['id'],
@@ -277,7 +308,8 @@ function facetFilters(f: SearchFilters): Record<keyof SearchFacets, string | nul
     theme: inList('themes', f.themes),
     organizationKind: inList('organizationKind', f.organizationKinds),
     year: inList('year', f.years.map(Number).filter(Number.isInteger)),
-    hasReflection: f.hasReflection === undefined ? null : `hasReflection = ${f.hasReflection ? 'true' : 'false'}`,
+    hasReflection:
+      f.hasReflection === undefined ? null : `hasReflection = ${f.hasReflection ? 'true' : 'false'}`,
     presented: f.presented === undefined ? null : `presented = ${f.presented ? 'true' : 'false'}`,
   };
 }
@@ -292,7 +324,8 @@ function visibilityFilter(f: SearchFilters, viewer: SearchViewer): string {
 /** The user's query with our syntax: phrases and exclusions pass through, OR groups are flattened. */
 function toMeiliQuery(parsed: ParsedQuery): string {
   const parts: string[] = [];
-  for (const group of parsed.groups) for (const t of group) parts.push(t.kind === 'phrase' ? `"${t.text}"` : t.text);
+  for (const group of parsed.groups)
+    for (const t of group) parts.push(t.kind === 'phrase' ? `"${t.text}"` : t.text);
   for (const t of parsed.excluded) parts.push(t.kind === 'phrase' ? `-"${t.text}"` : `-${t.text}`);
   return parts.join(' ');
 }
@@ -325,7 +358,9 @@ function toMeiliDoc(d: SearchDocument): MeiliDoc {
   };
 }
 
-function toHit(h: MeiliDoc & { _formatted?: Record<string, any>; _matchesPosition?: Record<string, unknown> }): SearchHit {
+function toHit(
+  h: MeiliDoc & { _formatted?: Record<string, any>; _matchesPosition?: Record<string, unknown> },
+): SearchHit {
   const matched = Object.keys(h._matchesPosition ?? {});
   const inCase = matched.some((k) => !k.startsWith('attachments') && k !== 'reflectionText');
   const formatted = h._formatted ?? {};
@@ -340,10 +375,16 @@ function toHit(h: MeiliDoc & { _formatted?: Record<string, any>; _matchesPositio
       attachment = {
         id: a.id,
         filename: a.filename,
-        ...(a.pageOffsets ? { page: pageOfOffset(a.text, formattedAttachments[index].text!, a.pageOffsets) } : {}),
+        ...(a.pageOffsets
+          ? { page: pageOfOffset(a.text, formattedAttachments[index].text!, a.pageOffsets) }
+          : {}),
       };
     }
-  } else if (typeof formatted.body === 'string' && formatted.body.includes('\u0002') && !String(formatted.summary).includes('\u0002')) {
+  } else if (
+    typeof formatted.body === 'string' &&
+    formatted.body.includes('\u0002') &&
+    !String(formatted.summary).includes('\u0002')
+  ) {
     snippet = markedSnippet(formatted.body);
   }
   return {

@@ -102,7 +102,8 @@ export class PostgresCaseSearch implements CaseSearch {
         [terms],
       );
       const map = new Map<string, string[]>();
-      for (const row of rows) if (row.stem) map.set(row.stem, [...(map.get(row.stem) ?? []), ...synonymsOf(row.term)]);
+      for (const row of rows)
+        if (row.stem) map.set(row.stem, [...(map.get(row.stem) ?? []), ...synonymsOf(row.term)]);
       return map;
     })().catch((error) => {
       this.synonymsByStem = null;
@@ -137,7 +138,15 @@ export class PostgresCaseSearch implements CaseSearch {
       title: plain(d.title),
       summary: plain(d.summary),
       body: plain(d.body),
-      meta_text: [d.tags.join(', '), d.themeNames.join(', '), d.organizationName, d.region, d.partners, d.contact, d.authorName]
+      meta_text: [
+        d.tags.join(', '),
+        d.themeNames.join(', '),
+        d.organizationName,
+        d.region,
+        d.partners,
+        d.contact,
+        d.authorName,
+      ]
         .filter(Boolean)
         .map(plain)
         .join(' · '),
@@ -171,7 +180,13 @@ export class PostgresCaseSearch implements CaseSearch {
       const attachments = docs.flatMap((d) =>
         d.attachments
           .filter((a) => a.text.trim() !== '')
-          .map((a) => ({ attachment_id: a.id, case_id: d.id, filename: a.filename, page_offsets: a.pageOffsets, text: plain(a.text) })),
+          .map((a) => ({
+            attachment_id: a.id,
+            case_id: d.id,
+            filename: a.filename,
+            page_offsets: a.pageOffsets,
+            text: plain(a.text),
+          })),
       );
       if (attachments.length) {
         await m.query(
@@ -255,7 +270,11 @@ export class PostgresCaseSearch implements CaseSearch {
       const full = hasText ? this.tsquerySql(p, parsed, expansions, true) : null;
       return { p, where, full };
     };
-    const { total, facets } = await this.facetCounts(query, viewer, hasText ? (p) => this.tsquerySql(p, parsed, expansions, true) : null);
+    const { total, facets } = await this.facetCounts(
+      query,
+      viewer,
+      hasText ? (p) => this.tsquerySql(p, parsed, expansions, true) : null,
+    );
 
     const pages = Math.max(1, Math.ceil(total / query.perPage));
     const page = Math.min(Math.max(1, query.page), pages);
@@ -263,15 +282,25 @@ export class PostgresCaseSearch implements CaseSearch {
     const hits =
       total === 0
         ? []
-        : await this.page((withExact) => {
-            const f = fragments();
-            return { ...f, exact: hasText && withExact ? this.tsquerySql(f.p, parsed, expansions, false) : null };
-          }, sort, page, query.perPage, () => {
-            const p = new Params();
-            return { p, full: this.tsquerySql(p, parsed, expansions, true) };
-          });
+        : await this.page(
+            (withExact) => {
+              const f = fragments();
+              return {
+                ...f,
+                exact: hasText && withExact ? this.tsquerySql(f.p, parsed, expansions, false) : null,
+              };
+            },
+            sort,
+            page,
+            query.perPage,
+            () => {
+              const p = new Params();
+              return { p, full: this.tsquerySql(p, parsed, expansions, true) };
+            },
+          );
 
-    const suggestions = total === 0 || (total < 3 && hasText) ? await this.suggestions(parsed, expansions, viewer) : [];
+    const suggestions =
+      total === 0 || (total < 3 && hasText) ? await this.suggestions(parsed, expansions, viewer) : [];
     return {
       total,
       page,
@@ -289,7 +318,11 @@ export class PostgresCaseSearch implements CaseSearch {
    * (exact: every change of the documents bumps it in its own transaction); the viewer's drafts
    * are counted apart and added (the two sets are disjoint).
    */
-  private async facetCounts(query: SearchQuery, viewer: SearchViewer, full: ((p: Params) => string) | null): Promise<FacetCounts> {
+  private async facetCounts(
+    query: SearchQuery,
+    viewer: SearchViewer,
+    full: ((p: Params) => string) | null,
+  ): Promise<FacetCounts> {
     const run = async (scope?: 'published' | 'ownDrafts') => {
       const p = new Params();
       const where = this.filterSql(p, query, viewer, scope);
@@ -297,7 +330,9 @@ export class PostgresCaseSearch implements CaseSearch {
       return { sql, values: p.values, rows: () => this.dataSource.query(sql, p.values).then(countsOf) };
     };
     if (query.filters.statuses.length > 0) return (await run()).rows();
-    const [{ generation }] = await this.dataSource.query(`SELECT generation::text AS generation FROM search_generation WHERE id = 1`);
+    const [{ generation }] = await this.dataSource.query(
+      `SELECT generation::text AS generation FROM search_generation WHERE id = 1`,
+    );
     if (this.facetCache.generation !== generation) this.facetCache = { generation, entries: new Map() };
     const published = await run('published');
     const key = JSON.stringify([published.sql, published.values]);
@@ -308,14 +343,17 @@ export class PostgresCaseSearch implements CaseSearch {
       this.facetCacheStats.misses++;
       counts = await published.rows();
       if (this.facetCache.generation === generation) {
-        if (this.facetCache.entries.size >= FACET_CACHE_ENTRIES) this.facetCache.entries.delete(this.facetCache.entries.keys().next().value!);
+        if (this.facetCache.entries.size >= FACET_CACHE_ENTRIES)
+          this.facetCache.entries.delete(this.facetCache.entries.keys().next().value!);
         this.facetCache.entries.set(key, counts);
       }
     }
     const drafts = await (await run('ownDrafts')).rows();
     const facets = emptyFacets();
     for (const source of [counts.facets, drafts.facets])
-      for (const [name, values] of Object.entries(source) as Array<[keyof SearchFacets, Record<string, number>]>)
+      for (const [name, values] of Object.entries(source) as Array<
+        [keyof SearchFacets, Record<string, number>]
+      >)
         for (const [value, n] of Object.entries(values)) facets[name][value] = (facets[name][value] ?? 0) + n;
     return { total: counts.total + drafts.total, facets };
   }
@@ -368,13 +406,21 @@ export class PostgresCaseSearch implements CaseSearch {
         for (const syn of synonymsOf(c)) alternatives.add(syn);
       }
       alternatives.delete(w);
-      expansions.set(w, { alternatives: [...alternatives], corrections: entry.corrections, unknown: !entry.known });
+      expansions.set(w, {
+        alternatives: [...alternatives],
+        corrections: entry.corrections,
+        unknown: !entry.known,
+      });
     }
     return expansions;
   }
 
   /** "Bedoelde u …" from the typo corrections the search already looked up. */
-  private async suggestions(parsed: ParsedQuery, expansions: Map<string, Expansion>, viewer: SearchViewer): Promise<string[]> {
+  private async suggestions(
+    parsed: ParsedQuery,
+    expansions: Map<string, Expansion>,
+    viewer: SearchViewer,
+  ): Promise<string[]> {
     const corrections = new Map<string, string[]>();
     for (const [word, e] of expansions) if (e.unknown) corrections.set(word, e.corrections);
     if (![...corrections.values()].some((c) => c.length > 0)) return [];
@@ -382,7 +428,12 @@ export class PostgresCaseSearch implements CaseSearch {
   }
 
   /** A tsquery expression: groups ANDed, alternatives ORed; expansions only in the full query. */
-  private tsquerySql(p: Params, parsed: ParsedQuery, expansions: Map<string, Expansion>, expanded: boolean): string {
+  private tsquerySql(
+    p: Params,
+    parsed: ParsedQuery,
+    expansions: Map<string, Expansion>,
+    expanded: boolean,
+  ): string {
     const termSql = (t: QueryTerm, withExpansions: boolean): string => {
       if (t.kind === 'phrase') return `phraseto_tsquery('dutch', immutable_unaccent(${p.add(t.text)}))`;
       const own = t.prefix
@@ -396,7 +447,8 @@ export class PostgresCaseSearch implements CaseSearch {
     for (const t of parsed.excluded) parts.push(`!!(${termSql(t, false)})`);
     if (parts.length === 0) return `''::tsquery`;
     // Only exclusions: match everything but those.
-    if (parsed.groups.length === 0) parts.unshift(`to_tsquery('dutch', 'casus') || !!to_tsquery('dutch', 'casus')`);
+    if (parsed.groups.length === 0)
+      parts.unshift(`to_tsquery('dutch', 'casus') || !!to_tsquery('dutch', 'casus')`);
     return parts.join(' && ');
   }
 
@@ -410,12 +462,14 @@ export class PostgresCaseSearch implements CaseSearch {
         : scope === 'ownDrafts'
           ? `(d.status = 'draft' AND d.author_id = ${viewerId})`
           : f.statuses.length === 0
-        ? `(d.status = 'published' OR (d.status = 'draft' AND d.author_id = ${viewerId}))`
-        : `(d.status = ANY(${p.add(f.statuses)}::text[]) AND (d.status <> 'draft' OR d.author_id = ${viewerId}))`;
+            ? `(d.status = 'published' OR (d.status = 'draft' AND d.author_id = ${viewerId}))`
+            : `(d.status = ANY(${p.add(f.statuses)}::text[]) AND (d.status <> 'draft' OR d.author_id = ${viewerId}))`;
     const conditions = {
       role: f.roles.length ? `d.roles && ${p.add(f.roles)}::text[]` : 'true',
       theme: f.themes.length ? `d.themes && ${p.add(f.themes)}::text[]` : 'true',
-      organizationKind: f.organizationKinds.length ? `d.organization_kind = ANY(${p.add(f.organizationKinds)}::text[])` : 'true',
+      organizationKind: f.organizationKinds.length
+        ? `d.organization_kind = ANY(${p.add(f.organizationKinds)}::text[])`
+        : 'true',
       year: f.years.length ? `d.year = ANY(${p.add(f.years)}::int[])` : 'true',
       hasReflection: f.hasReflection === undefined ? 'true' : `d.has_reflection = ${p.add(f.hasReflection)}`,
       presented: f.presented === undefined ? 'true' : `d.presented = ${p.add(f.presented)}`,
@@ -450,7 +504,12 @@ export class PostgresCaseSearch implements CaseSearch {
 
   /** One page of hits: rank a bounded candidate set, then snippets for the shown page only. */
   private async page(
-    build: (withExact: boolean) => { p: Params; where: { all: string }; full: string | null; exact: string | null },
+    build: (withExact: boolean) => {
+      p: Params;
+      where: { all: string };
+      full: string | null;
+      exact: string | null;
+    },
     sort: string,
     page: number,
     perPage: number,
@@ -575,7 +634,9 @@ export class PostgresCaseSearch implements CaseSearch {
         hit.attachment = {
           id: row.att_id,
           filename: row.filename ?? '',
-          ...(text && row.page_offsets ? { page: pageOfOffset(text, row.att_snippet, row.page_offsets) } : {}),
+          ...(text && row.page_offsets
+            ? { page: pageOfOffset(text, row.att_snippet, row.page_offsets) }
+            : {}),
         };
       } else if (row.snippet?.includes('\u0002')) {
         hit.snippet = markedSnippet(row.snippet);
@@ -604,6 +665,9 @@ function countsOf(rows: Array<{ facet: string; value: string | null; n: number }
 
 /** A lexicon word or synonym as a to_tsquery operand: multi-word synonyms become phrases. */
 function toTsqueryAlternative(term: string): string {
-  const words = term.split(/\s+/).filter(Boolean).map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''));
+  const words = term
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''));
   return words.length > 1 ? `(${words.join(' <-> ')})` : words[0];
 }

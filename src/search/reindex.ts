@@ -14,7 +14,9 @@ export async function reindexIfEmpty(db: Database, stack: SearchStack): Promise<
   const [{ cases }] = await db.dataSource.query(`SELECT count(*)::int AS cases FROM cases`);
   if (cases === 0) return 0;
   const engines: CaseSearch[] =
-    stack.search.engine === stack.searchFallback.engine ? [stack.search] : [stack.searchFallback, stack.search];
+    stack.search.engine === stack.searchFallback.engine
+      ? [stack.search]
+      : [stack.searchFallback, stack.search];
   const empty: CaseSearch[] = [];
   const unreachable: string[] = [];
   for (const engine of engines) {
@@ -33,7 +35,10 @@ export async function reindexIfEmpty(db: Database, stack: SearchStack): Promise<
     );
     if (queued < cases) empty.push(engine);
   }
-  const indexed = empty.length ? await reindexAll(db.dataSource, empty, undefined, { allEngines: engines.map((e) => e.engine) }) : 0;
-  if (unreachable.length) throw new Error(`zoekmachine niet bereikbaar bij de start (${unreachable.join('; ')})`);
+  const indexed = empty.length
+    ? await reindexAll(db.dataSource, empty, undefined, { allEngines: engines.map((e) => e.engine) })
+    : 0;
+  if (unreachable.length)
+    throw new Error(`zoekmachine niet bereikbaar bij de start (${unreachable.join('; ')})`);
   return indexed;
 }

@@ -63,7 +63,10 @@ export async function buildSearchDocuments(m: EntityManager, caseIds: number[]):
     id: r.id,
     title: r.title,
     summary: r.summary,
-    body: [r.context, r.approach, r.results, r.lessons, r.question].map(markdownToText).filter(Boolean).join('\n\n'),
+    body: [r.context, r.approach, r.results, r.lessons, r.question]
+      .map(markdownToText)
+      .filter(Boolean)
+      .join('\n\n'),
     tags: r.tags,
     roles: r.roles,
     themes: r.themes,

@@ -99,7 +99,12 @@ export function parseQuery(q: string, options: { prefixLastWord?: boolean } = {}
   while ((match = re.exec(q))) {
     if (match[2] !== undefined) {
       const words = wordsIn(match[2]);
-      if (words.length) tokens.push({ term: { kind: 'phrase', text: words.join(' ') }, negated: match[1] === '-', raw: match[0] });
+      if (words.length)
+        tokens.push({
+          term: { kind: 'phrase', text: words.join(' ') },
+          negated: match[1] === '-',
+          raw: match[0],
+        });
       continue;
     }
     const raw = match[3];
@@ -126,10 +131,20 @@ export function parseQuery(q: string, options: { prefixLastWord?: boolean } = {}
       excluded.push(token.term);
       return;
     }
-    if (token.term.kind === 'word' && STOP.has(token.term.text) && !joinNext && tokens[i + 1]?.term.text !== '|') return;
+    if (
+      token.term.kind === 'word' &&
+      STOP.has(token.term.text) &&
+      !joinNext &&
+      tokens[i + 1]?.term.text !== '|'
+    )
+      return;
     const isLast = i === tokens.length - 1;
     const term: QueryTerm =
-      isLast && options.prefixLastWord && token.term.kind === 'word' && !q.endsWith(' ') && token.term.text.length >= 3
+      isLast &&
+      options.prefixLastWord &&
+      token.term.kind === 'word' &&
+      !q.endsWith(' ') &&
+      token.term.text.length >= 3
         ? { ...token.term, prefix: true }
         : token.term;
     if (joinNext) groups[groups.length - 1].push(term);

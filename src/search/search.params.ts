@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import { CORPORATION_ROLES, ORGANIZATION_KINDS, type CaseStatus } from '../domain';
-import { DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_QUERY_LENGTH, parseQuery, type SearchQuery, type SearchSort } from './search-query';
+import {
+  DEFAULT_PER_PAGE,
+  MAX_PER_PAGE,
+  MAX_QUERY_LENGTH,
+  parseQuery,
+  type SearchQuery,
+  type SearchSort,
+} from './search-query';
 
-const list = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(100)).max(50));
+const list = z.preprocess(
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string().max(100)).max(50),
+);
 
 /** The URL parameters of /casussen and /api/search (Dutch keys; repeat a key for several values). */
 export const searchParamsSchema = z.object({
@@ -20,8 +30,16 @@ export const searchParamsSchema = z.object({
 });
 export type SearchParams = z.infer<typeof searchParamsSchema>;
 
-const STATUS_VALUES: Record<string, CaseStatus> = { gepubliceerd: 'published', gearchiveerd: 'archived', concept: 'draft' };
-const SORT_VALUES: Record<string, SearchSort> = { relevantie: 'relevance', nieuwste: 'newest', titel: 'title' };
+const STATUS_VALUES: Record<string, CaseStatus> = {
+  gepubliceerd: 'published',
+  gearchiveerd: 'archived',
+  concept: 'draft',
+};
+const SORT_VALUES: Record<string, SearchSort> = {
+  relevantie: 'relevance',
+  nieuwste: 'newest',
+  titel: 'title',
+};
 const YES_NO: Record<string, boolean> = { ja: true, nee: false };
 
 export interface ParsedSearch {
@@ -38,7 +56,11 @@ export interface ParsedSearch {
  * Turns URL parameters into a search query. Facet values are checked against the known values;
  * unknown ones are ignored and said so. Nothing from the URL reaches an engine as syntax.
  */
-export function toSearchQuery(params: SearchParams, themeSlugs: string[], options: { perPage?: number } = {}): ParsedSearch {
+export function toSearchQuery(
+  params: SearchParams,
+  themeSlugs: string[],
+  options: { perPage?: number } = {},
+): ParsedSearch {
   const notices: string[] = [];
   // eslint-disable-next-line no-control-regex -- control characters are never part of a query
   let q = params.q.replace(/[\u0000-\u001f]/g, ' ').trim();
@@ -48,18 +70,23 @@ export function toSearchQuery(params: SearchParams, themeSlugs: string[], option
   }
   const onlyStopWords = parseQuery(q).onlyStopWords;
   if (onlyStopWords) {
-    notices.push('Uw zoekvraag bevat alleen veelvoorkomende woorden (zoals "de" of "het") of leestekens. U ziet daarom alle casussen; voeg een specifieker woord toe.');
+    notices.push(
+      'Uw zoekvraag bevat alleen veelvoorkomende woorden (zoals "de" of "het") of leestekens. U ziet daarom alle casussen; voeg een specifieker woord toe.',
+    );
   }
   const keep = <T>(name: string, values: string[], valid: (v: string) => T | undefined): T[] => {
     const out: T[] = [];
     for (const v of values) {
       const parsed = valid(v);
-      if (parsed === undefined) notices.push(`Onbekende waarde "${v.slice(0, 40)}" voor ${name} is genegeerd.`);
+      if (parsed === undefined)
+        notices.push(`Onbekende waarde "${v.slice(0, 40)}" voor ${name} is genegeerd.`);
       else if (!out.includes(parsed)) out.push(parsed);
     }
     return out;
   };
-  const roles = keep('rol', params.rol, (v) => ((CORPORATION_ROLES as readonly string[]).includes(v) ? v : undefined));
+  const roles = keep('rol', params.rol, (v) =>
+    (CORPORATION_ROLES as readonly string[]).includes(v) ? v : undefined,
+  );
   const themes = keep('thema', params.thema, (v) => (themeSlugs.includes(v) ? v : undefined));
   const kinds = keep('organisatietype', params.organisatietype, (v) =>
     (ORGANIZATION_KINDS as readonly string[]).includes(v) ? v : undefined,
@@ -69,7 +96,8 @@ export function toSearchQuery(params: SearchParams, themeSlugs: string[], option
   const presented = keep('gepresenteerd', params.gepresenteerd, (v) => YES_NO[v]);
   const statuses = keep('status', params.status, (v) => STATUS_VALUES[v]);
   const sort = params.sorteer ? SORT_VALUES[params.sorteer] : undefined;
-  if (params.sorteer && !sort) notices.push(`Onbekende sortering "${params.sorteer.slice(0, 40)}" is genegeerd.`);
+  if (params.sorteer && !sort)
+    notices.push(`Onbekende sortering "${params.sorteer.slice(0, 40)}" is genegeerd.`);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.pagina ?? '1', 10) || 1));
   const perPage = options.perPage ?? DEFAULT_PER_PAGE;
 
@@ -116,9 +144,13 @@ export const perPageSchema = z.coerce
   .max(MAX_PER_PAGE, { error: `perPage is hoogstens ${MAX_PER_PAGE}` });
 
 /** A URL for the search page with this state (optionally changed). */
-export function searchUrl(state: Record<string, string[]>, change: Record<string, string[] | undefined> = {}): string {
+export function searchUrl(
+  state: Record<string, string[]>,
+  change: Record<string, string[] | undefined> = {},
+): string {
   const params = new URLSearchParams();
-  for (const [key, values] of Object.entries({ ...state, ...change })) for (const v of values ?? []) params.append(key, v);
+  for (const [key, values] of Object.entries({ ...state, ...change }))
+    for (const v of values ?? []) params.append(key, v);
   const qs = params.toString();
   return qs ? `/casussen?${qs}` : '/casussen';
 }

@@ -1,7 +1,12 @@
 import express from 'express';
 import type { AppDeps } from '../app';
 import { themeOptions } from '../cases/cases.queries';
-import { CORPORATION_ROLE_LABELS, ORGANIZATION_KIND_LABELS, type CorporationRole, type OrganizationKind } from '../domain';
+import {
+  CORPORATION_ROLE_LABELS,
+  ORGANIZATION_KIND_LABELS,
+  type CorporationRole,
+  type OrganizationKind,
+} from '../domain';
 import { badRequest } from '../web/http-errors';
 import { mount, route } from '../web/route';
 import { perPageSchema, searchParamsSchema, searchUrl, toSearchQuery } from './search.params';
@@ -16,8 +21,16 @@ const FACETS = [
   { key: 'hasReflection', param: 'reflectie', label: 'Reflectie van een expert' },
   { key: 'presented', param: 'gepresenteerd', label: 'Gepresenteerd op een bijeenkomst' },
 ] as const;
-const STATUS_LABELS: Record<string, string> = { gepubliceerd: 'Gepubliceerd', gearchiveerd: 'Gearchiveerd', concept: 'Mijn concepten' };
-const SORT_LABELS: Record<string, string> = { relevantie: 'Relevantie', nieuwste: 'Nieuwste eerst', titel: 'Titel (A–Z)' };
+const STATUS_LABELS: Record<string, string> = {
+  gepubliceerd: 'Gepubliceerd',
+  gearchiveerd: 'Gearchiveerd',
+  concept: 'Mijn concepten',
+};
+const SORT_LABELS: Record<string, string> = {
+  relevantie: 'Relevantie',
+  nieuwste: 'Nieuwste eerst',
+  titel: 'Titel (A–Z)',
+};
 
 /** GET /casussen (browse and search in one page) and GET /api/search (the same as JSON). */
 export function searchRoutes(deps: AppDeps) {
@@ -38,10 +51,20 @@ export function searchRoutes(deps: AppDeps) {
         );
         const result = await service.search(parsed.query, viewer);
         const themeNames = Object.fromEntries(themes.map((t) => [t.slug, t.name]));
-        const vm = searchPageModel(parsed.state, parsed.notices, result, themeNames, parsed.query.q, parsed.onlyStopWords);
+        const vm = searchPageModel(
+          parsed.state,
+          parsed.notices,
+          result,
+          themeNames,
+          parsed.query.q,
+          parsed.onlyStopWords,
+        );
         // With JavaScript the page fetches only the results region while typing.
         if (req.query.fragment === '1') return res.render('search/layout-inner', { ...vm, layout: false });
-        res.render('search/index', { title: parsed.query.q ? `Zoeken: ${parsed.query.q}` : 'Casussen', ...vm });
+        res.render('search/index', {
+          title: parsed.query.q ? `Zoeken: ${parsed.query.q}` : 'Casussen',
+          ...vm,
+        });
       },
     }),
     route({
@@ -57,7 +80,11 @@ export function searchRoutes(deps: AppDeps) {
           perPage = parsedPerPage.data;
         }
         const themes = await themeOptions(ds);
-        const parsed = toSearchQuery(query, themes.map((t) => t.slug), { perPage });
+        const parsed = toSearchQuery(
+          query,
+          themes.map((t) => t.slug),
+          { perPage },
+        );
         const result = await service.search(parsed.query, viewer);
         res.json({
           total: result.total,
@@ -114,11 +141,15 @@ function searchPageModel(
   const facets = FACETS.map((f) => {
     const counts = result.facets[f.key];
     const boolean = f.key === 'hasReflection' || f.key === 'presented';
-    const entries = Object.entries(counts).map(([value, count]) => ({ value: boolean ? (value === 'true' ? 'ja' : 'nee') : value, count }));
+    const entries = Object.entries(counts).map(([value, count]) => ({
+      value: boolean ? (value === 'true' ? 'ja' : 'nee') : value,
+      count,
+    }));
     if (f.key === 'year') entries.sort((a, b) => Number(b.value) - Number(a.value));
     else entries.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     // A selected value stays visible (with 0) so it can be switched off.
-    for (const selected of state[f.param] ?? []) if (!entries.some((e) => e.value === selected)) entries.push({ value: selected, count: 0 });
+    for (const selected of state[f.param] ?? [])
+      if (!entries.some((e) => e.value === selected)) entries.push({ value: selected, count: 0 });
     return {
       param: f.param,
       label: f.label,
@@ -133,7 +164,9 @@ function searchPageModel(
   });
   const chips = Object.entries(state)
     .filter(([key]) => !['q', 'sorteer', 'pagina'].includes(key))
-    .flatMap(([param, values]) => values.map((value) => ({ label: valueLabel(param, value), url: toggle(param, value) })));
+    .flatMap(([param, values]) =>
+      values.map((value) => ({ label: valueLabel(param, value), url: toggle(param, value) })),
+    );
   const pages = Math.max(1, Math.ceil(result.total / result.perPage));
   const pageUrl = (n: number) => searchUrl(state, { pagina: n > 1 ? [String(n)] : undefined });
   const sortValue = state.sorteer?.[0] ?? (q && !onlyStopWords ? 'relevantie' : 'nieuwste');
@@ -145,7 +178,10 @@ function searchPageModel(
     total: result.total,
     tookMs: result.tookMs,
     degraded: result.degraded,
-    suggestions: result.suggestions.map((s) => ({ text: s, url: searchUrl(state, { q: [s], pagina: undefined }) })),
+    suggestions: result.suggestions.map((s) => ({
+      text: s,
+      url: searchUrl(state, { q: [s], pagina: undefined }),
+    })),
     facets,
     chips,
     clearUrl: searchUrl(q ? { q: [q] } : {}),
@@ -153,8 +189,14 @@ function searchPageModel(
     pages,
     prevUrl: result.page > 1 ? pageUrl(result.page - 1) : null,
     nextUrl: result.page < pages ? pageUrl(result.page + 1) : null,
-    sortOptions: Object.entries(SORT_LABELS).map(([value, label]) => ({ value, label, selected: value === sortValue })),
-    hiddenState: Object.entries(state).flatMap(([k, vs]) => (k === 'q' || k === 'sorteer' ? [] : vs.map((v) => ({ name: k, value: v })))),
+    sortOptions: Object.entries(SORT_LABELS).map(([value, label]) => ({
+      value,
+      label,
+      selected: value === sortValue,
+    })),
+    hiddenState: Object.entries(state).flatMap(([k, vs]) =>
+      k === 'q' || k === 'sorteer' ? [] : vs.map((v) => ({ name: k, value: v })),
+    ),
     statusOptions: Object.entries(STATUS_LABELS).map(([value, label]) => ({
       value,
       label,

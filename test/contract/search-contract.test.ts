@@ -9,8 +9,17 @@ import type { SearchFilters, SearchQuery } from '../../src/search/search-query';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 /** One contract, two adapters: the same queries must give the same answers. */
-const noFilters = (): SearchFilters => ({ roles: [], themes: [], organizationKinds: [], years: [], statuses: [] });
-const query = (q: string, overrides: Omit<Partial<SearchQuery>, 'filters'> & { filters?: Partial<SearchFilters> } = {}): SearchQuery => ({
+const noFilters = (): SearchFilters => ({
+  roles: [],
+  themes: [],
+  organizationKinds: [],
+  years: [],
+  statuses: [],
+});
+const query = (
+  q: string,
+  overrides: Omit<Partial<SearchQuery>, 'filters'> & { filters?: Partial<SearchFilters> } = {},
+): SearchQuery => ({
   q,
   page: 1,
   perPage: 20,
@@ -48,13 +57,61 @@ function doc(id: number, overrides: Partial<SearchDocument> = {}): SearchDocumen
 }
 
 const corpus: SearchDocument[] = [
-  doc(1, { title: 'Vroegsignalering van huurachterstanden', body: 'Wij bellen huurders bij de eerste gemiste betaling.', themes: ['incasso'], roles: ['verhuurder'], year: 2021 }),
-  doc(2, { title: 'Renovatie van een portiekflat', body: 'Bewoners bleven wonen tijdens de renovatie.', themes: ['renovatie'], roles: ['opdrachtgever'], year: 2022, hasReflection: true, reflectionText: 'Sterke aanpak.' }),
-  doc(3, { title: 'Schuldhulp samen met de gemeente', body: 'Een schuldhulpmaatje bij elke huurachterstand.', themes: ['schuldhulpverlening', 'incasso'], roles: ['samenwerkingspartner'], year: 2022, organizationKind: 'gemeente', organizationName: 'Gemeente Deventer' }),
-  doc(4, { title: 'Overlast door hennepteelt', body: 'Een hennepkwekerij in de flat leidde tot overlast.', themes: ['overlast'], roles: ['verhuurder'], year: 2023, presented: true }),
-  doc(5, { title: 'Burenruzie en bemiddeling', body: 'Overlast tussen buren opgelost met bemiddeling.', themes: ['overlast', 'leefbaarheid'], roles: ['verhuurder', 'samenwerkingspartner'], year: 2023 }),
-  doc(6, { title: 'Geheim concept over zwartgeldcircuits', body: 'zwartgeldcircuits in de wijk', status: 'draft', authorId: 42, themes: ['overlast'], year: 2023 }),
-  doc(7, { title: 'Gearchiveerde aanpak incasso', body: 'Oude incasso-aanpak.', status: 'archived', themes: ['incasso'], year: 2019 }),
+  doc(1, {
+    title: 'Vroegsignalering van huurachterstanden',
+    body: 'Wij bellen huurders bij de eerste gemiste betaling.',
+    themes: ['incasso'],
+    roles: ['verhuurder'],
+    year: 2021,
+  }),
+  doc(2, {
+    title: 'Renovatie van een portiekflat',
+    body: 'Bewoners bleven wonen tijdens de renovatie.',
+    themes: ['renovatie'],
+    roles: ['opdrachtgever'],
+    year: 2022,
+    hasReflection: true,
+    reflectionText: 'Sterke aanpak.',
+  }),
+  doc(3, {
+    title: 'Schuldhulp samen met de gemeente',
+    body: 'Een schuldhulpmaatje bij elke huurachterstand.',
+    themes: ['schuldhulpverlening', 'incasso'],
+    roles: ['samenwerkingspartner'],
+    year: 2022,
+    organizationKind: 'gemeente',
+    organizationName: 'Gemeente Deventer',
+  }),
+  doc(4, {
+    title: 'Overlast door hennepteelt',
+    body: 'Een hennepkwekerij in de flat leidde tot overlast.',
+    themes: ['overlast'],
+    roles: ['verhuurder'],
+    year: 2023,
+    presented: true,
+  }),
+  doc(5, {
+    title: 'Burenruzie en bemiddeling',
+    body: 'Overlast tussen buren opgelost met bemiddeling.',
+    themes: ['overlast', 'leefbaarheid'],
+    roles: ['verhuurder', 'samenwerkingspartner'],
+    year: 2023,
+  }),
+  doc(6, {
+    title: 'Geheim concept over zwartgeldcircuits',
+    body: 'zwartgeldcircuits in de wijk',
+    status: 'draft',
+    authorId: 42,
+    themes: ['overlast'],
+    year: 2023,
+  }),
+  doc(7, {
+    title: 'Gearchiveerde aanpak incasso',
+    body: 'Oude incasso-aanpak.',
+    status: 'archived',
+    themes: ['incasso'],
+    year: 2019,
+  }),
 ];
 
 interface Subject {
@@ -81,7 +138,8 @@ function contract(name: string, make: () => Promise<Subject>) {
     });
     afterAll(() => close?.());
 
-    const ids = async (q: SearchQuery, v = viewer) => (await search.search(q, v)).hits.map((h) => h.id).sort((a, b) => a - b);
+    const ids = async (q: SearchQuery, v = viewer) =>
+      (await search.search(q, v)).hits.map((h) => h.id).sort((a, b) => a - b);
 
     it('finds by words in title and body, ANDing the words', async () => {
       expect(await ids(query('renovatie'))).toEqual([2]);
@@ -104,7 +162,9 @@ function contract(name: string, make: () => Promise<Subject>) {
 
     it('filters: values of one facet OR, facets AND', async () => {
       expect(await ids(query('', { filters: { themes: ['overlast', 'renovatie'] } }))).toEqual([2, 4, 5]);
-      expect(await ids(query('', { filters: { themes: ['overlast', 'renovatie'], years: [2023] } }))).toEqual([4, 5]);
+      expect(await ids(query('', { filters: { themes: ['overlast', 'renovatie'], years: [2023] } }))).toEqual(
+        [4, 5],
+      );
       expect(await ids(query('', { filters: { roles: ['samenwerkingspartner'] } }))).toEqual([3, 5]);
       expect(await ids(query('', { filters: { organizationKinds: ['gemeente'] } }))).toEqual([3]);
       expect(await ids(query('', { filters: { hasReflection: true } }))).toEqual([2]);
@@ -115,7 +175,13 @@ function contract(name: string, make: () => Promise<Subject>) {
       const result = await search.search(query('', { filters: { themes: ['overlast'] } }), viewer);
       expect(result.total).toBe(2);
       // Theme counts ignore the theme filter (so a second theme can be added) …
-      expect(result.facets.theme).toMatchObject({ incasso: 2, overlast: 2, renovatie: 1, schuldhulpverlening: 1, leefbaarheid: 1 });
+      expect(result.facets.theme).toMatchObject({
+        incasso: 2,
+        overlast: 2,
+        renovatie: 1,
+        schuldhulpverlening: 1,
+        leefbaarheid: 1,
+      });
       // … the other facets count only overlast cases.
       expect(result.facets.role).toEqual({ verhuurder: 2, samenwerkingspartner: 1 });
       expect(result.facets.year).toEqual({ '2023': 2 });
@@ -145,7 +211,10 @@ function contract(name: string, make: () => Promise<Subject>) {
     });
 
     it('suggests a correction from the lexicon when nothing is found, never a word of a draft', async () => {
-      const typo = await search.search(query('hennepkwekrij -bemiddeling', { filters: { themes: ['renovatie'] } }), viewer);
+      const typo = await search.search(
+        query('hennepkwekrij -bemiddeling', { filters: { themes: ['renovatie'] } }),
+        viewer,
+      );
       expect(typo.total).toBe(0);
       expect(typo.suggestions).toEqual(['hennepkwekerij -bemiddeling']);
       // Only the draft (of member 42) has this word: no member may be pointed to it.
@@ -187,17 +256,55 @@ function contract(name: string, make: () => Promise<Subject>) {
     it('counts are never stale: a search after a write sees it, the same query again included', async () => {
       const counts = async () => {
         const r = await search.search(query('', { filters: { years: [2023] } }), viewer);
-        return { total: r.total, overlast: r.facets.theme.overlast ?? 0, gemeente: r.facets.organizationKind.gemeente ?? 0 };
+        return {
+          total: r.total,
+          overlast: r.facets.theme.overlast ?? 0,
+          gemeente: r.facets.organizationKind.gemeente ?? 0,
+        };
       };
       const before = await counts();
       expect(await counts()).toEqual(before);
-      await search.upsert([doc(10, { title: 'Nieuwe overlastcasus', themes: ['overlast'], year: 2023, organizationKind: 'gemeente' })]);
-      expect(await counts()).toEqual({ total: before.total + 1, overlast: before.overlast + 1, gemeente: before.gemeente + 1 });
-      await search.upsert([doc(10, { title: 'Nieuwe overlastcasus', themes: ['renovatie'], year: 2023, organizationKind: 'gemeente' })]);
-      expect(await counts()).toEqual({ total: before.total + 1, overlast: before.overlast, gemeente: before.gemeente + 1 });
+      await search.upsert([
+        doc(10, {
+          title: 'Nieuwe overlastcasus',
+          themes: ['overlast'],
+          year: 2023,
+          organizationKind: 'gemeente',
+        }),
+      ]);
+      expect(await counts()).toEqual({
+        total: before.total + 1,
+        overlast: before.overlast + 1,
+        gemeente: before.gemeente + 1,
+      });
+      await search.upsert([
+        doc(10, {
+          title: 'Nieuwe overlastcasus',
+          themes: ['renovatie'],
+          year: 2023,
+          organizationKind: 'gemeente',
+        }),
+      ]);
+      expect(await counts()).toEqual({
+        total: before.total + 1,
+        overlast: before.overlast,
+        gemeente: before.gemeente + 1,
+      });
       // The viewer's own draft counts for them only.
-      await search.upsert([doc(10, { title: 'Nieuwe overlastcasus', themes: ['overlast'], year: 2023, status: 'draft', authorId: viewer.id })]);
-      expect(await counts()).toEqual({ total: before.total + 1, overlast: before.overlast + 1, gemeente: before.gemeente });
+      await search.upsert([
+        doc(10, {
+          title: 'Nieuwe overlastcasus',
+          themes: ['overlast'],
+          year: 2023,
+          status: 'draft',
+          authorId: viewer.id,
+        }),
+      ]);
+      expect(await counts()).toEqual({
+        total: before.total + 1,
+        overlast: before.overlast + 1,
+        gemeente: before.gemeente,
+      });
       const other = await search.search(query('', { filters: { years: [2023] } }), { id: 77 });
       expect(other.total).toBe(before.total);
       await search.remove([10]);
@@ -205,7 +312,9 @@ function contract(name: string, make: () => Promise<Subject>) {
     });
 
     it('highlights matches in the snippet as HTML-safe text', async () => {
-      await search.upsert([doc(9, { title: 'Script', summary: 'Een <script>alert(1)</script> & "meer" over bemiddeling.' })]);
+      await search.upsert([
+        doc(9, { title: 'Script', summary: 'Een <script>alert(1)</script> & "meer" over bemiddeling.' }),
+      ]);
       const result = await search.search(query('bemiddeling'), viewer);
       const hit = result.hits.find((h) => h.id === 9)!;
       expect(hit.snippet).toMatch(/<mark>bemiddeling<\/mark>/);
@@ -215,7 +324,14 @@ function contract(name: string, make: () => Promise<Subject>) {
     });
 
     it('treats SQL and filter syntax in the query as text', async () => {
-      for (const q of ["'; DROP TABLE cases; --", 'status = "draft" OR 1=1', 'renovatie) || (', '"', '-', 'of of']) {
+      for (const q of [
+        "'; DROP TABLE cases; --",
+        'status = "draft" OR 1=1',
+        'renovatie) || (',
+        '"',
+        '-',
+        'of of',
+      ]) {
         const result = await search.search(query(q), viewer);
         expect(result.hits.map((h) => h.id)).not.toContain(6);
       }
@@ -246,7 +362,9 @@ if (process.env.MEILI_URL) {
         // Leave no test index behind on a shared server (nor a rebuild's half-built one).
         const admin = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY });
         const { results } = await admin.getIndexes({ limit: 1000 });
-        for (const index of results.filter((i) => i.uid === indexUid || i.uid.startsWith(`${indexUid}_rebuild_`))) {
+        for (const index of results.filter(
+          (i) => i.uid === indexUid || i.uid.startsWith(`${indexUid}_rebuild_`),
+        )) {
           await admin.deleteIndex(index.uid).waitTask({ timeout: 60_000 });
         }
         await mirrorDb.destroy();
@@ -255,6 +373,7 @@ if (process.env.MEILI_URL) {
   });
 } else {
   describe('search contract: Meilisearch', () => {
-    it.skip('skipped: MEILI_URL is not set (run with MEILI_URL=http://127.0.0.1:7700 MEILI_MASTER_KEY=… npm test)', () => undefined);
+    it.skip('skipped: MEILI_URL is not set (run with MEILI_URL=http://127.0.0.1:7700 MEILI_MASTER_KEY=… npm test)', () =>
+      undefined);
   });
 }

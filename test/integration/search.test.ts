@@ -5,7 +5,14 @@ import { BlobStore, blobRoot } from '../../src/attachments/blob-store';
 import { CasesService } from '../../src/cases/cases.service';
 import { enqueueSearchUpdate } from '../../src/search/outbox';
 import { PostgresCaseSearch } from '../../src/search/postgres-search';
-import { buildCase, buildUser, csrfOf, defaultCaseContent, loginAs, type TestUser } from '../support/factories';
+import {
+  buildCase,
+  buildUser,
+  csrfOf,
+  defaultCaseContent,
+  loginAs,
+  type TestUser,
+} from '../support/factories';
 import { SwitchableSearch } from '../support/switchable-search';
 import { createTestApp, type TestContext } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -41,8 +48,16 @@ beforeAll(async () => {
     roles: ['opdrachtgever', 'ontwikkelaar'],
     year: 2023,
   });
-  await buildCase(ds, author, { title: 'Concept over zwartgeldcircuits', status: 'draft', themes: ['overlast'] });
-  await buildCase(ds, author, { title: 'Gearchiveerde incasso-aanpak', status: 'archived', themes: ['incasso'] });
+  await buildCase(ds, author, {
+    title: 'Concept over zwartgeldcircuits',
+    status: 'draft',
+    themes: ['overlast'],
+  });
+  await buildCase(ds, author, {
+    title: 'Gearchiveerde incasso-aanpak',
+    status: 'archived',
+    themes: ['incasso'],
+  });
   await ctx.indexer.whenIdle();
   agent = request.agent(ctx.app);
   await loginAs(agent, member);
@@ -73,13 +88,17 @@ describe('the search page', () => {
   it('combines facets: values of one facet with OR, facets with AND; chips remove a filter', async () => {
     const both = await agent.get('/casussen?thema=renovatie&thema=onderhoud').expect(200);
     expect(both.text).toContain('<strong>2</strong> casussen');
-    const narrowed = await agent.get('/casussen?thema=renovatie&thema=onderhoud&rol=ontwikkelaar').expect(200);
+    const narrowed = await agent
+      .get('/casussen?thema=renovatie&thema=onderhoud&rol=ontwikkelaar')
+      .expect(200);
     expect(narrowed.text).toContain('<strong>1</strong> casus');
     expect(narrowed.text).toMatch(/class="chip" href="\/casussen\?thema=renovatie&amp;thema=onderhoud"/);
   });
 
   it('says what it ignored: unknown facet values and an over-long query', async () => {
-    const res = await agent.get(`/casussen?thema=bestaat-niet&rol=${encodeURIComponent("'; drop table")}`).expect(200);
+    const res = await agent
+      .get(`/casussen?thema=bestaat-niet&rol=${encodeURIComponent("'; drop table")}`)
+      .expect(200);
     expect(res.text).toContain('Onbekende waarde &#34;bestaat-niet&#34; voor thema is genegeerd.');
     expect(res.text).toContain('<strong>3</strong> casussen');
     const long = await agent.get(`/casussen?q=${'renovatie '.repeat(30)}`).expect(200);
@@ -118,7 +137,9 @@ describe('the search page', () => {
     // The lexicon learns words of published cases and keeps them until a rebuild; this one is deleted.
     const gone = await buildCase(ds, author, { title: 'Wijkverwarmingscoöperatie opgeheven' });
     await ctx.indexer.whenIdle();
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM search_lexicon WHERE word = 'wijkverwarmingscooperatie'`);
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM search_lexicon WHERE word = 'wijkverwarmingscooperatie'`,
+    );
     expect(n).toBe(1);
     await ds.transaction(async (m) => {
       await m.query(`DELETE FROM cases WHERE id = $1`, [gone]);
@@ -145,12 +166,18 @@ describe('the search page', () => {
 describe('matches in attachments', () => {
   it('says "gevonden in bijlage <naam>" with the PDF page, the snippet from there and a download link', async () => {
     const ds = ctx.db.dataSource;
-    const caseId = await buildCase(ds, author, { title: 'Energiecoaches aan de keukentafel', themes: ['betaalbaarheid'] });
+    const caseId = await buildCase(ds, author, {
+      title: 'Energiecoaches aan de keukentafel',
+      themes: ['betaalbaarheid'],
+    });
     const file = path.join(ctx.config.dataDir, 'evaluatie.pdf');
     writeFileSync(file, '%PDF-1.4 testbestand');
     const blob = await new BlobStore(blobRoot(ctx.config.dataDir)).putFile(file);
     // As text extraction stores it: the text, where each PDF page starts, then a re-index in the same transaction.
-    const pages = ['Evaluatie van het project, pagina een.', 'Op de tweede pagina: de zonnepaneelregeling voor huurders werkte goed.'];
+    const pages = [
+      'Evaluatie van het project, pagina een.',
+      'Op de tweede pagina: de zonnepaneelregeling voor huurders werkte goed.',
+    ];
     const [{ id: attachmentId }] = await ds.transaction(async (m) => {
       const rows = await m.query(
         `INSERT INTO attachments (case_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, extracted_text, page_offsets)
@@ -195,7 +222,14 @@ describe('/api/search', () => {
       year: 2022,
       url: expect.stringMatching(/^\/casussen\/\d+$/),
     });
-    expect(Object.keys(res.body.facets).sort()).toEqual(['hasReflection', 'organizationKind', 'presented', 'role', 'theme', 'year']);
+    expect(Object.keys(res.body.facets).sort()).toEqual([
+      'hasReflection',
+      'organizationKind',
+      'presented',
+      'role',
+      'theme',
+      'year',
+    ]);
   });
 
   it('refuses perPage over 100 with a 400 and answers 401 when logged out', async () => {
@@ -221,7 +255,15 @@ describe('keeping the index in step', () => {
     await writer
       .post('/casussen')
       .type('form')
-      .send({ ...defaultCaseContent({ title: 'Mantelzorgwoning in de achtertuin' }), roles: ['verhuurder'], themes: ['woonconcepten'], tags: '', year: '2024', action: 'publish', _csrf: csrf })
+      .send({
+        ...defaultCaseContent({ title: 'Mantelzorgwoning in de achtertuin' }),
+        roles: ['verhuurder'],
+        themes: ['woonconcepten'],
+        tags: '',
+        year: '2024',
+        action: 'publish',
+        _csrf: csrf,
+      })
       .expect(303);
     let found = false;
     while (!found && Date.now() - started < 1000) {
@@ -236,7 +278,11 @@ describe('keeping the index in step', () => {
     const service = new CasesService(ctx.db.dataSource);
     await expect(
       ctx.db.dataSource.transaction(async (m) => {
-        await service.create(defaultCaseContent(), { authorId: author.id, organizationId: author.organizationId, status: 'published' }, m);
+        await service.create(
+          defaultCaseContent(),
+          { authorId: author.id, organizationId: author.organizationId, status: 'published' },
+          m,
+        );
         throw new Error('afgebroken');
       }),
     ).rejects.toThrow('afgebroken');
@@ -245,21 +291,31 @@ describe('keeping the index in step', () => {
   });
 
   it('queues updates while the engine is down and applies them all once it is back; the page degrades to PostgreSQL', async () => {
-    const flaky = await createTestApp({ search: (db) => new SwitchableSearch(new PostgresCaseSearch(db.dataSource)) });
+    const flaky = await createTestApp({
+      search: (db) => new SwitchableSearch(new PostgresCaseSearch(db.dataSource)),
+    });
     try {
       const engine = flaky.search as SwitchableSearch;
       const writer = await buildUser(flaky.db.dataSource);
       const reader = request.agent(flaky.app);
       await loginAs(reader, writer);
       engine.down = true;
-      for (const title of ['Flexwonen voor spoedzoekers', 'Tiny houses op een tijdelijke locatie', 'Kamerverhuur aan studenten']) {
+      for (const title of [
+        'Flexwonen voor spoedzoekers',
+        'Tiny houses op een tijdelijke locatie',
+        'Kamerverhuur aan studenten',
+      ]) {
         await buildCase(flaky.db.dataSource, writer, { title });
       }
       flaky.indexer.kick();
       await new Promise((r) => setTimeout(r, 300));
-      const [{ n: waiting }] = await flaky.db.dataSource.query(`SELECT count(*)::int AS n FROM search_outbox`);
+      const [{ n: waiting }] = await flaky.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM search_outbox`,
+      );
       expect(waiting).toBe(3);
-      const [{ attempts }] = await flaky.db.dataSource.query(`SELECT max(attempts)::int AS attempts FROM search_outbox`);
+      const [{ attempts }] = await flaky.db.dataSource.query(
+        `SELECT max(attempts)::int AS attempts FROM search_outbox`,
+      );
       expect(attempts).toBeGreaterThan(0);
 
       // Searching still works from the PostgreSQL mirror, and says so.
@@ -283,7 +339,9 @@ describe('Meilisearch down: the PostgreSQL mirror keeps up, Meilisearch catches 
   beforeAll(async () => {
     // "Meilisearch": a real adapter on a database of its own, behind a switch that can take it down.
     primaryDb = await createTestDatabase();
-    flaky = await createTestApp({ search: () => new SwitchableSearch(new PostgresCaseSearch(primaryDb.dataSource)) });
+    flaky = await createTestApp({
+      search: () => new SwitchableSearch(new PostgresCaseSearch(primaryDb.dataSource)),
+    });
   });
   afterAll(async () => {
     await flaky.close();
@@ -304,7 +362,11 @@ describe('Meilisearch down: the PostgreSQL mirror keeps up, Meilisearch catches 
       new CasesService(ds).createMany(
         Array.from({ length: count }, (_, i) => ({
           content: defaultCaseContent({ title: `Wooncoöperatie nummer ${i + 1}` }),
-          options: { authorId: writer.id, organizationId: writer.organizationId, status: 'published' as const },
+          options: {
+            authorId: writer.id,
+            organizationId: writer.organizationId,
+            status: 'published' as const,
+          },
         })),
         m,
       ),
@@ -334,12 +396,28 @@ describe('Meilisearch down: the PostgreSQL mirror keeps up, Meilisearch catches 
 describe('related cases', () => {
   it('shows similar published cases on the case page, never itself or a draft', async () => {
     const ds = ctx.db.dataSource;
-    const a = await buildCase(ds, author, { title: 'Woonoverlast aanpakken met buurtbemiddeling', themes: ['overlast', 'leefbaarheid'], tags: ['buurtbemiddeling'] });
-    await buildCase(ds, author, { title: 'Buurtbemiddeling bij burenruzies', themes: ['overlast'], tags: ['buurtbemiddeling'] });
-    await buildCase(ds, author, { title: 'Concept: overlast in de flat', themes: ['overlast', 'leefbaarheid'], status: 'draft', tags: ['buurtbemiddeling'] });
+    const a = await buildCase(ds, author, {
+      title: 'Woonoverlast aanpakken met buurtbemiddeling',
+      themes: ['overlast', 'leefbaarheid'],
+      tags: ['buurtbemiddeling'],
+    });
+    await buildCase(ds, author, {
+      title: 'Buurtbemiddeling bij burenruzies',
+      themes: ['overlast'],
+      tags: ['buurtbemiddeling'],
+    });
+    await buildCase(ds, author, {
+      title: 'Concept: overlast in de flat',
+      themes: ['overlast', 'leefbaarheid'],
+      status: 'draft',
+      tags: ['buurtbemiddeling'],
+    });
     await ctx.indexer.whenIdle();
     const page = await agent.get(`/casussen/${a}`).expect(200);
-    const related = page.text.slice(page.text.indexOf('Vergelijkbare casussen'), page.text.indexOf('Reflecties'));
+    const related = page.text.slice(
+      page.text.indexOf('Vergelijkbare casussen'),
+      page.text.indexOf('Reflecties'),
+    );
     expect(related).toContain('Buurtbemiddeling bij burenruzies');
     expect(related).not.toContain('Concept: overlast');
     expect(related).not.toContain(`/casussen/${a}"`);

@@ -1,4 +1,11 @@
-import { BENCH_ROLES, BENCH_THEMES, generateCorpus, QUERY_KINDS, queryMix, vocabulary } from '../../bench/corpus';
+import {
+  BENCH_ROLES,
+  BENCH_THEMES,
+  generateCorpus,
+  QUERY_KINDS,
+  queryMix,
+  vocabulary,
+} from '../../bench/corpus';
 import { formatTable } from '../../bench/report';
 import { normalizeWord } from '../../src/search/dutch';
 
@@ -44,7 +51,16 @@ describe('benchmark corpus', () => {
     const mix = queryMix();
     expect(mix.length).toBeGreaterThanOrEqual(30);
     expect(new Set(mix).size).toBe(mix.length);
-    for (const kind of ['common', 'rare', 'twoWords', 'phrase', 'typo', 'compound', 'oneFacet', 'twoFacets']) {
+    for (const kind of [
+      'common',
+      'rare',
+      'twoWords',
+      'phrase',
+      'typo',
+      'compound',
+      'oneFacet',
+      'twoFacets',
+    ]) {
       expect(QUERY_KINDS[kind]?.length).toBeGreaterThan(0);
     }
     expect(mix.some((q) => q.includes('%22'))).toBe(true); // a phrase
@@ -54,8 +70,9 @@ describe('benchmark corpus', () => {
   it('has common words in most cases and rare words in fewer than 2% of them', () => {
     const corpus = generateCorpus(1000, 20261122);
     const share = (word: string) =>
-      corpus.filter((c) => normalizeWord([c.title, c.summary, c.context, c.approach, c.results].join(' ')).includes(word)).length /
-      corpus.length;
+      corpus.filter((c) =>
+        normalizeWord([c.title, c.summary, c.context, c.approach, c.results].join(' ')).includes(word),
+      ).length / corpus.length;
     for (const q of QUERY_KINDS.common) expect(share(q.slice(2).replace(/s$/, ''))).toBeGreaterThan(0.5);
     for (const q of QUERY_KINDS.rare) {
       expect(share(q.slice(2))).toBeGreaterThan(0);
@@ -68,13 +85,32 @@ describe('benchmark table', () => {
   it('rounds req/s to whole numbers and latencies to one decimal, in aligned columns', () => {
     const scenario = { requests: 1, errors: 0, errorKinds: {}, statuses: {} };
     const table = formatTable([
-      { ...scenario, name: 'ceiling (/account)', rps: 261.4, p50: 33.592017, p95: 54.141554, p99: 76.233944, ofCeiling: 100 },
-      { ...scenario, name: 'search /casussen?q=', rps: 4, p50: 1283.437946, p95: 3569.0483329999997, p99: 12345.67, errors: 3, ofCeiling: 2 },
+      {
+        ...scenario,
+        name: 'ceiling (/account)',
+        rps: 261.4,
+        p50: 33.592017,
+        p95: 54.141554,
+        p99: 76.233944,
+        ofCeiling: 100,
+      },
+      {
+        ...scenario,
+        name: 'search /casussen?q=',
+        rps: 4,
+        p50: 1283.437946,
+        p95: 3569.0483329999997,
+        p99: 12345.67,
+        errors: 3,
+        ofCeiling: 2,
+      },
     ]).split('\n');
     expect(table[1]).toMatch(/^ceiling \(\/account\)\s+261\s+33\.6\s+54\.1\s+76\.2\s+0\s+100%$/);
     expect(table[2]).toMatch(/^search \/casussen\?q=\s+4\s+1283\.4\s+3569\.0\s+12345\.7\s+3\s+2%$/);
     // The number columns are right-aligned under their headings: each ends where its heading ends.
-    const headingEnds = ['req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '% ceiling'].map((h) => table[0].indexOf(h) + h.length);
+    const headingEnds = ['req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '% ceiling'].map(
+      (h) => table[0].indexOf(h) + h.length,
+    );
     for (const line of table) {
       expect(line).toHaveLength(table[0].length);
       for (const end of headingEnds) expect(line.slice(end - 1, end + 1)).toMatch(/^\S( |$)/);
