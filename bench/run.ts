@@ -195,9 +195,11 @@ async function main() {
   let { child } = await start();
   let lastReport = 0;
   for (;;) {
-    const ready = (await (await fetch(`${base}/readyz`)).json()) as {
-      checks: { searchBacklog?: { size: number } };
-    };
+    // A poll can meet a keep-alive socket the app closes just then (its timers run late while a
+    // batch holds the event loop): that is no answer, so ask again.
+    const ready = (await fetch(`${base}/readyz`)
+      .then((r) => r.json())
+      .catch(() => ({ checks: {} }))) as { checks: { searchBacklog?: { size: number } } };
     const size = ready.checks.searchBacklog?.size;
     if (size === 0) break;
     if (size !== undefined && performance.now() - lastReport > 15_000) {

@@ -8,31 +8,9 @@ import { sanitizeFilename } from '../../src/attachments/filenames';
 import { EXTRACTION_LIMITS, checkZip } from '../../src/attachments/text-extraction';
 import { buildCase, buildUser, csrfOf, loginAs, type TestUser } from '../support/factories';
 import { createTestApp, type TestContext } from '../support/test-app';
+import { pdf } from '../fixtures/pdf';
 
 // ---- Fixtures: real, minimal files, built here so each test shows what it sends ----
-
-/** A valid one-page PDF (correct xref offsets) that draws `text` with Helvetica. */
-function pdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 20 100 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 /** An Office Open XML package: [Content_Types].xml names the main part, which decides docx/xlsx/pptx. */
 async function ooxml(

@@ -8,6 +8,7 @@ import { BlobStore, blobRoot } from '../../src/attachments/blob-store';
 import { verifyPassword } from '../../src/accounts/passwords';
 import { openDatabase, type Database } from '../../src/db/data-source';
 import { buildCase, buildOrganization, buildUser } from '../support/factories';
+import { pdf } from '../fixtures/pdf';
 
 /**
  * The compiled app as it runs in production: `node dist/src/server.js` and `node dist/src/cli.js`
@@ -27,29 +28,6 @@ const ORGANIZATION = 'Woonstichting Procestest';
 
 let dataDir: string;
 let attachmentId: number;
-
-/** A one-page PDF whose text the server's extraction worker has to find. */
-function pdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 20 100 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 /** Opens the embedded database in DATA_DIR (only while no server or CLI holds its lock). */
 async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {

@@ -9,6 +9,7 @@ import {
 } from '../../src/attachments/text-extraction';
 import { buildCase, buildUser } from '../support/factories';
 import { createTestApp, type TestContext } from '../support/test-app';
+import { pdfFromObjects } from '../fixtures/pdf';
 
 /**
  * Text extraction runs in a worker thread that is terminated at the time limit. These tests use
@@ -38,17 +39,7 @@ function longPdf(pages: number): Buffer {
     kids.push(`${page} 0 R`);
   }
   objects[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return pdfFromObjects(objects);
 }
 
 let ctx: TestContext;
