@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { compoundSplits, numberForms } from './dutch-morphology';
 import { queryWords, type ParsedQuery, type SearchViewer } from './search-query';
 
 /** At most this many lexicon words that contain a query word (Dutch compounds). */
@@ -15,6 +16,10 @@ export interface LexiconEntry {
   compounds: string[];
   /** Indexed words most like an unknown word, best first. */
   corrections: string[];
+  /** Indexed singular/plural forms the stemmer does not join to this word (huis → huizen). */
+  forms: string[];
+  /** The word read as a compound of two indexed words (energiekosten → energie, kosten). */
+  split: [string, string] | null;
 }
 
 /**
@@ -28,6 +33,7 @@ export async function lookUpWords(
   words: string[],
   options: { compounds: boolean },
 ): Promise<Map<string, LexiconEntry>> {
+  // With compounds: also the number forms and compound parts among the indexed words.
   const entries = new Map<string, LexiconEntry>();
   if (words.length === 0) return entries;
   const rows: Array<{ w: string; stem: string | null; known: boolean }> = await dataSource.query(
@@ -35,8 +41,16 @@ export async function lookUpWords(
        FROM unnest($1::text[]) AS w`,
     [words],
   );
+  const related = options.compounds ? await indexedRelatives(dataSource, words) : new Map<string, Indexed>();
   for (const row of rows) {
-    const entry: LexiconEntry = { stem: row.stem, known: row.known, compounds: [], corrections: [] };
+    const entry: LexiconEntry = {
+      stem: row.stem,
+      known: row.known,
+      compounds: [],
+      corrections: [],
+      forms: numberForms(row.w).filter((f) => related.has(f) && related.get(f)!.stem !== row.stem),
+      split: bestSplit(row.w, related),
+    };
     const stem = row.stem ?? row.w;
     if (options.compounds && stem.length >= 4) {
       const compounds: Array<{ word: string }> = await dataSource.query(
@@ -55,6 +69,40 @@ export async function lookUpWords(
     entries.set(row.w, entry);
   }
   return entries;
+}
+
+interface Indexed {
+  stem: string | null;
+  docCount: number;
+}
+
+/** The lexicon words among the number forms and compound parts of the query words, in one look-up. */
+async function indexedRelatives(dataSource: DataSource, words: string[]): Promise<Map<string, Indexed>> {
+  const candidates = new Set<string>();
+  for (const w of words) {
+    for (const f of numberForms(w)) candidates.add(f);
+    for (const parts of compoundSplits(w)) for (const part of parts) candidates.add(part);
+  }
+  if (candidates.size === 0) return new Map();
+  const rows: Array<{ word: string; stem: string | null; doc_count: number }> = await dataSource.query(
+    `SELECT word, doc_count, (ts_lexize('dutch_stem', word))[1] AS stem FROM search_lexicon WHERE word = ANY($1::text[])`,
+    [[...candidates]],
+  );
+  return new Map(rows.map((r) => [r.word, { stem: r.stem, docCount: r.doc_count }]));
+}
+
+/** The split whose rarer part is most common (a real compound's parts are ordinary words); null without one. */
+function bestSplit(word: string, indexed: Map<string, Indexed>): [string, string] | null {
+  let best: [string, string] | null = null;
+  let bestScore = -1;
+  for (const [head, tail] of compoundSplits(word)) {
+    const a = indexed.get(head);
+    const b = indexed.get(tail);
+    if (!a?.stem || !b?.stem) continue; // both parts indexed, neither a stop word
+    const score = Math.min(a.docCount, b.docCount) * 100 + Math.min(head.length, tail.length);
+    if (score > bestScore) [best, bestScore] = [[head, tail], score];
+  }
+  return best;
 }
 
 /**

@@ -67,8 +67,11 @@ class Params {
   }
 }
 
+/** A word or phrase the query word may also be; or words that must all occur. */
+type Alternative = string | { allOf: string[] };
+
 interface Expansion {
-  alternatives: string[];
+  alternatives: Alternative[];
   corrections: string[];
   /** Not an indexed word (a typo, or a word no visible case uses). */
   unknown: boolean;
@@ -405,9 +408,15 @@ export class PostgresCaseSearch implements CaseSearch {
         alternatives.add(c);
         for (const syn of synonymsOf(c)) alternatives.add(syn);
       }
+      // Plurals the stemmer keeps apart (plan/plannen, huis/huizen).
+      for (const f of entry.forms) alternatives.add(f);
       alternatives.delete(w);
+      const all: Alternative[] = [...alternatives];
+      // A compound also written apart: "energie kosten", "energie-kosten"; a compound no case
+      // uses finds its parts anywhere in a case ("kosten van energie").
+      if (entry.split) all.push(entry.known ? entry.split.join(' ') : { allOf: entry.split });
       expansions.set(w, {
-        alternatives: [...alternatives],
+        alternatives: all,
         corrections: entry.corrections,
         unknown: !entry.known,
       });
@@ -439,9 +448,11 @@ export class PostgresCaseSearch implements CaseSearch {
       const own = t.prefix
         ? `(plainto_tsquery('dutch', ${p.add(t.text)}) || to_tsquery('dutch', ${p.add(`${t.text}:*`)}))`
         : `plainto_tsquery('dutch', ${p.add(t.text)})`;
-      const alternatives = withExpansions ? (expansions.get(t.text)?.alternatives ?? []) : [];
+      const alternatives = withExpansions
+        ? (expansions.get(t.text)?.alternatives ?? []).map(toTsqueryAlternative).filter(Boolean)
+        : [];
       if (alternatives.length === 0) return own;
-      return `(${own} || to_tsquery('dutch', ${p.add(alternatives.map(toTsqueryAlternative).join(' | '))}))`;
+      return `(${own} || to_tsquery('dutch', ${p.add(alternatives.join(' | '))}))`;
     };
     const parts = parsed.groups.map((g) => `(${g.map((t) => termSql(t, expanded)).join(' || ')})`);
     for (const t of parsed.excluded) parts.push(`!!(${termSql(t, false)})`);
@@ -663,11 +674,14 @@ function countsOf(rows: Array<{ facet: string; value: string | null; n: number }
   return { total, facets };
 }
 
-/** A lexicon word or synonym as a to_tsquery operand: multi-word synonyms become phrases. */
-function toTsqueryAlternative(term: string): string {
-  const words = term
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''));
-  return words.length > 1 ? `(${words.join(' <-> ')})` : words[0];
+/** An alternative as a to_tsquery operand: multi-word synonyms become phrases, allOf an AND. */
+function toTsqueryAlternative(alternative: Alternative): string {
+  const wordsOf = (text: string) =>
+    text
+      .split(/\s+/)
+      .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+      .filter(Boolean);
+  const words = typeof alternative === 'string' ? wordsOf(alternative) : alternative.allOf.flatMap(wordsOf);
+  if (words.length <= 1) return words[0] ?? '';
+  return `(${words.join(typeof alternative === 'string' ? ' <-> ' : ' & ')})`;
 }
