@@ -41,14 +41,16 @@ export async function lookUpWords(
        FROM unnest($1::text[]) AS w`,
     [words],
   );
-  const related = options.compounds ? await indexedRelatives(dataSource, words) : new Map<string, Indexed>();
+  const related = options.compounds
+    ? await indexedRelatives(dataSource, words)
+    : new Map<string, string | null>();
   for (const row of rows) {
     const entry: LexiconEntry = {
       stem: row.stem,
       known: row.known,
       compounds: [],
       corrections: [],
-      forms: numberForms(row.w).filter((f) => related.has(f) && related.get(f)!.stem !== row.stem),
+      forms: numberForms(row.w).filter((f) => related.has(f) && related.get(f) !== row.stem),
       split: bestSplit(row.w, related),
     };
     const stem = row.stem ?? row.w;
@@ -71,36 +73,35 @@ export async function lookUpWords(
   return entries;
 }
 
-interface Indexed {
-  stem: string | null;
-  docCount: number;
-}
-
-/** The lexicon words among the number forms and compound parts of the query words, in one look-up. */
-async function indexedRelatives(dataSource: DataSource, words: string[]): Promise<Map<string, Indexed>> {
+/** The lexicon words among the number forms and compound parts of the query words, with their stems, in one look-up. */
+async function indexedRelatives(
+  dataSource: DataSource,
+  words: string[],
+): Promise<Map<string, string | null>> {
   const candidates = new Set<string>();
   for (const w of words) {
     for (const f of numberForms(w)) candidates.add(f);
     for (const parts of compoundSplits(w)) for (const part of parts) candidates.add(part);
   }
   if (candidates.size === 0) return new Map();
-  const rows: Array<{ word: string; stem: string | null; doc_count: number }> = await dataSource.query(
-    `SELECT word, doc_count, (ts_lexize('dutch_stem', word))[1] AS stem FROM search_lexicon WHERE word = ANY($1::text[])`,
+  const rows: Array<{ word: string; stem: string | null; known: boolean }> = await dataSource.query(
+    // EXISTS in the select list, as in lookUpWords: an index-only scan of the primary key per word.
+    // As a join or a WHERE EXISTS, PostgreSQL 15 chose the trigram index (130 ms instead of 2).
+    `SELECT c.word, (ts_lexize('dutch_stem', c.word))[1] AS stem,
+            EXISTS (SELECT 1 FROM search_lexicon l WHERE l.word = c.word) AS known
+       FROM unnest($1::text[]) AS c(word)`,
     [[...candidates]],
   );
-  return new Map(rows.map((r) => [r.word, { stem: r.stem, docCount: r.doc_count }]));
+  return new Map(rows.filter((r) => r.known).map((r) => [r.word, r.stem]));
 }
 
-/** The split whose rarer part is most common (a real compound's parts are ordinary words); null without one. */
-function bestSplit(word: string, indexed: Map<string, Indexed>): [string, string] | null {
+/** The most even split into two indexed words, neither a stop word; null without one. */
+function bestSplit(word: string, stems: Map<string, string | null>): [string, string] | null {
   let best: [string, string] | null = null;
-  let bestScore = -1;
   for (const [head, tail] of compoundSplits(word)) {
-    const a = indexed.get(head);
-    const b = indexed.get(tail);
-    if (!a?.stem || !b?.stem) continue; // both parts indexed, neither a stop word
-    const score = Math.min(a.docCount, b.docCount) * 100 + Math.min(head.length, tail.length);
-    if (score > bestScore) [best, bestScore] = [[head, tail], score];
+    if (!stems.get(head) || !stems.get(tail)) continue;
+    if (!best || Math.min(head.length, tail.length) > Math.min(best[0].length, best[1].length))
+      best = [head, tail];
   }
   return best;
 }
