@@ -15,13 +15,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { hashPassword } from '../src/accounts/passwords';
-import { importCases } from '../src/cases/import-export';
 import { openDatabase } from '../src/db/data-source';
 import { PROJECT_ROOT } from '../src/paths';
-import { generateCorpus, queryMix } from './corpus';
+import { queryMix } from './corpus';
+import { BENCH_EMAIL, BENCH_SEED, loadBenchCorpus } from './load-corpus';
 import { formatTable, ms1, type Scenario } from './report';
 
-const BENCH_EMAIL = 'bench-lid@casusbank.invalid';
 const BENCH_PASSWORD = 'benchmark-wachtwoord-lang-genoeg';
 
 /** autocannon's own default, stated: a request slower than this counts as an error (kind "timeout"). */
@@ -66,7 +65,7 @@ async function main() {
       cases: { type: 'string', default: '10000' },
       'database-url': { type: 'string' },
       duration: { type: 'string', default: '20' },
-      seed: { type: 'string', default: '20261122' },
+      seed: { type: 'string', default: String(BENCH_SEED) },
       out: { type: 'string' },
     },
   });
@@ -101,54 +100,15 @@ async function main() {
   const log = (s: string) => process.stderr.write(`${s}\n`);
 
   // 1–2. Corpus and import through the users' import path.
-  log(`Corpus van ${caseCount} casussen genereren…`);
-  const corpus = generateCorpus(caseCount, Number(values.seed), [
-    BENCH_EMAIL,
-    ...Array.from({ length: 49 }, (_, i) => `auteur-${i}@bench.invalid`),
-  ]);
+  log(`Corpus van ${caseCount} casussen genereren en importeren…`);
   const db = await openDatabase({ databaseUrl, dataDir, purpose: 'bench import' });
-  const [org] = await db.dataSource.query(
-    `INSERT INTO organizations (name, kind) VALUES ('Benchmark', 'woningcorporatie') RETURNING id`,
-  );
-  await db.dataSource.query(
-    `INSERT INTO users (email, name, password_hash, roles, organization_id) VALUES ($1, 'Bench Lid', $2, '{practitioner}', $3)`,
-    [BENCH_EMAIL, await hashPassword(BENCH_PASSWORD), org.id],
-  );
-  log('Importeren…');
-  const imported = await importCases(
-    db.dataSource,
-    corpus.map(({ attachmentTexts: _a, ...c }) => c),
-  );
-  if (!imported.ok) throw new Error(`import mislukt: ${JSON.stringify(imported.problems.slice(0, 3))}`);
-  const importPerSecond = Math.round((imported.count / imported.ms) * 1000);
-  // Attachment text and reflections as the app would have stored them (setup, not measured).
-  const ids: Array<{ id: number; author: string; status: string }> = await db.dataSource.query(
-    `SELECT c.id, u.email AS author, c.status FROM cases c JOIN users u ON u.id = c.author_id ORDER BY c.id`,
-  );
-  await db.dataSource.transaction(async (m) => {
-    const attachments = corpus.flatMap((c, i) =>
-      c.attachmentTexts.map((text, j) => ({
-        case_id: ids[i].id,
-        filename: `bijlage-${i}-${j}.pdf`,
-        text,
-        size: text.length,
-      })),
-    );
-    for (let i = 0; i < attachments.length; i += 500) {
-      await m.query(
-        `INSERT INTO attachments (case_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, extracted_text)
-         SELECT case_id, repeat('0', 64), filename, 'application/pdf', size, 'extracted', text
-           FROM jsonb_to_recordset($1::jsonb) AS x(case_id int, filename text, text text, size int)`,
-        [JSON.stringify(attachments.slice(i, i + 500))],
-      );
-    }
-    const [expert] = await m.query(`SELECT id FROM users WHERE email = 'auteur-1@bench.invalid'`);
-    await m.query(
-      `INSERT INTO reflections (case_id, author_id, body) SELECT id, $1, 'Een reflectie van een expert over de aanpak en de resultaten.'
-         FROM cases WHERE status = 'published' AND id % 7 = 0`,
-      [expert.id],
-    );
+  const loaded = await loadBenchCorpus(db.dataSource, {
+    cases: caseCount,
+    seed: Number(values.seed),
+    passwordHash: await hashPassword(BENCH_PASSWORD),
   });
+  const ids = loaded.cases;
+  const importPerSecond = Math.round((loaded.imported / loaded.importMs) * 1000);
   await db.close();
 
   // 3. Start the app as its own process.
@@ -399,7 +359,7 @@ async function main() {
     casePages: { pages: casePages.length, relatedShown },
     import: {
       casesPerSecond: importPerSecond,
-      seconds: imported.ms / 1000,
+      seconds: loaded.importMs / 1000,
       /** From starting the app until the search backlog of the import is empty (start-up included). */
       indexBacklogDrainedSeconds: Math.round(indexSeconds * 10) / 10,
     },

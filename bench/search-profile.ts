@@ -6,14 +6,12 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { importCases } from '../src/cases/import-export';
 import { openDatabase } from '../src/db/data-source';
 import { reindexAll } from '../src/search/indexer';
 import { PostgresCaseSearch } from '../src/search/postgres-search';
 import { searchParamsSchema, toSearchQuery } from '../src/search/search.params';
-import { generateCorpus, queryMix } from './corpus';
-
-const BENCH_EMAIL = 'bench-lid@casusbank.invalid';
+import { queryMix } from './corpus';
+import { BENCH_EMAIL, loadBenchCorpus } from './load-corpus';
 
 function kindOf(sql: string): string {
   if (/UNION ALL SELECT 'role'/.test(sql))
@@ -49,45 +47,7 @@ async function main() {
     const db = await openDatabase({ databaseUrl, dataDir: dir, purpose: 'profile build' });
     const ds = db.dataSource;
     const n = Number(values.cases);
-    const corpus = generateCorpus(n, 20261122, [
-      BENCH_EMAIL,
-      ...Array.from({ length: 49 }, (_, i) => `auteur-${i}@bench.invalid`),
-    ]);
-    const [org] = await ds.query(
-      `INSERT INTO organizations (name, kind) VALUES ('Benchmark', 'woningcorporatie') RETURNING id`,
-    );
-    await ds.query(
-      `INSERT INTO users (email, name, password_hash, roles, organization_id) VALUES ($1, 'Bench Lid', 'x', '{practitioner}', $2)`,
-      [BENCH_EMAIL, org.id],
-    );
-    const imported = await importCases(
-      ds,
-      corpus.map(({ attachmentTexts: _a, ...c }) => c),
-    );
-    if (!imported.ok) throw new Error('import failed');
-    const ids: Array<{ id: number }> = await ds.query(`SELECT id FROM cases ORDER BY id`);
-    const attachments = corpus.flatMap((c, i) =>
-      c.attachmentTexts.map((text, j) => ({
-        case_id: ids[i].id,
-        filename: `bijlage-${i}-${j}.pdf`,
-        text,
-        size: text.length,
-      })),
-    );
-    for (let i = 0; i < attachments.length; i += 500) {
-      await ds.query(
-        `INSERT INTO attachments (case_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, extracted_text)
-         SELECT case_id, repeat('0', 64), filename, 'application/pdf', size, 'extracted', text
-           FROM jsonb_to_recordset($1::jsonb) AS x(case_id int, filename text, text text, size int)`,
-        [JSON.stringify(attachments.slice(i, i + 500))],
-      );
-    }
-    const [expert] = await ds.query(`SELECT id FROM users WHERE email = 'auteur-1@bench.invalid'`);
-    await ds.query(
-      `INSERT INTO reflections (case_id, author_id, body) SELECT id, $1, 'Een reflectie van een expert over de aanpak en de resultaten.'
-         FROM cases WHERE status = 'published' AND id % 7 = 0`,
-      [expert.id],
-    );
+    await loadBenchCorpus(ds, { cases: n, passwordHash: 'x' });
     const t0 = performance.now();
     await reindexAll(ds, [new PostgresCaseSearch(ds)]);
     await ds.query(`DELETE FROM search_outbox`);
