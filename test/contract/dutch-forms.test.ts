@@ -1,43 +1,10 @@
 import { PostgresCaseSearch } from '../../src/search/postgres-search';
-import type { SearchDocument } from '../../src/search/search-document';
-import type { SearchQuery } from '../../src/search/search-query';
+import { doc, query } from '../support/search-documents';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 /** PostgreSQL adapter: Dutch forms the snowball stemmer does not join, found through the lexicon. */
-const query = (q: string): SearchQuery => ({
-  q,
-  page: 1,
-  perPage: 20,
-  filters: { roles: [], themes: [], organizationKinds: [], years: [], statuses: [] },
-});
-
-function doc(id: number, title: string, body: string): SearchDocument {
-  return {
-    id,
-    title,
-    summary: '',
-    body,
-    tags: [],
-    roles: ['verhuurder'],
-    themes: ['leefbaarheid'],
-    themeNames: ['Leefbaarheid'],
-    organizationId: 1,
-    organizationName: 'Woonstichting De Linde',
-    organizationKind: 'woningcorporatie',
-    region: '',
-    partners: '',
-    contact: '',
-    year: 2024,
-    attachments: [],
-    reflectionText: '',
-    status: 'published',
-    authorId: 1,
-    authorName: 'Sanne de Vries',
-    hasReflection: false,
-    presented: false,
-    updatedAt: new Date(Date.UTC(2024, 0, id)).toISOString(),
-  };
-}
+const caseDoc = (id: number, title: string, body: string) =>
+  doc(id, { title, summary: '', body, themes: ['leefbaarheid'], themeNames: ['Leefbaarheid'] });
 
 describe('PostgreSQL search: Dutch plurals and compounds beyond the stemmer', () => {
   let db: TestDatabase;
@@ -49,15 +16,15 @@ describe('PostgreSQL search: Dutch plurals and compounds beyond the stemmer', ()
     db = await createTestDatabase();
     search = new PostgresCaseSearch(db.dataSource);
     await search.upsert([
-      doc(
+      caseDoc(
         1,
         'Plannen voor grote gezinnen',
         'Drie huizen werden samengevoegd; de kinderen kregen elk een kamer.',
       ),
-      doc(2, 'Geld voor de buurt', 'Bewoners bepaalden samen waar het wijk-budget naartoe ging.'),
-      doc(3, 'Een wijkbudget voor bewoners', 'Het wijkbudget werd verdeeld door een bewonerscommissie.'),
-      doc(4, 'Kruiden in de tuin', 'Een moestuin met kruiden, onderhouden door buren.'),
-      doc(5, 'Het budget van de wijk', 'Over de verdeling van het geld werd niet gesproken.'),
+      caseDoc(2, 'Geld voor de buurt', 'Bewoners bepaalden samen waar het wijk-budget naartoe ging.'),
+      caseDoc(3, 'Een wijkbudget voor bewoners', 'Het wijkbudget werd verdeeld door een bewonerscommissie.'),
+      caseDoc(4, 'Kruiden in de tuin', 'Een moestuin met kruiden, onderhouden door buren.'),
+      caseDoc(5, 'Het budget van de wijk', 'Over de verdeling van het geld werd niet gesproken.'),
     ]);
   });
   afterAll(() => db.destroy());

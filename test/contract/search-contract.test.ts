@@ -5,57 +5,11 @@ import { LexiconSuggestions } from '../../src/search/lexicon';
 import { MeiliCaseSearch } from '../../src/search/meili-search';
 import { PostgresCaseSearch } from '../../src/search/postgres-search';
 import type { SearchDocument } from '../../src/search/search-document';
-import type { SearchFilters, SearchQuery } from '../../src/search/search-query';
+import type { SearchQuery } from '../../src/search/search-query';
+import { doc, query } from '../support/search-documents';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 /** One contract, two adapters: the same queries must give the same answers. */
-const noFilters = (): SearchFilters => ({
-  roles: [],
-  themes: [],
-  organizationKinds: [],
-  years: [],
-  statuses: [],
-});
-const query = (
-  q: string,
-  overrides: Omit<Partial<SearchQuery>, 'filters'> & { filters?: Partial<SearchFilters> } = {},
-): SearchQuery => ({
-  q,
-  page: 1,
-  perPage: 20,
-  ...overrides,
-  filters: { ...noFilters(), ...overrides.filters },
-});
-
-function doc(id: number, overrides: Partial<SearchDocument> = {}): SearchDocument {
-  return {
-    id,
-    title: `Casus ${id}`,
-    summary: 'Een samenvatting.',
-    body: 'De aanpak en de resultaten.',
-    tags: [],
-    roles: ['verhuurder'],
-    themes: ['incasso'],
-    themeNames: ['Incasso en huurachterstanden'],
-    organizationId: 1,
-    organizationName: 'Woonstichting Het Anker',
-    organizationKind: 'woningcorporatie',
-    region: 'Zwolle',
-    partners: '',
-    contact: '',
-    year: 2022,
-    attachments: [],
-    reflectionText: '',
-    status: 'published',
-    authorId: 1,
-    authorName: 'Sanne de Vries',
-    hasReflection: false,
-    presented: false,
-    updatedAt: new Date(Date.UTC(2024, 0, id)).toISOString(),
-    ...overrides,
-  };
-}
-
 const corpus: SearchDocument[] = [
   doc(1, {
     title: 'Vroegsignalering van huurachterstanden',
