@@ -30,6 +30,8 @@ export class SearchIndexer {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** performance.now() after which the lease must be renewed before more work. */
+  private leaseRenewAt = 0;
   private readonly engines: EngineState[];
 
   constructor(
@@ -108,7 +110,7 @@ export class SearchIndexer {
 
   private async drain(): Promise<void> {
     try {
-      if (!(await this.takeLease())) return this.schedule(POLL_MS);
+      if (!(await this.holdLease())) return this.schedule(POLL_MS);
       for (;;) {
         // Engines backing off sit this round out; their entries wait for them.
         const active = this.engines.filter((e) => Date.now() >= e.retryAt);
@@ -122,6 +124,7 @@ export class SearchIndexer {
         const docs = await buildSearchDocuments(this.dataSource.manager, [
           ...new Set(rows.map((r) => r.case_id)),
         ]);
+        const succeeded: string[] = [];
         for (const state of active) {
           const engine = state.target.engine;
           const pending = rows.filter((r) => !r.applied_to.includes(engine));
@@ -137,16 +140,12 @@ export class SearchIndexer {
             this.logger?.info({ engine, afterFailures: state.failures }, 'search index caught up');
           state.failures = 0;
           state.retryAt = 0;
-          await this.dataSource.query(
-            `UPDATE search_outbox SET applied_to = array_append(applied_to, $1::text) WHERE id = ANY($2::bigint[]) AND NOT ($1::text = ANY(applied_to))`,
-            [engine, pending.map((r) => r.id)],
-          );
+          succeeded.push(engine);
         }
-        await this.dataSource.query(
-          `DELETE FROM search_outbox WHERE id = ANY($1::bigint[]) AND applied_to @> $2::text[]`,
-          [rows.map((r) => r.id), this.engineNames],
-        );
-        await this.takeLease();
+        await this.settle(rows, succeeded);
+        // Fewer than a batch: the outbox was drained (a commit meanwhile kicks again).
+        if (rows.length < BATCH) break;
+        await this.holdLease();
         // PGlite runs queries on this thread: let waiting requests in between batches.
         await new Promise((r) => setImmediate(r));
       }
@@ -156,6 +155,7 @@ export class SearchIndexer {
       );
     } catch (error) {
       // The database itself failed (or the documents could not be built): every engine waits.
+      this.leaseRenewAt = 0;
       for (const state of this.engines) await this.failed(state, error, []);
       this.schedule(Math.max(10, Math.min(...this.engines.map((e) => e.retryAt)) - Date.now()));
     }
@@ -184,7 +184,36 @@ export class SearchIndexer {
     for (const state of this.engines) await applyTo(state.target, caseIds, docs);
   }
 
-  private async takeLease(): Promise<boolean> {
+  /**
+   * Records what the engines applied: entries every engine has now applied are deleted, the others
+   * remember which engines are done. One statement in the usual case: under load on PGlite every
+   * statement waits its turn behind the searches, and each one adds to the time until a saved
+   * case is findable.
+   */
+  private async settle(
+    rows: Array<{ id: string; applied_to: string[] }>,
+    succeeded: string[],
+  ): Promise<void> {
+    if (succeeded.length === 0) return;
+    const done = rows.filter((r) =>
+      this.engineNames.every((e) => r.applied_to.includes(e) || succeeded.includes(e)),
+    );
+    const doneIds = new Set(done.map((r) => r.id));
+    const partly = rows.filter((r) => !doneIds.has(r.id) && succeeded.some((e) => !r.applied_to.includes(e)));
+    if (done.length)
+      await this.dataSource.query(`DELETE FROM search_outbox WHERE id = ANY($1::bigint[])`, [[...doneIds]]);
+    if (partly.length)
+      await this.dataSource.query(
+        `UPDATE search_outbox SET applied_to = ARRAY(SELECT DISTINCT e FROM unnest(applied_to || $1::text[]) AS e ORDER BY e)
+          WHERE id = ANY($2::bigint[])`,
+        [succeeded, partly.map((r) => r.id)],
+      );
+  }
+
+  /** The lease, renewed only when less than half of it is left (a renewal is a statement too). */
+  private async holdLease(): Promise<boolean> {
+    if (performance.now() < this.leaseRenewAt) return true;
+    const asked = performance.now();
     const rows = rowsOf(
       await this.dataSource.query(
         `UPDATE search_indexer_lease SET holder = $1, until = now() + make_interval(secs => $2)
@@ -192,6 +221,7 @@ export class SearchIndexer {
         [this.holder, LEASE_SECONDS],
       ),
     );
+    this.leaseRenewAt = rows.length > 0 ? asked + (LEASE_SECONDS * 1000) / 2 : 0;
     return rows.length > 0;
   }
 }
