@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { startEmbeddedMaintenance } from './db/maintenance';
 import { openDatabase, type Database } from './db/data-source';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { attachmentExtraction } from './attachments/extraction-runner';
@@ -54,6 +55,7 @@ async function main() {
     console.log('');
   }
 
+  const stopMaintenance = db.mode === 'embedded' ? startEmbeddedMaintenance(db.dataSource, logger) : () => {};
   const stack = createSearchStack(config, db, logger);
   const { search, indexer } = stack;
   const app = createApp({ config, db, logger, ...stack });
@@ -111,6 +113,7 @@ async function main() {
           logger.error({ err: error, step: name }, 'shutdown step failed');
         }
       };
+      stopMaintenance();
       await step('text extraction', () => extractionDrained);
       await step('app', () => app.shutdown());
       await step('search indexer', () => indexer.stop());

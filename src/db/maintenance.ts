@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+
+/**
+ * PGlite runs PostgreSQL in single-user mode, without autovacuum (checked: 100,000 dead rows
+ * were still there after two naptimes). These tables are rewritten all day: a rolling session
+ * is updated on every request, outbox rows come and go with every edit, the generation and lease
+ * rows change on every index write. Small tables, so vacuuming them takes milliseconds.
+ */
+export const CHURNED_TABLES = ['sessions', 'search_outbox', 'search_generation', 'search_indexer_lease'];
+
+/** Reclaims dead rows of the churned tables and refreshes their planner statistics. */
+export async function vacuumChurnedTables(dataSource: DataSource): Promise<void> {
+  await dataSource.query(`VACUUM (ANALYZE) ${CHURNED_TABLES.join(', ')}`);
+}
+
+const EVERY_MS = 60 * 60 * 1000;
+const FIRST_AFTER_MS = 60 * 1000;
+
+/** Embedded database only (a PostgreSQL server has autovacuum): vacuum the churned tables hourly. */
+export function startEmbeddedMaintenance(dataSource: DataSource, logger: Logger): () => void {
+  const run = () =>
+    vacuumChurnedTables(dataSource).catch((error) =>
+      logger.warn({ err: error }, 'vacuum of the embedded database failed; next try in an hour'),
+    );
+  const first = setTimeout(run, FIRST_AFTER_MS);
+  const every = setInterval(run, EVERY_MS);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}
