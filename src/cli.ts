@@ -109,6 +109,21 @@ const commands: Record<string, Command> = {
       );
     },
   },
+  vacuum: {
+    summary: 'ruimt de hele database op en ververst de statistieken (ingebouwd: server eerst stoppen)',
+    usage: 'vacuum',
+    async run({ db }) {
+      const size = async () =>
+        Number((await db.dataSource.query(`SELECT pg_database_size(current_database()) AS n`))[0].n);
+      const before = await size();
+      const started = performance.now();
+      await db.dataSource.query('VACUUM (ANALYZE)');
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      console.log(
+        `Database opgeruimd in ${((performance.now() - started) / 1000).toFixed(1)} s: ${mb(before)} MB → ${mb(await size())} MB.`,
+      );
+    },
+  },
   'user:create': {
     summary: 'maakt een account; wachtwoord via stdin of gegenereerd',
     usage: 'user:create --email E --name N --org ORGANISATIE --role admin [--role …]',

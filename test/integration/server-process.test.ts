@@ -327,3 +327,19 @@ describeEmbedded('the CLI for accounts', () => {
     expect(unknown.stderr).toContain('Geen account met e-mailadres niemand@procestest.nl.');
   });
 });
+
+describeEmbedded('the CLI for maintenance', () => {
+  it('vacuum cleans up the whole database and refreshes the planner statistics', async () => {
+    const reltuples = () =>
+      withDatabase(async (db) => {
+        const [row] = await db.dataSource.query(`SELECT reltuples FROM pg_class WHERE relname = 'users'`);
+        return Number(row.reltuples);
+      });
+    expect(await reltuples()).toBe(-1); // never vacuumed or analysed: PGlite has no autovacuum
+
+    const run = await cli(['vacuum']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Database opgeruimd in \d+\.\d s: [\d.]+ MB → [\d.]+ MB\.$/m);
+    expect(await reltuples()).toBeGreaterThanOrEqual(1);
+  });
+});
