@@ -24,82 +24,80 @@ export interface LexiconEntry {
 
 /**
  * Looks up the query words in the lexicon of indexed words (search_lexicon): stem, whether the
- * word is known, compounds that contain it, and typo corrections (pg_trgm). The per-word look-ups
- * stay separate statements with constant patterns: only then does the planner use the trigram
- * index (one combined statement scanned the lexicon once per word: 3× slower at 10,000 cases).
+ * word is known, and with `expand` also compounds that contain it, its singular/plural forms and
+ * its reading as a compound (Dutch morphology), then typo corrections (pg_trgm). The word itself,
+ * its forms and its compound parts are looked up in one statement; the compound and typo
+ * look-ups stay separate statements with constant patterns: only then does the planner use the
+ * trigram index (one combined statement scanned the lexicon once per word: 3× slower at 10,000 cases).
  */
 export async function lookUpWords(
   dataSource: DataSource,
   words: string[],
-  options: { compounds: boolean },
+  options: { expand: boolean },
 ): Promise<Map<string, LexiconEntry>> {
-  // With compounds: also the number forms and compound parts among the indexed words.
   const entries = new Map<string, LexiconEntry>();
   if (words.length === 0) return entries;
-  const rows: Array<{ w: string; stem: string | null; known: boolean }> = await dataSource.query(
-    `SELECT w, (ts_lexize('dutch_stem', w))[1] AS stem, EXISTS (SELECT 1 FROM search_lexicon l WHERE l.word = w) AS known
-       FROM unnest($1::text[]) AS w`,
-    [words],
-  );
-  const related = options.compounds
-    ? await indexedRelatives(dataSource, words)
-    : new Map<string, string | null>();
-  for (const row of rows) {
+  const relatives = options.expand
+    ? words.flatMap((w) => [...numberForms(w), ...compoundSplits(w).flat()])
+    : [];
+  const indexed = await stemsOf(dataSource, [...new Set([...words, ...relatives])]);
+  for (const w of words) {
+    const { stem, known } = indexed.get(w)!;
     const entry: LexiconEntry = {
-      stem: row.stem,
-      known: row.known,
+      stem,
+      known,
       compounds: [],
       corrections: [],
-      forms: numberForms(row.w).filter((f) => related.has(f) && related.get(f) !== row.stem),
-      split: bestSplit(row.w, related),
+      forms: options.expand
+        ? numberForms(w).filter((f) => indexed.get(f)?.known && indexed.get(f)!.stem !== stem)
+        : [],
+      split: options.expand ? bestSplit(w, indexed) : null,
     };
-    const stem = row.stem ?? row.w;
-    if (options.compounds && stem.length >= 4) {
+    const compoundStem = stem ?? w;
+    if (options.expand && compoundStem.length >= 4) {
       const compounds: Array<{ word: string }> = await dataSource.query(
         `SELECT word FROM search_lexicon WHERE word LIKE $1 AND word <> $2 ORDER BY doc_count DESC, length(word) LIMIT $3`,
-        [`%${stem.replace(/[%_\\]/g, '')}%`, row.w, MAX_COMPOUNDS],
+        [`%${compoundStem.replace(/[%_\\]/g, '')}%`, w, MAX_COMPOUNDS],
       );
       entry.compounds = compounds.map((c) => c.word);
     }
-    if (!row.known && row.w.length >= 4) {
+    if (!known && w.length >= 4) {
       const similar: Array<{ word: string; sim: number }> = await dataSource.query(
         `SELECT word, similarity(word, $1) AS sim FROM search_lexicon WHERE word % $1 ORDER BY sim DESC, doc_count DESC LIMIT 3`,
-        [row.w],
+        [w],
       );
       entry.corrections = similar.filter((s) => s.sim >= MIN_TYPO_SIMILARITY).map((s) => s.word);
     }
-    entries.set(row.w, entry);
+    entries.set(w, entry);
   }
   return entries;
 }
 
-/** The lexicon words among the number forms and compound parts of the query words, with their stems, in one look-up. */
-async function indexedRelatives(
-  dataSource: DataSource,
-  words: string[],
-): Promise<Map<string, string | null>> {
-  const candidates = new Set<string>();
-  for (const w of words) {
-    for (const f of numberForms(w)) candidates.add(f);
-    for (const parts of compoundSplits(w)) for (const part of parts) candidates.add(part);
-  }
-  if (candidates.size === 0) return new Map();
-  const rows: Array<{ word: string; stem: string | null; known: boolean }> = await dataSource.query(
-    // EXISTS in the select list, as in lookUpWords: an index-only scan of the primary key per word.
-    // As a join or a WHERE EXISTS, PostgreSQL 15 chose the trigram index (130 ms instead of 2).
-    `SELECT c.word, (ts_lexize('dutch_stem', c.word))[1] AS stem,
-            EXISTS (SELECT 1 FROM search_lexicon l WHERE l.word = c.word) AS known
-       FROM unnest($1::text[]) AS c(word)`,
-    [[...candidates]],
+interface Indexed {
+  /** Dutch stem; null for a stop word. */
+  stem: string | null;
+  /** An indexed word. */
+  known: boolean;
+}
+
+/** Stem and whether it is indexed, for each word, in one statement. */
+async function stemsOf(dataSource: DataSource, words: string[]): Promise<Map<string, Indexed>> {
+  const rows: Array<{ w: string; stem: string | null; known: boolean }> = await dataSource.query(
+    // EXISTS in the select list: an index-only scan of the primary key per word. As a join or
+    // a WHERE EXISTS, PostgreSQL 15 chose the trigram index (130 ms instead of 0.2 at 10,000 cases).
+    `SELECT w, (ts_lexize('dutch_stem', w))[1] AS stem, EXISTS (SELECT 1 FROM search_lexicon l WHERE l.word = w) AS known
+       FROM unnest($1::text[]) AS w`,
+    [words],
   );
-  return new Map(rows.filter((r) => r.known).map((r) => [r.word, r.stem]));
+  return new Map(rows.map((r) => [r.w, { stem: r.stem, known: r.known }]));
 }
 
 /** The most even split into two indexed words, neither a stop word; null without one. */
-function bestSplit(word: string, stems: Map<string, string | null>): [string, string] | null {
+function bestSplit(word: string, indexed: Map<string, Indexed>): [string, string] | null {
+  const usable = (part: string) => indexed.get(part)?.known && indexed.get(part)!.stem !== null;
   let best: [string, string] | null = null;
   for (const [head, tail] of compoundSplits(word)) {
-    if (!stems.get(head) || !stems.get(tail)) continue;
+    if (!usable(head) || !usable(tail)) continue;
     if (!best || Math.min(head.length, tail.length) > Math.min(best[0].length, best[1].length))
       best = [head, tail];
   }
@@ -155,7 +153,7 @@ export class LexiconSuggestions {
   constructor(private readonly dataSource: DataSource) {}
 
   async suggest(parsed: ParsedQuery, viewer: SearchViewer): Promise<string[]> {
-    const entries = await lookUpWords(this.dataSource, queryWords(parsed), { compounds: false });
+    const entries = await lookUpWords(this.dataSource, queryWords(parsed), { expand: false });
     const corrections = new Map<string, string[]>();
     for (const [word, entry] of entries) if (!entry.known) corrections.set(word, entry.corrections);
     return suggestFromCorrections(this.dataSource, parsed, corrections, viewer);

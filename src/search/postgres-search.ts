@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CaseSearch, RelatedQuery } from './case-search';
-import { SYNONYM_GROUPS, synonymsOf } from './dutch';
+import { SYNONYM_GROUPS, synonymsOf, wordsOf } from './dutch';
 import type { SearchDocument } from './search-document';
 import {
   parseQuery,
@@ -398,7 +398,7 @@ export class PostgresCaseSearch implements CaseSearch {
     const words = queryWords(parsed);
     const expansions = new Map<string, Expansion>();
     if (words.length === 0) return expansions;
-    const lexicon = await lookUpWords(this.dataSource, words, { compounds: true });
+    const lexicon = await lookUpWords(this.dataSource, words, { expand: true });
     const byStem = await this.stemSynonyms();
     for (const [w, entry] of lexicon) {
       const alternatives = new Set<string>([...synonymsOf(w), ...(byStem.get(entry.stem ?? '') ?? [])]);
@@ -676,11 +676,6 @@ function countsOf(rows: Array<{ facet: string; value: string | null; n: number }
 
 /** An alternative as a to_tsquery operand: multi-word synonyms become phrases, allOf an AND. */
 function toTsqueryAlternative(alternative: Alternative): string {
-  const wordsOf = (text: string) =>
-    text
-      .split(/\s+/)
-      .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
-      .filter(Boolean);
   const words = typeof alternative === 'string' ? wordsOf(alternative) : alternative.allOf.flatMap(wordsOf);
   if (words.length <= 1) return words[0] ?? '';
   return `(${words.join(typeof alternative === 'string' ? ' <-> ' : ' & ')})`;
