@@ -179,11 +179,6 @@ export class SearchIndexer {
       .catch(() => undefined);
   }
 
-  /** Upserts the documents that exist and removes the ones whose case is gone, in every engine. */
-  async apply(caseIds: number[], docs: SearchDocument[]): Promise<void> {
-    for (const state of this.engines) await applyTo(state.target, caseIds, docs);
-  }
-
   /**
    * Records what the engines applied: entries every engine has now applied are deleted, the others
    * remember which engines are done. One statement in the usual case: under load on PGlite every
