@@ -30,15 +30,16 @@ export const searchParamsSchema = z.object({
 });
 export type SearchParams = z.infer<typeof searchParamsSchema>;
 
-const STATUS_VALUES: Record<string, CaseStatus> = {
-  gepubliceerd: 'published',
-  gearchiveerd: 'archived',
-  concept: 'draft',
+/** The status and sort values of the search URL (Dutch), what they mean and how the page names them. */
+export const STATUS_PARAMS: Record<string, { status: CaseStatus; label: string }> = {
+  gepubliceerd: { status: 'published', label: 'Gepubliceerd' },
+  gearchiveerd: { status: 'archived', label: 'Gearchiveerd' },
+  concept: { status: 'draft', label: 'Mijn concepten' },
 };
-const SORT_VALUES: Record<string, SearchSort> = {
-  relevantie: 'relevance',
-  nieuwste: 'newest',
-  titel: 'title',
+export const SORT_PARAMS: Record<string, { sort: SearchSort; label: string }> = {
+  relevantie: { sort: 'relevance', label: 'Relevantie' },
+  nieuwste: { sort: 'newest', label: 'Nieuwste eerst' },
+  titel: { sort: 'title', label: 'Titel (A–Z)' },
 };
 const YES_NO: Record<string, boolean> = { ja: true, nee: false };
 
@@ -94,8 +95,8 @@ export function toSearchQuery(
   const years = keep('jaar', params.jaar, (v) => (/^(19|20)\d{2}$/.test(v) ? Number(v) : undefined));
   const reflection = keep('reflectie', params.reflectie, (v) => YES_NO[v]);
   const presented = keep('gepresenteerd', params.gepresenteerd, (v) => YES_NO[v]);
-  const statuses = keep('status', params.status, (v) => STATUS_VALUES[v]);
-  const sort = params.sorteer ? SORT_VALUES[params.sorteer] : undefined;
+  const statuses = keep('status', params.status, (v) => STATUS_PARAMS[v]?.status);
+  const sort = params.sorteer ? SORT_PARAMS[params.sorteer]?.sort : undefined;
   if (params.sorteer && !sort)
     notices.push(`Onbekende sortering "${params.sorteer.slice(0, 40)}" is genegeerd.`);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.pagina ?? '1', 10) || 1));
@@ -110,7 +111,7 @@ export function toSearchQuery(
     jaar: years.map(String),
     reflectie: reflection.length === 1 ? [invert(YES_NO, reflection[0])] : [],
     gepresenteerd: presented.length === 1 ? [invert(YES_NO, presented[0])] : [],
-    status: statuses.map((s) => invert(STATUS_VALUES, s)),
+    status: statuses.map((s) => Object.keys(STATUS_PARAMS).find((k) => STATUS_PARAMS[k].status === s)!),
     ...(sort ? { sorteer: [params.sorteer!] } : {}),
   };
   return {

@@ -9,7 +9,14 @@ import {
 } from '../domain';
 import { badRequest } from '../web/http-errors';
 import { mount, route } from '../web/route';
-import { perPageSchema, searchParamsSchema, searchUrl, toSearchQuery } from './search.params';
+import {
+  perPageSchema,
+  searchParamsSchema,
+  searchUrl,
+  SORT_PARAMS,
+  STATUS_PARAMS,
+  toSearchQuery,
+} from './search.params';
 import type { ServiceResult } from './search.service';
 import { SearchService } from './search.service';
 
@@ -21,17 +28,6 @@ const FACETS = [
   { key: 'hasReflection', param: 'reflectie', label: 'Reflectie van een expert' },
   { key: 'presented', param: 'gepresenteerd', label: 'Gepresenteerd op een bijeenkomst' },
 ] as const;
-const STATUS_LABELS: Record<string, string> = {
-  gepubliceerd: 'Gepubliceerd',
-  gearchiveerd: 'Gearchiveerd',
-  concept: 'Mijn concepten',
-};
-const SORT_LABELS: Record<string, string> = {
-  relevantie: 'Relevantie',
-  nieuwste: 'Nieuwste eerst',
-  titel: 'Titel (A–Z)',
-};
-
 /** GET /casussen (browse and search in one page) and GET /api/search (the same as JSON). */
 export function searchRoutes(deps: AppDeps) {
   const ds = deps.db.dataSource;
@@ -130,7 +126,7 @@ function searchPageModel(
     if (param === 'organisatietype') return ORGANIZATION_KIND_LABELS[value as OrganizationKind] ?? value;
     if (param === 'reflectie') return value === 'ja' ? 'Met reflectie' : 'Zonder reflectie';
     if (param === 'gepresenteerd') return value === 'ja' ? 'Gepresenteerd' : 'Niet gepresenteerd';
-    if (param === 'status') return STATUS_LABELS[value] ?? value;
+    if (param === 'status') return STATUS_PARAMS[value]?.label ?? value;
     return value;
   };
   const toggle = (param: string, value: string) => {
@@ -189,7 +185,7 @@ function searchPageModel(
     pages,
     prevUrl: result.page > 1 ? pageUrl(result.page - 1) : null,
     nextUrl: result.page < pages ? pageUrl(result.page + 1) : null,
-    sortOptions: Object.entries(SORT_LABELS).map(([value, label]) => ({
+    sortOptions: Object.entries(SORT_PARAMS).map(([value, { label }]) => ({
       value,
       label,
       selected: value === sortValue,
@@ -197,7 +193,7 @@ function searchPageModel(
     hiddenState: Object.entries(state).flatMap(([k, vs]) =>
       k === 'q' || k === 'sorteer' ? [] : vs.map((v) => ({ name: k, value: v })),
     ),
-    statusOptions: Object.entries(STATUS_LABELS).map(([value, label]) => ({
+    statusOptions: Object.entries(STATUS_PARAMS).map(([value, { label }]) => ({
       value,
       label,
       selected: (state.status ?? []).includes(value),
