@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { hashPassword } from '../src/accounts/passwords';
+import { CONTENT_FIELDS } from '../src/cases/cases.service';
 import { openDatabase } from '../src/db/data-source';
 import { PROJECT_ROOT } from '../src/paths';
 import { queryMix } from './corpus';
@@ -285,23 +286,14 @@ async function main() {
       const form = new URLSearchParams({ _csrf: '', version: String(current.version), action: 'save' });
       const editPage = await (await fetch(`${base}/casussen/${id}/bewerken`, { headers })).text();
       form.set('_csrf', /name="_csrf" value="([^"]+)"/.exec(editPage)![1]);
-      for (const key of [
-        'summary',
-        'context',
-        'approach',
-        'results',
-        'lessons',
-        'question',
-        'partners',
-        'region',
-        'contact',
-      ])
-        form.set(key, current[key] ?? '');
+      // The case form's fields, as the export format holds them; the title gets the token.
+      for (const key of CONTENT_FIELDS) {
+        const value = current[key];
+        if (key === 'tags') form.set(key, (value ?? []).join(', '));
+        else if (Array.isArray(value)) for (const v of value) form.append(key, v);
+        else form.set(key, value == null ? '' : String(value));
+      }
       form.set('title', `${String(current.title).slice(0, 150)} ${token}`);
-      for (const r of current.roles) form.append('roles', r);
-      for (const t of current.themes) form.append('themes', t);
-      form.set('tags', (current.tags ?? []).join(', '));
-      if (current.year) form.set('year', String(current.year));
       const saved = await fetch(`${base}/casussen/${id}`, {
         method: 'POST',
         redirect: 'manual',
