@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createUserFromCli, setPasswordFromCli } from './accounts/accounts.cli';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/data-source';
+import { vacuumDatabase } from './db/maintenance';
 import { seedDemo } from './demo/seed-demo';
 import { createSearchStack } from './search/create-search';
 import { reindexAll } from './search/indexer';
@@ -113,14 +114,11 @@ const commands: Record<string, Command> = {
     summary: 'ruimt de hele database op en ververst de statistieken (ingebouwd: server eerst stoppen)',
     usage: 'vacuum',
     async run({ db }) {
-      const size = async () =>
-        Number((await db.dataSource.query(`SELECT pg_database_size(current_database()) AS n`))[0].n);
-      const before = await size();
       const started = performance.now();
-      await db.dataSource.query('VACUUM (ANALYZE)');
+      const { beforeBytes, afterBytes } = await vacuumDatabase(db.dataSource);
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
       console.log(
-        `Database opgeruimd in ${((performance.now() - started) / 1000).toFixed(1)} s: ${mb(before)} MB → ${mb(await size())} MB.`,
+        `Database opgeruimd in ${((performance.now() - started) / 1000).toFixed(1)} s: ${mb(beforeBytes)} MB → ${mb(afterBytes)} MB.`,
       );
     },
   },

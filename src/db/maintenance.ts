@@ -14,6 +14,17 @@ export async function vacuumChurnedTables(dataSource: DataSource): Promise<void>
   await dataSource.query(`VACUUM (ANALYZE) ${CHURNED_TABLES.join(', ')}`);
 }
 
+/** VACUUM (ANALYZE) of the whole database (the CLI's `vacuum`): database size before and after. */
+export async function vacuumDatabase(
+  dataSource: DataSource,
+): Promise<{ beforeBytes: number; afterBytes: number }> {
+  const size = async () =>
+    Number((await dataSource.query(`SELECT pg_database_size(current_database()) AS n`))[0].n);
+  const beforeBytes = await size();
+  await dataSource.query('VACUUM (ANALYZE)');
+  return { beforeBytes, afterBytes: await size() };
+}
+
 const EVERY_MS = 60 * 60 * 1000;
 const FIRST_AFTER_MS = 60 * 1000;
 
