@@ -94,6 +94,7 @@ const commands: Record<string, Command> = {
         (done) => process.stderr.write(`\r${done} casussen…`),
       );
       process.stderr.write('\n');
+      await stack.search.close?.();
       console.log(
         `Zoekindex (${stack.search.engine}) opnieuw opgebouwd: ${count} casussen in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
       );

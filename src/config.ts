@@ -11,6 +11,7 @@ export const CONFIG_ENV_NAMES = [
   'DATA_DIR',
   'MEILI_URL',
   'MEILI_MASTER_KEY',
+  'SEARCH_ENGINE',
   'SESSION_SECRET',
   'LOG_LEVEL',
   'UPLOAD_MAX_MB',
@@ -48,6 +49,10 @@ const schema = z
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     MEILI_URL: z.preprocess(emptyToUndefined, z.url({ error: 'moet een geldige URL zijn' }).optional()),
     MEILI_MASTER_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+    SEARCH_ENGINE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['embedded', 'postgres'], { error: 'moet embedded of postgres zijn' }).default('embedded'),
+    ),
     SESSION_SECRET: z.preprocess(
       emptyToUndefined,
       z.string().min(32, { error: 'moet minstens 32 tekens lang zijn' }).optional(),
@@ -105,6 +110,8 @@ export interface Config {
   dataDir: string;
   meiliUrl?: string;
   meiliMasterKey?: string;
+  /** Without Meilisearch: the embedded engine (one process, index in DATA_DIR) or PostgreSQL full text. */
+  searchEngine: 'embedded' | 'postgres';
   sessionSecret: string;
   logLevel: string;
   uploadMaxBytes: number;
@@ -142,6 +149,7 @@ export function parseConfig(
     dataDir: path.resolve(e.DATA_DIR),
     meiliUrl: e.MEILI_URL,
     meiliMasterKey: e.MEILI_MASTER_KEY,
+    searchEngine: e.SEARCH_ENGINE,
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),

@@ -11,12 +11,15 @@ import { reindexAll } from './indexer';
  * to the indexer, which would do the same work. Returns the number of cases indexed.
  */
 export async function reindexIfEmpty(db: Database, stack: SearchStack): Promise<number> {
-  const [{ cases }] = await db.dataSource.query(`SELECT count(*)::int AS cases FROM cases`);
-  if (cases === 0) return 0;
   const engines: CaseSearch[] =
     stack.search.engine === stack.searchFallback.engine
       ? [stack.search]
       : [stack.searchFallback, stack.search];
+  const [{ cases }] = await db.dataSource.query(`SELECT count(*)::int AS cases FROM cases`);
+  if (cases === 0) {
+    for (const engine of engines) engine.markReady?.();
+    return 0;
+  }
   const empty: CaseSearch[] = [];
   const unreachable: string[] = [];
   for (const engine of engines) {
@@ -35,6 +38,8 @@ export async function reindexIfEmpty(db: Database, stack: SearchStack): Promise<
     );
     if (queued < cases) empty.push(engine);
   }
+  // An engine left out has documents, or the indexer fills it from a complete outbox.
+  for (const engine of engines) if (!empty.includes(engine)) engine.markReady?.();
   const indexed = empty.length
     ? await reindexAll(db.dataSource, empty, undefined, { allEngines: engines.map((e) => e.engine) })
     : 0;

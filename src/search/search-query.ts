@@ -27,6 +27,8 @@ export interface SearchQuery {
   q: string;
   filters: SearchFilters;
   sort?: SearchSort;
+  /** Search the words as typed: no typo corrections (the "zoek toch naar …" link). */
+  literal?: boolean;
   page: number;
   perPage: number;
 }
@@ -67,6 +69,12 @@ export interface SearchResult {
   facets: SearchFacets;
   /** "Bedoelde u …" alternatives when nothing (or little) was found. */
   suggestions: string[];
+  /** Words the engine corrected because no case has them ("leefbarheid" → "leefbaarheid"). */
+  corrections?: Array<{ from: string; to: string }>;
+  /** Thesaurus terms the query was also searched by ("ook gezocht op …"). */
+  expansions?: string[];
+  /** Set when no case has all the words: these are cases with some of them; `missing` found nowhere. */
+  partial?: { missing: string[] };
 }
 
 /** One searchable unit of a parsed query. */

@@ -1,0 +1,698 @@
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { distance } from 'fastest-levenshtein';
+import type { Logger } from 'pino';
+import type { CaseSearch, RelatedQuery } from './case-search';
+import {
+  ANALYSIS_VERSION,
+  analyseText,
+  compoundParts,
+  isNoiseWord,
+  stem,
+  tokenize,
+  words,
+} from './dutch-analysis';
+import {
+  analyseQuery,
+  groupExpression,
+  markedStems,
+  type ColumnSet,
+  type GroupForms,
+  type ThesaurusIndex,
+} from './embedded-query';
+import type { SearchDocument } from './search-document';
+import {
+  parseQuery,
+  type SearchFacets,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+  type SearchViewer,
+} from './search-query';
+import { emptyFacets, markedSnippet } from './snippets';
+
+/** Bumped when the file layout changes; an index of another version is rebuilt. */
+const SCHEMA_VERSION = 1;
+
+/** Attachment text indexed per case (the rest of a long file is still downloadable, not searchable). */
+export const EMBEDDED_ATTACHMENT_CHARS = 100_000;
+
+/**
+ * Field weights for bm25 (title strongest; compound parts and attachments weakest). The exact
+ * column holds the unstemmed words of title, summary and tags: an exact word ranks above its stem.
+ */
+const CASE_COLUMNS = ['title', 'head', 'body', 'meta', 'refl', 'parts', 'exact'] as const;
+const CASE_WEIGHTS = [10, 4, 1, 2, 1, 0.6, 2];
+const ATT_WEIGHTS = [1, 0.3];
+/** An attachment match counts for this much of a case-text match. */
+const ATTACHMENT_FACTOR = 0.5;
+const CASE_COLS: ColumnSet = {
+  stems: ['title', 'head', 'body', 'meta', 'refl'],
+  parts: 'parts',
+  exact: 'exact',
+};
+const ATT_COLS: ColumnSet = { stems: ['att'], parts: 'att_parts' };
+
+/** Query words further apart than this (in words) get no proximity bonus. */
+const NEAR_WORDS = 12;
+/** Typo look-ups consider at most this many corrections per word. */
+const MAX_CORRECTIONS = 3;
+
+/** The search is rebuilt from PostgreSQL; until then PostgreSQL answers. */
+export class SearchIndexNotReady extends Error {
+  constructor() {
+    super('de ingebouwde zoekindex wordt opgebouwd');
+  }
+}
+
+interface Meta {
+  id: number;
+  status: string;
+  authorId: number;
+  roles: string[];
+  themes: string[];
+  organization: string;
+  organizationKind: string;
+  year: number | null;
+  hasReflection: boolean;
+  presented: boolean;
+  updatedAt: number;
+  title: string;
+  summary: string;
+}
+
+interface Scored {
+  id: number;
+  groups: number;
+  score: number;
+  inCase: boolean;
+}
+
+export interface EmbeddedSearchOptions {
+  /** The index file (in DATA_DIR); null keeps it in memory (tests). */
+  file: string | null;
+  logger?: Logger;
+  thesaurus?: () => ThesaurusIndex | null;
+}
+
+/**
+ * The embedded search engine: SQLite FTS5 (bm25 with field weights) in the app's process,
+ * persisted in DATA_DIR, fed by the search outbox like every engine. Text goes in analysed by
+ * the shared Dutch analysis (stems, compound parts); filters, facets and visibility are answered
+ * from metadata in memory; snippets are built for the shown page only.
+ */
+export class EmbeddedCaseSearch implements CaseSearch {
+  readonly engine = 'embedded' as const;
+  private db!: Database.Database;
+  private meta = new Map<number, Meta>();
+  /** Words of published cases with their document counts: typo corrections and suggestions. */
+  private vocabulary = new Map<string, number>();
+  private ready: boolean;
+  private rebuilding = false;
+
+  constructor(private readonly options: EmbeddedSearchOptions) {
+    this.ready = this.open();
+  }
+
+  /** Opens (or creates) the index; false when it was missing or damaged and must be rebuilt. */
+  private open(): boolean {
+    const file = this.options.file;
+    if (file === null) {
+      this.db = new Database(':memory:');
+      this.createSchema();
+      return true;
+    }
+    mkdirSync(path.dirname(file), { recursive: true });
+    const existed = existsSync(file);
+    try {
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      if (existed) {
+        const version = this.db.prepare(`SELECT value FROM info WHERE key = 'version'`).get() as
+          { value: string } | undefined;
+        if (version?.value !== `${SCHEMA_VERSION}.${ANALYSIS_VERSION}`)
+          throw new Error('other index version');
+        this.loadMemory();
+        return true;
+      }
+      this.createSchema();
+      return false;
+    } catch (error) {
+      this.options.logger?.warn(
+        { err: error, file },
+        'embedded search index unreadable or of another version; rebuilding it from PostgreSQL',
+      );
+      try {
+        this.db?.close();
+      } catch {
+        // already unusable
+      }
+      renameSync(file, `${file}.damaged-${Date.now()}`);
+      for (const suffix of ['-wal', '-shm'])
+        if (existsSync(file + suffix)) renameSync(file + suffix, `${file}.damaged-${Date.now()}${suffix}`);
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      this.createSchema();
+      return false;
+    }
+  }
+
+  private createSchema() {
+    this.db.exec(`
+      CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE docs (
+        id INTEGER PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL, attachments TEXT NOT NULL, words TEXT NOT NULL);
+      CREATE VIRTUAL TABLE fts USING fts5(${CASE_COLUMNS.join(', ')}, tokenize = 'unicode61');
+      CREATE VIRTUAL TABLE fts_att USING fts5(att, att_parts, tokenize = 'unicode61');
+      CREATE TABLE vocabulary (word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+    `);
+    this.db
+      .prepare(`INSERT INTO info (key, value) VALUES ('version', ?)`)
+      .run(`${SCHEMA_VERSION}.${ANALYSIS_VERSION}`);
+  }
+
+  private loadMemory() {
+    this.meta.clear();
+    for (const row of this.db.prepare(`SELECT meta FROM docs`).iterate() as Iterable<{ meta: string }>) {
+      const m = JSON.parse(row.meta) as Meta;
+      this.meta.set(m.id, m);
+    }
+    this.vocabulary.clear();
+    for (const row of this.db.prepare(`SELECT word, docs FROM vocabulary`).iterate() as Iterable<{
+      word: string;
+      docs: number;
+    }>)
+      this.vocabulary.set(row.word, row.docs);
+  }
+
+  async health(): Promise<void> {
+    this.db.prepare('SELECT 1 FROM info LIMIT 1').get();
+  }
+
+  /** For /readyz: whether the index is being rebuilt (PostgreSQL answers meanwhile). */
+  state() {
+    return { documents: this.meta.size, rebuilding: this.rebuilding || !this.ready };
+  }
+
+  /** The index needs no rebuild after all (nothing to index): answer from it. */
+  markReady() {
+    this.ready = true;
+  }
+
+  async documentCount(): Promise<number> {
+    return this.meta.size;
+  }
+
+  async upsert(docs: SearchDocument[]): Promise<void> {
+    if (docs.length === 0) return;
+    const write = this.db.transaction((list: SearchDocument[]) => {
+      for (const d of list) this.writeDoc(d);
+    });
+    write(docs);
+  }
+
+  async remove(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    const remove = this.db.transaction((list: number[]) => {
+      for (const id of list) this.deleteDoc(id);
+    });
+    remove(ids);
+  }
+
+  async reset(): Promise<void> {
+    this.db.exec(`DELETE FROM docs; DELETE FROM fts; DELETE FROM fts_att; DELETE FROM vocabulary;`);
+    this.meta.clear();
+    this.vocabulary.clear();
+  }
+
+  /**
+   * Rebuilds from every document while the index keeps answering (documents are replaced in
+   * place, those of deleted cases removed at the end). A new or damaged index answers nothing
+   * until it is full: PostgreSQL answers meanwhile.
+   */
+  async rebuild(batches: AsyncIterable<SearchDocument[]>): Promise<void> {
+    this.rebuilding = true;
+    try {
+      const seen = new Set<number>();
+      for await (const docs of batches) {
+        await this.upsert(docs);
+        for (const d of docs) seen.add(d.id);
+        // Let requests in between batches: SQLite runs on this thread.
+        await new Promise((r) => setImmediate(r));
+      }
+      await this.remove([...this.meta.keys()].filter((id) => !seen.has(id)));
+      this.db.exec(
+        `INSERT INTO fts(fts) VALUES ('optimize'); INSERT INTO fts_att(fts_att) VALUES ('optimize');`,
+      );
+      this.ready = true;
+    } finally {
+      this.rebuilding = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private deleteDoc(id: number) {
+    const old = this.db.prepare(`SELECT words, meta FROM docs WHERE id = ?`).get(id) as
+      { words: string; meta: string } | undefined;
+    if (!old) return;
+    if ((JSON.parse(old.meta) as Meta).status === 'published') this.countWords(JSON.parse(old.words), -1);
+    this.db.prepare(`DELETE FROM docs WHERE id = ?`).run(id);
+    this.db.prepare(`DELETE FROM fts WHERE rowid = ?`).run(id);
+    this.db.prepare(`DELETE FROM fts_att WHERE rowid = ?`).run(id);
+    this.meta.delete(id);
+  }
+
+  private countWords(list: string[], delta: 1 | -1) {
+    const up = this.db.prepare(
+      `INSERT INTO vocabulary (word, docs) VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET docs = docs + 1`,
+    );
+    const down = this.db.prepare(`UPDATE vocabulary SET docs = docs - 1 WHERE word = ?`);
+    for (const w of list) {
+      if (delta > 0) up.run(w);
+      else down.run(w);
+      const n = (this.vocabulary.get(w) ?? 0) + delta;
+      if (n > 0) this.vocabulary.set(w, n);
+      else this.vocabulary.delete(w);
+    }
+    if (delta < 0) this.db.prepare(`DELETE FROM vocabulary WHERE docs <= 0`).run();
+  }
+
+  private writeDoc(d: SearchDocument) {
+    this.deleteDoc(d.id);
+    const meta: Meta = {
+      id: d.id,
+      status: d.status,
+      authorId: d.authorId,
+      roles: d.roles,
+      themes: d.themes,
+      organization: d.organizationName,
+      organizationKind: d.organizationKind,
+      year: d.year,
+      hasReflection: d.hasReflection,
+      presented: d.presented,
+      updatedAt: Date.parse(d.updatedAt),
+      title: d.title,
+      summary: d.summary,
+    };
+    const metaText = [
+      d.themeNames.join(' '),
+      d.organizationName,
+      d.region,
+      d.partners,
+      d.contact,
+      d.authorName,
+    ].join(' \n ');
+    const title = analyseText(d.title);
+    const head = analyseText(`${d.summary}\n${d.tags.join(' , ')}`);
+    const body = analyseText(d.body);
+    const metaA = analyseText(metaText);
+    const refl = analyseText(d.reflectionText);
+    const attachments = d.attachments.map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      pageOffsets: a.pageOffsets,
+      text: a.text.slice(0, EMBEDDED_ATTACHMENT_CHARS),
+    }));
+    const att = analyseText(attachments.map((a) => `${a.filename}\n${a.text}`).join('\n\n'));
+    const exact = words(`${d.title} ${d.summary} ${d.tags.join(' ')}`).join(' ');
+    const parts = [title.parts, head.parts, body.parts, metaA.parts, refl.parts].join(' ');
+    this.db
+      .prepare(`INSERT INTO fts (rowid, ${CASE_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(d.id, title.stems, head.stems, body.stems, metaA.stems, refl.stems, parts, exact);
+    if (att.stems)
+      this.db
+        .prepare(`INSERT INTO fts_att (rowid, att, att_parts) VALUES (?, ?, ?)`)
+        .run(d.id, att.stems, att.parts);
+    // The vocabulary learns words of published cases only: a typo fix never reveals a draft.
+    const vocab = [
+      ...new Set(
+        words(
+          `${d.title} ${d.summary} ${d.body} ${metaText} ${d.tags.join(' ')} ${attachments.map((a) => a.text.slice(0, 20_000)).join(' ')}`,
+        ).filter((w) => w.length >= 3 && w.length <= 40 && !/^\d+$/.test(w)),
+      ),
+    ];
+    this.db
+      .prepare(`INSERT INTO docs (id, meta, body, attachments, words) VALUES (?, ?, ?, ?, ?)`)
+      .run(d.id, JSON.stringify(meta), d.body, JSON.stringify(attachments), JSON.stringify(vocab));
+    if (d.status === 'published') this.countWords(vocab, 1);
+    this.meta.set(d.id, meta);
+  }
+
+  /** May this viewer see this case with these status filters? */
+  private visible(m: Meta, query: SearchQuery, viewer: SearchViewer): boolean {
+    const statuses = query.filters.statuses;
+    if (m.status === 'draft' && m.authorId !== viewer.id) return false;
+    if (statuses.length === 0) return m.status === 'published' || m.status === 'draft';
+    return (statuses as string[]).includes(m.status);
+  }
+
+  /** The filter conditions, by facet (each facet's counts ignore its own filter). */
+  private conditions(query: SearchQuery) {
+    const f = query.filters;
+    return {
+      role: (m: Meta) => f.roles.length === 0 || m.roles.some((r) => f.roles.includes(r)),
+      theme: (m: Meta) => f.themes.length === 0 || m.themes.some((t) => f.themes.includes(t)),
+      organizationKind: (m: Meta) =>
+        f.organizationKinds.length === 0 || f.organizationKinds.includes(m.organizationKind),
+      year: (m: Meta) => f.years.length === 0 || (m.year !== null && f.years.includes(m.year)),
+      hasReflection: (m: Meta) => f.hasReflection === undefined || m.hasReflection === f.hasReflection,
+      presented: (m: Meta) => f.presented === undefined || m.presented === f.presented,
+    };
+  }
+
+  /** Rows of one FTS5 table matching an expression, with bm25 (higher is better). */
+  private match(table: 'fts' | 'fts_att', expression: string): Map<number, number> {
+    const weights = table === 'fts' ? CASE_WEIGHTS : ATT_WEIGHTS;
+    const rows = this.db
+      .prepare(
+        `SELECT rowid AS id, -bm25(${table}, ${weights.join(', ')}) AS score FROM ${table} WHERE ${table} MATCH ?`,
+      )
+      .raw()
+      .all(expression) as Array<[number, number]>;
+    return new Map(rows);
+  }
+
+  /** Corrections for a word no visible case has: vocabulary words one or two edits away, most common first. */
+  private corrections(word: string): string[] {
+    if (word.length < 4 || /\d/.test(word) || this.vocabulary.has(word)) return [];
+    const budget = word.length >= 8 ? 2 : 1;
+    const found: Array<{ w: string; d: number; n: number }> = [];
+    for (const [w, n] of this.vocabulary) {
+      if (Math.abs(w.length - word.length) > budget) continue;
+      const d = distance(w, word);
+      if (d <= budget) found.push({ w, d, n });
+    }
+    found.sort((a, b) => a.d - b.d || b.n - a.n);
+    return found.slice(0, MAX_CORRECTIONS).map((f) => f.w);
+  }
+
+  async search(query: SearchQuery, viewer: SearchViewer): Promise<SearchResult> {
+    if (!this.ready) throw new SearchIndexNotReady();
+    const started = performance.now();
+    const parsed = parseQuery(query.q, { prefixLastWord: true });
+    const thesaurus = this.options.thesaurus?.() ?? null;
+    const analysed = analyseQuery(parsed, thesaurus);
+    const hasText = analysed.groups.length > 0 || analysed.excluded.length > 0;
+    const corrected: Array<{ from: string; to: string }> = [];
+
+    // Per group: which cases match, and how well (bm25 summed over groups is bm25 of the OR query).
+    const scored = new Map<number, Scored>();
+    const groupsMatched: number[] = [];
+    for (const g of analysed.groups) {
+      let inCase = this.match('fts', groupExpression(g, CASE_COLS));
+      let inAtt = this.match('fts_att', groupExpression(g, ATT_COLS));
+      if (
+        !query.literal &&
+        !g.strict &&
+        g.exact.length === 1 &&
+        !this.anyVisible(inCase, inAtt, query, viewer)
+      ) {
+        const fixes = this.corrections(g.exact[0]);
+        if (fixes.length) {
+          const fixed: GroupForms = {
+            ...g,
+            stems: fixes.map(stem),
+            exact: fixes,
+            prefixes: [],
+            allOf: [],
+            phrases: [],
+          };
+          inCase = this.match('fts', groupExpression(fixed, CASE_COLS));
+          inAtt = this.match('fts_att', groupExpression(fixed, ATT_COLS));
+          if (this.anyVisible(inCase, inAtt, query, viewer)) {
+            corrected.push({ from: g.label, to: fixes[0] });
+            Object.assign(g, fixed);
+          }
+        }
+      }
+      let count = 0;
+      const add = (id: number, score: number, fromCase: boolean) => {
+        let s = scored.get(id);
+        if (!s) scored.set(id, (s = { id, groups: 0, score: 0, inCase: false }));
+        s.score += score;
+        s.inCase ||= fromCase;
+      };
+      const ids = new Set<number>([...inCase.keys(), ...inAtt.keys()]);
+      for (const id of ids) {
+        add(id, (inCase.get(id) ?? 0) + ATTACHMENT_FACTOR * (inAtt.get(id) ?? 0), inCase.has(id));
+        scored.get(id)!.groups++;
+        count++;
+      }
+      groupsMatched.push(count);
+    }
+    const excluded = new Set<number>();
+    for (const g of analysed.excluded) {
+      for (const id of this.match('fts', groupExpression(g, CASE_COLS)).keys()) excluded.add(id);
+      for (const id of this.match('fts_att', groupExpression(g, ATT_COLS)).keys()) excluded.add(id);
+    }
+
+    const candidates: Meta[] = [];
+    const source: Iterable<Meta> =
+      analysed.groups.length > 0
+        ? [...scored.keys()].map((id) => this.meta.get(id)).filter((m): m is Meta => m !== undefined)
+        : this.meta.values();
+    for (const m of source) if (!excluded.has(m.id) && this.visible(m, query, viewer)) candidates.push(m);
+
+    const { total, facets, matching } = this.facets(candidates, query);
+    const nGroups = analysed.groups.length;
+    const sort = query.sort ?? (hasText ? 'relevance' : 'newest');
+    const newestFirst = (a: Meta, b: Meta) => b.updatedAt - a.updatedAt || b.id - a.id;
+    if (sort === 'relevance' && nGroups > 0) {
+      const near = nGroups > 1 ? this.nearIds(analysed.groups) : new Set<number>();
+      const now = Date.now();
+      const rank = (m: Meta) => {
+        const s = scored.get(m.id)!;
+        // A small tie-break for recent cases (at most 2% of a score), and a bonus for query words close together.
+        const ageYears = Math.max(0, (now - m.updatedAt) / 31_557_600_000);
+        return s.score * (near.has(m.id) ? 1.25 : 1) * (1 + 0.02 / (1 + ageYears));
+      };
+      const ranks = new Map(matching.map((m) => [m.id, rank(m)]));
+      matching.sort(
+        (a, b) =>
+          scored.get(b.id)!.groups - scored.get(a.id)!.groups ||
+          ranks.get(b.id)! - ranks.get(a.id)! ||
+          newestFirst(a, b),
+      );
+    } else if (sort === 'title') {
+      const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+      matching.sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id);
+    } else matching.sort(newestFirst);
+
+    const pages = Math.max(1, Math.ceil(total / query.perPage));
+    const page = Math.min(Math.max(1, query.page), pages);
+    const shown = matching.slice((page - 1) * query.perPage, page * query.perPage);
+    const hits = this.hits(shown, analysed.groups, scored);
+
+    const allWords =
+      nGroups > 1 ? matching.filter((m) => scored.get(m.id)!.groups === nGroups).length : total;
+    const missing =
+      nGroups > 1 && allWords === 0 && total > 0
+        ? analysed.groups.filter((_, i) => groupsMatched[i] === 0).map((g) => g.label)
+        : [];
+    const suggestions = total === 0 && hasText ? this.suggest(analysed.groups) : [];
+    return {
+      total,
+      page,
+      perPage: query.perPage,
+      tookMs: Math.round(performance.now() - started),
+      hits,
+      facets,
+      suggestions,
+      corrections: corrected,
+      expansions: [...new Set(analysed.groups.flatMap((g) => g.expansions))],
+      partial:
+        nGroups > 1 && total > 0 && allWords === 0 ? { missing: missing.length ? missing : [] } : undefined,
+    };
+  }
+
+  private anyVisible(
+    a: Map<number, number>,
+    b: Map<number, number>,
+    query: SearchQuery,
+    viewer: SearchViewer,
+  ) {
+    for (const map of [a, b])
+      for (const id of map.keys()) {
+        const m = this.meta.get(id);
+        if (m && this.visible(m, query, viewer)) return true;
+      }
+    return false;
+  }
+
+  /** Cases where the groups' own stems stand within NEAR_WORDS of each other. */
+  private nearIds(groups: GroupForms[]): Set<number> {
+    const heads = groups.map((g) => g.stems[0] ?? g.phrases[0]?.join(' ')).filter((s): s is string => !!s);
+    if (heads.length < 2) return new Set();
+    const expr = `{${CASE_COLS.stems.join(' ')}}: NEAR(${heads.map((h) => `"${h}"`).join(' ')}, ${NEAR_WORDS})`;
+    return new Set(this.match('fts', expr).keys());
+  }
+
+  /** Total, facet counts (each facet ignoring its own filter) and the cases passing every filter. */
+  private facets(candidates: Meta[], query: SearchQuery) {
+    const c = this.conditions(query);
+    const keys = Object.keys(c) as Array<keyof typeof c>;
+    const facets: SearchFacets = emptyFacets();
+    const matching: Meta[] = [];
+    const bump = (facet: keyof SearchFacets, value: string) => {
+      facets[facet][value] = (facets[facet][value] ?? 0) + 1;
+    };
+    for (const m of candidates) {
+      const pass = keys.map((k) => c[k](m));
+      const failed = pass.filter((p) => !p).length;
+      if (failed > 1) continue;
+      const others = (k: keyof typeof c) => failed === 0 || !pass[keys.indexOf(k)];
+      if (failed === 0) matching.push(m);
+      if (others('role')) for (const r of m.roles) bump('role', r);
+      if (others('theme')) for (const t of m.themes) bump('theme', t);
+      if (others('organizationKind')) bump('organizationKind', m.organizationKind);
+      if (others('year') && m.year !== null) bump('year', String(m.year));
+      if (others('hasReflection')) bump('hasReflection', String(m.hasReflection));
+      if (others('presented')) bump('presented', String(m.presented));
+    }
+    return { total: matching.length, facets, matching };
+  }
+
+  /** Hits with snippets: from the case's own text, or from the attachment where only that matched. */
+  private hits(shown: Meta[], groups: GroupForms[], scored: Map<number, Scored>): SearchHit[] {
+    const marks = markedStems(groups);
+    const get = this.db.prepare(`SELECT body, attachments FROM docs WHERE id = ?`);
+    return shown.map((m) => {
+      const hit: SearchHit = {
+        id: m.id,
+        title: m.title,
+        summary: m.summary,
+        snippet: markedSnippet(m.summary),
+        roles: m.roles,
+        themes: m.themes,
+        organization: m.organization,
+        organizationKind: m.organizationKind,
+        year: m.year,
+        status: m.status as SearchHit['status'],
+        updatedAt: new Date(m.updatedAt).toISOString(),
+      };
+      if (groups.length === 0) return hit;
+      const row = get.get(m.id) as { body: string; attachments: string };
+      const s = scored.get(m.id);
+      if (s && !s.inCase) {
+        const attachments = JSON.parse(row.attachments) as Array<{
+          id: number;
+          filename: string;
+          text: string;
+          pageOffsets: number[] | null;
+        }>;
+        let best: { a: (typeof attachments)[number]; snip: Snip } | null = null;
+        for (const a of attachments) {
+          const snip = snippetOf(a.text, marks);
+          if (snip && (!best || snip.hits > best.snip.hits)) best = { a, snip };
+        }
+        if (best) {
+          hit.snippet = markedSnippet(best.snip.text);
+          const offsets = best.a.pageOffsets;
+          let page: number | undefined;
+          if (offsets?.length) {
+            page = 1;
+            for (let i = 0; i < offsets.length; i++) if (offsets[i] <= best.snip.firstAt) page = i + 1;
+          }
+          hit.attachment = { id: best.a.id, filename: best.a.filename, ...(page ? { page } : {}) };
+          return hit;
+        }
+      }
+      const snip = snippetOf(`${m.summary}\n${row.body}`, marks);
+      if (snip) hit.snippet = markedSnippet(snip.text);
+      return hit;
+    });
+  }
+
+  /** "Bedoelde u …": the query with each unknown word replaced by its most common correction. */
+  private suggest(groups: GroupForms[]): string[] {
+    const fixed = groups.map((g) => {
+      if (g.exact.length !== 1 || g.strict) return g.label;
+      return this.corrections(g.exact[0])[0] ?? g.label;
+    });
+    const suggestion = fixed.join(' ');
+    return suggestion !== groups.map((g) => g.label).join(' ') ? [suggestion] : [];
+  }
+
+  /** Cases most like this one: its rarest words of title, summary and tags, ranked by bm25. */
+  async related(query: RelatedQuery, viewer: SearchViewer): Promise<number[]> {
+    void viewer; // related cases are published ones only, the same for every member
+    const source = this.meta.get(query.caseId);
+    if (!source) return [];
+    const row = this.db.prepare(`SELECT exact FROM fts WHERE rowid = ?`).get(query.caseId) as
+      { exact: string } | undefined;
+    const candidates = [...new Set((row?.exact ?? '').split(' '))].filter(
+      (w) => w.length > 3 && !isNoiseWord(w) && (this.vocabulary.get(w) ?? 0) > 1,
+    );
+    candidates.sort((a, b) => this.vocabulary.get(a)! - this.vocabulary.get(b)!);
+    const terms = [...new Set(candidates.slice(0, 12).map(stem))];
+    const scores = new Map<number, number>();
+    if (terms.length) {
+      const expr = `{${CASE_COLS.stems.join(' ')}}: (${terms.map((t) => `"${t}"`).join(' OR ')})`;
+      for (const [id, s] of this.match('fts', expr)) scores.set(id, s);
+    }
+    const shared = (a: string[], b: string[]) => a.filter((x) => b.includes(x)).length;
+    const ranked: Array<{ id: number; score: number; updatedAt: number }> = [];
+    for (const m of this.meta.values()) {
+      if (m.id === source.id || m.status !== 'published') continue;
+      const score =
+        (scores.get(m.id) ?? 0) + 3 * shared(m.themes, source.themes) + shared(m.roles, source.roles) * 0.5;
+      if (score > 0) ranked.push({ id: m.id, score, updatedAt: m.updatedAt });
+    }
+    ranked.sort((a, b) => b.score - a.score || b.updatedAt - a.updatedAt);
+    return ranked.slice(0, query.limit).map((r) => r.id);
+  }
+}
+
+interface Snip {
+  text: string;
+  hits: number;
+  firstAt: number;
+}
+
+const SNIPPET_WORDS = 30;
+const SNIPPET_SCAN_CHARS = 60_000;
+
+/** The window of about 30 words with the most distinct query words, with markers around them. */
+function snippetOf(text: string, marks: { stems: Set<string>; prefixes: string[] }): Snip | null {
+  const tokens = tokenize(text.slice(0, SNIPPET_SCAN_CHARS));
+  const hitAt: number[] = [];
+  const keyAt = new Map<number, string>();
+  tokens.forEach((t, i) => {
+    const s = stem(t.word);
+    let key: string | null = marks.stems.has(s) ? s : null;
+    if (!key) key = marks.prefixes.find((p) => t.word.startsWith(p) || s.startsWith(p)) ?? null;
+    if (!key && t.word.length >= 8)
+      key =
+        compoundParts(t.word)
+          .map(stem)
+          .find((p) => marks.stems.has(p)) ?? null;
+    if (key) {
+      hitAt.push(i);
+      keyAt.set(i, key);
+    }
+  });
+  if (hitAt.length === 0) return null;
+  let best = { start: hitAt[0], distinct: 0 };
+  for (const start of hitAt) {
+    const keys = new Set<string>();
+    for (const i of hitAt) if (i >= start && i < start + SNIPPET_WORDS) keys.add(keyAt.get(i)!);
+    if (keys.size > best.distinct) best = { start, distinct: keys.size };
+  }
+  const from = Math.max(0, best.start - 8);
+  const to = Math.min(tokens.length - 1, from + SNIPPET_WORDS);
+  let out = from > 0 ? '… ' : '';
+  let cursor = tokens[from].start;
+  for (let i = from; i <= to; i++) {
+    const t = tokens[i];
+    out += text.slice(cursor, t.start);
+    out += keyAt.has(i) ? `\u0002${text.slice(t.start, t.end)}\u0003` : text.slice(t.start, t.end);
+    cursor = t.end;
+  }
+  if (to < tokens.length - 1) out += ' …';
+  return { text: out, hits: best.distinct, firstAt: tokens[best.start].start };
+}
