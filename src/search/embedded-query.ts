@@ -31,13 +31,16 @@ export interface GroupForms {
   prefixes: string[];
   /** Sequences of stems that must stand together (phrases, multi-word synonyms). */
   phrases: string[][];
-  /** Stems that must all occur (a compound written apart: woning + nood). */
+  /** Stems that must occur close together (a compound written apart: woning + nood). */
   allOf: string[][];
   /** Thesaurus alternatives, as written (shown on request). */
   expansions: string[];
   /** Quoted phrase: strict, no expansions. */
   strict: boolean;
 }
+
+/** Compound parts written apart match within this many words of each other. */
+const PARTS_NEAR = 3;
 
 const quote = (token: string) => `"${token.replace(/"/g, '')}"`;
 
@@ -53,7 +56,9 @@ export function groupExpression(g: GroupForms, cols: ColumnSet): string {
   if (cols.exact) for (const w of g.exact) alts.push(`{${cols.exact}}: ${quote(w)}`);
   for (const p of g.prefixes) alts.push(`${all}: ${quote(p)}*`);
   for (const phrase of g.phrases) alts.push(`${main}: ${quote(phrase.join(' '))}`);
-  for (const parts of g.allOf) alts.push(`${all}: (${parts.map(quote).join(' AND ')})`);
+  // Parts written apart stand close together ("nood aan woningen", "huisvesting voor jongeren");
+  // anywhere in the case they would be two unrelated words ("huis" … "bezoek").
+  for (const parts of g.allOf) alts.push(`${all}: NEAR(${parts.map(quote).join(' ')}, ${PARTS_NEAR})`);
   return alts.length ? `(${alts.join(' OR ')})` : '';
 }
 
