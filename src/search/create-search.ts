@@ -16,11 +16,11 @@ export interface SearchStack {
 }
 
 /**
- * MEILI_URL set → Meilisearch, with the PostgreSQL index kept as a mirror for when it is down;
- * otherwise PostgreSQL full-text search alone.
+ * MEILI_URL set → Meilisearch, with the PostgreSQL index kept as a mirror for when it is down
+ * (and for OR queries, which Meilisearch's q cannot express); otherwise PostgreSQL alone.
  */
 export function createSearchStack(
-  config: Pick<Config, 'meiliUrl' | 'meiliMasterKey'>,
+  config: Pick<Config, 'meiliUrl' | 'meiliAdminKey' | 'meiliSearchKey'>,
   db: Database,
   logger?: Logger,
   primary?: CaseSearch,
@@ -31,8 +31,10 @@ export function createSearchStack(
     (config.meiliUrl
       ? new MeiliCaseSearch({
           url: config.meiliUrl,
-          apiKey: config.meiliMasterKey,
+          adminKey: config.meiliAdminKey,
+          searchKey: config.meiliSearchKey,
           suggestions: new LexiconSuggestions(db.dataSource),
+          orQueries: postgres,
         })
       : postgres);
   // One target per engine: the outbox records progress by engine name.

@@ -303,15 +303,17 @@ if (process.env.MEILI_URL) {
   contract('Meilisearch', async () => {
     const indexUid = `contract_${randomBytes(4).toString('hex')}`;
     const mirrorDb = await createTestDatabase();
+    const mirror = new PostgresCaseSearch(mirrorDb.dataSource);
     const search = new MeiliCaseSearch({
       url: process.env.MEILI_URL!,
-      apiKey: process.env.MEILI_MASTER_KEY,
+      adminKey: process.env.MEILI_MASTER_KEY,
       indexUid,
       suggestions: new LexiconSuggestions(mirrorDb.dataSource),
+      orQueries: mirror,
     });
     return {
       search,
-      mirror: new PostgresCaseSearch(mirrorDb.dataSource),
+      mirror,
       close: async () => {
         // Leave no test index behind on a shared server (nor a rebuild's half-built one).
         const admin = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY });
