@@ -36,7 +36,10 @@ export async function reindexIfEmpty(db: Database, stack: SearchStack): Promise<
     if (queued < cases) empty.push(engine);
   }
   const indexed = empty.length
-    ? await reindexAll(db.dataSource, empty, undefined, { allEngines: engines.map((e) => e.engine) })
+    ? await reindexAll(db.dataSource, empty, undefined, {
+        allEngines: engines.map((e) => e.engine),
+        indexer: stack.indexer,
+      })
     : 0;
   if (unreachable.length)
     throw new Error(`zoekmachine niet bereikbaar bij de start (${unreachable.join('; ')})`);
