@@ -1,5 +1,5 @@
 import { Meilisearch, type Key } from 'meilisearch';
-import type { ConfigError} from '../../src/config';
+import type { ConfigError } from '../../src/config';
 import { parseConfig } from '../../src/config';
 import { ensureMeiliKeys, keySpecs, pickKey } from '../../src/search/meili-keys';
 import {
