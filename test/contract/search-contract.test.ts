@@ -298,6 +298,29 @@ function contract(name: string, make: () => Promise<Subject>) {
       }
     });
 
+    it('labels a match in an attachment with the file and its PDF page, counting characters', async () => {
+      // Page 1 holds many two-byte characters before the match, which ends just before page 2:
+      // a page taken from a byte offset would say 2.
+      const page1 = `${'één café, privé, coördinatie; '.repeat(4)}de kelderboxen`;
+      const page2 = ' Tweede pagina over iets anders.';
+      await search.upsert([
+        doc(30, {
+          title: 'Casus met een verslag',
+          attachments: [
+            { id: 301, filename: 'verslag.pdf', text: page1 + page2, pageOffsets: [0, page1.length + 2] },
+          ],
+        }),
+      ]);
+      try {
+        const [hit] = (await search.search(query('kelderboxen'), viewer)).hits;
+        expect(hit.id).toBe(30);
+        expect(hit.attachment).toEqual({ id: 301, filename: 'verslag.pdf', page: 1 });
+        expect(hit.snippet).toContain('<mark>kelderboxen</mark>');
+      } finally {
+        await search.remove([30]);
+      }
+    });
+
     it('treats SQL and filter syntax in the query as text', async () => {
       for (const q of [
         "'; DROP TABLE cases; --",
