@@ -23,12 +23,13 @@ export interface SearchStack {
 export const embeddedIndexFile = (dataDir: string) => path.join(dataDir, 'search', 'cases.sqlite');
 
 /**
- * MEILI_URL set → Meilisearch; otherwise the embedded engine (SEARCH_ENGINE=postgres: PostgreSQL
- * full text alone). The PostgreSQL index is kept as a mirror that answers while the primary
- * engine is down or being rebuilt. Without a dataDir the embedded index lives in memory (tests).
+ * MEILI_URL set → Meilisearch (OR queries, which its q cannot express, are answered from
+ * PostgreSQL); otherwise the embedded engine (SEARCH_ENGINE=postgres: PostgreSQL full text alone).
+ * The PostgreSQL index is kept as a mirror that answers while the primary engine is down or being
+ * rebuilt. Without a dataDir the embedded index lives in memory (tests).
  */
 export function createSearchStack(
-  config: Partial<Pick<Config, 'meiliUrl' | 'meiliMasterKey' | 'searchEngine' | 'dataDir'>>,
+  config: Partial<Pick<Config, 'meiliUrl' | 'meiliAdminKey' | 'meiliSearchKey' | 'searchEngine' | 'dataDir'>>,
   db: Database,
   logger?: Logger,
   primary?: CaseSearch,
@@ -40,8 +41,10 @@ export function createSearchStack(
     (config.meiliUrl
       ? new MeiliCaseSearch({
           url: config.meiliUrl,
-          apiKey: config.meiliMasterKey,
+          adminKey: config.meiliAdminKey,
+          searchKey: config.meiliSearchKey,
           suggestions: new LexiconSuggestions(db.dataSource),
+          orQueries: postgres,
         })
       : config.searchEngine === 'postgres'
         ? postgres

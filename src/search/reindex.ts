@@ -41,7 +41,10 @@ export async function reindexIfEmpty(db: Database, stack: SearchStack): Promise<
   // An engine left out has documents, or the indexer fills it from a complete outbox.
   for (const engine of engines) if (!empty.includes(engine)) engine.markReady?.();
   const indexed = empty.length
-    ? await reindexAll(db.dataSource, empty, undefined, { allEngines: engines.map((e) => e.engine) })
+    ? await reindexAll(db.dataSource, empty, undefined, {
+        allEngines: engines.map((e) => e.engine),
+        indexer: stack.indexer,
+      })
     : 0;
   if (unreachable.length)
     throw new Error(`zoekmachine niet bereikbaar bij de start (${unreachable.join('; ')})`);

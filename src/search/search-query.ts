@@ -62,6 +62,8 @@ export interface SearchFacets {
 
 export interface SearchResult {
   total: number;
+  /** The engine stopped counting at `total` (Meilisearch's maxTotalHits): there are at least this many. */
+  totalCapped?: boolean;
   page: number;
   perPage: number;
   tookMs: number;

@@ -85,6 +85,8 @@ export function searchRoutes(deps: AppDeps) {
         const result = await service.search(parsed.query, viewer);
         res.json({
           total: result.total,
+          // Meilisearch stops counting at maxTotalHits: there are at least `total` matches.
+          totalCapped: result.totalCapped ?? false,
           page: result.page,
           perPage: result.perPage,
           tookMs: result.tookMs,
@@ -184,6 +186,9 @@ function searchPageModel(
     notices,
     hits: result.hits,
     total: result.total,
+    // "10.000+" when the engine stopped counting; the last reachable page says so.
+    totalLabel: result.totalCapped ? `${result.total.toLocaleString('nl-NL')}+` : String(result.total),
+    totalCapped: result.totalCapped ?? false,
     tookMs: result.tookMs,
     degraded: result.degraded,
     suggestions: result.suggestions.map((s) => ({

@@ -464,3 +464,35 @@ describe('related cases', () => {
     expect(related).not.toContain(`/casussen/${a}"`);
   });
 });
+
+describe('totals beyond what the engine counts (Meilisearch maxTotalHits)', () => {
+  let capped: TestContext;
+  /** An engine that stopped counting at 10,000, as Meilisearch does at maxTotalHits. */
+  class CountingStopsAt10000 extends SwitchableSearch {
+    override async search(...args: Parameters<SwitchableSearch['search']>) {
+      const result = await super.search(...args);
+      return { ...result, total: 10_000, totalCapped: true, page: args[0].page };
+    }
+  }
+  beforeAll(async () => {
+    capped = await createTestApp({
+      search: (db) => new CountingStopsAt10000(new PostgresCaseSearch(db.dataSource)),
+    });
+  });
+  afterAll(() => capped.close());
+
+  it('shows "10.000+" instead of an exact count, and says on the last page that paging stops there', async () => {
+    const reader = request.agent(capped.app);
+    const user = await buildUser(capped.db.dataSource);
+    await buildCase(capped.db.dataSource, user, { title: 'Casus voor het tellen' });
+    await loginAs(reader, user);
+    const first = await reader.get('/casussen').expect(200);
+    expect(first.text).toMatch(/<strong>10\.000\+<\/strong> casussen/);
+    expect(first.text).toContain('Pagina 1 van 500+');
+    expect(first.text).not.toContain('verder bladeren kan niet');
+    const last = await reader.get('/casussen?pagina=500').expect(200);
+    expect(last.text).toContain('Er zijn meer dan 10.000 resultaten; verder bladeren kan niet.');
+    const api = await reader.get('/api/search').expect(200);
+    expect(api.body).toMatchObject({ total: 10_000, totalCapped: true });
+  });
+});
