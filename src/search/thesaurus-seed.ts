@@ -167,6 +167,10 @@ export const THESAURUS_SEED: SeedGroup[] = [
   // Care and support.
   afkorting('MO', 'maatschappelijke opvang'),
   afkorting('BW', 'beschermd wonen'),
+  withNote(
+    afkorting('BW', 'Burgerlijk Wetboek'),
+    'BW heeft twee betekenissen: ook beschermd wonen. Huurrecht staat in boek 7 BW (art. 7:201 e.v.).',
+  ),
   afkorting('LVB', 'licht verstandelijke beperking', 'licht verstandelijk beperkt'),
   afkorting('NAH', 'niet-aangeboren hersenletsel', 'niet aangeboren hersenletsel'),
   afkorting('ASS', 'autismespectrumstoornis', 'autisme'),
@@ -344,7 +348,7 @@ export const THESAURUS_SEED: SeedGroup[] = [
   synoniem('discriminatie', 'woondiscriminatie', 'discriminatie op de woningmarkt'),
   synoniem('sociale veiligheid', 'veiligheidsgevoel', 'onveiligheidsgevoelens'),
   synoniem('buurtpreventie', 'buurtwacht', 'WhatsApp-buurtpreventie'),
-  synoniem('wijkagent', 'buurtbrigadier', 'politie'),
+  synoniem('wijkagent', 'buurtbrigadier'),
   synoniem('sociale cohesie', 'saamhorigheid', 'onderling contact', 'buurtcontact'),
   synoniem('buurtbewoners', 'omwonenden', 'buren', 'buurtgenoten'),
   synoniem('achterstandswijk', 'kwetsbare wijk', 'aandachtswijk', 'krachtwijk', 'probleemwijk', 'focuswijk'),
