@@ -225,8 +225,12 @@ function parse(input: ThesaurusGroupInput): ThesaurusGroupValues {
   return parsed.data;
 }
 
-/** A second group with exactly the same terms (in any order) adds nothing: refuse it. */
+/**
+ * A second group with exactly the same terms (in any order) adds nothing: refuse it. Writes that
+ * check take a table lock first (readers are not blocked), so two at once cannot both pass.
+ */
 async function refuseSameGroup(tx: EntityManager, terms: string[], exceptId?: number): Promise<void> {
+  await tx.query(`LOCK TABLE thesaurus_groups IN SHARE ROW EXCLUSIVE MODE`);
   const [same] = await tx.query(
     `SELECT id FROM thesaurus_groups
       WHERE terms @> $1::text[] AND terms <@ $1::text[] AND ($2::int IS NULL OR id <> $2) LIMIT 1`,

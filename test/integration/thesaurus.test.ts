@@ -339,6 +339,19 @@ describe('invalid input', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('lets only one of several identical groups sent at once in', async () => {
+    const terms = `gelijktijdig ${Date.now()}\ntegelijk ${Date.now()}`;
+    const responses = await Promise.all(
+      [1, 2, 3].map(() => post('/beheer/thesaurus', { kind: 'synoniem', terms })),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([303, 409, 409]);
+    const [count] = await ds().query(
+      `SELECT count(*)::int AS n FROM thesaurus_groups WHERE $1 = ANY(terms)`,
+      [terms.split('\n')[0]],
+    );
+    expect(count.n).toBe(1);
+  });
+
   it('validates in the service too, not only in the form', async () => {
     await expect(
       ctx.thesaurus.create({ kind: 'synoniem', terms: ['ggz', 'GGZ'] }, { id: curator.id }),
