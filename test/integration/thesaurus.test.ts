@@ -235,6 +235,20 @@ describe('a curator manages a group', () => {
     await post(`/beheer/thesaurus/${group.id}/verwijderen`, {}).expect(404);
   });
 
+  it('shows the changes in the audit log, linked to the group', async () => {
+    const id = await ctx.thesaurus.create(
+      { kind: 'synoniem', terms: ['auditwoord', 'logwoord'] },
+      { id: curator.id },
+    );
+    const admin = await buildUser(ds(), { roles: ['admin'] });
+    const agent = request.agent(ctx.app);
+    await loginAs(agent, admin);
+    const log = await agent.get('/beheer/audit?actie=thesaurus.').expect(200);
+    expect(log.text).toContain('<code>thesaurus.created</code>');
+    expect(log.text).toContain(`<a href="/beheer/thesaurus/${id}">thesaurusgroep ${id}</a>`);
+    expect(log.text).toContain('<optgroup label="Thesaurus">');
+  });
+
   it('allows a term in several groups', async () => {
     await post('/beheer/thesaurus', { kind: 'afkorting', terms: 'Wlz\nlangdurige zorg' }).expect(303);
     const groups = (await ctx.thesaurus.groups()).filter((g) => g.includes('wlz'));
