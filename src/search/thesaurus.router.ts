@@ -66,7 +66,7 @@ export function thesaurusRoutes(deps: AppDeps & { thesaurus: Thesaurus }): expre
       errors,
       kinds: KIND_OPTIONS,
       ...result,
-      returnTo: listUrl(filters, result.page),
+      firstUrl: listUrl(filters),
       prevUrl: result.page > 1 ? listUrl(filters, result.page - 1) : null,
       nextUrl: result.page < result.pages ? listUrl(filters, result.page + 1) : null,
     });

@@ -93,6 +93,10 @@ describe('the seeded thesaurus', () => {
     expect(refused.text).toContain('De zoekterm mag hoogstens 100 tekens lang zijn.');
     expect(refused.text).toContain(`value="${long}"`);
     expect(refused.text).not.toContain('<tbody>');
+    const beyond = await curatorAgent.get('/beheer/thesaurus?q=zorg&pagina=99').expect(200);
+    expect(beyond.text).toContain('<a href="/beheer/thesaurus?q=zorg">Naar de eerste pagina</a>');
+    const badKind = await curatorAgent.get('/beheer/thesaurus?soort=onzin').expect(400);
+    expect(badKind.text).toContain('id="veld-soort-fout"');
   });
 });
 
