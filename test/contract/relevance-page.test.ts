@@ -1,11 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'node-html-parser';
 import request from 'supertest';
 import { relevanceCorpus } from '../fixtures/relevance/corpus';
 import { relevanceQueries, type RelevanceQuery } from '../fixtures/relevance/queries';
 import { loginAs } from '../support/factories';
 import { ndcgAt, recallAt, reciprocalRank } from '../support/ranking-metrics';
 import {
+  formFields,
   loadCorpusAsCases,
   searchThroughApi,
   searchThroughPage,
@@ -21,12 +23,13 @@ import { createTestApp, type TestContext } from '../support/test-app';
  * Floors: just below today's figures; raise them as search improves, never lower them to pass.
  * RELEVANCE_REPORT=1 prints a table per kind; details always go to test-results/relevance-page.json.
  */
-const MIN_NDCG = 0.3;
-const MIN_MRR = 0.3;
-const MIN_RECALL = 0.3;
-const MIN_API_NDCG = 0.3;
-const MIN_API_MRR = 0.3;
-const MIN_API_RECALL = 0.3;
+// Measured on 2 Dec 2026 (155 cases, 122 scored queries): page 0.638 / 0.694 / 0.649, API 0.776 / 0.869 / 0.682.
+const MIN_NDCG = 0.63;
+const MIN_MRR = 0.68;
+const MIN_RECALL = 0.64;
+const MIN_API_NDCG = 0.77;
+const MIN_API_MRR = 0.86;
+const MIN_API_RECALL = 0.67;
 
 const K = 10;
 const RESULTS_FILE = path.join(__dirname, '..', '..', 'test-results', 'relevance-page.json');
@@ -91,6 +94,8 @@ describe('relevance through the search page, as a member uses it', () => {
   let ctx: TestContext;
   const measured: Record<Channel, Measured[]> = { page: [], api: [] };
   const overall = {} as Record<Channel, Summary>;
+  /** The browse page's form fields as the member finds them, before typing (q left out). */
+  let browseFields: Array<[string, string]> = [];
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -99,6 +104,10 @@ describe('relevance through the search page, as a member uses it', () => {
     await ctx.indexer.whenIdle(120_000);
     const agent = request.agent(ctx.app);
     await loginAs(agent, loaded.member);
+    const browse = await agent.get('/casussen').expect(200);
+    browseFields = formFields(parse(browse.text).querySelector('form#zoekformulier')!).filter(
+      ([name]) => name !== 'q',
+    );
 
     for (const rq of relevanceQueries) {
       for (const [channel, run] of [
@@ -117,6 +126,7 @@ describe('relevance through the search page, as a member uses it', () => {
       cases: relevanceCorpus.length,
       queries: relevanceQueries.length,
       measuredAt: new Date().toISOString(),
+      browseForm: browseFields,
     };
     const lines: string[] = [];
     for (const channel of ['page', 'api'] as const) {
@@ -153,10 +163,13 @@ describe('relevance through the search page, as a member uses it', () => {
     await ctx?.close();
   });
 
-  it('submits the form as it stands: the sort select goes along with the query', () => {
-    const url = measured.page.find((m) => m.url)?.url ?? '';
-    expect(url).toMatch(/^\/casussen\?/);
-    expect(new URLSearchParams(url.split('?')[1]).has('sorteer')).toBe(true);
+  it('submits every field of the browse form as it stands (the sort select included), with q typed in', () => {
+    expect(browseFields.length).toBeGreaterThan(0); // today: sorteer=nieuwste, as the select shows it while browsing
+    for (const m of measured.page.filter((m) => m.url)) {
+      const sent = [...new URLSearchParams(m.url.split('?')[1])];
+      expect(sent.filter(([name]) => name !== 'q')).toEqual(browseFields);
+      expect(sent.filter(([name]) => name === 'q')).toEqual([['q', m.q]]);
+    }
   });
 
   it('answers every query without an error', () => {
