@@ -12,9 +12,9 @@ import { openDatabase } from '../src/db/data-source';
 import { reindexAll } from '../src/search/indexer';
 import type { CaseSearch } from '../src/search/case-search';
 import { embeddedIndexFile } from '../src/search/create-search';
-import { SYNONYM_GROUPS } from '../src/search/dutch';
 import { EmbeddedCaseSearch } from '../src/search/embedded-search';
 import { PostgresCaseSearch } from '../src/search/postgres-search';
+import { Thesaurus } from '../src/search/thesaurus';
 import { buildThesaurusIndex } from '../src/search/thesaurus-index';
 import { searchParamsSchema, toSearchQuery } from '../src/search/search.params';
 import { queryMix } from './corpus';
@@ -88,7 +88,7 @@ async function main() {
     const t0 = performance.now();
     const embedded = new EmbeddedCaseSearch({
       file: embeddedIndexFile(dir),
-      thesaurus: () => buildThesaurusIndex(SYNONYM_GROUPS),
+      thesaurus: async () => buildThesaurusIndex(await new Thesaurus(ds).groups()),
     });
     console.log(JSON.stringify({ embeddedOpenMs: Math.round(performance.now() - t0) }));
     if ((await embedded.documentCount()) === 0) {

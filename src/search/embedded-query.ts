@@ -1,4 +1,4 @@
-import { formsOf, isNoiseWord, stem, words } from './dutch-analysis';
+import { compoundSplits, formsOf, isNoiseWord, stem, words } from './dutch-analysis';
 import type { ParsedQuery, QueryTerm } from './search-query';
 
 /**
@@ -13,8 +13,8 @@ import type { ParsedQuery, QueryTerm } from './search-query';
 export interface ColumnSet {
   /** Stems of the text, in order (phrases match here). */
   stems: string[];
-  /** Stems of compound parts. */
-  parts: string;
+  /** Stems of compound parts (and the words diminutives are made of). */
+  parts: string[];
   /** Exact words of the strongest fields, when the table has them. */
   exact?: string;
 }
@@ -40,18 +40,18 @@ export interface GroupForms {
 }
 
 /** Compound parts written apart match within this many words of each other. */
-const PARTS_NEAR = 3;
+export const PARTS_NEAR = 3;
 
 const quote = (token: string) => `"${token.replace(/"/g, '')}"`;
 
 /** The FTS5 expression of one group over a column set. */
 export function groupExpression(g: GroupForms, cols: ColumnSet): string {
   const main = `{${cols.stems.join(' ')}}`;
-  const all = `{${[...cols.stems, cols.parts].join(' ')}}`;
+  const all = `{${[...cols.stems, ...cols.parts].join(' ')}}`;
   const alts: string[] = [];
   for (const s of g.stems) {
     alts.push(`${main}: ${quote(s)}`);
-    if (!g.strict) alts.push(`{${cols.parts}}: ${quote(s)}`);
+    if (!g.strict) alts.push(`{${cols.parts.join(' ')}}: ${quote(s)}`);
   }
   if (cols.exact) for (const w of g.exact) alts.push(`{${cols.exact}}: ${quote(w)}`);
   for (const p of g.prefixes) alts.push(`${all}: ${quote(p)}*`);
@@ -77,40 +77,126 @@ function addAlternative(g: GroupForms, term: string) {
   if (ws.length === 1) {
     const f = formsOf(ws[0]);
     g.stems.push(f.stem);
-    if (f.parts) g.allOf.push(f.parts);
+    if (f.parts) g.allOf.push(f.parts.map(stem));
   } else g.phrases.push(ws.map(stem));
 }
 
-/** The forms of a query word (not a phrase). */
+function emptyForms(label: string): GroupForms {
+  return { label, stems: [], exact: [], prefixes: [], phrases: [], allOf: [], expansions: [], strict: false };
+}
+
+/** The forms of a query word that is not a compound. */
 export function wordForms(term: QueryTerm, thesaurus: ThesaurusIndex | null): GroupForms {
   const f = formsOf(term.text);
-  const g: GroupForms = {
-    label: term.text,
-    stems: [f.stem],
-    exact: [term.text],
-    prefixes: term.prefix ? [...new Set([term.text, f.stem])] : [],
-    phrases: [],
-    allOf: f.parts ? [f.parts] : [],
-    expansions: [],
-    strict: false,
-  };
+  const g = emptyForms(term.text);
+  g.stems.push(f.stem);
+  if (f.diminutiveOf) g.stems.push(f.diminutiveOf);
+  g.exact.push(term.text);
+  if (term.prefix) g.prefixes.push(...new Set([term.text, f.stem]));
   for (const alt of thesaurus?.alternativesOf([f.stem]) ?? []) addAlternative(g, alt);
   return g;
 }
 
+/**
+ * A compound ("jongerenhuisvesting", or "energie-armoede" written with a hyphen) is searched as
+ * its parts, each a group of its own that the whole compound also satisfies: a case with the
+ * compound has all its parts, a case that writes them apart ("huisvesting voor jongeren") too,
+ * one with only some of them ranks below. Thesaurus alternatives of the whole count for each part.
+ */
+function compoundGroups(
+  whole: string,
+  parts: string[],
+  term: QueryTerm,
+  context: QueryContext,
+): GroupForms[] {
+  const { thesaurus } = context;
+  const wholeStem = stem(whole);
+  const alternatives = thesaurus?.alternativesOf([wholeStem]) ?? [];
+  const groups = parts.map((part) => {
+    const g = emptyForms(part);
+    const f = formsOf(part);
+    g.stems.push(f.stem, wholeStem);
+    if (f.diminutiveOf) g.stems.push(f.diminutiveOf);
+    g.exact.push(whole);
+    if (term.prefix) g.prefixes.push(...new Set([whole, wholeStem]));
+    for (const alt of alternatives) addAlternative(g, alt);
+    for (const alt of thesaurus?.alternativesOf([f.stem]) ?? []) addAlternative(g, alt);
+    return g;
+  });
+  context.compounds.push({ groups, whole: wholeStem, parts: parts.map(stem) });
+  return groups;
+}
+
+/**
+ * The reading of a compound members most likely mean: the one whose parts are most common as
+ * words of their own in the collection (geometric mean of document counts, after Koehn & Knight),
+ * so "schuldhulpverlening" is schuld + hulpverlening, not schuldhulp + verlening.
+ */
+function chooseSplit(word: string, frequency?: (word: string) => number): string[] | null {
+  const splits = compoundSplits(word);
+  if (splits.length <= 1 || !frequency) return splits[0] ?? null;
+  const score = (split: string[]) => split.reduce((p, part) => p * (frequency(part) + 0.5), 1);
+  return splits.reduce((best, split) => (score(split) > score(best) ? split : best));
+}
+
+/** The groups of one query term: one, or one per part of a compound. */
+function termGroups(term: QueryTerm, context: QueryContext): GroupForms[] {
+  if (term.kind === 'word') {
+    const parts = chooseSplit(term.text, context.frequency);
+    return parts ? compoundGroups(term.text, parts, term, context) : [wordForms(term, context.thesaurus)];
+  }
+  if (term.joined) {
+    const parts = words(term.text);
+    return compoundGroups(parts.join(''), parts, term, context);
+  }
+  return [phraseForms(term, context.thesaurus, true)];
+}
+
+/**
+ * The compound two neighbouring query words form, when the collection has it: in their order
+ * ("mantelzorg woning" → mantelzorgwoning) or turned round, as a preposition between them says
+ * ("nood aan woningen" → woningnood, "huisvesting voor jongeren" → jongerenhuisvesting), the
+ * modifier as typed or as its stem, with or without a linking -s-/-en-.
+ */
+function writtenTogether(a: string, b: string, frequency: (word: string) => number): string | null {
+  let best: { word: string; n: number } | null = null;
+  for (const [modifier, head] of [
+    [a, b],
+    [b, a],
+  ]) {
+    for (const m of new Set([modifier, stem(modifier)]))
+      for (const h of new Set([head, stem(head)]))
+        for (const linker of ['', 's', 'en']) {
+          const word = `${m}${linker}${h}`;
+          const n = frequency(word);
+          if (n > 0 && (!best || n > best.n)) best = { word, n };
+        }
+  }
+  return best?.word ?? null;
+}
+
+/** What analysing a query needs besides the query. */
+interface QueryContext {
+  thesaurus: ThesaurusIndex | null;
+  /** In how many cases a word occurs (to choose between readings of a compound). */
+  frequency?: (word: string) => number;
+  compounds: Compound[];
+}
+
+/** A compound of the query, searched as its parts (the groups): "whole" when its parts stand together. */
+export interface Compound {
+  groups: GroupForms[];
+  /** Stem of the whole word. */
+  whole: string;
+  /** Stems of the parts. */
+  parts: string[];
+}
+
 function phraseForms(term: QueryTerm, thesaurus: ThesaurusIndex | null, strict: boolean): GroupForms {
-  const ws = words(term.text);
-  const stems = ws.map(stem);
-  const g: GroupForms = {
-    label: term.text,
-    stems: [],
-    exact: [],
-    prefixes: [],
-    phrases: [stems],
-    allOf: [],
-    expansions: [],
-    strict,
-  };
+  const stems = words(term.text).map(stem);
+  const g = emptyForms(term.text);
+  g.phrases.push(stems);
+  g.strict = strict;
   if (!strict) for (const alt of thesaurus?.alternativesOf(stems) ?? []) addAlternative(g, alt);
   return g;
 }
@@ -134,6 +220,7 @@ export interface AnalysedQuery {
   /** Groups that decide a match (noise words removed unless nothing else is left). */
   groups: GroupForms[];
   excluded: GroupForms[];
+  compounds: Compound[];
 }
 
 /**
@@ -141,7 +228,12 @@ export interface AnalysedQuery {
  * when anything else is left; adjacent words that form a multi-word thesaurus term ("groot
  * onderhoud") are searched as that term too.
  */
-export function analyseQuery(parsed: ParsedQuery, thesaurus: ThesaurusIndex | null): AnalysedQuery {
+export function analyseQuery(
+  parsed: ParsedQuery,
+  thesaurus: ThesaurusIndex | null,
+  frequency?: (word: string) => number,
+): AnalysedQuery {
+  const context: QueryContext = { thesaurus, frequency, compounds: [] };
   const singleWords = parsed.groups.map((g) => (g.length === 1 && g[0].kind === 'word' ? g[0].text : null));
   const content = parsed.groups.filter(
     (g) => !(g.length === 1 && g[0].kind === 'word' && isNoiseWord(g[0].text)),
@@ -160,19 +252,33 @@ export function analyseQuery(parsed: ParsedQuery, thesaurus: ThesaurusIndex | nu
       }
     }
   }
+  let previous: { word: string; groups: GroupForms[] } | null = null;
   for (const g of kept) {
     const index = parsed.groups.indexOf(g);
     if (joined.has(index)) continue;
-    groups.push(
-      mergeForms(
-        g.map((t) => (t.kind === 'phrase' ? phraseForms(t, thesaurus, true) : wordForms(t, thesaurus))),
-      ),
-    );
+    // A single term may become several groups (a compound's parts); OR-ed terms stay one group.
+    const made =
+      g.length === 1
+        ? termGroups(g[0], context)
+        : [mergeForms(g.flatMap((t) => termGroups(t, { ...context, compounds: [] })))];
+    groups.push(...made);
+    // Two words the collection also writes as one ("mantelzorg woning", "nood aan woningen").
+    const single = g.length === 1 && g[0].kind === 'word' ? g[0].text : null;
+    if (single && previous && frequency) {
+      const compound = writtenTogether(previous.word, single, frequency);
+      if (compound)
+        for (const target of [...previous.groups, ...made]) {
+          target.stems.push(stem(compound));
+          target.exact.push(compound);
+        }
+    }
+    previous = single ? { word: single, groups: made } : null;
   }
+  // Excluded words are strict: the word (by its stem), no synonyms, no parts.
   const excluded = parsed.excluded.map((t) =>
     t.kind === 'phrase' ? phraseForms(t, null, true) : { ...wordForms(t, null), allOf: [], strict: true },
   );
-  return { groups, excluded };
+  return { groups, excluded, compounds: context.compounds };
 }
 
 /** Every stem a snippet should mark for these groups. */

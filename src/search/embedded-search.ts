@@ -14,6 +14,7 @@ import {
   words,
 } from './dutch-analysis';
 import {
+  PARTS_NEAR,
   analyseQuery,
   groupExpression,
   markedStems,
@@ -33,7 +34,7 @@ import {
 import { emptyFacets, markedSnippet } from './snippets';
 
 /** Bumped when the file layout changes; an index of another version is rebuilt. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /** Attachment text indexed per case (the rest of a long file is still downloadable, not searchable). */
 export const EMBEDDED_ATTACHMENT_CHARS = 100_000;
@@ -42,20 +43,23 @@ export const EMBEDDED_ATTACHMENT_CHARS = 100_000;
  * Field weights for bm25 (title strongest; compound parts and attachments weakest). The exact
  * column holds the unstemmed words of title, summary and tags: an exact word ranks above its stem.
  */
-const CASE_COLUMNS = ['title', 'head', 'body', 'meta', 'refl', 'parts', 'exact'] as const;
-const CASE_WEIGHTS = [10, 4, 1, 2, 1, 0.6, 2];
+const CASE_COLUMNS = ['title', 'head', 'body', 'meta', 'refl', 'tparts', 'parts', 'exact'] as const;
+const CASE_WEIGHTS = [10, 4, 1, 2, 1, 3, 0.6, 2];
 const ATT_WEIGHTS = [1, 0.3];
 /** An attachment match counts for this much of a case-text match. */
 const ATTACHMENT_FACTOR = 0.5;
 const CASE_COLS: ColumnSet = {
   stems: ['title', 'head', 'body', 'meta', 'refl'],
-  parts: 'parts',
+  // Parts of compounds in the title and summary weigh more than those in the rest ("Woningnood" in a title).
+  parts: ['tparts', 'parts'],
   exact: 'exact',
 };
-const ATT_COLS: ColumnSet = { stems: ['att'], parts: 'att_parts' };
+const ATT_COLS: ColumnSet = { stems: ['att'], parts: ['att_parts'] };
 
-/** Query words further apart than this (in words) get no proximity bonus. */
-const NEAR_WORDS = 12;
+/** Neighbouring query words at most this many words apart count as close (a bonus per pair). */
+const NEAR_WORDS = 6;
+const NEAR_BONUS = 0.25;
+const MAX_NEAR_PAIRS = 6;
 /** Typo look-ups consider at most this many corrections per word. */
 const MAX_CORRECTIONS = 3;
 
@@ -85,6 +89,8 @@ interface Meta {
 interface Scored {
   id: number;
   groups: number;
+  /** Indexes of the query groups this case matches. */
+  matched: Set<number>;
   score: number;
   inCase: boolean;
 }
@@ -93,7 +99,8 @@ export interface EmbeddedSearchOptions {
   /** The index file (in DATA_DIR); null keeps it in memory (tests). */
   file: string | null;
   logger?: Logger;
-  thesaurus?: () => ThesaurusIndex | null;
+  /** The kerngroep's thesaurus; a search without it (database down) still answers. */
+  thesaurus?: () => Promise<ThesaurusIndex | null>;
 }
 
 /**
@@ -320,10 +327,11 @@ export class EmbeddedCaseSearch implements CaseSearch {
     }));
     const att = analyseText(attachments.map((a) => `${a.filename}\n${a.text}`).join('\n\n'));
     const exact = words(`${d.title} ${d.summary} ${d.tags.join(' ')}`).join(' ');
-    const parts = [title.parts, head.parts, body.parts, metaA.parts, refl.parts].join(' ');
+    const headParts = [title.parts, head.parts].join(' ');
+    const parts = [body.parts, metaA.parts, refl.parts].join(' ');
     this.db
-      .prepare(`INSERT INTO fts (rowid, ${CASE_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(d.id, title.stems, head.stems, body.stems, metaA.stems, refl.stems, parts, exact);
+      .prepare(`INSERT INTO fts (rowid, ${CASE_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(d.id, title.stems, head.stems, body.stems, metaA.stems, refl.stems, headParts, parts, exact);
     if (att.stems)
       this.db
         .prepare(`INSERT INTO fts_att (rowid, att, att_parts) VALUES (?, ?, ?)`)
@@ -377,7 +385,11 @@ export class EmbeddedCaseSearch implements CaseSearch {
     return new Map(rows);
   }
 
-  /** Corrections for a word no visible case has: vocabulary words one or two edits away, most common first. */
+  /**
+   * Corrections for a word no visible case has: vocabulary words one edit away (two for words of
+   * eight letters or more, then with the same first letter: a typo rarely starts a word), most
+   * common first.
+   */
   private corrections(word: string): string[] {
     if (word.length < 4 || /\d/.test(word) || this.vocabulary.has(word)) return [];
     const budget = word.length >= 8 ? 2 : 1;
@@ -385,7 +397,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     for (const [w, n] of this.vocabulary) {
       if (Math.abs(w.length - word.length) > budget) continue;
       const d = distance(w, word);
-      if (d <= budget) found.push({ w, d, n });
+      if (d === 1 || (d === 2 && d <= budget && w[0] === word[0])) found.push({ w, d, n });
     }
     found.sort((a, b) => a.d - b.d || b.n - a.n);
     return found.slice(0, MAX_CORRECTIONS).map((f) => f.w);
@@ -395,15 +407,15 @@ export class EmbeddedCaseSearch implements CaseSearch {
     if (!this.ready) throw new SearchIndexNotReady();
     const started = performance.now();
     const parsed = parseQuery(query.q, { prefixLastWord: true });
-    const thesaurus = this.options.thesaurus?.() ?? null;
-    const analysed = analyseQuery(parsed, thesaurus);
+    const thesaurus = (await this.options.thesaurus?.().catch(() => null)) ?? null;
+    const analysed = analyseQuery(parsed, thesaurus, (w) => this.vocabulary.get(w) ?? 0);
     const hasText = analysed.groups.length > 0 || analysed.excluded.length > 0;
     const corrected: Array<{ from: string; to: string }> = [];
 
     // Per group: which cases match, and how well (bm25 summed over groups is bm25 of the OR query).
     const scored = new Map<number, Scored>();
     const groupsMatched: number[] = [];
-    for (const g of analysed.groups) {
+    for (const [groupIndex, g] of analysed.groups.entries()) {
       let inCase = this.match('fts', groupExpression(g, CASE_COLS));
       let inAtt = this.match('fts_att', groupExpression(g, ATT_COLS));
       if (
@@ -433,7 +445,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
       let count = 0;
       const add = (id: number, score: number, fromCase: boolean) => {
         let s = scored.get(id);
-        if (!s) scored.set(id, (s = { id, groups: 0, score: 0, inCase: false }));
+        if (!s) scored.set(id, (s = { id, groups: 0, matched: new Set(), score: 0, inCase: false }));
         s.score += score;
         s.inCase ||= fromCase;
       };
@@ -441,9 +453,23 @@ export class EmbeddedCaseSearch implements CaseSearch {
       for (const id of ids) {
         add(id, (inCase.get(id) ?? 0) + ATTACHMENT_FACTOR * (inAtt.get(id) ?? 0), inCase.has(id));
         scored.get(id)!.groups++;
+        scored.get(id)!.matched.add(groupIndex);
         count++;
       }
       groupsMatched.push(count);
+    }
+    // A compound's parts count as all there only where they stand together (or the compound is there).
+    for (const c of analysed.compounds) {
+      const all = (cols: ColumnSet) => `{${[...cols.stems, ...cols.parts].join(' ')}}`;
+      const tight = (cols: ColumnSet) =>
+        `${all(cols)}: "${c.whole}" OR ${all(cols)}: NEAR(${c.parts.map((p) => `"${p}"`).join(' ')}, ${PARTS_NEAR})`;
+      const together = new Set([
+        ...this.match('fts', tight(CASE_COLS)).keys(),
+        ...this.match('fts_att', tight(ATT_COLS)).keys(),
+      ]);
+      const indexes = c.groups.map((g) => analysed.groups.indexOf(g));
+      for (const s of scored.values())
+        if (!together.has(s.id) && indexes.every((i) => s.matched.has(i))) s.groups--;
     }
     const excluded = new Set<number>();
     for (const g of analysed.excluded) {
@@ -463,13 +489,13 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const sort = query.sort ?? (hasText ? 'relevance' : 'newest');
     const newestFirst = (a: Meta, b: Meta) => b.updatedAt - a.updatedAt || b.id - a.id;
     if (sort === 'relevance' && nGroups > 0) {
-      const near = nGroups > 1 ? this.nearIds(analysed.groups) : new Set<number>();
+      const near = nGroups > 1 ? this.nearPairs(analysed.groups) : new Map<number, number>();
       const now = Date.now();
       const rank = (m: Meta) => {
         const s = scored.get(m.id)!;
         // A small tie-break for recent cases (at most 2% of a score), and a bonus for query words close together.
         const ageYears = Math.max(0, (now - m.updatedAt) / 31_557_600_000);
-        return s.score * (near.has(m.id) ? 1.25 : 1) * (1 + 0.02 / (1 + ageYears));
+        return s.score * (1 + NEAR_BONUS * (near.get(m.id) ?? 0)) * (1 + 0.02 / (1 + ageYears));
       };
       const ranks = new Map(matching.map((m) => [m.id, rank(m)]));
       matching.sort(
@@ -524,12 +550,21 @@ export class EmbeddedCaseSearch implements CaseSearch {
     return false;
   }
 
-  /** Cases where the groups' own stems stand within NEAR_WORDS of each other. */
-  private nearIds(groups: GroupForms[]): Set<number> {
-    const heads = groups.map((g) => g.stems[0] ?? g.phrases[0]?.join(' ')).filter((s): s is string => !!s);
-    if (heads.length < 2) return new Set();
-    const expr = `{${CASE_COLS.stems.join(' ')}}: NEAR(${heads.map((h) => `"${h}"`).join(' ')}, ${NEAR_WORDS})`;
-    return new Set(this.match('fts', expr).keys());
+  /**
+   * Proximity: per case, how many pairs of neighbouring query words stand within NEAR_WORDS of
+   * each other (in the text, or as parts of one compound). At most MAX_NEAR_PAIRS pairs are looked at.
+   */
+  private nearPairs(groups: GroupForms[]): Map<number, number> {
+    const heads = groups.map((g) => g.stems[0] ?? g.phrases[0]?.join(' ') ?? null);
+    const counts = new Map<number, number>();
+    const cols = `{${[...CASE_COLS.stems, ...CASE_COLS.parts].join(' ')}}`;
+    for (let i = 0; i + 1 < heads.length && i < MAX_NEAR_PAIRS; i++) {
+      const [a, b] = [heads[i], heads[i + 1]];
+      if (!a || !b || a === b) continue;
+      for (const id of this.match('fts', `${cols}: NEAR("${a}" "${b}", ${NEAR_WORDS})`).keys())
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
   }
 
   /** Total, facet counts (each facet ignoring its own filter) and the cases passing every filter. */

@@ -115,7 +115,7 @@ export const MEILI_SETTINGS: Settings = {
     'updatedAt:desc',
   ],
   stopWords: DUTCH_STOP_WORDS,
-  synonyms: meiliSynonyms(),
+  // Synonyms come from the kerngroep's thesaurus (settingsWith), updated when it changes.
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 10_000 },
@@ -164,6 +164,8 @@ export class MeiliCaseSearch implements CaseSearch {
        */
       orQueries?: Pick<CaseSearch, 'search'>;
       searchTimeoutMs?: number;
+      /** The kerngroep's thesaurus groups, sent as Meilisearch's synonyms. */
+      thesaurus?: () => Promise<string[][]>;
     },
   ) {
     this.admin = new Meilisearch({ host: options.url, apiKey: options.adminKey, timeout: WRITE_TIMEOUT_MS });
@@ -190,12 +192,34 @@ export class MeiliCaseSearch implements CaseSearch {
         () => false,
       );
       if (!exists) await this.check(this.admin.createIndex(this.uid, { primaryKey: 'id' }).waitTask(WAIT));
-      await this.check(this.admin.index(this.uid).updateSettings(MEILI_SETTINGS).waitTask(WAIT));
+      await this.check(
+        this.admin
+          .index(this.uid)
+          .updateSettings(await this.settings())
+          .waitTask(WAIT),
+      );
     })().catch((error) => {
       this.ready = null;
       throw error;
     });
     return this.ready;
+  }
+
+  /** The settings with the thesaurus as synonyms. */
+  private async settings(): Promise<Settings> {
+    const groups = (await this.options.thesaurus?.()) ?? [];
+    return { ...MEILI_SETTINGS, synonyms: meiliSynonyms(groups) };
+  }
+
+  /** After a thesaurus change: Meilisearch's synonyms follow (a settings task; searches go on meanwhile). */
+  async updateSynonyms(): Promise<void> {
+    await this.init();
+    const { synonyms } = await this.settings();
+    await this.check(
+      this.index()
+        .updateSynonyms(synonyms ?? {})
+        .waitTask(WAIT),
+    );
   }
 
   private async check(task: Promise<{ status: string; error?: { message?: string } | null; uid?: number }>) {
@@ -247,7 +271,12 @@ export class MeiliCaseSearch implements CaseSearch {
     const fresh = `${this.uid}_rebuild_${Date.now()}`;
     await this.check(this.admin.createIndex(fresh, { primaryKey: 'id' }).waitTask(WAIT));
     try {
-      await this.check(this.admin.index(fresh).updateSettings(MEILI_SETTINGS).waitTask(WAIT));
+      await this.check(
+        this.admin
+          .index(fresh)
+          .updateSettings(await this.settings())
+          .waitTask(WAIT),
+      );
       for await (const docs of batches) if (docs.length) await this.addInBatches(fresh, docs);
       await this.check(
         this.admin.swapIndexes([{ indexes: [this.uid, fresh], rename: false }]).waitTask(WAIT),

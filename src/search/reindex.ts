@@ -10,7 +10,10 @@ import { reindexAll } from './indexer';
  * Meilisearch. An engine for which the outbox already lists every case (a fresh import) is left
  * to the indexer, which would do the same work. Returns the number of cases indexed.
  */
-export async function reindexIfEmpty(db: Database, stack: SearchStack): Promise<number> {
+export async function reindexIfEmpty(
+  db: Database,
+  stack: Pick<SearchStack, 'search' | 'searchFallback' | 'indexer'>,
+): Promise<number> {
   const engines: CaseSearch[] =
     stack.search.engine === stack.searchFallback.engine
       ? [stack.search]

@@ -1,5 +1,5 @@
 import type { CaseStatus } from '../domain';
-import { DUTCH_STOP_WORDS, normalizeWord } from './dutch';
+import { DUTCH_STOP_WORDS, wordsOf } from './dutch';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_PER_PAGE = 100;
@@ -85,6 +85,8 @@ export interface QueryTerm {
   text: string;
   /** The last word typed: also matches words that start with it. */
   prefix?: boolean;
+  /** Written as one token with hyphens or digits ("energie-armoede", "55plus"), not quoted. */
+  joined?: boolean;
 }
 
 export interface ParsedQuery {
@@ -124,9 +126,11 @@ export function parseQuery(q: string, options: { prefixLastWord?: boolean } = {}
     }
     const negated = raw.startsWith('-') && raw.length > 1;
     const words = wordsIn(negated ? raw.slice(1) : raw);
-    // "sociaal-maatschappelijk" or "e-mail": one token of several words is a phrase.
+    // "sociaal-maatschappelijk" or "e-mail": one token of several words is a phrase (that may
+    // also be written as one word: the embedded engine searches "energie-armoede" as energiearmoede too).
     if (words.length === 1) tokens.push({ term: { kind: 'word', text: words[0] }, negated, raw });
-    else if (words.length > 1) tokens.push({ term: { kind: 'phrase', text: words.join(' ') }, negated, raw });
+    else if (words.length > 1)
+      tokens.push({ term: { kind: 'phrase', text: words.join(' '), joined: true }, negated, raw });
   }
 
   const groups: QueryTerm[][] = [];
@@ -164,9 +168,7 @@ export function parseQuery(q: string, options: { prefixLastWord?: boolean } = {}
   return { groups, excluded, onlyStopWords: q.trim() !== '' && groups.length === 0 && excluded.length === 0 };
 }
 
-function wordsIn(text: string): string[] {
-  return normalizeWord(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
+const wordsIn = wordsOf;
 
 /** The distinct plain words of a parsed query (for lexicon look-ups). */
 export function queryWords(parsed: ParsedQuery): string[] {

@@ -25,12 +25,12 @@ import { createTestApp, type TestContext } from '../support/test-app';
  */
 // Measured on 2 Dec 2026 (155 cases, 139 scored queries), NDCG@10 / MRR / recall@10:
 // page 0.645 / 0.703 / 0.648, API 0.769 / 0.867 / 0.677.
-const MIN_NDCG = 0.64;
-const MIN_MRR = 0.69;
-const MIN_RECALL = 0.64;
-const MIN_API_NDCG = 0.76;
-const MIN_API_MRR = 0.85;
-const MIN_API_RECALL = 0.67;
+const MIN_NDCG = 0.87;
+const MIN_MRR = 0.95;
+const MIN_RECALL = 0.8;
+const MIN_API_NDCG = 0.87;
+const MIN_API_MRR = 0.95;
+const MIN_API_RECALL = 0.8;
 
 const K = 10;
 const RESULTS_FILE = path.join(__dirname, '..', '..', 'test-results', 'relevance-page.json');
@@ -97,6 +97,7 @@ describe('relevance through the search page, as a member uses it', () => {
   const overall = {} as Record<Channel, Summary>;
   /** The browse page's form fields as the member finds them, before typing (q left out). */
   let browseFields: Array<[string, string]> = [];
+  let page: { agent: request.Agent; corpusIdOf: (caseId: number) => number };
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -105,6 +106,7 @@ describe('relevance through the search page, as a member uses it', () => {
     await ctx.indexer.whenIdle(120_000);
     const agent = request.agent(ctx.app);
     await loginAs(agent, loaded.member);
+    page = { agent, corpusIdOf: (caseId) => loaded.corpusIdOf.get(caseId) ?? -caseId };
     const browse = await agent.get('/casussen').expect(200);
     browseFields = formFields(parse(browse.text).querySelector('form#zoekformulier')!).filter(
       ([name]) => name !== 'q',
@@ -185,12 +187,20 @@ describe('relevance through the search page, as a member uses it', () => {
       expect(measured[channel].flatMap((m) => m.drafts.map((id) => `${channel} ${m.q} → ${id}`))).toEqual([]);
   });
 
-  it('finds nothing when only a draft of another author matches', () => {
+  it('finds no case with the word when only a draft of another author has it', async () => {
     const visibility = relevanceQueries.filter((q) => !isScored(q));
     expect(visibility.length).toBeGreaterThan(0);
-    for (const channel of ['page', 'api'] as const)
-      for (const m of measured[channel].filter((m) => visibility.some((q) => q.q === m.q)))
-        expect({ channel, q: m.q, total: m.total }).toEqual({ channel, q: m.q, total: 0 });
+    for (const { q } of visibility) {
+      // A word only a draft has may still find cases with its parts ("ruil", "meester"), as a
+      // partial match that the page marks so; never the draft, and never a case as if it had the word.
+      const api = await page.agent.get(`/api/search?q=${encodeURIComponent(q)}&perPage=100`).expect(200);
+      const draftsShown = api.body.hits.filter((h: { id: number }) => draftIds.has(page.corpusIdOf(h.id)));
+      expect({ q, draftsShown }).toEqual({ q, draftsShown: [] });
+      expect({ q, allWords: api.body.total === 0 || api.body.partial !== null }).toEqual({
+        q,
+        allWords: true,
+      });
+    }
   });
 
   it(`keeps the page at NDCG@${K} ≥ ${MIN_NDCG}, MRR ≥ ${MIN_MRR}, recall@${K} ≥ ${MIN_RECALL}`, () => {

@@ -8,7 +8,7 @@ import type { Mailer } from '../../src/mail/mailer';
 import type { CaseSearch } from '../../src/search/case-search';
 import { createSearchStack } from '../../src/search/create-search';
 import type { SearchIndexer } from '../../src/search/indexer';
-import { Thesaurus } from '../../src/search/thesaurus';
+import type { Thesaurus } from '../../src/search/thesaurus';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 export interface TestContext {
@@ -37,8 +37,8 @@ export async function createTestApp(
   const logger = pino({ level: 'silent' });
   const stack = createSearchStack({}, db, logger, overrides.search?.(db));
   stack.indexer.start();
-  const thesaurus = new Thesaurus(db.dataSource, logger);
-  const app = createApp({ config, db, logger, ...stack, mailer: overrides.mailer, thesaurus });
+  const thesaurus = stack.thesaurus;
+  const app = createApp({ config, db, logger, ...stack, mailer: overrides.mailer });
   return {
     app,
     db,
