@@ -16,6 +16,8 @@ export const DUTCH_STOP_WORDS = [
 
 /** Lower case, accents off (é → e, ë → e), apostrophes kept inside words. */
 export function normalizeWord(word: string): string {
+  // Most words are plain ASCII: lower case is all they need (NFD is the slow part).
+  if (/^[\t\n\r -~]*$/.test(word)) return word.toLowerCase();
   return word
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -31,8 +31,6 @@ export interface GroupForms {
   prefixes: string[];
   /** Sequences of stems that must stand together (phrases, multi-word synonyms). */
   phrases: string[][];
-  /** Stems that must occur close together (a compound written apart: woning + nood). */
-  allOf: string[][];
   /** Thesaurus alternatives, as written (shown on request). */
   expansions: string[];
   /** Quoted phrase: strict, no expansions. */
@@ -49,16 +47,13 @@ export function groupExpression(g: GroupForms, cols: ColumnSet): string {
   const main = `{${cols.stems.join(' ')}}`;
   const all = `{${[...cols.stems, ...cols.parts].join(' ')}}`;
   const alts: string[] = [];
-  for (const s of g.stems) {
-    alts.push(`${main}: ${quote(s)}`);
-    if (!g.strict) alts.push(`{${cols.parts.join(' ')}}: ${quote(s)}`);
-  }
-  if (cols.exact) for (const w of g.exact) alts.push(`{${cols.exact}}: ${quote(w)}`);
+  // One phrase per stem over the text and the compound parts (bm25's column weights rank a
+  // part below a word); each phrase costs a pass over its matches.
+  const stems = [...new Set(g.stems)];
+  if (stems.length) alts.push(`${g.strict ? main : all}: (${stems.map(quote).join(' OR ')})`);
+  if (cols.exact) for (const w of new Set(g.exact)) alts.push(`{${cols.exact}}: ${quote(w)}`);
   for (const p of g.prefixes) alts.push(`${all}: ${quote(p)}*`);
   for (const phrase of g.phrases) alts.push(`${main}: ${quote(phrase.join(' '))}`);
-  // Parts written apart stand close together ("nood aan woningen", "huisvesting voor jongeren");
-  // anywhere in the case they would be two unrelated words ("huis" … "bezoek").
-  for (const parts of g.allOf) alts.push(`${all}: NEAR(${parts.map(quote).join(' ')}, ${PARTS_NEAR})`);
   return alts.length ? `(${alts.join(' OR ')})` : '';
 }
 
@@ -74,25 +69,33 @@ function addAlternative(g: GroupForms, term: string) {
   const ws = words(term).filter((w) => !isNoiseWord(w) || words(term).length === 1);
   if (ws.length === 0) return;
   g.expansions.push(term);
-  if (ws.length === 1) {
-    const f = formsOf(ws[0]);
-    g.stems.push(f.stem);
-    if (f.parts) g.allOf.push(f.parts.map(stem));
-  } else g.phrases.push(ws.map(stem));
+  if (ws.length === 1) g.stems.push(stem(ws[0]));
+  else g.phrases.push(ws.map(stem));
 }
 
 function emptyForms(label: string): GroupForms {
-  return { label, stems: [], exact: [], prefixes: [], phrases: [], allOf: [], expansions: [], strict: false };
+  return { label, stems: [], exact: [], prefixes: [], phrases: [], expansions: [], strict: false };
 }
 
+/**
+ * Whether the last word is still being typed: matched as a prefix only when the collection does
+ * not have it as a word (a prefix of a common word reads many terms and makes a search slow).
+ */
+const stillTyping = (term: QueryTerm, word: string, frequency?: (word: string) => number) =>
+  !!term.prefix && !(frequency && frequency(word) > 0);
+
 /** The forms of a query word that is not a compound. */
-export function wordForms(term: QueryTerm, thesaurus: ThesaurusIndex | null): GroupForms {
+export function wordForms(
+  term: QueryTerm,
+  thesaurus: ThesaurusIndex | null,
+  frequency?: (word: string) => number,
+): GroupForms {
   const f = formsOf(term.text);
   const g = emptyForms(term.text);
   g.stems.push(f.stem);
   if (f.diminutiveOf) g.stems.push(f.diminutiveOf);
   g.exact.push(term.text);
-  if (term.prefix) g.prefixes.push(...new Set([term.text, f.stem]));
+  if (stillTyping(term, term.text, frequency)) g.prefixes.push(...new Set([term.text, f.stem]));
   for (const alt of thesaurus?.alternativesOf([f.stem]) ?? []) addAlternative(g, alt);
   return g;
 }
@@ -118,7 +121,7 @@ function compoundGroups(
     g.stems.push(f.stem, wholeStem);
     if (f.diminutiveOf) g.stems.push(f.diminutiveOf);
     g.exact.push(whole);
-    if (term.prefix) g.prefixes.push(...new Set([whole, wholeStem]));
+    if (stillTyping(term, whole, context.frequency)) g.prefixes.push(...new Set([whole, wholeStem]));
     for (const alt of alternatives) addAlternative(g, alt);
     for (const alt of thesaurus?.alternativesOf([f.stem]) ?? []) addAlternative(g, alt);
     return g;
@@ -134,16 +137,20 @@ function compoundGroups(
  */
 function chooseSplit(word: string, frequency?: (word: string) => number): string[] | null {
   const splits = compoundSplits(word);
-  if (splits.length <= 1 || !frequency) return splits[0] ?? null;
-  const score = (split: string[]) => split.reduce((p, part) => p * (frequency(part) + 0.5), 1);
-  return splits.reduce((best, split) => (score(split) > score(best) ? split : best));
+  if (splits.length === 0 || !frequency) return splits[0] ?? null;
+  const score = (split: string[]) => Math.sqrt(split.reduce((p, part) => p * (frequency(part) + 0.5), 1));
+  const best = splits.reduce((a, b) => (score(b) > score(a) ? b : a));
+  // A compound more common than its parts is searched as itself ("statushouder").
+  return score(best) > frequency(word) + 0.5 ? best : null;
 }
 
 /** The groups of one query term: one, or one per part of a compound. */
 function termGroups(term: QueryTerm, context: QueryContext): GroupForms[] {
   if (term.kind === 'word') {
     const parts = chooseSplit(term.text, context.frequency);
-    return parts ? compoundGroups(term.text, parts, term, context) : [wordForms(term, context.thesaurus)];
+    return parts
+      ? compoundGroups(term.text, parts, term, context)
+      : [wordForms(term, context.thesaurus, context.frequency)];
   }
   if (term.joined) {
     const parts = words(term.text);
@@ -210,7 +217,6 @@ function mergeForms(list: GroupForms[]): GroupForms {
     exact: list.flatMap((g) => g.exact),
     prefixes: list.flatMap((g) => g.prefixes),
     phrases: list.flatMap((g) => g.phrases),
-    allOf: list.flatMap((g) => g.allOf),
     expansions: list.flatMap((g) => g.expansions),
     strict: list.every((g) => g.strict),
   };
@@ -276,7 +282,7 @@ export function analyseQuery(
   }
   // Excluded words are strict: the word (by its stem), no synonyms, no parts.
   const excluded = parsed.excluded.map((t) =>
-    t.kind === 'phrase' ? phraseForms(t, null, true) : { ...wordForms(t, null), allOf: [], strict: true },
+    t.kind === 'phrase' ? phraseForms(t, null, true) : { ...wordForms(t, null), strict: true },
   );
   return { groups, excluded, compounds: context.compounds };
 }
@@ -288,7 +294,6 @@ export function markedStems(groups: GroupForms[]): { stems: Set<string>; prefixe
   for (const g of groups) {
     for (const s of g.stems) stems.add(s);
     for (const p of g.phrases) for (const s of p) stems.add(s);
-    for (const a of g.allOf) for (const s of a) stems.add(s);
     prefixes.push(...g.prefixes);
   }
   return { stems, prefixes };

@@ -17,6 +17,7 @@ import {
   PARTS_NEAR,
   analyseQuery,
   groupExpression,
+  type AnalysedQuery,
   markedStems,
   type ColumnSet,
   type GroupForms,
@@ -25,6 +26,8 @@ import {
 import type { SearchDocument } from './search-document';
 import {
   parseQuery,
+  type ParsedQuery,
+  type QueryTerm,
   type SearchFacets,
   type SearchHit,
   type SearchQuery,
@@ -60,6 +63,13 @@ const ATT_COLS: ColumnSet = { stems: ['att'], parts: ['att_parts'] };
 const NEAR_WORDS = 6;
 const NEAR_BONUS = 0.25;
 const MAX_NEAR_PAIRS = 6;
+/** Query groups looked at (a bit each in a mask). */
+const MAX_GROUPS = 24;
+
+const byNewest = (a: Meta, b: Meta) => b.updatedAt - a.updatedAt || b.id - a.id;
+
+/** The best this many matches (by words matched and bm25) are ranked again with positions. */
+const RERANK = 200;
 /** Typo look-ups consider at most this many corrections per word. */
 const MAX_CORRECTIONS = 3;
 
@@ -88,9 +98,10 @@ interface Meta {
 
 interface Scored {
   id: number;
+  /** How many query groups the case matches (a compound whose parts stand apart counts one less). */
   groups: number;
-  /** Indexes of the query groups this case matches. */
-  matched: Set<number>;
+  /** Bit i: the case matches query group i. */
+  mask: number;
   score: number;
   inCase: boolean;
 }
@@ -117,6 +128,9 @@ export class EmbeddedCaseSearch implements CaseSearch {
   private vocabulary = new Map<string, number>();
   private ready: boolean;
   private rebuilding = false;
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Every case newest first; dropped at each write. */
+  private newest: Meta[] | null = null;
 
   constructor(private readonly options: EmbeddedSearchOptions) {
     this.ready = this.open();
@@ -232,6 +246,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.db.exec(`DELETE FROM docs; DELETE FROM fts; DELETE FROM fts_att; DELETE FROM vocabulary;`);
     this.meta.clear();
     this.vocabulary.clear();
+    this.newest = null;
   }
 
   /**
@@ -272,6 +287,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.db.prepare(`DELETE FROM fts WHERE rowid = ?`).run(id);
     this.db.prepare(`DELETE FROM fts_att WHERE rowid = ?`).run(id);
     this.meta.delete(id);
+    this.newest = null;
   }
 
   private countWords(list: string[], delta: 1 | -1) {
@@ -349,6 +365,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
       .run(d.id, JSON.stringify(meta), d.body, JSON.stringify(attachments), JSON.stringify(vocab));
     if (d.status === 'published') this.countWords(vocab, 1);
     this.meta.set(d.id, meta);
+    this.newest = null;
   }
 
   /** May this viewer see this case with these status filters? */
@@ -359,30 +376,32 @@ export class EmbeddedCaseSearch implements CaseSearch {
     return (statuses as string[]).includes(m.status);
   }
 
-  /** The filter conditions, by facet (each facet's counts ignore its own filter). */
-  private conditions(query: SearchQuery) {
-    const f = query.filters;
-    return {
-      role: (m: Meta) => f.roles.length === 0 || m.roles.some((r) => f.roles.includes(r)),
-      theme: (m: Meta) => f.themes.length === 0 || m.themes.some((t) => f.themes.includes(t)),
-      organizationKind: (m: Meta) =>
-        f.organizationKinds.length === 0 || f.organizationKinds.includes(m.organizationKind),
-      year: (m: Meta) => f.years.length === 0 || (m.year !== null && f.years.includes(m.year)),
-      hasReflection: (m: Meta) => f.hasReflection === undefined || m.hasReflection === f.hasReflection,
-      presented: (m: Meta) => f.presented === undefined || m.presented === f.presented,
-    };
-  }
-
-  /** Rows of one FTS5 table matching an expression, with bm25 (higher is better). */
+  /**
+   * Rows of one FTS5 table matching an expression, with bm25 (higher is better). A match in more
+   * than half of the cases carries no weight in bm25 (FTS5 clamps its inverse document frequency
+   * to almost zero), so for those only the matching rows are read (ranking every row of a word in
+   * every case is what makes a search slow): score 0.
+   */
   private match(table: 'fts' | 'fts_att', expression: string): Map<number, number> {
+    if (!expression) return new Map();
+    const ids = this.statement(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`)
+      .pluck()
+      .all(expression) as number[];
+    if (ids.length * 2 > this.meta.size) return new Map(ids.map((id) => [id, 0]));
     const weights = table === 'fts' ? CASE_WEIGHTS : ATT_WEIGHTS;
-    const rows = this.db
-      .prepare(
-        `SELECT rowid AS id, -bm25(${table}, ${weights.join(', ')}) AS score FROM ${table} WHERE ${table} MATCH ?`,
-      )
+    const rows = this.statement(
+      `SELECT rowid AS id, -bm25(${table}, ${weights.join(', ')}) AS score FROM ${table} WHERE ${table} MATCH ?`,
+    )
       .raw()
       .all(expression) as Array<[number, number]>;
     return new Map(rows);
+  }
+
+  /** Prepared statements, kept (preparing one costs as much as a small search). */
+  private statement(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
   }
 
   /**
@@ -409,118 +428,76 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const parsed = parseQuery(query.q, { prefixLastWord: true });
     const thesaurus = (await this.options.thesaurus?.().catch(() => null)) ?? null;
     const analysed = analyseQuery(parsed, thesaurus, (w) => this.vocabulary.get(w) ?? 0);
+    // Bounded work per query: a 200-character query has at most this many groups.
+    analysed.groups.splice(MAX_GROUPS);
     const hasText = analysed.groups.length > 0 || analysed.excluded.length > 0;
+    const nGroups = analysed.groups.length;
     const corrected: Array<{ from: string; to: string }> = [];
 
     // Per group: which cases match, and how well (bm25 summed over groups is bm25 of the OR query).
     const scored = new Map<number, Scored>();
     const groupsMatched: number[] = [];
     for (const [groupIndex, g] of analysed.groups.entries()) {
-      let inCase = this.match('fts', groupExpression(g, CASE_COLS));
-      let inAtt = this.match('fts_att', groupExpression(g, ATT_COLS));
-      if (
-        !query.literal &&
-        !g.strict &&
-        g.exact.length === 1 &&
-        !this.anyVisible(inCase, inAtt, query, viewer)
-      ) {
+      let found = this.matchGroup(g);
+      if (!query.literal && !g.strict && g.exact.length === 1 && !this.anyVisible(found, query, viewer)) {
         const fixes = this.corrections(g.exact[0]);
         if (fixes.length) {
-          const fixed: GroupForms = {
-            ...g,
-            stems: fixes.map(stem),
-            exact: fixes,
-            prefixes: [],
-            allOf: [],
-            phrases: [],
-          };
-          inCase = this.match('fts', groupExpression(fixed, CASE_COLS));
-          inAtt = this.match('fts_att', groupExpression(fixed, ATT_COLS));
-          if (this.anyVisible(inCase, inAtt, query, viewer)) {
+          const fixed: GroupForms = { ...g, stems: fixes.map(stem), exact: fixes, prefixes: [], phrases: [] };
+          const refound = this.matchGroup(fixed);
+          if (this.anyVisible(refound, query, viewer)) {
             corrected.push({ from: g.label, to: fixes[0] });
             Object.assign(g, fixed);
+            found = refound;
           }
         }
       }
-      let count = 0;
-      const add = (id: number, score: number, fromCase: boolean) => {
+      const bit = 1 << groupIndex;
+      for (const [id, score, inCase] of found) {
         let s = scored.get(id);
-        if (!s) scored.set(id, (s = { id, groups: 0, matched: new Set(), score: 0, inCase: false }));
+        if (!s) scored.set(id, (s = { id, groups: 0, mask: 0, score: 0, inCase: false }));
         s.score += score;
-        s.inCase ||= fromCase;
-      };
-      const ids = new Set<number>([...inCase.keys(), ...inAtt.keys()]);
-      for (const id of ids) {
-        add(id, (inCase.get(id) ?? 0) + ATTACHMENT_FACTOR * (inAtt.get(id) ?? 0), inCase.has(id));
-        scored.get(id)!.groups++;
-        scored.get(id)!.matched.add(groupIndex);
-        count++;
+        s.inCase ||= inCase;
+        s.groups++;
+        s.mask |= bit;
       }
-      groupsMatched.push(count);
-    }
-    // A compound's parts count as all there only where they stand together (or the compound is there).
-    for (const c of analysed.compounds) {
-      const all = (cols: ColumnSet) => `{${[...cols.stems, ...cols.parts].join(' ')}}`;
-      const tight = (cols: ColumnSet) =>
-        `${all(cols)}: "${c.whole}" OR ${all(cols)}: NEAR(${c.parts.map((p) => `"${p}"`).join(' ')}, ${PARTS_NEAR})`;
-      const together = new Set([
-        ...this.match('fts', tight(CASE_COLS)).keys(),
-        ...this.match('fts_att', tight(ATT_COLS)).keys(),
-      ]);
-      const indexes = c.groups.map((g) => analysed.groups.indexOf(g));
-      for (const s of scored.values())
-        if (!together.has(s.id) && indexes.every((i) => s.matched.has(i))) s.groups--;
+      // "Found nowhere" counts only what the viewer may see: a draft's word stays unmentioned.
+      groupsMatched.push(this.anyVisible(found, query, viewer) ? 1 : 0);
     }
     const excluded = new Set<number>();
-    for (const g of analysed.excluded) {
-      for (const id of this.match('fts', groupExpression(g, CASE_COLS)).keys()) excluded.add(id);
-      for (const id of this.match('fts_att', groupExpression(g, ATT_COLS)).keys()) excluded.add(id);
-    }
+    for (const g of analysed.excluded) for (const [id] of this.matchGroup(g)) excluded.add(id);
 
+    // Visible candidates; without words every case, newest first (kept sorted between writes).
     const candidates: Meta[] = [];
-    const source: Iterable<Meta> =
-      analysed.groups.length > 0
-        ? [...scored.keys()].map((id) => this.meta.get(id)).filter((m): m is Meta => m !== undefined)
-        : this.meta.values();
-    for (const m of source) if (!excluded.has(m.id) && this.visible(m, query, viewer)) candidates.push(m);
-
+    if (nGroups > 0) {
+      for (const s of scored.values()) {
+        const m = this.meta.get(s.id);
+        if (m && !excluded.has(m.id) && this.visible(m, query, viewer)) candidates.push(m);
+      }
+    } else {
+      for (const m of this.newestFirst())
+        if (!excluded.has(m.id) && this.visible(m, query, viewer)) candidates.push(m);
+    }
     const { total, facets, matching } = this.facets(candidates, query);
-    const nGroups = analysed.groups.length;
     const sort = query.sort ?? (hasText ? 'relevance' : 'newest');
-    const newestFirst = (a: Meta, b: Meta) => b.updatedAt - a.updatedAt || b.id - a.id;
-    if (sort === 'relevance' && nGroups > 0) {
-      const near = nGroups > 1 ? this.nearPairs(analysed.groups) : new Map<number, number>();
-      const now = Date.now();
-      const rank = (m: Meta) => {
-        const s = scored.get(m.id)!;
-        // A small tie-break for recent cases (at most 2% of a score), and a bonus for query words close together.
-        const ageYears = Math.max(0, (now - m.updatedAt) / 31_557_600_000);
-        return s.score * (1 + NEAR_BONUS * (near.get(m.id) ?? 0)) * (1 + 0.02 / (1 + ageYears));
-      };
-      const ranks = new Map(matching.map((m) => [m.id, rank(m)]));
-      matching.sort(
-        (a, b) =>
-          scored.get(b.id)!.groups - scored.get(a.id)!.groups ||
-          ranks.get(b.id)! - ranks.get(a.id)! ||
-          newestFirst(a, b),
-      );
-    } else if (sort === 'title') {
+    let ordered: Meta[] = matching;
+    if (sort === 'relevance' && nGroups > 0) ordered = this.rank(matching, analysed, scored);
+    else if (sort === 'title') {
       const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
-      matching.sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id);
-    } else matching.sort(newestFirst);
+      ordered = matching.sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id);
+    } else if (nGroups > 0) ordered = matching.sort(byNewest);
 
     const pages = Math.max(1, Math.ceil(total / query.perPage));
     const page = Math.min(Math.max(1, query.page), pages);
-    const shown = matching.slice((page - 1) * query.perPage, page * query.perPage);
+    const shown = ordered.slice((page - 1) * query.perPage, page * query.perPage);
     const hits = this.hits(shown, analysed.groups, scored);
 
-    const allWords =
-      nGroups > 1 ? matching.filter((m) => scored.get(m.id)!.groups === nGroups).length : total;
+    const full = (1 << nGroups) - 1;
+    const allWords = nGroups > 1 ? ordered.filter((m) => scored.get(m.id)!.mask === full).length : total;
     const missing =
       nGroups > 1 && allWords === 0 && total > 0
         ? analysed.groups.filter((_, i) => groupsMatched[i] === 0).map((g) => g.label)
         : [];
-    const suggestions = total === 0 && hasText ? this.suggest(analysed.groups) : [];
+    const suggestions = total === 0 && hasText ? this.suggest(parsed) : [];
     return {
       total,
       page,
@@ -531,37 +508,99 @@ export class EmbeddedCaseSearch implements CaseSearch {
       suggestions,
       corrections: corrected,
       expansions: [...new Set(analysed.groups.flatMap((g) => g.expansions))],
-      partial:
-        nGroups > 1 && total > 0 && allWords === 0 ? { missing: missing.length ? missing : [] } : undefined,
+      partial: nGroups > 1 && total > 0 && allWords === 0 ? { missing } : undefined,
     };
   }
 
-  private anyVisible(
-    a: Map<number, number>,
-    b: Map<number, number>,
-    query: SearchQuery,
-    viewer: SearchViewer,
-  ) {
-    for (const map of [a, b])
-      for (const id of map.keys()) {
-        const m = this.meta.get(id);
-        if (m && this.visible(m, query, viewer)) return true;
-      }
+  /**
+   * Most words first, then bm25. The best RERANK of those are checked for what needs positions
+   * (compounds written apart, query words close together) and ranked again; the rest keep
+   * their order (pages that deep are rarely looked at).
+   */
+  private rank(matching: Meta[], analysed: AnalysedQuery, scored: Map<number, Scored>): Meta[] {
+    const items = matching.map((m) => ({ m, s: scored.get(m.id)!, rank: 0 }));
+    items.sort((a, b) => b.s.groups - a.s.groups || b.s.score - a.s.score || byNewest(a.m, b.m));
+    const head = items.slice(0, RERANK);
+    const headIds = head.map((i) => i.m.id);
+    this.checkCompounds(analysed, scored, headIds);
+    const near =
+      analysed.groups.length > 1 ? this.nearPairs(analysed.groups, headIds) : new Map<number, number>();
+    const now = Date.now();
+    for (const item of head) {
+      // A bonus per pair of query words close together, and a small one for recent cases (at most 2%).
+      const ageYears = Math.max(0, (now - item.m.updatedAt) / 31_557_600_000);
+      item.rank = item.s.score * (1 + NEAR_BONUS * (near.get(item.m.id) ?? 0)) * (1 + 0.02 / (1 + ageYears));
+    }
+    head.sort((a, b) => b.s.groups - a.s.groups || b.rank - a.rank || byNewest(a.m, b.m));
+    return [...head, ...items.slice(RERANK)].map((i) => i.m);
+  }
+
+  /** Every case, newest first: sorted once after a write, not per search. */
+  private newestFirst(): Meta[] {
+    this.newest ??= [...this.meta.values()].sort(byNewest);
+    return this.newest;
+  }
+
+  /** The cases matching a group, in the case's own text or its attachments: [id, score, in the case]. */
+  private matchGroup(g: GroupForms): Array<[number, number, boolean]> {
+    const inCase = this.match('fts', groupExpression(g, CASE_COLS));
+    const inAtt = this.match('fts_att', groupExpression(g, ATT_COLS));
+    const out: Array<[number, number, boolean]> = [];
+    for (const [id, score] of inCase) out.push([id, score + ATTACHMENT_FACTOR * (inAtt.get(id) ?? 0), true]);
+    for (const [id, score] of inAtt) if (!inCase.has(id)) out.push([id, ATTACHMENT_FACTOR * score, false]);
+    return out;
+  }
+
+  private anyVisible(found: Array<[number, number, boolean]>, query: SearchQuery, viewer: SearchViewer) {
+    for (const [id] of found) {
+      const m = this.meta.get(id);
+      if (m && this.visible(m, query, viewer)) return true;
+    }
     return false;
+  }
+
+  /**
+   * A compound's parts count as all there only where they stand together, or the compound itself
+   * is there: elsewhere the case matches one group fewer ("ruil" … "meester" is no "ruilmeester").
+   */
+  private checkCompounds(analysed: AnalysedQuery, scored: Map<number, Scored>, ids: number[]) {
+    for (const c of analysed.compounds) {
+      const all = (cols: ColumnSet) => `{${[...cols.stems, ...cols.parts].join(' ')}}`;
+      const tight = (cols: ColumnSet) =>
+        `${all(cols)}: "${c.whole}" OR ${all(cols)}: NEAR(${c.parts.map((p) => `"${p}"`).join(' ')}, ${PARTS_NEAR})`;
+      const indexes = c.groups.map((g) => analysed.groups.indexOf(g));
+      const mask = indexes.reduce((m, i) => m | (1 << i), 0);
+      const candidates = ids.filter((id) => (scored.get(id)!.mask & mask) === mask);
+      const together = new Set([
+        ...this.matchAmong('fts', tight(CASE_COLS), candidates),
+        ...this.matchAmong('fts_att', tight(ATT_COLS), candidates),
+      ]);
+      for (const id of candidates) if (!together.has(id)) scored.get(id)!.groups--;
+    }
+  }
+
+  /** Which of these rows match an expression (positions are read for these rows only). */
+  private matchAmong(table: 'fts' | 'fts_att', expression: string, ids: number[]): number[] {
+    if (ids.length === 0) return [];
+    return this.statement(
+      `SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+    )
+      .pluck()
+      .all(expression, JSON.stringify(ids)) as number[];
   }
 
   /**
    * Proximity: per case, how many pairs of neighbouring query words stand within NEAR_WORDS of
    * each other (in the text, or as parts of one compound). At most MAX_NEAR_PAIRS pairs are looked at.
    */
-  private nearPairs(groups: GroupForms[]): Map<number, number> {
+  private nearPairs(groups: GroupForms[], ids: number[]): Map<number, number> {
     const heads = groups.map((g) => g.stems[0] ?? g.phrases[0]?.join(' ') ?? null);
     const counts = new Map<number, number>();
     const cols = `{${[...CASE_COLS.stems, ...CASE_COLS.parts].join(' ')}}`;
     for (let i = 0; i + 1 < heads.length && i < MAX_NEAR_PAIRS; i++) {
       const [a, b] = [heads[i], heads[i + 1]];
       if (!a || !b || a === b) continue;
-      for (const id of this.match('fts', `${cols}: NEAR("${a}" "${b}", ${NEAR_WORDS})`).keys())
+      for (const id of this.matchAmong('fts', `${cols}: NEAR("${a}" "${b}", ${NEAR_WORDS})`, ids))
         counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return counts;
@@ -569,25 +608,29 @@ export class EmbeddedCaseSearch implements CaseSearch {
 
   /** Total, facet counts (each facet ignoring its own filter) and the cases passing every filter. */
   private facets(candidates: Meta[], query: SearchQuery) {
-    const c = this.conditions(query);
-    const keys = Object.keys(c) as Array<keyof typeof c>;
+    const f = query.filters;
     const facets: SearchFacets = emptyFacets();
     const matching: Meta[] = [];
-    const bump = (facet: keyof SearchFacets, value: string) => {
-      facets[facet][value] = (facets[facet][value] ?? 0) + 1;
+    const bump = (counts: Record<string, number>, value: string) => {
+      counts[value] = (counts[value] ?? 0) + 1;
     };
     for (const m of candidates) {
-      const pass = keys.map((k) => c[k](m));
-      const failed = pass.filter((p) => !p).length;
+      // Which filters the case fails; one failed filter still counts in that filter's own facet.
+      const role = f.roles.length === 0 || m.roles.some((r) => f.roles.includes(r));
+      const theme = f.themes.length === 0 || m.themes.some((t) => f.themes.includes(t));
+      const kind = f.organizationKinds.length === 0 || f.organizationKinds.includes(m.organizationKind);
+      const year = f.years.length === 0 || (m.year !== null && f.years.includes(m.year));
+      const reflection = f.hasReflection === undefined || m.hasReflection === f.hasReflection;
+      const presented = f.presented === undefined || m.presented === f.presented;
+      const failed = +!role + +!theme + +!kind + +!year + +!reflection + +!presented;
       if (failed > 1) continue;
-      const others = (k: keyof typeof c) => failed === 0 || !pass[keys.indexOf(k)];
       if (failed === 0) matching.push(m);
-      if (others('role')) for (const r of m.roles) bump('role', r);
-      if (others('theme')) for (const t of m.themes) bump('theme', t);
-      if (others('organizationKind')) bump('organizationKind', m.organizationKind);
-      if (others('year') && m.year !== null) bump('year', String(m.year));
-      if (others('hasReflection')) bump('hasReflection', String(m.hasReflection));
-      if (others('presented')) bump('presented', String(m.presented));
+      if (failed === 0 || !role) for (const r of m.roles) bump(facets.role, r);
+      if (failed === 0 || !theme) for (const t of m.themes) bump(facets.theme, t);
+      if (failed === 0 || !kind) bump(facets.organizationKind, m.organizationKind);
+      if ((failed === 0 || !year) && m.year !== null) bump(facets.year, String(m.year));
+      if (failed === 0 || !reflection) bump(facets.hasReflection, String(m.hasReflection));
+      if (failed === 0 || !presented) bump(facets.presented, String(m.presented));
     }
     return { total: matching.length, facets, matching };
   }
@@ -644,13 +687,18 @@ export class EmbeddedCaseSearch implements CaseSearch {
   }
 
   /** "Bedoelde u …": the query with each unknown word replaced by its most common correction. */
-  private suggest(groups: GroupForms[]): string[] {
-    const fixed = groups.map((g) => {
-      if (g.exact.length !== 1 || g.strict) return g.label;
-      return this.corrections(g.exact[0])[0] ?? g.label;
-    });
-    const suggestion = fixed.join(' ');
-    return suggestion !== groups.map((g) => g.label).join(' ') ? [suggestion] : [];
+  private suggest(parsed: ParsedQuery): string[] {
+    const fix = (t: QueryTerm) =>
+      t.kind === 'phrase'
+        ? `"${t.text}"`
+        : this.vocabulary.has(t.text)
+          ? t.text
+          : (this.corrections(t.text)[0] ?? t.text);
+    const typed = (t: QueryTerm) => (t.kind === 'phrase' ? `"${t.text}"` : t.text);
+    const excluded = parsed.excluded.map((t) => `-${typed(t)}`);
+    const asTyped = [...parsed.groups.map((g) => g.map(typed).join(' of ')), ...excluded].join(' ');
+    const suggestion = [...parsed.groups.map((g) => g.map(fix).join(' of ')), ...excluded].join(' ');
+    return suggestion !== asTyped ? [suggestion] : [];
   }
 
   /** Cases most like this one: its rarest words of title, summary and tags, ranked by bm25. */
@@ -690,7 +738,19 @@ interface Snip {
 }
 
 const SNIPPET_WORDS = 30;
-const SNIPPET_SCAN_CHARS = 60_000;
+const SNIPPET_SCAN_CHARS = 30_000;
+
+const partStemsCache = new Map<string, string[]>();
+/** Stems of a word's compound parts (cached: snippets look at every word of a text). */
+function partStems(word: string): string[] {
+  let stems = partStemsCache.get(word);
+  if (!stems) {
+    stems = compoundParts(word).map(stem);
+    if (partStemsCache.size > 100_000) partStemsCache.clear();
+    partStemsCache.set(word, stems);
+  }
+  return stems;
+}
 
 /** The window of about 30 words with the most distinct query words, with markers around them. */
 function snippetOf(text: string, marks: { stems: Set<string>; prefixes: string[] }): Snip | null {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Meilisearch } from 'meilisearch';
 import type { CaseSearch } from '../../src/search/case-search';
+import { EmbeddedCaseSearch } from '../../src/search/embedded-search';
 import { LexiconSuggestions } from '../../src/search/lexicon';
 import { ensureMeiliKeys } from '../../src/search/meili-keys';
 import { MeiliCaseSearch } from '../../src/search/meili-search';
@@ -96,9 +97,13 @@ function contract(name: string, make: () => Promise<Subject>) {
     const ids = async (q: SearchQuery, v = viewer) =>
       (await search.search(q, v)).hits.map((h) => h.id).sort((a, b) => a - b);
 
-    it('finds by words in title and body, ANDing the words', async () => {
+    it('finds by words in title and body, the cases with all words first', async () => {
       expect(await ids(query('renovatie'))).toEqual([2]);
-      expect(await ids(query('overlast bemiddeling'))).toEqual([5]);
+      // PostgreSQL and Meilisearch answer only cases with all words; the embedded engine then
+      // those with some of them (issue: every word counts, none is required).
+      const both = (await search.search(query('overlast bemiddeling'), viewer)).hits.map((h) => h.id);
+      expect(both[0]).toBe(5);
+      expect(both.every((id) => [4, 5].includes(id))).toBe(true);
     });
 
     it('treats "of" / OR as either word', async () => {
@@ -202,7 +207,10 @@ function contract(name: string, make: () => Promise<Subject>) {
       await search.upsert([doc(8, { title: 'Tijdelijke casus over flexwonen' })]);
       expect(await ids(query('flexwonen'))).toEqual([8]);
       await search.upsert([doc(8, { title: 'Tijdelijke casus over tiny houses' })]);
-      expect(await ids(query('flexwonen'))).toEqual([]);
+      // Nothing has the word any more (the embedded engine may show cases with one of its parts, marked partial).
+      const gone = await search.search(query('flexwonen'), viewer);
+      expect(gone.hits.length === 0 || gone.partial !== undefined).toBe(true);
+      expect(await ids(query('"tiny houses"'))).toEqual([8]);
       await search.remove([8]);
       await search.remove([8, 999]);
       expect(await ids(query('tiny'))).toEqual([]);
@@ -336,6 +344,11 @@ function contract(name: string, make: () => Promise<Subject>) {
     });
   });
 }
+
+contract('embedded', async () => {
+  const search = new EmbeddedCaseSearch({ file: null });
+  return { search, close: () => search.close() };
+});
 
 let postgresDb: TestDatabase;
 contract('PostgreSQL', async () => {
