@@ -761,11 +761,7 @@ function snippetOf(text: string, marks: { stems: Set<string>; prefixes: string[]
     const s = stem(t.word);
     let key: string | null = marks.stems.has(s) ? s : null;
     if (!key) key = marks.prefixes.find((p) => t.word.startsWith(p) || s.startsWith(p)) ?? null;
-    if (!key && t.word.length >= 8)
-      key =
-        compoundParts(t.word)
-          .map(stem)
-          .find((p) => marks.stems.has(p)) ?? null;
+    if (!key && t.word.length >= 8) key = partStems(t.word).find((p) => marks.stems.has(p)) ?? null;
     if (key) {
       hitAt.push(i);
       keyAt.set(i, key);
