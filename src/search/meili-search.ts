@@ -7,7 +7,8 @@ import {
   type Settings,
 } from 'meilisearch';
 import type { CaseSearch, RelatedQuery } from './case-search';
-import { DUTCH_STOP_WORDS, meiliSynonyms } from './dutch';
+import { DUTCH_STOP_WORDS, meiliSynonyms, wordsOf } from './dutch';
+import { analyseText, isNoiseWord, splitCompound, stem } from './dutch-analysis';
 import type { SearchDocument } from './search-document';
 import {
   parseQuery,
@@ -56,6 +57,8 @@ export interface MeiliDoc {
   year: number | null;
   attachments: Array<{ id: number; filename: string; text: string; pageOffsets: number[] | null }>;
   reflectionText: string;
+  /** Stems and compound parts of the case's own text (dutch-analysis), at most ANALYSED_WORDS words. */
+  analysed: string;
   status: string;
   authorId: number;
   hasReflection: boolean;
@@ -83,6 +86,9 @@ const SEARCHABLE: ReadonlyArray<readonly [attribute: string, source: 'case' | 'a
     ['reflectionText', 'reflection'],
     ['attachments.filename', 'attachment'],
     ['attachments.text', 'attachment'],
+    // Last: the case's text as the shared Dutch analysis reads it (stems, compound parts), so
+    // "huurachterstanden", "woningnood" and "nood aan woningen" find what the embedded engine finds.
+    ['analysed', 'case'],
   ];
 const CASE_TEXT = new Set(SEARCHABLE.filter(([, source]) => source === 'case').map(([a]) => a));
 
@@ -208,7 +214,9 @@ export class MeiliCaseSearch implements CaseSearch {
   /** The settings with the thesaurus as synonyms. */
   private async settings(): Promise<Settings> {
     const groups = (await this.options.thesaurus?.()) ?? [];
-    return { ...MEILI_SETTINGS, synonyms: meiliSynonyms(groups) };
+    // Also by stems: q and the analysed field speak in stems ("ontruim" ~ "huisuitzet").
+    const stemmed = groups.map((g) => g.map((term) => wordsOf(term).map(stem).join(' ')));
+    return { ...MEILI_SETTINGS, synonyms: meiliSynonyms([...groups, ...stemmed]) };
   }
 
   /** After a thesaurus change: Meilisearch's synonyms follow (a settings task; searches go on meanwhile). */
@@ -378,7 +386,7 @@ export function searchRequests(uid: string, query: SearchQuery, parsed: ParsedQu
     highlightPreTag: '\u0002',
     highlightPostTag: '\u0003',
     showMatchesPosition: true,
-    matchingStrategy: 'all',
+    matchingStrategy: 'frequency',
   });
   // Facet counts ignore their own filter, so several values of one facet combine with OR.
   const facetKeys = Object.keys(FACET_FIELDS) as Array<keyof SearchFacets>;
@@ -393,7 +401,7 @@ export function searchRequests(uid: string, query: SearchQuery, parsed: ParsedQu
     ] as string[],
     facets: [FACET_FIELDS[key]],
     hitsPerPage: 0,
-    matchingStrategy: 'all' as const,
+    matchingStrategy: 'frequency' as const,
   }));
   return { main, facets, facetKeys };
 }
@@ -459,15 +467,39 @@ function visibilityFilter(f: SearchFilters, viewer: SearchViewer): string {
   return `(status IN [${f.statuses.map(quote).join(', ')}] AND (status != "draft" OR authorId = ${id}))`;
 }
 
+/** Meilisearch reads at most 10 words of q; positions per attribute end at 65,535. */
+const MAX_QUERY_WORDS = 10;
+const ANALYSED_WORDS = 30_000;
+
+/** The analysed field: stems of the case's text in order, then the parts of its compounds. */
+export function analysedText(
+  d: Pick<SearchDocument, 'title' | 'summary' | 'tags' | 'themeNames' | 'body'>,
+): string {
+  const a = analyseText([d.title, d.summary, d.tags.join(', '), d.themeNames.join(', '), d.body].join('\n'));
+  return `${a.stems} ${a.parts}`.split(' ').filter(Boolean).slice(0, ANALYSED_WORDS).join(' ');
+}
+
 /**
- * The user's query in Meilisearch's q: words, "phrases" and -exclusions, all ANDed (matchingStrategy
- * 'all'). q has no OR: queries with alternatives never get here (hasAlternatives).
+ * The member's query in Meilisearch's q, analysed as the documents are: each content word as its
+ * stem, a compound as its parts (they are in the analysed field of a case with the compound and of
+ * one that writes them apart); "phrases" and -exclusions as typed (an exclusion also by its stem).
+ * Question words and filler are left out. matchingStrategy 'frequency' drops the most common words
+ * first when no case has them all. q has no OR: queries with alternatives never get here.
  */
-function toMeiliQuery(parsed: ParsedQuery): string {
-  const parts: string[] = [];
-  for (const [t] of parsed.groups) parts.push(t.kind === 'phrase' ? `"${t.text}"` : t.text);
-  for (const t of parsed.excluded) parts.push(t.kind === 'phrase' ? `-"${t.text}"` : `-${t.text}`);
-  return parts.join(' ');
+export function toMeiliQuery(parsed: ParsedQuery): string {
+  const words: string[] = [];
+  const content = parsed.groups.filter(([t]) => !(t.kind === 'word' && isNoiseWord(t.text)));
+  for (const [t] of content.length ? content : parsed.groups) {
+    if (t.kind === 'phrase') words.push(`"${t.text}"`);
+    else words.push(...(splitCompound(t.text) ?? [t.text]).map(stem));
+  }
+  const excluded = parsed.excluded.flatMap((t) =>
+    t.kind === 'phrase' ? [`-"${t.text}"`] : [...new Set([`-${t.text}`, `-${stem(t.text)}`])],
+  );
+  return [...new Set(words)]
+    .slice(0, MAX_QUERY_WORDS - excluded.length)
+    .concat(excluded)
+    .join(' ');
 }
 
 function toMeiliDoc(d: SearchDocument): MeiliDoc {
@@ -490,6 +522,7 @@ function toMeiliDoc(d: SearchDocument): MeiliDoc {
     year: d.year,
     attachments: capAttachmentText(d.attachments, MAX_ATTACHMENT_TEXT_PER_CASE),
     reflectionText: d.reflectionText,
+    analysed: analysedText(d),
     status: d.status,
     authorId: d.authorId,
     hasReflection: d.hasReflection,

@@ -432,3 +432,45 @@ describe('Meilisearch adapter: hits, totals, time and size', () => {
     expect(sent.attachments[0].text.length).toBe(MAX_ATTACHMENT_TEXT_PER_CASE);
   });
 });
+
+describe('Meilisearch adapter: the same Dutch as the other engines', () => {
+  it('sends each case with an analysed field of stems and compound parts, searchable last', async () => {
+    await adapter().upsert([doc(1, { body: 'De woningnood onder jongeren groeit; huurachterstanden ook.' })]);
+    const sent = requests.find((r) => /\/documents$/.test(r.path))!.body[0];
+    const analysed = sent.analysed.split(' ');
+    expect(analysed).toEqual(
+      expect.arrayContaining(['woningnod', 'jonger', 'huurachterstand', 'woning', 'nod']),
+    );
+    expect(MEILI_SETTINGS.searchableAttributes!.at(-1)).toBe('analysed');
+    // Never sent back with a hit: it is for matching only.
+    await adapter({ suggestions: { suggest: async () => [] } }).search(query('woningnood'), viewer);
+    for (const body of searchBodies()) expect(body.attributesToRetrieve ?? []).not.toContain('analysed');
+  });
+
+  it('searches the analysed query: stems and compound parts, no question words, common words dropped first', async () => {
+    await adapter({ suggestions: { suggest: async () => [] } }).search(
+      query('Hoe gaan jullie om met woningnood en huurachterstanden? -ontruimingen'),
+      viewer,
+    );
+    const bodies = searchBodies();
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) {
+      expect(body.q).toBe('woning nod hur achterstand -ontruimingen -ontruim');
+      expect(body.matchingStrategy).toBe('frequency');
+    }
+  });
+
+  it('never sends more than the ten words Meilisearch reads', async () => {
+    await adapter({ suggestions: { suggest: async () => [] } }).search(
+      query(
+        'renovatie bewoners portiekflat schimmel vocht isolatie ventilatie asbest sloop nieuwbouw wijkteam -hennep',
+      ),
+      viewer,
+    );
+    for (const body of searchBodies()) {
+      const words = (body.q as string).split(' ');
+      expect(words.length).toBeLessThanOrEqual(10);
+      expect(words.at(-1)).toBe('-hennep');
+    }
+  });
+});
