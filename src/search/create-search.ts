@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/data-source';
 import type { CaseSearch } from './case-search';
 import { EmbeddedCaseSearch } from './embedded-search';
+import { EmbeddedSearchWorker } from './embedded-search-worker';
 import { SearchIndexer } from './indexer';
 import { LexiconSuggestions } from './lexicon';
 import { MeiliCaseSearch } from './meili-search';
@@ -29,7 +30,7 @@ export const embeddedIndexFile = (dataDir: string) => path.join(dataDir, 'search
  * MEILI_URL set → Meilisearch (OR queries, which its q cannot express, are answered from
  * PostgreSQL); otherwise the embedded engine (SEARCH_ENGINE=postgres: PostgreSQL full text alone).
  * The PostgreSQL index is kept as a mirror that answers while the primary engine is down or being
- * rebuilt. Without a dataDir the embedded index lives in memory (tests).
+ * rebuilt. Without a dataDir the embedded index lives in memory, in the process (tests).
  */
 export function createSearchStack(
   config: Partial<Pick<Config, 'meiliUrl' | 'meiliAdminKey' | 'meiliSearchKey' | 'searchEngine' | 'dataDir'>>,
@@ -65,11 +66,14 @@ export function createSearchStack(
         })
       : config.searchEngine === 'postgres'
         ? postgres
-        : new EmbeddedCaseSearch({
-            file: config.dataDir ? embeddedIndexFile(config.dataDir) : null,
-            logger,
-            thesaurus: thesaurusIndex,
-          }));
+        : config.dataDir
+          ? // The index in DATA_DIR, searched on a worker thread (the event loop never waits for it).
+            new EmbeddedSearchWorker({
+              file: embeddedIndexFile(config.dataDir),
+              logger,
+              thesaurus: () => thesaurus.groups(),
+            })
+          : new EmbeddedCaseSearch({ file: null, logger, thesaurus: thesaurusIndex }));
   if (search instanceof MeiliCaseSearch)
     thesaurus.onChange(() => {
       void search

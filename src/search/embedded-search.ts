@@ -109,7 +109,7 @@ interface Scored {
 export interface EmbeddedSearchOptions {
   /** The index file (in DATA_DIR); null keeps it in memory (tests). */
   file: string | null;
-  logger?: Logger;
+  logger?: Pick<Logger, 'warn'>;
   /** The kerngroep's thesaurus; a search without it (database down) still answers. */
   thesaurus?: () => Promise<ThesaurusIndex | null>;
 }
@@ -255,16 +255,33 @@ export class EmbeddedCaseSearch implements CaseSearch {
    * until it is full: PostgreSQL answers meanwhile.
    */
   async rebuild(batches: AsyncIterable<SearchDocument[]>): Promise<void> {
-    this.rebuilding = true;
+    this.startRebuild();
+    const seen: number[] = [];
     try {
-      const seen = new Set<number>();
       for await (const docs of batches) {
         await this.upsert(docs);
-        for (const d of docs) seen.add(d.id);
-        // Let requests in between batches: SQLite runs on this thread.
+        for (const d of docs) seen.push(d.id);
+        // Let other work in between batches: SQLite runs on this thread.
         await new Promise((r) => setImmediate(r));
       }
-      await this.remove([...this.meta.keys()].filter((id) => !seen.has(id)));
+    } catch (error) {
+      this.rebuilding = false;
+      throw error;
+    }
+    this.endRebuild(seen);
+  }
+
+  /** A rebuild begins (the worker's proxy sends the batches as upserts in between). */
+  startRebuild() {
+    this.rebuilding = true;
+  }
+
+  /** A rebuild ends: cases not seen are gone, the index is compacted and answers. */
+  endRebuild(seen: number[]) {
+    try {
+      const kept = new Set(seen);
+      const gone = [...this.meta.keys()].filter((id) => !kept.has(id));
+      this.db.transaction(() => gone.forEach((id) => this.deleteDoc(id)))();
       this.db.exec(
         `INSERT INTO fts(fts) VALUES ('optimize'); INSERT INTO fts_att(fts_att) VALUES ('optimize');`,
       );
