@@ -20,7 +20,7 @@ const snowball: { newStemmer(lang: string): { stem(word: string): string } } = r
 const stemmer = snowball.newStemmer('dutch');
 
 /** Bumped whenever analysis changes what is indexed: a stored index of another version is rebuilt. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 /** Words that never decide a match: question words and the filler of a question to peers. */
 // prettier-ignore
@@ -258,8 +258,12 @@ export function analyseText(text: string): AnalysedText {
     const base = diminutiveBase(w);
     if (base) parts.push(stem(base));
   }
+  // A word written with hyphens is also the word without them ("re-integratie", "ggz-cliënten").
+  for (const m of text.matchAll(HYPHENATED)) parts.push(stem(wordsOf(m[0]).join('')));
   return { stems: stems.join(' '), parts: parts.join(' ') };
 }
+
+const HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
 
 /** The forms a query word is searched by, strongest first. */
 export interface WordForms {

@@ -126,7 +126,10 @@ function compoundGroups(
     for (const alt of thesaurus?.alternativesOf([f.stem]) ?? []) addAlternative(g, alt);
     return g;
   });
-  context.compounds.push({ groups, whole: wholeStem, parts: parts.map(stem) });
+  // The whole, its parts close together, or a thesaurus term for the whole count as "all there".
+  const singles = alternatives.flatMap((t) => (words(t).length === 1 ? [stem(words(t)[0])] : []));
+  const phrases = alternatives.filter((t) => words(t).length > 1).map((t) => words(t).map(stem));
+  context.compounds.push({ groups, whole: [wholeStem, ...singles], phrases, parts: parts.map(stem) });
   return groups;
 }
 
@@ -193,8 +196,10 @@ interface QueryContext {
 /** A compound of the query, searched as its parts (the groups): "whole" when its parts stand together. */
 export interface Compound {
   groups: GroupForms[];
-  /** Stem of the whole word. */
-  whole: string;
+  /** Stem of the whole word, and of the thesaurus's single-word terms for it. */
+  whole: string[];
+  /** The thesaurus's multi-word terms for it, as stems. */
+  phrases: string[][];
   /** Stems of the parts. */
   parts: string[];
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import damerauLevenshtein from 'damerau-levenshtein';
 import { distance } from 'fastest-levenshtein';
 import type { Logger } from 'pino';
 import type { CaseSearch, RelatedQuery } from './case-search';
@@ -17,6 +18,7 @@ import {
   PARTS_NEAR,
   analyseQuery,
   groupExpression,
+  wordForms,
   type AnalysedQuery,
   markedStems,
   type ColumnSet,
@@ -423,8 +425,8 @@ export class EmbeddedCaseSearch implements CaseSearch {
 
   /**
    * Corrections for a word no visible case has: vocabulary words one edit away (two for words of
-   * eight letters or more, then with the same first letter: a typo rarely starts a word), most
-   * common first.
+   * eight letters or more, then with the same first letter: a typo rarely starts a word), a
+   * swapped pair of letters counting as one edit ("dementei" → dementie), most common first.
    */
   private corrections(word: string): string[] {
     if (word.length < 4 || /\d/.test(word) || this.vocabulary.has(word)) return [];
@@ -432,7 +434,9 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const found: Array<{ w: string; d: number; n: number }> = [];
     for (const [w, n] of this.vocabulary) {
       if (Math.abs(w.length - word.length) > budget) continue;
-      const d = distance(w, word);
+      // Levenshtein first (fast); a swap costs two there, one in Damerau-Levenshtein.
+      if (distance(w, word) > 2) continue;
+      const d = damerauLevenshtein(w, word).steps;
       if (d === 1 || (d === 2 && d <= budget && w[0] === word[0])) found.push({ w, d, n });
     }
     found.sort((a, b) => a.d - b.d || b.n - a.n);
@@ -455,18 +459,13 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const scored = new Map<number, Scored>();
     const groupsMatched: number[] = [];
     for (const [groupIndex, g] of analysed.groups.entries()) {
-      let found = this.matchGroup(g);
+      const found = this.matchGroup(g);
+      // A word no visible case has (a typo): its most common correction that some case has.
       if (!query.literal && !g.strict && g.exact.length === 1 && !this.anyVisible(found, query, viewer)) {
-        const fixes = this.corrections(g.exact[0]);
-        if (fixes.length) {
-          const fixed: GroupForms = { ...g, stems: fixes.map(stem), exact: fixes, prefixes: [], phrases: [] };
-          const refound = this.matchGroup(fixed);
-          if (this.anyVisible(refound, query, viewer)) {
-            corrected.push({ from: g.label, to: fixes[0] });
-            Object.assign(g, fixed);
-            found = refound;
-          }
-        }
+        const fix = this.corrections(g.exact[0]).find((text) =>
+          this.anyVisible(this.matchGroup(wordForms({ kind: 'word', text }, thesaurus)), query, viewer),
+        );
+        if (fix) corrected.push({ from: g.exact[0], to: fix });
       }
       const bit = 1 << groupIndex;
       for (const [id, score, inCase] of found) {
@@ -479,6 +478,21 @@ export class EmbeddedCaseSearch implements CaseSearch {
       }
       // "Found nowhere" counts only what the viewer may see: a draft's word stays unmentioned.
       groupsMatched.push(this.anyVisible(found, query, viewer) ? 1 : 0);
+    }
+    // Corrected words: the query is searched again as if the corrections had been typed (so a
+    // corrected compound is split and expanded like any word), and says what was corrected.
+    if (corrected.length) {
+      const fixes = new Map(corrected.map((c) => [c.from, c.to]));
+      const q = query.q
+        .split(/(\s+)/)
+        .map((part) => {
+          const minus = part.startsWith('-') ? '-' : '';
+          const word = words(part.slice(minus.length));
+          return word.length === 1 && fixes.has(word[0]) ? `${minus}${fixes.get(word[0])}` : part;
+        })
+        .join('');
+      const result = await this.search({ ...query, q, literal: true }, viewer);
+      return { ...result, corrections: corrected, tookMs: Math.round(performance.now() - started) };
     }
     const excluded = new Set<number>();
     for (const g of analysed.excluded) for (const [id] of this.matchGroup(g)) excluded.add(id);
@@ -584,7 +598,11 @@ export class EmbeddedCaseSearch implements CaseSearch {
     for (const c of analysed.compounds) {
       const all = (cols: ColumnSet) => `{${[...cols.stems, ...cols.parts].join(' ')}}`;
       const tight = (cols: ColumnSet) =>
-        `${all(cols)}: "${c.whole}" OR ${all(cols)}: NEAR(${c.parts.map((p) => `"${p}"`).join(' ')}, ${PARTS_NEAR})`;
+        [
+          ...c.whole.map((w) => `${all(cols)}: "${w}"`),
+          ...c.phrases.map((p) => `${all(cols)}: "${p.join(' ')}"`),
+          `${all(cols)}: NEAR(${c.parts.map((p) => `"${p}"`).join(' ')}, ${PARTS_NEAR})`,
+        ].join(' OR ');
       const indexes = c.groups.map((g) => analysed.groups.indexOf(g));
       const mask = indexes.reduce((m, i) => m | (1 << i), 0);
       const candidates = ids.filter((id) => (scored.get(id)!.mask & mask) === mask);
