@@ -492,7 +492,10 @@ export class EmbeddedCaseSearch implements CaseSearch {
         })
         .join('');
       const result = await this.search({ ...query, q, literal: true }, viewer);
-      return { ...result, corrections: corrected, tookMs: Math.round(performance.now() - started) };
+      const tookMs = Math.round(performance.now() - started);
+      // With these filters the corrected words find nothing either: offer them ("bedoelde u …").
+      if (result.total === 0) return { ...result, corrections: [], suggestions: [q], tookMs };
+      return { ...result, corrections: corrected, tookMs };
     }
     const excluded = new Set<number>();
     for (const g of analysed.excluded) for (const [id] of this.matchGroup(g)) excluded.add(id);
