@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import { BlobStore, blobRoot } from '../../src/attachments/blob-store';
 import { verifyPassword } from '../../src/accounts/passwords';
 import { openDatabase, type Database } from '../../src/db/data-source';
 import { buildCase, buildOrganization, buildUser } from '../support/factories';
-import { pdf } from '../fixtures/pdf';
+import { pdf, pdfBomb } from '../fixtures/pdf';
 
 /**
  * The compiled app as it runs in production: `node dist/src/server.js` and `node dist/src/cli.js`
@@ -191,6 +191,58 @@ describeEmbedded('the compiled server process', () => {
       `Database niet bereikbaar (127.0.0.1:${port}/casusbank): de verbinding wordt geweigerd (draait de server op die poort?). Controleer DATABASE_URL en of PostgreSQL draait.`,
     ]);
   });
+});
+
+describeEmbedded('a decompression bomb in the compiled server', () => {
+  it('extracting a PDF that inflates to 1 GiB keeps the server under 600 MB and marks the file', async () => {
+    const bombId = await withDatabase(async ({ dataSource: ds }) => {
+      const author = await buildUser(ds);
+      const caseId = await buildCase(ds, author);
+      const file = path.join(dataDir, 'bom.pdf');
+      writeFileSync(file, pdfBomb(1024));
+      const blob = await new BlobStore(blobRoot(dataDir)).putFile(file);
+      const [row] = await ds.query(
+        `INSERT INTO attachments (case_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, uploaded_by_id)
+         VALUES ($1, $2, 'bom.pdf', 'application/pdf', $3, 'pending', $4) RETURNING id`,
+        [caseId, blob.sha256, blob.size, author.id],
+      );
+      return row.id as number;
+    });
+    const server = spawn(process.execPath, [SERVER], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const finished = collect(server);
+    let output = '';
+    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    let peak = 0;
+    const sampler = setInterval(() => {
+      try {
+        const pages = Number(readFileSync(`/proc/${server.pid}/statm`, 'utf8').split(' ')[1]);
+        peak = Math.max(peak, pages * 4096);
+      } catch {
+        /* exited */
+      }
+    }, 10);
+    try {
+      // The server extracts attachments left pending at start; wait for the bomb's outcome.
+      const deadline = Date.now() + 60_000;
+      while (!output.includes('attachment text extraction failed') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      server.kill('SIGTERM');
+      expect((await finished).code).toBe(0);
+    } finally {
+      clearInterval(sampler);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    console.log(`bomb test: peak RSS of the compiled server ${Math.round(peak / 1024 / 1024)} MB`);
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThan(600 * 1024 * 1024);
+    const [row] = await withDatabase((db) =>
+      db.dataSource.query(`SELECT extraction_status, extraction_error FROM attachments WHERE id = $1`, [
+        bombId,
+      ]),
+    );
+    expect(row).toEqual({ extraction_status: 'failed', extraction_error: 'bestand te groot of te complex' });
+  }, 120_000);
 });
 
 describeEmbedded('the CLI for accounts', () => {
