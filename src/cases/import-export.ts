@@ -5,21 +5,27 @@ import { caseExport, type CaseExport } from './case-export';
 import { findCases } from './cases.queries';
 import { caseContentShape } from './cases.schemas';
 import { CasesService } from './cases.service';
+import { readable } from '../web/validation';
 
 /** One record of the import format (README: "Import en export"). */
 function importRecordSchema(themeSlugs: string[]) {
   const shape = caseContentShape(themeSlugs);
-  return z.object({
-    ...shape,
-    /** A single free-text body, for collections that have no separate sections: goes to aanleiding. */
-    body: z.string().max(20_000).optional(),
-    organization: z.string({ error: 'ontbreekt' }).trim().min(1, { error: 'ontbreekt' }).max(200),
-    author: z.email({ error: 'is geen geldig e-mailadres' }).max(254).optional().nullable(),
-    status: z
-      .enum(CASE_STATUSES, { error: `moet een van ${CASE_STATUSES.join(', ')} zijn` })
-      .default('published'),
-    createdAt: z.iso.datetime({ offset: true, error: 'is geen geldige datum (ISO 8601)' }).optional(),
-  });
+  return readable(
+    z.object({
+      ...shape,
+      /** A single free-text body, for collections that have no separate sections: goes to aanleiding. */
+      body: z.string().max(20_000).optional(),
+      organization: z.string({ error: 'ontbreekt' }).trim().min(1, { error: 'ontbreekt' }).max(200),
+      author: z.email({ error: 'is geen geldig e-mailadres' }).max(254).optional().nullable(),
+      status: z
+        .enum(CASE_STATUSES, { error: `moet een van ${CASE_STATUSES.join(', ')} zijn` })
+        .default('published'),
+      createdAt: z.iso
+        .datetime({ offset: true, error: 'is geen geldige datum (ISO 8601)' })
+        .refine((d) => Date.parse(d) <= Date.now() + 60_000, { error: 'ligt in de toekomst' })
+        .optional(),
+    }),
+  );
 }
 
 /** Cases written per statement batch during an import. */
@@ -62,8 +68,12 @@ export async function importCases(
     const parsed = schema.safeParse(raw);
     if (parsed.success) records.push(parsed.data);
     else
-      for (const issue of parsed.error.issues)
-        problems.push({ index, field: issue.path.join('.') || '(record)', message: issue.message });
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.join('.') || '(record)';
+        // One problem per field (a field can fail its own check and the record-wide one).
+        if (!problems.some((p) => p.index === index && p.field === field))
+          problems.push({ index, field, message: issue.message });
+      }
   });
   if (problems.length) return { ok: false, problems };
 
