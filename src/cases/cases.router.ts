@@ -254,11 +254,13 @@ export function caseRoutes(deps: AppDeps) {
       handler: async ({ req, res, viewer, params }) => {
         const record = await findReadableCase(ds, params.id, viewer);
         const attachments = await caseAttachments(ds, record.id);
-        const [author] = await ds.query(`SELECT email FROM users WHERE id = $1`, [record.authorId]);
+        // The author by name, as on the page: an address is not for every member to collect.
+        const { author: _email, ...exported } = caseExport(record, null);
         res.json({
           id: record.id,
           url: `${publicBaseUrl(deps.config, req)}/casussen/${record.id}`,
-          ...caseExport(record, author?.email),
+          ...exported,
+          authorName: record.authorName,
           version: record.version,
           updatedAt: record.updatedAt,
           attachments: attachments.map((a) => ({

@@ -309,6 +309,21 @@ describe('two-factor sign-in', () => {
       .send({ code: codes[0], _csrf: csrfFrom(codePage3.text) })
       .expect(401);
     await third.get('/').expect(303);
+
+    // Typed without its dash, in capitals, with a space: the same code, and no failure counted.
+    const fourth = request.agent(ctx.app);
+    await postLogin(fourth, user.email, TEST_PASSWORD);
+    const codePage4 = await fourth.get('/inloggen/code');
+    const [before] = await ds().query(`SELECT failed_login_count FROM users WHERE id = $1`, [user.id]);
+    await fourth
+      .post('/inloggen/code')
+      .type('form')
+      .send({ code: ` ${codes[1].replace('-', '').toUpperCase()} `, _csrf: csrfFrom(codePage4.text) })
+      .expect(303);
+    await fourth.get('/').expect(200);
+    const [after] = await ds().query(`SELECT failed_login_count FROM users WHERE id = $1`, [user.id]);
+    expect(after.failed_login_count).toBe(0);
+    expect(before.failed_login_count).toBeGreaterThan(0);
   });
 
   it('refuses a TOTP code that was already used (replay), and accepts the next one', async () => {
