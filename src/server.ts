@@ -10,6 +10,7 @@ import { isEmptyDatabase, seedDemo } from './demo/seed-demo';
 import { createLogger } from './logger';
 import { reindexIfEmpty } from './search/reindex';
 import { createSearchStack } from './search/create-search';
+import { createHttpServer } from './web/http-server';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** A text extraction still running at shutdown gets this long; then its worker stops (row stays pending). */
@@ -60,7 +61,10 @@ async function main() {
   const { search, indexer } = stack;
   const app = createApp({ config, db, logger, ...stack });
   const extraction = attachmentExtraction({ config, db, logger, indexer });
-  const server: Server = app.listen(config.port, () => {
+  // Not app.listen: Express 5 calls its callback on an error too, which printed "is gestart"
+  // before "Poort … in gebruik".
+  const server: Server = createHttpServer(app);
+  server.once('listening', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info(
@@ -77,7 +81,7 @@ async function main() {
       `Casusbank draait op http://localhost:${port} (database: ${db.mode === 'embedded' ? 'ingebouwd' : 'server'}, zoeken: ${search.engine})`,
     );
   });
-  server.on('error', (error: NodeJS.ErrnoException) => {
+  server.once('error', (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === 'EADDRINUSE'
         ? `Poort ${config.port} is al in gebruik; kies een andere met PORT=…`
@@ -85,6 +89,7 @@ async function main() {
     );
     void db.close().finally(() => process.exit(1));
   });
+  server.listen(config.port);
 
   let stopping = false;
   const shutdown = (signal: string) => {

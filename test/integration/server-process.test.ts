@@ -178,6 +178,27 @@ describeEmbedded('the compiled server process', () => {
     expect(row.extracted_text).toContain('Tekst van voor de herstart 8812');
   });
 
+  it('prints only the failure, and exits 1, when its port is taken', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const { port } = taken.address() as net.AddressInfo;
+    try {
+      const child = spawn(process.execPath, [SERVER], {
+        env: childEnv({ PORT: String(port), LOG_LEVEL: 'info' }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const { code, stdout, stderr } = await collect(child);
+      expect(code).toBe(1);
+      expect(stdout).not.toContain('draait op');
+      expect(stdout).not.toContain('is gestart');
+      expect(stderr.trimEnd().split('\n')).toEqual([
+        `Poort ${port} is al in gebruik; kies een andere met PORT=…`,
+      ]);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+
   it('prints one clear line and exits 1 when the database cannot be reached at start', async () => {
     const port = await closedPort();
     const child = spawn(process.execPath, [SERVER], {
