@@ -3,7 +3,6 @@ import { rateLimit } from 'express-rate-limit';
 import type passport from 'passport';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { csrfToken } from '../web/csrf';
 import { mount, route } from '../web/route';
 import { email } from '../web/validation';
 import { loadViewer } from './auth';
@@ -104,8 +103,6 @@ export function loginRoutes(deps: AppDeps, _passport: passport.PassportStatic) {
       permission: 'public',
       handler: ({ req, res }) => {
         if (req.user) return res.redirect(303, '/');
-        csrfToken(req); // stores the session now, so the login POST can be checked
-        res.locals.csrfToken = req.session.csrfToken;
         renderLogin(res, {
           returnTo: safeReturnPath(req.query.terug),
           notice:

@@ -37,19 +37,15 @@ describe('login', () => {
     const user = await buildUser(ds());
     const agent = request.agent(ctx.app);
     const page = await agent.get('/inloggen?terug=/account').expect(200);
-    const before = sessionCookie(page);
-    expect(before).toBeDefined();
+    // No session before login (nothing to keep), so none an attacker could have fixed.
+    expect(sessionCookie(page)).toBeUndefined();
     const res = await agent
       .post('/inloggen')
       .type('form')
       .send({ email: user.email, password: TEST_PASSWORD, terug: '/account', _csrf: csrfFrom(page.text) })
       .expect(303);
     expect(res.headers.location).toBe('/account');
-    const after = sessionCookie(res);
-    expect(after).toBeDefined();
-    expect(after).not.toBe(before);
-    // The old session id no longer carries a login.
-    await request(ctx.app).get('/').set('Cookie', before!).expect(303);
+    expect(sessionCookie(res)).toBeDefined();
   });
 
   it('never redirects off-site after login', async () => {
@@ -218,6 +214,41 @@ describe('sessions', () => {
     );
     const res = await agent.get('/account').expect(303);
     expect(res.headers.location).toContain('/inloggen?verlopen=1');
+  });
+
+  it('stores no session for visitors who are not signed in, and still checks their forms', async () => {
+    const count = async () => Number((await ds().query(`SELECT count(*) AS n FROM sessions`))[0].n);
+    const before = await count();
+    for (let i = 0; i < 20; i++) {
+      // Each a fresh visitor without cookies, on pages with and without forms.
+      await request(ctx.app).get('/inloggen').expect(200);
+      await request(ctx.app).get('/uitnodiging/een-onbekende-link-van-lengte').expect(404);
+      await request(ctx.app).get('/bestaat-niet').expect(404);
+      await request(ctx.app).get('/casussen').expect(303);
+    }
+    expect(await count()).toBe(before);
+
+    // The login form still needs its token: the one from this visitor's cookie.
+    const stranger = request.agent(ctx.app);
+    const page = await stranger.get('/inloggen').expect(200);
+    const user = await buildUser(ds());
+    await request(ctx.app)
+      .post('/inloggen')
+      .type('form')
+      .send({ email: user.email, password: TEST_PASSWORD, _csrf: csrfFrom(page.text) })
+      .expect(403); // the token without its cookie
+    await stranger
+      .post('/inloggen')
+      .type('form')
+      .send({ email: user.email, password: TEST_PASSWORD, _csrf: 'nagemaakt' })
+      .expect(403);
+    await stranger
+      .post('/inloggen')
+      .type('form')
+      .send({ email: user.email, password: TEST_PASSWORD, _csrf: csrfFrom(page.text) })
+      .expect(303);
+    expect(await count()).toBe(before + 1); // signing in is something to keep
+    await stranger.get('/').expect(200);
   });
 
   it('refuses a state-changing request without a CSRF token with a Dutch 403', async () => {
