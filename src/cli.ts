@@ -104,7 +104,9 @@ const commands: Record<string, Command> = {
     usage: 'gc-blobs',
     async run({ db, config }) {
       const blobs = new BlobStore(blobRoot(config.dataDir));
-      const { count, bytes } = await new AttachmentsService(db.dataSource, blobs).gcBlobs();
+      const { count, bytes } = await new AttachmentsService(db.dataSource, blobs).gcBlobs({
+        dataDir: config.dataDir, // upload temp files left by a crash, too
+      });
       console.log(
         `${count} ongebruikte bestand(en) verwijderd, ${(bytes / 1024 / 1024).toFixed(1)} MB vrijgemaakt.`,
       );

@@ -6,6 +6,7 @@ import { startEmbeddedMaintenance } from './db/maintenance';
 import { openDatabase, type Database } from './db/data-source';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { attachmentExtraction } from './attachments/extraction-runner';
+import { removeStaleUploads } from './attachments/blob-store';
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo';
 import { createLogger } from './logger';
 import { reindexIfEmpty } from './search/reindex';
@@ -55,6 +56,14 @@ async function main() {
     }
     console.log('');
   }
+
+  // Upload temp files a crash left. Embedded, this process holds the DATA_DIR lock: no other
+  // one can be uploading, so all go; app processes sharing a server database keep young ones.
+  const stale = await removeStaleUploads(
+    config.dataDir,
+    new Date(Date.now() - (db.mode === 'embedded' ? 0 : 10 * 60 * 1000)),
+  );
+  if (stale.count > 0) logger.info(stale, 'removed upload temp files left by an earlier run');
 
   const stopMaintenance = db.mode === 'embedded' ? startEmbeddedMaintenance(db.dataSource, logger) : () => {};
   const stack = createSearchStack(config, db, logger);

@@ -1,5 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -264,6 +272,44 @@ describeEmbedded('a decompression bomb in the compiled server', () => {
     );
     expect(row).toEqual({ extraction_status: 'failed', extraction_error: 'bestand te groot of te complex' });
   }, 120_000);
+});
+
+describeEmbedded('upload temp files left by a crash', () => {
+  const tmp = () => path.join(dataDir, 'tmp');
+  const leave = (name: string, ageMs: number) => {
+    mkdirSync(tmp(), { recursive: true });
+    const file = path.join(tmp(), name);
+    writeFileSync(file, Buffer.alloc(1024 * 1024));
+    const when = new Date(Date.now() - ageMs);
+    utimesSync(file, when, when);
+  };
+
+  it('are removed when the server starts', async () => {
+    for (let i = 0; i < 3; i++) leave(`upload-na-kill-${i}`, 1000);
+    const server = spawn(process.execPath, [SERVER], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const finished = collect(server);
+    let output = '';
+    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!output.includes('draait op') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(readdirSync(tmp())).toEqual([]);
+      server.kill('SIGTERM');
+      expect((await finished).code).toBe(0);
+    } finally {
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('are removed by gc-blobs once older than its grace period', async () => {
+    leave('upload-oud', 2 * 60 * 60 * 1000);
+    leave('upload-jong', 1000);
+    const run = await cli(['gc-blobs']);
+    expect(run.code).toBe(0);
+    expect(readdirSync(tmp())).toEqual(['upload-jong']);
+  });
 });
 
 describeEmbedded('the CLI for accounts', () => {
