@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import { createUserFromCli, setPasswordFromCli } from './accounts/accounts.cli';
+import {
+  createOrganizationFromCli,
+  createUserFromCli,
+  listOrganizationsFromCli,
+  setPasswordFromCli,
+} from './accounts/accounts.cli';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Database } from './db/data-source';
 import { vacuumDatabase } from './db/maintenance';
@@ -124,9 +129,21 @@ const commands: Record<string, Command> = {
       );
     },
   },
+  'org:create': {
+    summary: 'maakt een organisatie',
+    usage:
+      'org:create --name NAAM --kind woningcorporatie|gemeente|zorg-welzijn|huurdersorganisatie|kennisinstituut|overig',
+    run: ({ db, args }) => createOrganizationFromCli(db.dataSource, args),
+  },
+  'org:list': {
+    summary: 'toont de organisaties met hun aantal accounts',
+    usage: 'org:list',
+    run: ({ db }) => listOrganizationsFromCli(db.dataSource),
+  },
   'user:create': {
-    summary: 'maakt een account; wachtwoord via stdin of gegenereerd',
-    usage: 'user:create --email E --name N --org ORGANISATIE --role admin [--role …]',
+    summary:
+      'maakt een account; wachtwoord via stdin of gegenereerd (lege database: maakt de organisatie ook)',
+    usage: 'user:create --email E --name N --org ORGANISATIE [--org-kind SOORT] --role admin [--role …]',
     run: ({ db, args }) => createUserFromCli(db.dataSource, args),
   },
   'user:password': {

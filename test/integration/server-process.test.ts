@@ -312,6 +312,87 @@ describeEmbedded('upload temp files left by a crash', () => {
   });
 });
 
+describeEmbedded('bootstrapping production from an empty database', () => {
+  let emptyDir: string;
+  beforeAll(() => {
+    emptyDir = mkdtempSync(path.join(os.tmpdir(), 'casusbank-leeg-'));
+  });
+  afterAll(() => rmSync(emptyDir, { recursive: true, force: true }));
+  const prodCli = (args: string[], input = '') => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: childEnv({
+        NODE_ENV: 'production',
+        DATA_DIR: emptyDir,
+        SESSION_SECRET: 's'.repeat(40),
+        PUBLIC_URL: 'https://casusbank.example.nl',
+      }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const done = collect(child);
+    child.stdin!.end(input);
+    return done;
+  };
+
+  it("README's first-admin command creates the organisation; org:create and org:list manage the rest", async () => {
+    const first = await prodCli(
+      [
+        'user:create',
+        '--email',
+        'beheer@kenniscentrum.nl',
+        '--name',
+        'Eerste Beheerder',
+        '--org',
+        'Kenniscentrum',
+        '--role',
+        'admin',
+      ],
+      'drie paarden in de wei bij Zwolle\n',
+    );
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Organisatie "Kenniscentrum" aangemaakt (kennisinstituut)');
+    expect(first.stdout).toMatch(/Account \d+ aangemaakt voor beheer@kenniscentrum\.nl \(admin\)\./);
+
+    const created = await prodCli([
+      'org:create',
+      '--name',
+      'Woonstichting De Vaart',
+      '--kind',
+      'woningcorporatie',
+    ]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(
+      /Organisatie \d+ aangemaakt: Woonstichting De Vaart \(woningcorporatie\)\./,
+    );
+    const duplicate = await prodCli(['org:create', '--name', 'woonstichting de vaart', '--kind', 'overig']);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('Er bestaat al een organisatie met deze naam.');
+    const badKind = await prodCli(['org:create', '--name', 'Iets', '--kind', 'bank']);
+    expect(badKind.code).toBe(1);
+    expect(badKind.stderr).toContain('--kind moet een van');
+
+    const list = await prodCli(['org:list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/Kenniscentrum \(kennisinstituut, 1 account\(s\)\)/);
+    expect(list.stdout).toMatch(/Woonstichting De Vaart \(woningcorporatie, 0 account\(s\)\)/);
+
+    // Once organisations exist, an unknown one is a typo, not a new organisation.
+    const typo = await prodCli([
+      'user:create',
+      '--email',
+      'lid@devaart.nl',
+      '--name',
+      'Lid',
+      '--org',
+      'Woonstichting De Vaartt',
+      '--role',
+      'practitioner',
+    ]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('Onbekende organisatie "Woonstichting De Vaartt"');
+  }, 120_000);
+});
+
 describeEmbedded('the CLI for accounts', () => {
   const hashOf = (email: string) =>
     withDatabase(async (db) => {
