@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { startEmbeddedMaintenance } from './db/maintenance';
+import { releaseDeadIndexerLease, startEmbeddedMaintenance } from './db/maintenance';
 import { openDatabase, type Database } from './db/data-source';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { attachmentExtraction } from './attachments/extraction-runner';
@@ -64,6 +64,10 @@ async function main() {
     new Date(Date.now() - (db.mode === 'embedded' ? 0 : 10 * 60 * 1000)),
   );
   if (stale.count > 0) logger.info(stale, 'removed upload temp files left by an earlier run');
+
+  if (db.mode === 'embedded' && (await releaseDeadIndexerLease(db.dataSource))) {
+    logger.info('search indexer lease of a stopped process released');
+  }
 
   const stopMaintenance = db.mode === 'embedded' ? startEmbeddedMaintenance(db.dataSource, logger) : () => {};
   const stack = createSearchStack(config, db, logger);

@@ -274,6 +274,43 @@ describeEmbedded('a decompression bomb in the compiled server', () => {
   }, 120_000);
 });
 
+describeEmbedded('the search indexer lease after kill -9', () => {
+  it('a restarted server on the same DATA_DIR takes it at once, not after the dead one expires', async () => {
+    const caseId = await withDatabase(async ({ dataSource: ds }) => {
+      const author = await buildUser(ds);
+      const id = await buildCase(ds, author);
+      // As a process killed with -9 leaves it: its lease still 30 s to run, a change waiting.
+      await ds.query(
+        `UPDATE search_indexer_lease SET holder = '999999-dood', until = now() + interval '30 seconds'`,
+      );
+      await ds.query(`DELETE FROM search_outbox`);
+      await ds.query(`INSERT INTO search_outbox (case_id, reason) VALUES ($1, 'change')`, [id]);
+      return id;
+    });
+    const server = spawn(process.execPath, [SERVER], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const finished = collect(server);
+    let output = '';
+    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!output.includes('draait op') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 3000)); // far less than the 30 s
+      server.kill('SIGTERM');
+      expect((await finished).code).toBe(0);
+    } finally {
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    const { lease, waiting } = await withDatabase(async ({ dataSource: ds }) => ({
+      lease: (await ds.query(`SELECT holder FROM search_indexer_lease`))[0].holder as string,
+      waiting: await ds.query(`SELECT id FROM search_outbox WHERE case_id = $1`, [caseId]),
+    }));
+    expect(lease).toMatch(new RegExp(`^${server.pid}-`));
+    expect(waiting).toEqual([]);
+  }, 90_000);
+});
+
 describeEmbedded('upload temp files left by a crash', () => {
   const tmp = () => path.join(dataDir, 'tmp');
   const leave = (name: string, ageMs: number) => {
