@@ -77,6 +77,14 @@ const commands: Record<string, Command> = {
       console.log(
         `${result.count} casussen geïmporteerd in ${(result.ms / 1000).toFixed(1)} s (${perSecond} per seconde).`,
       );
+      // Cases given to accounts that already existed: their owners now see them (drafts too).
+      for (const a of result.existingAuthors)
+        console.log(
+          `Let op: ${a.cases} casus(sen) toegeschreven aan het bestaande account ${a.email}` +
+            (a.drafts
+              ? `, waarvan ${a.drafts} concept(en) die alleen dat account (en beheerders) ziet.`
+              : '.'),
+        );
     },
   },
   export: {

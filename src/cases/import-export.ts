@@ -37,7 +37,16 @@ export interface ImportProblem {
   message: string;
 }
 
-export type ImportResult = { ok: true; count: number; ms: number } | { ok: false; problems: ImportProblem[] };
+/** Cases the import gave to accounts that already existed (their drafts show up as theirs). */
+export interface ExistingAuthor {
+  email: string;
+  cases: number;
+  drafts: number;
+}
+
+export type ImportResult =
+  | { ok: true; count: number; ms: number; existingAuthors: ExistingAuthor[] }
+  | { ok: false; problems: ImportProblem[] };
 
 /**
  * Imports an array of cases all or nothing: every record is validated first; only a clean file
@@ -78,13 +87,25 @@ export async function importCases(
   if (problems.length) return { ok: false, problems };
 
   const service = new CasesService(ds);
+  const existing = new Map<string, ExistingAuthor>();
   await ds.transaction(async (m) => {
     const organizations = new Map<string, number>();
-    const authors = new Map<string, number>();
+    const authors = new Map<string, { id: number; existed: boolean }>();
     const items = [];
     for (const record of records) {
       const organizationId = await organizationFor(m, organizations, record.organization);
-      const authorId = await authorFor(m, authors, record.author ?? null, organizationId);
+      const author = await authorFor(m, authors, record.author ?? null, organizationId);
+      const authorId = author.id;
+      if (author.existed && record.author) {
+        const seen = existing.get(record.author.toLowerCase()) ?? {
+          email: record.author.toLowerCase(),
+          cases: 0,
+          drafts: 0,
+        };
+        seen.cases++;
+        if (record.status === 'draft') seen.drafts++;
+        existing.set(seen.email, seen);
+      }
       items.push({
         content: {
           title: record.title,
@@ -114,7 +135,12 @@ export async function importCases(
       await service.createMany(items.slice(i, i + IMPORT_CHUNK), m);
   });
   afterCommit?.();
-  return { ok: true, count: records.length, ms: Math.round(performance.now() - started) };
+  return {
+    ok: true,
+    count: records.length,
+    ms: Math.round(performance.now() - started),
+    existingAuthors: [...existing.values()],
+  };
 }
 
 async function organizationFor(m: EntityManager, cache: Map<string, number>, name: string): Promise<number> {
@@ -135,25 +161,28 @@ const IMPORT_ACCOUNT = 'import@casusbank.invalid';
 
 async function authorFor(
   m: EntityManager,
-  cache: Map<string, number>,
+  cache: Map<string, { id: number; existed: boolean }>,
   email: string | null,
   organizationId: number,
-) {
+): Promise<{ id: number; existed: boolean }> {
   const address = (email ?? IMPORT_ACCOUNT).toLowerCase();
-  let id = cache.get(address);
-  if (id === undefined) {
+  let author = cache.get(address);
+  if (author === undefined) {
     const [found] = await m.query(`SELECT id FROM users WHERE lower(email) = $1`, [address]);
-    id =
-      found?.id ??
-      (
-        await m.query(
-          `INSERT INTO users (email, name, roles, organization_id, active) VALUES ($1, $2, '{practitioner}', $3, false) RETURNING id`,
-          [address, email ? address.split('@')[0] : 'Import', organizationId],
-        )
-      )[0].id;
-    cache.set(address, id!);
+    author = found
+      ? { id: found.id as number, existed: true }
+      : {
+          id: (
+            await m.query(
+              `INSERT INTO users (email, name, roles, organization_id, active) VALUES ($1, $2, '{practitioner}', $3, false) RETURNING id`,
+              [address, email ? address.split('@')[0] : 'Import', organizationId],
+            )
+          )[0].id as number,
+          existed: false,
+        };
+    cache.set(address, author);
   }
-  return id!;
+  return author;
 }
 
 /** All published and archived cases (and drafts when asked) in the import format, oldest first. */

@@ -171,6 +171,30 @@ describe('the version of an edit', () => {
   });
 });
 
+describe('import authors', () => {
+  it('says which existing accounts got cases, and how many of them drafts', async () => {
+    const result = await importCases(ctx.db.dataSource, [
+      {
+        ...caseForm(),
+        year: 2023,
+        tags: [],
+        organization: 'Woonstichting Import',
+        author: admin.email,
+        status: 'draft',
+      },
+      { ...caseForm(), year: 2023, tags: [], organization: 'Woonstichting Import', author: admin.email },
+      {
+        ...caseForm(),
+        year: 2023,
+        tags: [],
+        organization: 'Woonstichting Import',
+        author: 'nieuw-lid@example.nl',
+      },
+    ]);
+    expect(result.ok && result.existingAuthors).toEqual([{ email: admin.email, cases: 2, drafts: 1 }]);
+  });
+});
+
 describe('import dates', () => {
   it('refuses a createdAt in the future', async () => {
     const result = await importCases(ctx.db.dataSource, [
