@@ -97,6 +97,17 @@ export class LoginService {
     return { kind: 'ok', userId: user.id, needsSecondFactor: false };
   }
 
+  private lastPrune = 0;
+  /** Forgets counts older than a day (unknown addresses would pile up), at most every 10 minutes. */
+  private async pruneThrottle(): Promise<void> {
+    if (Date.now() - this.lastPrune < 10 * 60 * 1000) return;
+    this.lastPrune = Date.now();
+    await this.dataSource.query(
+      `DELETE FROM login_throttle WHERE window_started_at < now() - interval '1 day'
+          AND (locked_until IS NULL OR locked_until < now())`,
+    );
+  }
+
   /** Minutes sign-in for this address is still refused from this source (0: not locked). */
   private async throttledMinutes(account: string, source: string): Promise<number> {
     const [row]: Array<{ until: Date | null }> = await this.dataSource.query(
@@ -131,6 +142,7 @@ export class LoginService {
         [account, source, FAILURE_WINDOW_MINUTES, ALL_SOURCES_WINDOW_MINUTES],
       ),
     );
+    await this.pruneThrottle();
     const reached = rows
       .filter((r) => r.failures >= (r.source === '*' ? MAX_FAILED_LOGINS_ALL_SOURCES : MAX_FAILED_LOGINS))
       .map((r) => r.source);

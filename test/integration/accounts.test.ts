@@ -4,6 +4,7 @@ import { csrfFrom, buildUser, csrfOf, loginAs, TEST_PASSWORD } from '../support/
 import { LOGIN_FAILURES_PER_IP } from '../../src/accounts/login.router';
 import { createTestApp, type TestContext } from '../support/test-app';
 import type { MailMessage } from '../../src/mail/mailer';
+import { LoginService } from '../../src/accounts/login.service';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -198,6 +199,14 @@ describe('login', () => {
       expect(mails).toHaveLength(1);
       expect(mails[0].subject).toContain('geblokkeerd');
       expect(mails[0].text).toContain('10.2.0.66');
+    });
+
+    it('forgets counts older than a day', async () => {
+      await ds().query(
+        `INSERT INTO login_throttle (account, source, failures, window_started_at) VALUES ('oud@example.nl', '10.4.0.1', 3, now() - interval '2 days')`,
+      );
+      await new LoginService(ds()).checkPassword('iemand-anders@example.nl', 'fout-wachtwoord', '10.4.0.2');
+      expect(await ds().query(`SELECT 1 FROM login_throttle WHERE account = 'oud@example.nl'`)).toEqual([]);
     });
 
     it('locks the address everywhere after many failures from many sources (the slower ceiling)', async () => {
