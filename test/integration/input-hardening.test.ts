@@ -1,4 +1,6 @@
+import pino from 'pino';
 import request, { type Agent } from 'supertest';
+import { createApp } from '../../src/app';
 import { importCases } from '../../src/cases/import-export';
 import { buildCase, buildUser, csrfOf, loginAs, type TestUser } from '../support/factories';
 import { createTestApp, type TestContext } from '../support/test-app';
@@ -125,6 +127,23 @@ describe('addresses the router cannot decode', () => {
       expect(res.status).toBe(400);
     },
   );
+});
+
+describe('an undecodable address in the log', () => {
+  it('is a refused request at info level, not an error with a stack', async () => {
+    const lines: Array<{ level: number; msg: string }> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+    const app = createApp({ config: ctx.config, db: ctx.db, logger, search: ctx.search });
+    try {
+      await request(app).get('/casussen/%ff').expect(400);
+      expect(lines.map((l) => [l.level, l.msg])).toEqual([
+        [30, 'request refused'],
+        [30, 'request completed'],
+      ]);
+    } finally {
+      await app.shutdown();
+    }
+  });
 });
 
 describe('numbers written only in decimal digits', () => {
