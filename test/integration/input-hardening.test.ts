@@ -152,6 +152,17 @@ describe('numbers written only in decimal digits', () => {
     await agent.get(`/casussen/${encodeURIComponent(id)}`).expect(404);
   });
 
+  it('refuses a meeting id 0x1 in a reflection form', async () => {
+    const agent = await agentFor(expert);
+    const _csrf = await csrfOf(agent, `/casussen/${caseId}`);
+    const res = await agent
+      .post(`/casussen/${caseId}/reflecties`)
+      .type('form')
+      .send({ body: 'Een reflectie bij de casus.', meetingId: '0x1', _csrf })
+      .expect(400);
+    expect(res.text).toContain('Kies een bijeenkomst uit de lijst.');
+  });
+
   it('refuses the year 0x7E8', async () => {
     const agent = await agentFor(author);
     const _csrf = await csrfOf(agent, '/casussen/nieuw');
