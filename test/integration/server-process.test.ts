@@ -81,6 +81,11 @@ function cli(args: string[], input = ''): Promise<Finished> {
   return done;
 }
 
+/** The one organisation of this DATA_DIR (tests below list the organisations by name). */
+async function organizationId(ds: Database['dataSource']): Promise<number> {
+  return (await ds.query(`SELECT id FROM organizations WHERE name = $1`, [ORGANIZATION]))[0].id;
+}
+
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {
   const server = net.createServer();
@@ -225,7 +230,7 @@ describeEmbedded('the compiled server process', () => {
 describeEmbedded('a decompression bomb in the compiled server', () => {
   it('extracting a PDF that inflates to 1 GiB keeps the server under 600 MB and marks the file', async () => {
     const bombId = await withDatabase(async ({ dataSource: ds }) => {
-      const author = await buildUser(ds);
+      const author = await buildUser(ds, { organizationId: await organizationId(ds) });
       const caseId = await buildCase(ds, author);
       const file = path.join(dataDir, 'bom.pdf');
       writeFileSync(file, pdfBomb(1024));
@@ -277,7 +282,7 @@ describeEmbedded('a decompression bomb in the compiled server', () => {
 describeEmbedded('the search indexer lease after kill -9', () => {
   it('a restarted server on the same DATA_DIR takes it at once, not after the dead one expires', async () => {
     const caseId = await withDatabase(async ({ dataSource: ds }) => {
-      const author = await buildUser(ds);
+      const author = await buildUser(ds, { organizationId: await organizationId(ds) });
       const id = await buildCase(ds, author);
       // As a process killed with -9 leaves it: its lease still 30 s to run, a change waiting.
       await ds.query(
