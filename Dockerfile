@@ -3,7 +3,10 @@
 # production dependencies, views and static files. Used by docker-compose.yml.
 
 # ---- build ------------------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS build
+# Node 22 (20 reached end of life on 2026-04-30). Build and runtime on the same major, so the
+# production node_modules pruned here are the ones that run. The development machines and CI still
+# run Node 20 (package.json engines ">=20.19"): the code must keep working on both.
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 
 # `npm install`, not `npm ci`: the lockfile made on the dev machines lacks some optional platform
@@ -19,7 +22,7 @@ RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime ----------------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production DATA_DIR=/data PORT=3000
 WORKDIR /app
 
@@ -38,7 +41,7 @@ VOLUME /data
 USER node
 EXPOSE 3000
 
-# The slim image has no curl or wget: ask Node itself (global fetch, Node 20).
+# The slim image has no curl or wget: ask Node itself (global fetch).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"]
 

@@ -2,13 +2,20 @@
  * Search cost in-process, without HTTP: `npx tsx bench/search-profile.ts build DIR [--cases N]`
  * builds a corpus database once (embedded, or --database-url); `… time DIR [--rounds N]` opens it
  * and times the adapter's search() for the benchmark's query mix, browse and related cases,
- * with the database time split by statement kind. Prints JSON lines; nothing is asserted.
+ * with the database time split by statement kind. `--engine embedded` times the embedded engine
+ * instead (its index is built into DIR/search from the database the first time). Prints JSON
+ * lines (mean, p50, p95, max per call); nothing is asserted.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/data-source';
 import { reindexAll } from '../src/search/indexer';
+import type { CaseSearch } from '../src/search/case-search';
+import { embeddedIndexFile } from '../src/search/create-search';
+import { EmbeddedCaseSearch } from '../src/search/embedded-search';
 import { PostgresCaseSearch } from '../src/search/postgres-search';
+import { Thesaurus } from '../src/search/thesaurus';
+import { buildThesaurusIndex } from '../src/search/thesaurus-index';
 import { searchParamsSchema, toSearchQuery } from '../src/search/search.params';
 import { queryMix } from './corpus';
 import { BENCH_EMAIL, loadBenchCorpus } from './load-corpus';
@@ -38,6 +45,7 @@ async function main() {
       rerank: { type: 'string' },
       candidates: { type: 'string' },
       explain: { type: 'string' },
+      engine: { type: 'string', default: 'postgres' },
     },
   });
   const [mode, dir] = positionals;
@@ -70,10 +78,27 @@ async function main() {
       byKind[k] = (byKind[k] ?? 0) + performance.now() - t;
     }
   };
-  const search = new PostgresCaseSearch(ds, {
+  const postgres = new PostgresCaseSearch(ds, {
     ...(values.rerank ? { rerankCandidates: Number(values.rerank) } : {}),
     ...(values.candidates ? { rankCandidates: Number(values.candidates) } : {}),
   });
+  // --engine embedded: the embedded index in DIR/search (built from the database when missing, timed).
+  let search: CaseSearch = postgres;
+  if (values.engine === 'embedded') {
+    const t0 = performance.now();
+    const embedded = new EmbeddedCaseSearch({
+      file: embeddedIndexFile(dir),
+      thesaurus: async () => buildThesaurusIndex(await new Thesaurus(ds).groups()),
+    });
+    console.log(JSON.stringify({ embeddedOpenMs: Math.round(performance.now() - t0) }));
+    if ((await embedded.documentCount()) === 0) {
+      const t1 = performance.now();
+      await reindexAll(ds, [embedded]);
+      console.log(JSON.stringify({ embeddedBuildSeconds: Math.round(performance.now() - t1) / 1000 }));
+    }
+    embedded.markReady();
+    search = embedded;
+  }
   const [viewer] = await ds.query(`SELECT id FROM users WHERE email = $1`, [BENCH_EMAIL]);
   const themes = (await ds.query(`SELECT slug FROM themes`)).map((t: { slug: string }) => t.slug);
   const toQuery = (qs: string) =>
@@ -149,11 +174,19 @@ async function main() {
     for (const [name, calls] of Object.entries(scenarios)) {
       if (only && !only.includes(name)) continue;
       for (const k of Object.keys(byKind)) delete byKind[k];
-      search.facetCacheStats.hits = search.facetCacheStats.misses = 0;
+      postgres.facetCacheStats.hits = postgres.facetCacheStats.misses = 0;
+      const times: number[] = [];
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      for (const call of calls) await call();
+      for (const call of calls) {
+        const t = performance.now();
+        await call();
+        times.push(performance.now() - t);
+      }
       const ms = performance.now() - t0;
+      times.sort((a, b) => a - b);
+      const at = (p: number) =>
+        Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
       const cpu = process.cpuUsage(cpu0);
       const per = (x: number) => Math.round((x / calls.length) * 10) / 10;
       console.log(
@@ -162,8 +195,11 @@ async function main() {
           name,
           n: calls.length,
           msPerCall: per(ms),
+          p50: at(0.5),
+          p95: at(0.95),
+          max: at(1),
           cpuMsPerCall: per((cpu.user + cpu.system) / 1000),
-          facetCache: { ...search.facetCacheStats },
+          facetCache: { ...postgres.facetCacheStats },
           dbMsPerCall: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, per(v)])),
         }),
       );

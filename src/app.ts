@@ -23,6 +23,8 @@ import { PUBLIC_DIR } from './paths';
 import { can } from './policy';
 import type { CaseSearch } from './search/case-search';
 import type { SearchIndexer } from './search/indexer';
+import { Thesaurus } from './search/thesaurus';
+import { thesaurusRoutes } from './search/thesaurus.router';
 import { csrfProtection } from './web/csrf';
 import { errorHandler, notFoundHandler } from './web/error-handler';
 import { healthRoutes } from './web/health.router';
@@ -41,6 +43,8 @@ export interface AppDeps {
   indexer?: SearchIndexer;
   /** E-mail for invitations and notifications; defaults to SMTP_URL (or none). */
   mailer?: Mailer;
+  /** The kerngroep's thesaurus (/beheer/thesaurus); created on the app's database when absent. */
+  thesaurus?: Thesaurus;
 }
 
 export interface App extends Express {
@@ -52,11 +56,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the whole web app without listening, so tests drive it with supertest. */
 export function createApp(given: AppDeps): App {
-  const deps: AppDeps = {
+  const deps: AppDeps & { thesaurus: Thesaurus } = {
     ...given,
     mailer:
       given.mailer ??
       createMailer({ smtpUrl: given.config.smtpUrl, from: given.config.mailFrom, logger: given.logger }),
+    thesaurus: given.thesaurus ?? new Thesaurus(given.db.dataSource, given.logger),
   };
   const { config, db, logger } = deps;
   const app = express() as unknown as App;
@@ -147,6 +152,7 @@ export function createApp(given: AppDeps): App {
 
   app.use(loginRoutes(deps, passport));
   app.use(adminRoutes(deps));
+  app.use(thesaurusRoutes(deps));
   app.use(accountRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(caseRoutes(deps));

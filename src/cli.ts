@@ -5,7 +5,7 @@ import {
   listOrganizationsFromCli,
   setPasswordFromCli,
 } from './accounts/accounts.cli';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, parseMeiliKeysEnv, type Config } from './config';
 import { openDatabase, type Database } from './db/data-source';
 import { vacuumDatabase } from './db/maintenance';
 import { seedDemo } from './demo/seed-demo';
@@ -15,12 +15,49 @@ import { exportCases, importCases } from './cases/import-export';
 import { AttachmentsService } from './attachments/attachments.service';
 import { BlobStore, blobRoot } from './attachments/blob-store';
 import { readFile } from 'node:fs/promises';
+import { Meilisearch } from 'meilisearch';
+import { ensureMeiliKeys, INDEX_PATTERN } from './search/meili-keys';
 
 interface Command {
   summary: string;
   usage: string;
   run(ctx: { db: Database; config: Config; args: string[] }): Promise<number | void>;
 }
+
+/** A command that needs neither the database nor the app's configuration. */
+interface StandaloneCommand {
+  summary: string;
+  usage: string;
+  standalone(env: NodeJS.ProcessEnv): Promise<number | void>;
+}
+
+const standaloneCommands: Record<string, StandaloneCommand> = {
+  'meili:keys': {
+    summary:
+      'maakt met de hoofdsleutel de indexeersleutel (cases*) en de zoeksleutel van de app, of toont de bestaande',
+    usage: 'meili:keys   (met MEILI_URL en MEILI_MASTER_KEY)',
+    async standalone(env) {
+      let target: { url: string; masterKey: string };
+      try {
+        target = parseMeiliKeysEnv(env);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        for (const p of error.problems) console.error(`Configuratiefout: ${p}`);
+        return 1;
+      }
+      const master = new Meilisearch({ host: target.url, apiKey: target.masterKey, timeout: 10_000 });
+      const { adminKey, searchKey, created } = await ensureMeiliKeys(master);
+      console.error(
+        created.length
+          ? `Sleutel(s) aangemaakt: ${created.join(', ')} (indexen ${INDEX_PATTERN}, verlopen niet).`
+          : `De sleutels bestonden al (indexen ${INDEX_PATTERN}).`,
+      );
+      console.error('Zet deze twee regels in .env en start de app opnieuw (docker compose up -d):');
+      console.log(`MEILI_ADMIN_KEY=${adminKey}`);
+      console.log(`MEILI_SEARCH_KEY=${searchKey}`);
+    },
+  },
+};
 
 /** npm run cli -- <command>: every command takes the same DATA_DIR lock as the server. */
 const commands: Record<string, Command> = {
@@ -107,6 +144,7 @@ const commands: Record<string, Command> = {
         (done) => process.stderr.write(`\r${done} casussen…`),
       );
       process.stderr.write('\n');
+      await stack.search.close?.();
       console.log(
         `Zoekindex (${stack.search.engine}) opnieuw opgebouwd: ${count} casussen in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
       );
@@ -163,7 +201,8 @@ const commands: Record<string, Command> = {
 
 function help(): void {
   console.log('Gebruik: npm run cli -- <opdracht> [opties]\n');
-  for (const c of Object.values(commands)) console.log(`  ${c.usage.padEnd(80)} ${c.summary}`);
+  for (const c of [...Object.values(commands), ...Object.values(standaloneCommands)])
+    console.log(`  ${c.usage.padEnd(80)} ${c.summary}`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -172,6 +211,7 @@ async function main(argv: string[]): Promise<number> {
     help();
     return name ? 0 : 1;
   }
+  if (standaloneCommands[name]) return (await standaloneCommands[name].standalone(process.env)) ?? 0;
   const command = commands[name];
   if (!command) {
     console.error(`Onbekende opdracht "${name}".`);

@@ -11,6 +11,9 @@ export const CONFIG_ENV_NAMES = [
   'DATA_DIR',
   'MEILI_URL',
   'MEILI_MASTER_KEY',
+  'MEILI_ADMIN_KEY',
+  'MEILI_SEARCH_KEY',
+  'SEARCH_ENGINE',
   'SESSION_SECRET',
   'LOG_LEVEL',
   'UPLOAD_MAX_MB',
@@ -20,6 +23,16 @@ export const CONFIG_ENV_NAMES = [
 ] as const;
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** Settings that hold a secret: a value still containing "change-me" (an example's placeholder) is refused. */
+const SECRET_NAMES = [
+  'SESSION_SECRET',
+  'DATABASE_URL',
+  'MEILI_MASTER_KEY',
+  'MEILI_ADMIN_KEY',
+  'MEILI_SEARCH_KEY',
+] as const;
+const PLACEHOLDER = /change-?me/i;
 
 const schema = z
   .object({
@@ -47,7 +60,14 @@ const schema = z
     ),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     MEILI_URL: z.preprocess(emptyToUndefined, z.url({ error: 'moet een geldige URL zijn' }).optional()),
+    // Read only by `cli meili:keys` (parseMeiliKeysEnv); the app itself refuses it in production.
     MEILI_MASTER_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+    MEILI_ADMIN_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+    MEILI_SEARCH_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+    SEARCH_ENGINE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['embedded', 'postgres'], { error: 'moet embedded of postgres zijn' }).default('embedded'),
+    ),
     SESSION_SECRET: z.preprocess(
       emptyToUndefined,
       z.string().min(32, { error: 'moet minstens 32 tekens lang zijn' }).optional(),
@@ -79,6 +99,32 @@ const schema = z
     ),
   })
   .superRefine((env, ctx) => {
+    for (const name of SECRET_NAMES) {
+      if (env[name] && PLACEHOLDER.test(env[name]))
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: 'is nog de voorbeeldwaarde ("change-me…"); vul een eigen, willekeurige waarde in',
+        });
+    }
+    if (env.NODE_ENV === 'production' && env.MEILI_URL) {
+      // The web process searches with a search-only key and indexes with a key scoped to cases*.
+      if (env.MEILI_MASTER_KEY)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MEILI_MASTER_KEY'],
+          message:
+            'hoort niet bij de app: alleen `cli meili:keys` gebruikt de hoofdsleutel; geef de app MEILI_ADMIN_KEY en MEILI_SEARCH_KEY',
+        });
+      for (const name of ['MEILI_ADMIN_KEY', 'MEILI_SEARCH_KEY'] as const)
+        if (!env[name])
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message:
+              'is verplicht als MEILI_URL is gezet in productie (maak de sleutels met `npm run cli -- meili:keys`)',
+          });
+    }
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -104,7 +150,12 @@ export interface Config {
   databaseUrl?: string;
   dataDir: string;
   meiliUrl?: string;
-  meiliMasterKey?: string;
+  /** Indexer key: an admin key scoped to the cases* indexes. Never the master key. */
+  meiliAdminKey?: string;
+  /** Search-only key for the web requests. */
+  meiliSearchKey?: string;
+  /** Without Meilisearch: the embedded engine (one process, index in DATA_DIR) or PostgreSQL full text. */
+  searchEngine: 'embedded' | 'postgres';
   sessionSecret: string;
   logLevel: string;
   uploadMaxBytes: number;
@@ -141,7 +192,9 @@ export function parseConfig(
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     meiliUrl: e.MEILI_URL,
-    meiliMasterKey: e.MEILI_MASTER_KEY,
+    meiliAdminKey: e.MEILI_ADMIN_KEY,
+    meiliSearchKey: e.MEILI_SEARCH_KEY,
+    searchEngine: e.SEARCH_ENGINE,
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
@@ -149,6 +202,21 @@ export function parseConfig(
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL,
   };
+}
+
+/** What `cli meili:keys` needs, and only that: the Meilisearch address and its master key. */
+export function parseMeiliKeysEnv(env: NodeJS.ProcessEnv): { url: string; masterKey: string } {
+  const problems: string[] = [];
+  const url = emptyToUndefined(env.MEILI_URL) as string | undefined;
+  const masterKey = emptyToUndefined(env.MEILI_MASTER_KEY) as string | undefined;
+  if (!url || !z.url().safeParse(url).success) problems.push('MEILI_URL moet een geldige URL zijn');
+  if (!masterKey) problems.push('MEILI_MASTER_KEY is verplicht voor meili:keys');
+  else if (PLACEHOLDER.test(masterKey))
+    problems.push(
+      'MEILI_MASTER_KEY is nog de voorbeeldwaarde ("change-me…"); vul een eigen, willekeurige waarde in',
+    );
+  if (problems.length) throw new ConfigError(problems);
+  return { url: url!, masterKey: masterKey! };
 }
 
 /**

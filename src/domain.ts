@@ -60,3 +60,11 @@ export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
 
 export const NOMINATION_STATUSES = ['pending', 'selected', 'not_selected'] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+export const THESAURUS_KINDS = ['synoniem', 'afkorting', 'spelling'] as const;
+export type ThesaurusKind = (typeof THESAURUS_KINDS)[number];
+export const THESAURUS_KIND_LABELS: Record<ThesaurusKind, string> = {
+  synoniem: 'Synoniemen',
+  afkorting: 'Afkorting',
+  spelling: 'Spellingsvarianten',
+};

@@ -66,6 +66,8 @@ export const policy = {
   'admin:organizations': (v: Viewer) => isAdmin(v),
   'admin:themes': (v: Viewer) => isAdmin(v) || isCurator(v),
   'admin:audit': (v: Viewer) => isAdmin(v),
+  /** Synonym groups, abbreviations and spelling variants search uses: the kerngroep (and admins). */
+  'admin:thesaurus': (v: Viewer) => isCurator(v) || isAdmin(v),
   /** Any admin page at all (the "Beheer" menu). */
   'admin:any': (v: Viewer) => isAdmin(v) || isCurator(v),
 } as const;

@@ -15,7 +15,10 @@
     if (!form || !region) return;
     var timer = null;
     var controller = null;
+    var sortFor = form.querySelector('input[name="sorteer_bij"]');
     function update(push) {
+      // The sort select now belongs to this query: "Toepassen" afterwards applies it.
+      if (sortFor) sortFor.value = input.value;
       var params = new URLSearchParams(new FormData(form));
       params.delete('pagina');
       var url = form.action + '?' + params.toString();
@@ -33,7 +36,10 @@
         .catch(function () {});
     }
     var lastPushed = input.value;
+    var sort = form.querySelector('select[name="sorteer"]');
     input.addEventListener('input', function () {
+      // A new query is ranked by relevance (the server does the same without this script).
+      if (sort && input.value.trim()) sort.value = 'relevantie';
       clearTimeout(timer);
       timer = setTimeout(function () {
         // One history entry per pause in typing, not per key.

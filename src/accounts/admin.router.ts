@@ -54,6 +54,7 @@ const ACTION_GROUPS: Record<string, string> = {
   nomination: 'Voordrachten',
   reflection: 'Reflecties',
   totp: 'Tweestapsverificatie',
+  thesaurus: 'Thesaurus',
 };
 
 const actorOf = (req: Request, viewer: Viewer): Actor => ({ id: viewer.id, ip: req.ip });
@@ -251,6 +252,7 @@ export function adminRoutes(deps: AppDeps): express.Router {
             users: can(viewer, 'admin:users'),
             organizations: can(viewer, 'admin:organizations'),
             themes: can(viewer, 'admin:themes'),
+            thesaurus: can(viewer, 'admin:thesaurus'),
             audit: can(viewer, 'admin:audit'),
           },
         }),

@@ -11,6 +11,7 @@ import { Nomination } from '../meetings/nomination.entity';
 import { Notification } from '../meetings/notification.entity';
 import { Reflection } from '../reflections/reflection.entity';
 import { SearchOutboxEntry } from '../search/search-outbox.entity';
+import { ThesaurusGroup } from '../search/thesaurus-group.entity';
 
 /** Every entity, registered with the DataSource in one list. */
 export const entities = [
@@ -27,4 +28,5 @@ export const entities = [
   Nomination,
   Notification,
   SearchOutboxEntry,
+  ThesaurusGroup,
 ];

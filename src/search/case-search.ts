@@ -11,7 +11,7 @@ export interface RelatedQuery {
  * Start-up picks one; routes and the indexer only know this interface.
  */
 export interface CaseSearch {
-  readonly engine: 'postgres' | 'meilisearch';
+  readonly engine: 'postgres' | 'meilisearch' | 'embedded';
   /** Throws when the engine cannot answer (used by /readyz). */
   health(): Promise<void>;
   /** Adds or replaces documents (idempotent). */
@@ -34,4 +34,8 @@ export interface CaseSearch {
   /** Called after a full rebuild through upsert (PostgreSQL recomputes word counts). */
   finishRebuild?(): Promise<void>;
   close?(): Promise<void>;
+  /** Whether the engine is being rebuilt (PostgreSQL answers meanwhile), for /readyz. */
+  state?(): { documents: number; rebuilding: boolean };
+  /** Start-up found nothing to rebuild: a new, empty index may answer. */
+  markReady?(): void;
 }

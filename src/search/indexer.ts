@@ -9,6 +9,8 @@ const BATCH = 200;
 const LEASE_SECONDS = 30;
 const POLL_MS = 5_000;
 const MAX_BACKOFF_MS = 60_000;
+/** How long a rebuild waits for another process's indexer to let go of the lease. */
+const LEASE_WAIT_MS = LEASE_SECONDS * 1000 + 5_000;
 
 /** Retry state of one engine: an engine that fails backs off alone; the others keep applying. */
 interface EngineState {
@@ -30,6 +32,8 @@ export class SearchIndexer {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Set while a rebuild runs under this indexer's lease: drains wait until it is done. */
+  private paused = 0;
   /** performance.now() after which the lease must be renewed before more work. */
   private leaseRenewAt = 0;
   private readonly engines: EngineState[];
@@ -60,13 +64,13 @@ export class SearchIndexer {
   /** Drain as soon as possible (called right after a commit that wrote outbox rows). */
   kick(): void {
     if (this.stopped) return;
-    if (this.running) {
+    if (this.running || this.paused) {
       this.again = true;
       return;
     }
     this.running = this.drain().finally(() => {
       this.running = null;
-      if (this.again && !this.stopped) {
+      if (this.again && !this.stopped && !this.paused) {
         this.again = false;
         this.kick();
       }
@@ -92,6 +96,53 @@ export class SearchIndexer {
     throw new Error('search outbox not drained in time');
   }
 
+  /**
+   * Runs `work` (a rebuild) holding the indexer lease, so no indexer, in this process or another,
+   * applies outbox entries meanwhile: Meilisearch's swap would throw their changes away with the
+   * old index, and their entries would be gone. Entries written during the rebuild wait and are
+   * applied afterwards. `keep()` renews the lease and throws when it was lost (call it between
+   * batches, before anything irreversible). Waits up to LEASE_WAIT_MS for another holder.
+   */
+  async exclusive<T>(work: (keep: () => Promise<void>) => Promise<T>): Promise<T> {
+    this.paused++;
+    try {
+      if (this.running) await this.running.catch(() => undefined);
+      const deadline = Date.now() + LEASE_WAIT_MS;
+      while (!(await this.holdLease(true))) {
+        if (Date.now() > deadline)
+          throw new Error(
+            'de zoekindexer van een ander proces is bezig (indexer-lease bezet); probeer het over een minuut opnieuw',
+          );
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      const keep = async () => {
+        if (!(await this.holdLease()))
+          throw new Error('indexer-lease verloren tijdens het herbouwen; niets gewisseld');
+      };
+      const renew = setInterval(
+        () => void this.holdLease(true).catch(() => undefined),
+        (LEASE_SECONDS * 1000) / 3,
+      );
+      renew.unref();
+      try {
+        return await work(keep);
+      } finally {
+        clearInterval(renew);
+        // Let go at once, so the indexer of another process applies what waited without a 30 s pause.
+        this.leaseRenewAt = 0;
+        await this.dataSource
+          .query(`UPDATE search_indexer_lease SET until = now() WHERE id = 1 AND holder = $1`, [this.holder])
+          .catch(() => undefined);
+      }
+    } finally {
+      this.paused--;
+      if (!this.paused && this.again) {
+        this.again = false;
+        this.kick();
+      }
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
@@ -109,6 +160,7 @@ export class SearchIndexer {
   }
 
   private async drain(): Promise<void> {
+    if (this.paused) return;
     try {
       if (!(await this.holdLease())) return this.schedule(POLL_MS);
       for (;;) {
@@ -206,8 +258,8 @@ export class SearchIndexer {
   }
 
   /** The lease, renewed only when less than half of it is left (a renewal is a statement too). */
-  private async holdLease(): Promise<boolean> {
-    if (performance.now() < this.leaseRenewAt) return true;
+  private async holdLease(force = false): Promise<boolean> {
+    if (!force && performance.now() < this.leaseRenewAt) return true;
     const asked = performance.now();
     const rows = rowsOf(
       await this.dataSource.query(
@@ -233,6 +285,8 @@ async function applyTo(target: CaseSearch, caseIds: number[], docs: SearchDocume
 /**
  * Rebuilds engines from PostgreSQL. Meilisearch builds a fresh index and swaps it in;
  * PostgreSQL upserts in place and drops documents of deleted cases, so search keeps answering.
+ * Runs holding the indexer lease: edits made meanwhile wait in the outbox and are applied
+ * after the swap, never to the old index that the swap discards.
  * `allEngines` names every engine the outbox serves (default: the rebuilt ones); entries are
  * deleted only once all of them have applied them.
  */
@@ -240,7 +294,22 @@ export async function reindexAll(
   dataSource: DataSource,
   targets: CaseSearch[],
   onProgress?: (done: number) => void,
-  options: { allEngines?: string[] } = {},
+  options: {
+    allEngines?: string[];
+    /** The process's own indexer (paused meanwhile); without one the lease is taken by a holder of its own. */
+    indexer?: SearchIndexer;
+  } = {},
+) {
+  const runner = options.indexer ?? new SearchIndexer(dataSource, targets);
+  return runner.exclusive((keep) => rebuildAll(dataSource, targets, keep, onProgress, options.allEngines));
+}
+
+async function rebuildAll(
+  dataSource: DataSource,
+  targets: CaseSearch[],
+  keep: () => Promise<void>,
+  onProgress: ((done: number) => void) | undefined,
+  allEngines: string[] | undefined,
 ) {
   // The outbox entries that exist now, read before any case is: their changes are committed, so
   // the rebuild below reads them. Only these are settled afterwards. "Every id up to the highest
@@ -255,6 +324,7 @@ export async function reindexAll(
   );
   async function* batches() {
     for (let i = 0; i < ids.length; i += BATCH) {
+      await keep();
       yield await buildSearchDocuments(dataSource.manager, ids.slice(i, i + BATCH));
       onProgress?.(Math.min(ids.length, i + BATCH));
     }
@@ -272,7 +342,7 @@ export async function reindexAll(
     }
   }
   const rebuilt = targets.map((t) => t.engine);
-  const all = options.allEngines ?? rebuilt;
+  const all = allEngines ?? rebuilt;
   for (let i = 0; i < settled.length; i += 10_000) {
     const chunk = settled.slice(i, i + 10_000);
     await dataSource.query(

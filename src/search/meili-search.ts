@@ -1,6 +1,14 @@
-import { Meilisearch, type Index, type SearchParams, type Settings } from 'meilisearch';
+import {
+  Meilisearch,
+  type Hit,
+  type Index,
+  type MultiSearchQuery,
+  type SearchParams,
+  type Settings,
+} from 'meilisearch';
 import type { CaseSearch, RelatedQuery } from './case-search';
-import { DUTCH_STOP_WORDS, meiliSynonyms } from './dutch';
+import { DUTCH_STOP_WORDS, meiliSynonyms, wordsOf } from './dutch';
+import { analyseText, isNoiseWord, splitCompound, stem } from './dutch-analysis';
 import type { SearchDocument } from './search-document';
 import {
   parseQuery,
@@ -12,13 +20,25 @@ import {
   type SearchResult,
   type SearchViewer,
 } from './search-query';
-import { emptyFacets, markedSnippet, pageOfOffset } from './snippets';
+import { emptyFacets, markedSnippet } from './snippets';
 
 export const MEILI_INDEX = 'cases';
+/** Waiting for a write task (settings, documents, swap); searches never wait on one. */
 const WAIT = { timeout: 60_000, interval: 50 };
+/** A search that takes longer answers from PostgreSQL instead of hanging the page. */
+export const SEARCH_TIMEOUT_MS = 2_000;
+/** Writes send bigger payloads and may queue behind other tasks. */
+const WRITE_TIMEOUT_MS = 30_000;
+/** One addDocuments payload at most (Meilisearch refuses more than 100 MB by default). */
+export const MAX_BATCH_BYTES = 20 * 1024 * 1024;
+/**
+ * Attachment text per case sent to Meilisearch, all attachments together (characters). About
+ * 40,000 Dutch words: Meilisearch indexes at most 65,535 positions per attribute and drops the rest.
+ */
+export const MAX_ATTACHMENT_TEXT_PER_CASE = 250_000;
 
 /** The document as Meilisearch stores it (flat, with sortable copies). */
-interface MeiliDoc {
+export interface MeiliDoc {
   id: number;
   title: string;
   titleSort: string;
@@ -37,6 +57,8 @@ interface MeiliDoc {
   year: number | null;
   attachments: Array<{ id: number; filename: string; text: string; pageOffsets: number[] | null }>;
   reflectionText: string;
+  /** Stems and compound parts of the case's own text (dutch-analysis), at most ANALYSED_WORDS words. */
+  analysed: string;
   status: string;
   authorId: number;
   hasReflection: boolean;
@@ -44,24 +66,37 @@ interface MeiliDoc {
   updatedAt: number;
 }
 
-/** Index settings, applied idempotently at start and on every rebuilt index. */
+/**
+ * Searchable attributes in weight order, with where the text comes from: a match in the case's
+ * own text means "found in the case", only matches in attachments label a hit with its
+ * attachment. Adding a searchable attribute is one line here.
+ */
+const SEARCHABLE: ReadonlyArray<readonly [attribute: string, source: 'case' | 'attachment' | 'reflection']> =
+  [
+    ['title', 'case'],
+    ['summary', 'case'],
+    ['tags', 'case'],
+    ['themeNames', 'case'],
+    ['organizationName', 'case'],
+    ['body', 'case'],
+    ['partners', 'case'],
+    ['region', 'case'],
+    ['contact', 'case'],
+    ['authorName', 'case'],
+    ['reflectionText', 'reflection'],
+    ['attachments.filename', 'attachment'],
+    ['attachments.text', 'attachment'],
+    // Last: the case's text as the shared Dutch analysis reads it (stems, compound parts), so
+    // "huurachterstanden", "woningnood" and "nood aan woningen" find what the embedded engine finds.
+    ['analysed', 'case'],
+  ];
+const CASE_TEXT = new Set(SEARCHABLE.filter(([, source]) => source === 'case').map(([a]) => a));
+
+/** Index settings, applied idempotently when the indexer starts and on every rebuilt index. */
 export const MEILI_SETTINGS: Settings = {
-  searchableAttributes: [
-    'title',
-    'summary',
-    'tags',
-    'themeNames',
-    'organizationName',
-    'body',
-    'partners',
-    'region',
-    'contact',
-    'authorName',
-    'reflectionText',
-    'attachments.filename',
-    'attachments.text',
-  ],
+  searchableAttributes: SEARCHABLE.map(([attribute]) => attribute),
   filterableAttributes: [
+    'id',
     'status',
     'authorId',
     'roles',
@@ -73,41 +108,89 @@ export const MEILI_SETTINGS: Settings = {
   ],
   sortableAttributes: ['updatedAt', 'titleSort'],
   displayedAttributes: ['*'],
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'exactness', 'updatedAt:desc'],
+  // `sort` first: a requested sort orders strictly (as in PostgreSQL); without one the rule is
+  // skipped and relevance decides, newest first on a tie. attributeRank/wordPosition: v1.36+.
+  rankingRules: [
+    'sort',
+    'words',
+    'typo',
+    'proximity',
+    'attributeRank',
+    'wordPosition',
+    'exactness',
+    'updatedAt:desc',
+  ],
   stopWords: DUTCH_STOP_WORDS,
-  synonyms: meiliSynonyms(),
+  // Synonyms come from the kerngroep's thesaurus (settingsWith), updated when it changes.
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
   faceting: { maxValuesPerFacet: 200 },
   pagination: { maxTotalHits: 10_000 },
 };
 
+/** What a hit needs from the document; the long texts come back cropped in _formatted only. */
+const HIT_ATTRIBUTES = [
+  'id',
+  'title',
+  'summary',
+  'roles',
+  'themes',
+  'organizationName',
+  'organizationKind',
+  'year',
+  'status',
+  'updatedAt',
+  'attachments.id',
+  'attachments.filename',
+  'attachments.pageOffsets',
+];
+const SNIPPET_ATTRIBUTES = ['summary', 'body', 'attachments.text', 'reflectionText'];
+
 const quote = (v: string | number | boolean) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 
-/** Meilisearch adapter (production). Writes with the admin key; searches with a search-only key when one exists. */
+/** Meilisearch adapter (production). Writes with the indexer's admin key, searches with a search-only key. */
 export class MeiliCaseSearch implements CaseSearch {
   readonly engine = 'meilisearch' as const;
   private readonly admin: Meilisearch;
-  private searcher: Meilisearch;
+  private readonly searcher: Meilisearch;
   private ready: Promise<void> | null = null;
 
   constructor(
     private readonly options: {
       url: string;
-      apiKey?: string;
+      /** Key for writes: an admin key scoped to the cases* indexes (`cli meili:keys`), never the master key. */
+      adminKey?: string;
+      /** Key for searches: search only. Without one (development), the admin key searches. */
+      searchKey?: string;
       indexUid?: string;
       /** "Bedoelde u …" source: the PostgreSQL lexicon, so both adapters suggest alike. */
       suggestions?: { suggest(parsed: ParsedQuery, viewer: SearchViewer): Promise<string[]> };
+      /**
+       * Answers queries with OR ("renovatie of onderhoud"): Meilisearch's q has no OR, and one
+       * query per alternative cannot give exact totals and facet counts. The PostgreSQL mirror.
+       */
+      orQueries?: Pick<CaseSearch, 'search'>;
+      searchTimeoutMs?: number;
+      /** The kerngroep's thesaurus groups, sent as Meilisearch's synonyms. */
+      thesaurus?: () => Promise<string[][]>;
     },
   ) {
-    this.admin = new Meilisearch({ host: options.url, apiKey: options.apiKey });
-    this.searcher = this.admin;
+    this.admin = new Meilisearch({ host: options.url, apiKey: options.adminKey, timeout: WRITE_TIMEOUT_MS });
+    this.searcher = new Meilisearch({
+      host: options.url,
+      apiKey: options.searchKey ?? options.adminKey,
+      timeout: options.searchTimeoutMs ?? SEARCH_TIMEOUT_MS,
+    });
   }
 
   private get uid() {
     return this.options.indexUid ?? MEILI_INDEX;
   }
 
-  /** Creates the index if needed, applies the settings, and picks a search-only key. */
+  /**
+   * Creates the index if needed and applies the settings; the write path calls it (indexer,
+   * start-up fill, reindex). Searches never wait for it: until it is done they may fail and
+   * answer from PostgreSQL.
+   */
   init(): Promise<void> {
     this.ready ??= (async () => {
       const exists = await this.admin.getIndex(this.uid).then(
@@ -115,24 +198,36 @@ export class MeiliCaseSearch implements CaseSearch {
         () => false,
       );
       if (!exists) await this.check(this.admin.createIndex(this.uid, { primaryKey: 'id' }).waitTask(WAIT));
-      await this.check(this.admin.index(this.uid).updateSettings(MEILI_SETTINGS).waitTask(WAIT));
-      try {
-        const keys = await this.admin.getKeys({ limit: 50 });
-        const searchKey = keys.results.find(
-          (k) =>
-            k.actions.length === 1 &&
-            k.actions[0] === 'search' &&
-            (k.indexes.includes('*') || k.indexes.includes(this.uid)),
-        );
-        if (searchKey) this.searcher = new Meilisearch({ host: this.options.url, apiKey: searchKey.key });
-      } catch {
-        /* no admin rights to list keys (or no master key): keep the given key */
-      }
+      await this.check(
+        this.admin
+          .index(this.uid)
+          .updateSettings(await this.settings())
+          .waitTask(WAIT),
+      );
     })().catch((error) => {
       this.ready = null;
       throw error;
     });
     return this.ready;
+  }
+
+  /** The settings with the thesaurus as synonyms. */
+  private async settings(): Promise<Settings> {
+    const groups = (await this.options.thesaurus?.()) ?? [];
+    // Also by stems: q and the analysed field speak in stems ("ontruim" ~ "huisuitzet").
+    const stemmed = groups.map((g) => g.map((term) => wordsOf(term).map(stem).join(' ')));
+    return { ...MEILI_SETTINGS, synonyms: meiliSynonyms([...groups, ...stemmed]) };
+  }
+
+  /** After a thesaurus change: Meilisearch's synonyms follow (a settings task; searches go on meanwhile). */
+  async updateSynonyms(): Promise<void> {
+    await this.init();
+    const { synonyms } = await this.settings();
+    await this.check(
+      this.index()
+        .updateSynonyms(synonyms ?? {})
+        .waitTask(WAIT),
+    );
   }
 
   private async check(task: Promise<{ status: string; error?: { message?: string } | null; uid?: number }>) {
@@ -146,14 +241,20 @@ export class MeiliCaseSearch implements CaseSearch {
   }
 
   async health(): Promise<void> {
-    const health = await this.admin.health();
+    const health = await this.searcher.health();
     if (health.status !== 'available') throw new Error(`Meilisearch meldt status ${health.status}`);
   }
 
   async upsert(docs: SearchDocument[]): Promise<void> {
     if (docs.length === 0) return;
     await this.init();
-    await this.check(this.index().addDocuments(docs.map(toMeiliDoc), { primaryKey: 'id' }).waitTask(WAIT));
+    await this.addInBatches(this.uid, docs);
+  }
+
+  /** Sends documents in payloads of at most MAX_BATCH_BYTES, each task awaited and checked. */
+  private async addInBatches(uid: string, docs: SearchDocument[]): Promise<void> {
+    for (const batch of batchesBySize(docs.map(toMeiliDoc), MAX_BATCH_BYTES))
+      await this.check(this.admin.index(uid).addDocuments(batch, { primaryKey: 'id' }).waitTask(WAIT));
   }
 
   async remove(ids: number[]): Promise<void> {
@@ -178,11 +279,13 @@ export class MeiliCaseSearch implements CaseSearch {
     const fresh = `${this.uid}_rebuild_${Date.now()}`;
     await this.check(this.admin.createIndex(fresh, { primaryKey: 'id' }).waitTask(WAIT));
     try {
-      await this.check(this.admin.index(fresh).updateSettings(MEILI_SETTINGS).waitTask(WAIT));
-      for await (const docs of batches) {
-        if (docs.length)
-          await this.check(this.admin.index(fresh).addDocuments(docs.map(toMeiliDoc)).waitTask(WAIT));
-      }
+      await this.check(
+        this.admin
+          .index(fresh)
+          .updateSettings(await this.settings())
+          .waitTask(WAIT),
+      );
+      for await (const docs of batches) if (docs.length) await this.addInBatches(fresh, docs);
       await this.check(
         this.admin.swapIndexes([{ indexes: [this.uid, fresh], rename: false }]).waitTask(WAIT),
       );
@@ -192,74 +295,39 @@ export class MeiliCaseSearch implements CaseSearch {
   }
 
   async search(query: SearchQuery, viewer: SearchViewer): Promise<SearchResult> {
-    const started = performance.now();
-    await this.init();
     const parsed = parseQuery(query.q);
-    const q = toMeiliQuery(parsed);
-    const filters = facetFilters(query.filters);
-    const visibility = visibilityFilter(query.filters, viewer);
-    const all = [visibility, ...Object.values(filters).filter(Boolean)] as string[];
-    const sort =
-      query.sort === 'title'
-        ? ['titleSort:asc']
-        : query.sort === 'newest' || (!q && !query.sort)
-          ? ['updatedAt:desc']
-          : undefined;
-    const main = (page: number): SearchParams & { indexUid: string } => ({
-      indexUid: this.uid,
-      q,
-      filter: all,
-      sort,
-      page,
-      hitsPerPage: query.perPage,
-      attributesToHighlight: ['summary', 'body', 'attachments.text', 'reflectionText'],
-      attributesToCrop: ['summary', 'body', 'attachments.text', 'reflectionText'],
-      cropLength: 30,
-      highlightPreTag: '\u0002',
-      highlightPostTag: '\u0003',
-      showMatchesPosition: true,
-      matchingStrategy: 'all',
+    if (hasAlternatives(parsed)) {
+      if (!this.options.orQueries) throw new Error('Meilisearch kan geen OF-zoekvraag beantwoorden');
+      return this.options.orQueries.search(query, viewer);
+    }
+    const started = performance.now();
+    const requests = searchRequests(this.uid, query, parsed, viewer);
+    const { results } = await this.searcher.multiSearch({
+      queries: [requests.main(query.page), ...requests.facets],
     });
-    // Facet counts ignore their own filter, so several values of one facet combine with OR.
-    const facetKeys = Object.keys(FACET_FIELDS) as Array<keyof SearchFacets>;
-    const facetQueries = facetKeys.map((key) => ({
-      indexUid: this.uid,
-      q,
-      filter: [
-        visibility,
-        ...Object.entries(filters)
-          .filter(([k, f]) => k !== key && f)
-          .map(([, f]) => f),
-      ] as string[],
-      facets: [FACET_FIELDS[key]],
-      hitsPerPage: 0,
-      matchingStrategy: 'all' as const,
-    }));
-    const { results } = await this.searcher.multiSearch({ queries: [main(query.page), ...facetQueries] });
     let [first] = results;
-    const facetResults = results.slice(1);
     const facets = emptyFacets();
-    facetResults.forEach((r, i) => {
-      const dist = r.facetDistribution?.[FACET_FIELDS[facetKeys[i]]] ?? {};
-      facets[facetKeys[i]] = { ...dist };
+    results.slice(1).forEach((r, i) => {
+      const key = requests.facetKeys[i];
+      facets[key] = { ...(r.facetDistribution?.[FACET_FIELDS[key]] ?? {}) };
     });
-    const total = (first as { totalHits?: number }).totalHits ?? 0;
+    const total = first.totalHits ?? 0;
     // A page beyond the end shows the last page (as the PostgreSQL adapter does).
     const page = Math.min(Math.max(1, query.page), Math.max(1, Math.ceil(total / query.perPage)));
-    if (page !== query.page) [first] = (await this.searcher.multiSearch({ queries: [main(page)] })).results;
-    const hits = (
-      first.hits as Array<
-        MeiliDoc & { _formatted?: Record<string, unknown>; _matchesPosition?: Record<string, unknown> }
-      >
-    ).map((h) => toHit(h));
+    if (page !== query.page)
+      [first] = (await this.searcher.multiSearch({ queries: [requests.main(page)] })).results;
+    const hits = (first.hits as Array<Hit<MeiliDoc>>).map((h) => toHit(h));
     const hasText = parsed.groups.length > 0 || parsed.excluded.length > 0;
     const suggestions =
       this.options.suggestions && (total === 0 || (total < 3 && hasText))
         ? // Suggestions are a courtesy: when the lexicon cannot answer, search still does.
           await this.options.suggestions.suggest(parsed, viewer).catch(() => [])
         : [];
+    const maxTotalHits = MEILI_SETTINGS.pagination?.maxTotalHits ?? Infinity;
     return {
       total,
+      // Meilisearch counts up to maxTotalHits: at the limit, "at least" is all we know.
+      ...(total >= maxTotalHits ? { totalCapped: true } : {}),
       page,
       perPage: query.perPage,
       tookMs: Math.round(performance.now() - started),
@@ -270,24 +338,102 @@ export class MeiliCaseSearch implements CaseSearch {
   }
 
   async related(query: RelatedQuery, _viewer: SearchViewer): Promise<number[]> {
-    await this.init();
-    const source = await this.index()
-      .getDocument(query.caseId)
-      .catch(() => null);
+    const source = await this.searcher
+      .index<MeiliDoc>(this.uid)
+      .search(null, {
+        filter: [`id = ${Number(query.caseId)}`],
+        limit: 1,
+        attributesToRetrieve: ['title', 'themes'],
+      })
+      .then((r) => r.hits[0]);
     if (!source) return [];
-    const themeFilter = source.themes.length ? `themes IN [${source.themes.map(quote).join(', ')}]` : '';
-    const result = await this.searcher.index<MeiliDoc>(this.uid).search(source.title, {
-      filter: [
-        `status = "published"`,
-        `id != ${Number(query.caseId)}`,
-        ...(themeFilter ? [themeFilter] : []),
-      ],
-      limit: query.limit,
-      matchingStrategy: 'last',
-      attributesToRetrieve: ['id'],
-    });
+    const result = await this.searcher
+      .index<MeiliDoc>(this.uid)
+      .search(source.title, relatedRequest(query, source));
     return result.hits.map((h) => h.id);
   }
+}
+
+/** Whether the query has an OR group ("renovatie of onderhoud"). */
+export function hasAlternatives(parsed: ParsedQuery): boolean {
+  return parsed.groups.some((group) => group.length > 1);
+}
+
+/** The multi-search queries of one search page: the hits, and one facet count per facet. */
+export function searchRequests(uid: string, query: SearchQuery, parsed: ParsedQuery, viewer: SearchViewer) {
+  if (hasAlternatives(parsed)) throw new Error('OF-zoekvragen gaan niet naar Meilisearch');
+  const q = toMeiliQuery(parsed);
+  const filters = facetFilters(query.filters);
+  const visibility = visibilityFilter(query.filters, viewer);
+  const all = [visibility, ...Object.values(filters).filter(Boolean)] as string[];
+  const sort =
+    query.sort === 'title'
+      ? ['titleSort:asc']
+      : query.sort === 'newest' || (!q && !query.sort)
+        ? ['updatedAt:desc']
+        : undefined;
+  const main = (page: number): MultiSearchQuery => ({
+    indexUid: uid,
+    q,
+    filter: all,
+    sort,
+    page,
+    hitsPerPage: query.perPage,
+    attributesToRetrieve: HIT_ATTRIBUTES,
+    attributesToHighlight: SNIPPET_ATTRIBUTES,
+    attributesToCrop: SNIPPET_ATTRIBUTES,
+    cropLength: 30,
+    highlightPreTag: '\u0002',
+    highlightPostTag: '\u0003',
+    showMatchesPosition: true,
+    matchingStrategy: 'frequency',
+  });
+  // Facet counts ignore their own filter, so several values of one facet combine with OR.
+  const facetKeys = Object.keys(FACET_FIELDS) as Array<keyof SearchFacets>;
+  const facets: MultiSearchQuery[] = facetKeys.map((key) => ({
+    indexUid: uid,
+    q,
+    filter: [
+      visibility,
+      ...Object.entries(filters)
+        .filter(([k, f]) => k !== key && f)
+        .map(([, f]) => f),
+    ] as string[],
+    facets: [FACET_FIELDS[key]],
+    hitsPerPage: 0,
+    matchingStrategy: 'frequency' as const,
+  }));
+  return { main, facets, facetKeys };
+}
+
+/** Published cases sharing words with the title and a theme with the case; never the case itself. */
+export function relatedRequest(query: RelatedQuery, source: Pick<MeiliDoc, 'themes'>): SearchParams {
+  const themeFilter = source.themes.length ? `themes IN [${source.themes.map(quote).join(', ')}]` : '';
+  return {
+    filter: [`status = "published"`, `id != ${Number(query.caseId)}`, ...(themeFilter ? [themeFilter] : [])],
+    limit: query.limit,
+    matchingStrategy: 'last',
+    attributesToRetrieve: ['id'],
+  };
+}
+
+/** Splits documents into groups whose JSON stays under maxBytes (one document more is never split). */
+export function batchesBySize<T>(docs: T[], maxBytes: number): T[][] {
+  const batches: T[][] = [];
+  let current: T[] = [];
+  let size = 2;
+  for (const doc of docs) {
+    const bytes = Buffer.byteLength(JSON.stringify(doc)) + 1;
+    if (current.length && size + bytes > maxBytes) {
+      batches.push(current);
+      current = [];
+      size = 2;
+    }
+    current.push(doc);
+    size += bytes;
+  }
+  if (current.length) batches.push(current);
+  return batches;
 }
 
 const FACET_FIELDS: Record<keyof SearchFacets, string> = {
@@ -321,13 +467,39 @@ function visibilityFilter(f: SearchFilters, viewer: SearchViewer): string {
   return `(status IN [${f.statuses.map(quote).join(', ')}] AND (status != "draft" OR authorId = ${id}))`;
 }
 
-/** The user's query with our syntax: phrases and exclusions pass through, OR groups are flattened. */
-function toMeiliQuery(parsed: ParsedQuery): string {
-  const parts: string[] = [];
-  for (const group of parsed.groups)
-    for (const t of group) parts.push(t.kind === 'phrase' ? `"${t.text}"` : t.text);
-  for (const t of parsed.excluded) parts.push(t.kind === 'phrase' ? `-"${t.text}"` : `-${t.text}`);
-  return parts.join(' ');
+/** Meilisearch reads at most 10 words of q; positions per attribute end at 65,535. */
+const MAX_QUERY_WORDS = 10;
+const ANALYSED_WORDS = 30_000;
+
+/** The analysed field: stems of the case's text in order, then the parts of its compounds. */
+export function analysedText(
+  d: Pick<SearchDocument, 'title' | 'summary' | 'tags' | 'themeNames' | 'body'>,
+): string {
+  const a = analyseText([d.title, d.summary, d.tags.join(', '), d.themeNames.join(', '), d.body].join('\n'));
+  return `${a.stems} ${a.parts}`.split(' ').filter(Boolean).slice(0, ANALYSED_WORDS).join(' ');
+}
+
+/**
+ * The member's query in Meilisearch's q, analysed as the documents are: each content word as its
+ * stem, a compound as its parts (they are in the analysed field of a case with the compound and of
+ * one that writes them apart); "phrases" and -exclusions as typed (an exclusion also by its stem).
+ * Question words and filler are left out. matchingStrategy 'frequency' drops the most common words
+ * first when no case has them all. q has no OR: queries with alternatives never get here.
+ */
+export function toMeiliQuery(parsed: ParsedQuery): string {
+  const words: string[] = [];
+  const content = parsed.groups.filter(([t]) => !(t.kind === 'word' && isNoiseWord(t.text)));
+  for (const [t] of content.length ? content : parsed.groups) {
+    if (t.kind === 'phrase') words.push(`"${t.text}"`);
+    else words.push(...(splitCompound(t.text) ?? [t.text]).map(stem));
+  }
+  const excluded = parsed.excluded.flatMap((t) =>
+    t.kind === 'phrase' ? [`-"${t.text}"`] : [...new Set([`-${t.text}`, `-${stem(t.text)}`])],
+  );
+  return [...new Set(words)]
+    .slice(0, MAX_QUERY_WORDS - excluded.length)
+    .concat(excluded)
+    .join(' ');
 }
 
 function toMeiliDoc(d: SearchDocument): MeiliDoc {
@@ -348,8 +520,9 @@ function toMeiliDoc(d: SearchDocument): MeiliDoc {
     contact: d.contact,
     authorName: d.authorName,
     year: d.year,
-    attachments: d.attachments,
+    attachments: capAttachmentText(d.attachments, MAX_ATTACHMENT_TEXT_PER_CASE),
     reflectionText: d.reflectionText,
+    analysed: analysedText(d),
     status: d.status,
     authorId: d.authorId,
     hasReflection: d.hasReflection,
@@ -358,27 +531,40 @@ function toMeiliDoc(d: SearchDocument): MeiliDoc {
   };
 }
 
-function toHit(
-  h: MeiliDoc & { _formatted?: Record<string, any>; _matchesPosition?: Record<string, unknown> },
-): SearchHit {
-  const matched = Object.keys(h._matchesPosition ?? {});
-  const inCase = matched.some((k) => !k.startsWith('attachments') && k !== 'reflectionText');
-  const formatted = h._formatted ?? {};
+/** The attachments with their text cut so that all of it together stays within the per-case cap. */
+export function capAttachmentText(
+  attachments: MeiliDoc['attachments'],
+  cap: number,
+): MeiliDoc['attachments'] {
+  let left = cap;
+  return attachments.map((a) => {
+    const text = a.text.slice(0, Math.max(0, left));
+    left -= text.length;
+    return { ...a, text };
+  });
+}
+
+/** The fields whose matches count as "found in the case" (not in an attachment or a reflection). */
+export function matchedInCase(matchesPosition: Record<string, unknown> | undefined): boolean {
+  return Object.keys(matchesPosition ?? {}).some((attribute) => CASE_TEXT.has(attribute));
+}
+
+function toHit(h: Hit<MeiliDoc>): SearchHit {
+  const matches = (h._matchesPosition ?? {}) as Record<string, Array<{ start: number; indices?: number[] }>>;
+  const formatted = (h._formatted ?? {}) as Record<string, any>;
+  const attachments = h.attachments ?? [];
   let snippet = markedSnippet(String(formatted.summary ?? h.summary));
   let attachment: SearchHit['attachment'];
-  if (!inCase && matched.some((k) => k.startsWith('attachments'))) {
+  if (!matchedInCase(matches) && matches['attachments.text']?.length) {
     const formattedAttachments: Array<{ text?: string }> = formatted.attachments ?? [];
     const index = formattedAttachments.findIndex((a) => a.text?.includes('\u0002'));
-    if (index >= 0) {
-      const a = h.attachments[index];
+    if (index >= 0 && attachments[index]) {
+      const a = attachments[index];
       snippet = markedSnippet(formattedAttachments[index].text!);
-      attachment = {
-        id: a.id,
-        filename: a.filename,
-        ...(a.pageOffsets
-          ? { page: pageOfOffset(a.text, formattedAttachments[index].text!, a.pageOffsets) }
-          : {}),
-      };
+      // The raw text is not fetched: the page comes from where Meilisearch saw the first match.
+      const at = matches['attachments.text'].find((m) => m.indices?.[0] === index)?.start;
+      const page = a.pageOffsets && at !== undefined ? pageAt(a.pageOffsets, at) : undefined;
+      attachment = { id: a.id, filename: a.filename, ...(page ? { page } : {}) };
     }
   } else if (
     typeof formatted.body === 'string' &&
@@ -401,4 +587,11 @@ function toHit(
     updatedAt: new Date(h.updatedAt).toISOString(),
     ...(attachment ? { attachment } : {}),
   };
+}
+
+/** The 1-based page whose start offset is the last one at or before this offset. */
+function pageAt(pageOffsets: number[], offset: number): number {
+  let page = 1;
+  for (let i = 0; i < pageOffsets.length; i++) if (pageOffsets[i] <= offset) page = i + 1;
+  return page;
 }

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { CaseSearch, RelatedQuery } from './case-search';
-import { SYNONYM_GROUPS, synonymsOf, wordsOf } from './dutch';
+import { wordsOf } from './dutch';
+import { stem } from './dutch-analysis';
+import type { ThesaurusIndex } from './embedded-query';
 import type { SearchDocument } from './search-document';
 import {
   parseQuery,
@@ -37,6 +39,8 @@ export const RERANK_CANDIDATES = 200;
 export interface PostgresSearchOptions {
   rankCandidates?: number;
   rerankCandidates?: number;
+  /** The kerngroep's thesaurus (synonyms, abbreviations, spelling variants). */
+  thesaurus?: () => Promise<ThesaurusIndex | null>;
 }
 
 /**
@@ -80,9 +84,6 @@ interface Expansion {
 /** PostgreSQL full-text adapter: documents live in search_documents beside the data. */
 export class PostgresCaseSearch implements CaseSearch {
   readonly engine = 'postgres' as const;
-  /** Synonyms by Dutch stem, so "vergunninghouders" finds the group of "vergunninghouder". */
-  private synonymsByStem: Promise<Map<string, string[]>> | null = null;
-
   private facetCache = { generation: '', entries: new Map<string, FacetCounts>() };
   /** Facet cache statistics (the profile script reports them). */
   readonly facetCacheStats = { hits: 0, misses: 0 };
@@ -91,28 +92,10 @@ export class PostgresCaseSearch implements CaseSearch {
 
   constructor(
     private readonly dataSource: DataSource,
-    options: PostgresSearchOptions = {},
+    private readonly options: PostgresSearchOptions = {},
   ) {
     this.rankCandidates = options.rankCandidates ?? RANK_CANDIDATES;
     this.rerankCandidates = options.rerankCandidates ?? RERANK_CANDIDATES;
-  }
-
-  private stemSynonyms(): Promise<Map<string, string[]>> {
-    this.synonymsByStem ??= (async () => {
-      const terms = SYNONYM_GROUPS.flat().filter((t) => !t.includes(' '));
-      const rows: Array<{ term: string; stem: string | null }> = await this.dataSource.query(
-        `SELECT term, (ts_lexize('dutch_stem', immutable_unaccent(term)))[1] AS stem FROM unnest($1::text[]) AS term`,
-        [terms],
-      );
-      const map = new Map<string, string[]>();
-      for (const row of rows)
-        if (row.stem) map.set(row.stem, [...(map.get(row.stem) ?? []), ...synonymsOf(row.term)]);
-      return map;
-    })().catch((error) => {
-      this.synonymsByStem = null;
-      throw error;
-    });
-    return this.synonymsByStem;
   }
 
   async health(): Promise<void> {
@@ -399,9 +382,11 @@ export class PostgresCaseSearch implements CaseSearch {
     const expansions = new Map<string, Expansion>();
     if (words.length === 0) return expansions;
     const lexicon = await lookUpWords(this.dataSource, words, { expand: true });
-    const byStem = await this.stemSynonyms();
+    // By stem, so "vergunninghouders" finds the group of "vergunninghouder".
+    const thesaurus = (await this.options.thesaurus?.().catch(() => null)) ?? null;
+    const synonymsOf = (word: string) => thesaurus?.alternativesOf([stem(word)]) ?? [];
     for (const [w, entry] of lexicon) {
-      const alternatives = new Set<string>([...synonymsOf(w), ...(byStem.get(entry.stem ?? '') ?? [])]);
+      const alternatives = new Set<string>(synonymsOf(w));
       // Dutch writes compounds as one word: "achterstand" is part of "huurachterstanden".
       for (const c of entry.compounds) alternatives.add(c);
       for (const c of entry.corrections) {

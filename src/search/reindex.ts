@@ -10,13 +10,19 @@ import { reindexAll } from './indexer';
  * Meilisearch. An engine for which the outbox already lists every case (a fresh import) is left
  * to the indexer, which would do the same work. Returns the number of cases indexed.
  */
-export async function reindexIfEmpty(db: Database, stack: SearchStack): Promise<number> {
-  const [{ cases }] = await db.dataSource.query(`SELECT count(*)::int AS cases FROM cases`);
-  if (cases === 0) return 0;
+export async function reindexIfEmpty(
+  db: Database,
+  stack: Pick<SearchStack, 'search' | 'searchFallback' | 'indexer'>,
+): Promise<number> {
   const engines: CaseSearch[] =
     stack.search.engine === stack.searchFallback.engine
       ? [stack.search]
       : [stack.searchFallback, stack.search];
+  const [{ cases }] = await db.dataSource.query(`SELECT count(*)::int AS cases FROM cases`);
+  if (cases === 0) {
+    for (const engine of engines) engine.markReady?.();
+    return 0;
+  }
   const empty: CaseSearch[] = [];
   const unreachable: string[] = [];
   for (const engine of engines) {
@@ -35,8 +41,13 @@ export async function reindexIfEmpty(db: Database, stack: SearchStack): Promise<
     );
     if (queued < cases) empty.push(engine);
   }
+  // An engine left out has documents, or the indexer fills it from a complete outbox.
+  for (const engine of engines) if (!empty.includes(engine)) engine.markReady?.();
   const indexed = empty.length
-    ? await reindexAll(db.dataSource, empty, undefined, { allEngines: engines.map((e) => e.engine) })
+    ? await reindexAll(db.dataSource, empty, undefined, {
+        allEngines: engines.map((e) => e.engine),
+        indexer: stack.indexer,
+      })
     : 0;
   if (unreachable.length)
     throw new Error(`zoekmachine niet bereikbaar bij de start (${unreachable.join('; ')})`);

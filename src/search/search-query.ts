@@ -1,5 +1,5 @@
 import type { CaseStatus } from '../domain';
-import { DUTCH_STOP_WORDS, normalizeWord } from './dutch';
+import { DUTCH_STOP_WORDS, wordsOf } from './dutch';
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_PER_PAGE = 100;
@@ -27,6 +27,8 @@ export interface SearchQuery {
   q: string;
   filters: SearchFilters;
   sort?: SearchSort;
+  /** Search the words as typed: no typo corrections (the "zoek toch naar …" link). */
+  literal?: boolean;
   page: number;
   perPage: number;
 }
@@ -60,6 +62,8 @@ export interface SearchFacets {
 
 export interface SearchResult {
   total: number;
+  /** The engine stopped counting at `total` (Meilisearch's maxTotalHits): there are at least this many. */
+  totalCapped?: boolean;
   page: number;
   perPage: number;
   tookMs: number;
@@ -67,6 +71,12 @@ export interface SearchResult {
   facets: SearchFacets;
   /** "Bedoelde u …" alternatives when nothing (or little) was found. */
   suggestions: string[];
+  /** Words the engine corrected because no case has them ("leefbarheid" → "leefbaarheid"). */
+  corrections?: Array<{ from: string; to: string }>;
+  /** Thesaurus terms the query was also searched by ("ook gezocht op …"). */
+  expansions?: string[];
+  /** Set when no case has all the words: these are cases with some of them; `missing` found nowhere. */
+  partial?: { missing: string[] };
 }
 
 /** One searchable unit of a parsed query. */
@@ -75,6 +85,8 @@ export interface QueryTerm {
   text: string;
   /** The last word typed: also matches words that start with it. */
   prefix?: boolean;
+  /** Written as one token with hyphens or digits ("energie-armoede", "55plus"), not quoted. */
+  joined?: boolean;
 }
 
 export interface ParsedQuery {
@@ -114,9 +126,11 @@ export function parseQuery(q: string, options: { prefixLastWord?: boolean } = {}
     }
     const negated = raw.startsWith('-') && raw.length > 1;
     const words = wordsIn(negated ? raw.slice(1) : raw);
-    // "sociaal-maatschappelijk" or "e-mail": one token of several words is a phrase.
+    // "sociaal-maatschappelijk" or "e-mail": one token of several words is a phrase (that may
+    // also be written as one word: the embedded engine searches "energie-armoede" as energiearmoede too).
     if (words.length === 1) tokens.push({ term: { kind: 'word', text: words[0] }, negated, raw });
-    else if (words.length > 1) tokens.push({ term: { kind: 'phrase', text: words.join(' ') }, negated, raw });
+    else if (words.length > 1)
+      tokens.push({ term: { kind: 'phrase', text: words.join(' '), joined: true }, negated, raw });
   }
 
   const groups: QueryTerm[][] = [];
@@ -154,9 +168,7 @@ export function parseQuery(q: string, options: { prefixLastWord?: boolean } = {}
   return { groups, excluded, onlyStopWords: q.trim() !== '' && groups.length === 0 && excluded.length === 0 };
 }
 
-function wordsIn(text: string): string[] {
-  return normalizeWord(text).match(/[\p{L}\p{N}]+/gu) ?? [];
-}
+const wordsIn = wordsOf;
 
 /** The distinct plain words of a parsed query (for lexicon look-ups). */
 export function queryWords(parsed: ParsedQuery): string[] {

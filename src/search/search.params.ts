@@ -25,6 +25,9 @@ export const searchParamsSchema = z.object({
   gepresenteerd: list,
   status: list,
   sorteer: z.string().optional(),
+  /** The query the sort select was shown for: a new query goes back to relevance. */
+  sorteer_bij: z.string().optional(),
+  letterlijk: z.string().optional(),
   pagina: z.string().optional(),
   perPage: z.string().optional(),
 });
@@ -96,9 +99,13 @@ export function toSearchQuery(
   const reflection = keep('reflectie', params.reflectie, (v) => YES_NO[v]);
   const presented = keep('gepresenteerd', params.gepresenteerd, (v) => YES_NO[v]);
   const statuses = keep('status', params.status, (v) => STATUS_PARAMS[v]?.status);
-  const sort = params.sorteer ? SORT_PARAMS[params.sorteer]?.sort : undefined;
-  if (params.sorteer && !sort)
+  // The form sends its sort select with every query; a sort chosen for another query (or while
+  // browsing, "nieuwste") does not carry over to a new one: that is ranked by relevance.
+  const sortIsForThisQuery = params.sorteer_bij === undefined || params.sorteer_bij.trim() === q;
+  const sort = params.sorteer && sortIsForThisQuery ? SORT_PARAMS[params.sorteer]?.sort : undefined;
+  if (params.sorteer && !SORT_PARAMS[params.sorteer])
     notices.push(`Onbekende sortering "${params.sorteer.slice(0, 40)}" is genegeerd.`);
+  const literal = params.letterlijk === '1' && q !== '';
   const page = Math.max(1, Math.min(10_000, Number.parseInt(params.pagina ?? '1', 10) || 1));
   const perPage = options.perPage ?? DEFAULT_PER_PAGE;
 
@@ -113,6 +120,7 @@ export function toSearchQuery(
     gepresenteerd: presented.length === 1 ? [invert(YES_NO, presented[0])] : [],
     status: statuses.map((s) => Object.keys(STATUS_PARAMS).find((k) => STATUS_PARAMS[k].status === s)!),
     ...(sort ? { sorteer: [params.sorteer!] } : {}),
+    ...(literal ? { letterlijk: ['1'] } : {}),
   };
   return {
     notices,
@@ -131,6 +139,7 @@ export function toSearchQuery(
         statuses,
       },
       sort,
+      ...(literal ? { literal } : {}),
       page,
       perPage: Math.min(MAX_PER_PAGE, perPage),
     },

@@ -8,6 +8,7 @@ import {
   type OrganizationKind,
 } from '../domain';
 import { badRequest } from '../web/http-errors';
+import { normalizeWord } from './dutch';
 import { mount, route } from '../web/route';
 import {
   perPageSchema,
@@ -84,6 +85,8 @@ export function searchRoutes(deps: AppDeps) {
         const result = await service.search(parsed.query, viewer);
         res.json({
           total: result.total,
+          // Meilisearch stops counting at maxTotalHits: there are at least `total` matches.
+          totalCapped: result.totalCapped ?? false,
           page: result.page,
           perPage: result.perPage,
           tookMs: result.tookMs,
@@ -101,6 +104,9 @@ export function searchRoutes(deps: AppDeps) {
           })),
           facets: result.facets,
           suggestions: result.suggestions,
+          corrections: result.corrections ?? [],
+          expansions: result.expansions ?? [],
+          partial: result.partial ?? null,
           notices: parsed.notices,
           // The query held only stop words or punctuation: these are all cases (see notices).
           onlyStopWords: parsed.onlyStopWords,
@@ -159,25 +165,44 @@ function searchPageModel(
     };
   });
   const chips = Object.entries(state)
-    .filter(([key]) => !['q', 'sorteer', 'pagina'].includes(key))
+    .filter(([key]) => !['q', 'sorteer', 'pagina', 'letterlijk'].includes(key))
     .flatMap(([param, values]) =>
       values.map((value) => ({ label: valueLabel(param, value), url: toggle(param, value) })),
     );
   const pages = Math.max(1, Math.ceil(result.total / result.perPage));
   const pageUrl = (n: number) => searchUrl(state, { pagina: n > 1 ? [String(n)] : undefined });
   const sortValue = state.sorteer?.[0] ?? (q && !onlyStopWords ? 'relevantie' : 'nieuwste');
+  // A corrected word: the results are for the correction; one link searches the words as typed.
+  const corrections = result.corrections ?? [];
+  const correctedQuery = corrections.length
+    ? q
+        .split(/(\s+)/)
+        .map((part) => corrections.find((c) => normalizeWord(part.replace(/^-/, '')) === c.from)?.to ?? part)
+        .join('')
+    : null;
   return {
     q,
     state,
     notices,
     hits: result.hits,
     total: result.total,
+    // "10.000+" when the engine stopped counting; the last reachable page says so.
+    totalLabel: result.totalCapped ? `${result.total.toLocaleString('nl-NL')}+` : String(result.total),
+    totalCapped: result.totalCapped ?? false,
     tookMs: result.tookMs,
     degraded: result.degraded,
     suggestions: result.suggestions.map((s) => ({
       text: s,
-      url: searchUrl(state, { q: [s], pagina: undefined }),
+      url: searchUrl(state, { q: [s], pagina: undefined, letterlijk: undefined }),
     })),
+    corrected: correctedQuery
+      ? {
+          query: correctedQuery,
+          literalUrl: searchUrl(state, { letterlijk: ['1'], pagina: undefined, sorteer: undefined }),
+        }
+      : null,
+    expansions: result.expansions ?? [],
+    partial: result.partial ?? null,
     facets,
     chips,
     clearUrl: searchUrl(q ? { q: [q] } : {}),
@@ -191,7 +216,7 @@ function searchPageModel(
       selected: value === sortValue,
     })),
     hiddenState: Object.entries(state).flatMap(([k, vs]) =>
-      k === 'q' || k === 'sorteer' ? [] : vs.map((v) => ({ name: k, value: v })),
+      k === 'q' || k === 'sorteer' || k === 'letterlijk' ? [] : vs.map((v) => ({ name: k, value: v })),
     ),
     statusOptions: Object.entries(STATUS_PARAMS).map(([value, { label }]) => ({
       value,

@@ -27,7 +27,8 @@ export function healthRoutes(deps: AppDeps) {
     }
     try {
       await withTimeout(deps.search.health(), 2000, 'search');
-      checks.search = { ok: true, engine: deps.search.engine };
+      // While the embedded index is rebuilt, PostgreSQL answers searches: ready, and said so.
+      checks.search = { ok: true, engine: deps.search.engine, ...deps.search.state?.() };
     } catch (error) {
       checks.search = { ok: false, engine: deps.search.engine, error: (error as Error).message };
     }

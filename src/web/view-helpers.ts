@@ -6,6 +6,7 @@ import {
   CORPORATION_ROLE_LABELS,
   MEETING_STATUS_LABELS,
   ORGANIZATION_KIND_LABELS,
+  THESAURUS_KIND_LABELS,
   USER_ROLE_LABELS,
 } from '../domain';
 import { PUBLIC_DIR } from '../paths';
@@ -60,5 +61,6 @@ export const viewHelpers = {
     organizationKind: ORGANIZATION_KIND_LABELS,
     caseStatus: CASE_STATUS_LABELS,
     meetingStatus: MEETING_STATUS_LABELS,
+    thesaurusKind: THESAURUS_KIND_LABELS,
   },
 };

@@ -29,11 +29,26 @@ describe('npm run bench (smoke)', () => {
         'search /casussen?q=',
         'api /api/search',
         'case page + related',
+        'search, one at a time',
       ]);
+      expect(report.searchEngine).toBe('embedded');
       expect(report.freshness.edits).toBe(50);
       expect(run.stdout).toContain('% ceiling');
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
   }, 300_000);
+
+  it('explains its options with --help and refuses an unknown engine', () => {
+    const help = spawnSync(process.execPath, [path.join(root, 'dist/bench/run.js'), '--help'], {
+      encoding: 'utf8',
+    });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--engine NAAM');
+    const wrong = spawnSync(process.execPath, [path.join(root, 'dist/bench/run.js'), '--engine', 'solr'], {
+      encoding: 'utf8',
+    });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('Onbekende zoekmachine "solr"');
+  });
 });

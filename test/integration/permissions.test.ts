@@ -269,6 +269,33 @@ export const permissionRows: Row[] = [
     expect: curatorsAndAdmins,
   },
   { route: 'GET /beheer/audit', path: () => '/beheer/audit', expect: adminsOnly },
+  { route: 'GET /beheer/thesaurus', path: () => '/beheer/thesaurus', expect: curatorsAndAdmins },
+  { route: 'GET /beheer/thesaurus/nieuw', path: () => '/beheer/thesaurus/nieuw', expect: curatorsAndAdmins },
+  {
+    route: 'POST /beheer/thesaurus',
+    path: () => '/beheer/thesaurus',
+    body: () => ({ kind: 'synoniem', terms: '' }),
+    expect: curatorsAndAdmins,
+    note: 'invalid: 400 when allowed',
+  },
+  {
+    route: 'GET /beheer/thesaurus/:id',
+    path: (i) => `/beheer/thesaurus/${i.targetThesaurusGroup}`,
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'POST /beheer/thesaurus/:id',
+    path: (i) => `/beheer/thesaurus/${i.targetThesaurusGroup}`,
+    body: () => ({ kind: 'synoniem', terms: '' }),
+    expect: curatorsAndAdmins,
+    note: 'invalid: 400 when allowed',
+  },
+  {
+    route: 'POST /beheer/thesaurus/:id/verwijderen',
+    path: () => '/beheer/thesaurus/999999/verwijderen',
+    expect: roles('login', 'deny', 'deny', 'hidden', 'hidden'),
+    note: 'unknown group: 404 when allowed',
+  },
 
   { route: 'GET /bijeenkomsten', path: () => '/bijeenkomsten', expect: all('ok') },
   { route: 'GET /bijeenkomsten/nieuw', path: () => '/bijeenkomsten/nieuw', expect: curatorsAndAdmins },
@@ -415,6 +442,7 @@ beforeAll(async () => {
     targetOrganization: orgB.id,
     targetTheme: (await ds.query(`SELECT id FROM themes WHERE slug = 'onderhoud'`))[0].id,
     caseToNominate: await buildCase(ds, stranger),
+    targetThesaurusGroup: (await ds.query(`SELECT id FROM thesaurus_groups ORDER BY id LIMIT 1`))[0].id,
   };
   // A meeting open for nominations, with a nomination of another organisation's case in it.
   const [meeting] = await ds.query(

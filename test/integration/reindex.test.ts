@@ -1,4 +1,5 @@
 import type { CaseSearch } from '../../src/search/case-search';
+import type { SearchDocument } from '../../src/search/search-document';
 import { reindexAll, SearchIndexer } from '../../src/search/indexer';
 import { PostgresCaseSearch } from '../../src/search/postgres-search';
 import { reindexIfEmpty } from '../../src/search/reindex';
@@ -76,6 +77,97 @@ describe('reindexAll and the outbox', () => {
     const left = await db.dataSource.query(`SELECT id::int, reason FROM search_outbox ORDER BY id`);
     expect(left).toEqual([{ id: 500, reason: 'late' }]);
     await db.dataSource.query(`DELETE FROM search_outbox`);
+  });
+});
+
+describe('reindex while the indexer of a running server applies edits', () => {
+  /**
+   * An engine that rebuilds like Meilisearch: documents go into a new index, which then replaces
+   * the old one whole (here: reset, then the collected documents), so whatever was written to
+   * the old index during the rebuild is thrown away.
+   */
+  class SwappingEngine extends SwitchableSearch {
+    constructor(
+      private readonly store: PostgresCaseSearch,
+      private readonly duringRebuild: () => Promise<void>,
+    ) {
+      super(store);
+    }
+    async rebuild(batches: AsyncIterable<SearchDocument[]>) {
+      const fresh: SearchDocument[] = [];
+      for await (const docs of batches) fresh.push(...docs);
+      await this.duringRebuild();
+      await this.store.reset();
+      await this.store.upsert(fresh);
+    }
+  }
+
+  /** An edit as the case service makes it: the change and its outbox entry in one transaction. */
+  const edit = (ds: TestDatabase['dataSource'], id: number, title: string) =>
+    ds.transaction(async (m) => {
+      await m.query(`UPDATE cases SET title = $2, updated_at = now() WHERE id = $1`, [id, title]);
+      await m.query(`INSERT INTO search_outbox (case_id, reason) VALUES ($1, 'edit')`, [id]);
+    });
+
+  it('Meilisearch-like swap: an edit made during the rebuild is applied after the swap, not lost', async () => {
+    const appDb = await createTestDatabase();
+    const engineDb = await createTestDatabase();
+    try {
+      const author = await buildUser(appDb.dataSource);
+      const id = await buildCase(appDb.dataSource, author, { title: 'Woonbegeleiding voor statushouders' });
+      let appliedDuringRebuild: number | null = null;
+      const engine = new SwappingEngine(new PostgresCaseSearch(engineDb.dataSource), async () => {
+        await edit(appDb.dataSource, id, 'Woonbegeleiding en taalcoaching');
+        // The server's indexer (another process) is kicked by the edit and polls meanwhile.
+        server.kick();
+        await new Promise((r) => setTimeout(r, 300));
+        appliedDuringRebuild = (await engine.search(q('taalcoaching'), viewer)).total;
+      });
+      const server = new SearchIndexer(appDb.dataSource, [engine]);
+
+      await reindexAll(appDb.dataSource, [engine]);
+
+      expect(appliedDuringRebuild).toBe(0); // the server's indexer waited for the lease
+      await server.whenIdle(10_000);
+      expect((await engine.search(q('taalcoaching'), viewer)).hits.map((h) => h.id)).toEqual([id]);
+      const [{ n }] = await appDb.dataSource.query(`SELECT count(*)::int AS n FROM search_outbox`);
+      expect(n).toBe(0);
+      await server.stop();
+    } finally {
+      await engineDb.destroy();
+      await appDb.destroy();
+    }
+  });
+
+  it('PostgreSQL in-place rebuild: the edit waits for the rebuild and is applied after it', async () => {
+    const appDb = await createTestDatabase();
+    try {
+      const author = await buildUser(appDb.dataSource);
+      const id = await buildCase(appDb.dataSource, author, { title: 'Huismeesters in de avond' });
+      const search = new PostgresCaseSearch(appDb.dataSource);
+      const server = new SearchIndexer(appDb.dataSource, [search]);
+      let pendingDuringRebuild: number | null = null;
+      const target: CaseSearch = Object.assign(Object.create(search) as PostgresCaseSearch, {
+        upsert: async (docs: SearchDocument[]) => {
+          await search.upsert(docs);
+          await edit(appDb.dataSource, id, 'Huismeesters in het weekend');
+          server.kick();
+          await new Promise((r) => setTimeout(r, 300));
+          [{ n: pendingDuringRebuild }] = await appDb.dataSource.query(
+            `SELECT count(*)::int AS n FROM search_outbox WHERE reason = 'edit'`,
+          );
+        },
+      });
+
+      await reindexAll(appDb.dataSource, [target]);
+
+      expect(pendingDuringRebuild).toBe(1); // not taken by the server's indexer during the rebuild
+      await server.whenIdle(10_000);
+      expect((await search.search(q('weekend'), viewer)).hits.map((h) => h.id)).toEqual([id]);
+      await server.stop();
+    } finally {
+      await appDb.destroy();
+    }
   });
 });
 

@@ -122,14 +122,55 @@ describe('the search page', () => {
     expect(normal.body.notices).toEqual([]);
   });
 
-  it('suggests "bedoelde u …" from the lexicon when a typo finds nothing, as a link that does', async () => {
-    const none = await agent.get('/casussen?q=vroegsignaleringg%20xyzzy').expect(200);
-    expect(none.text).toContain('Geen casussen gevonden');
-    expect(none.text).toContain('Bedoelde u: <a href="/casussen?q=vroegsignalering">vroegsignalering</a>?');
-    const followed = await agent.get('/casussen?q=vroegsignalering').expect(200);
-    expect(followed.text).toContain('Vroegsignalering van huurachterstanden');
-    const api = await agent.get('/api/search?q=vroegsignaleringg%20xyzzy').expect(200);
-    expect(api.body).toMatchObject({ total: 0, suggestions: ['vroegsignalering'] });
+  it('corrects a typo no case has, says so, and offers the words as typed', async () => {
+    const page = await agent.get('/casussen?q=vroegsignaleringg').expect(200);
+    expect(page.text).toContain('Resultaten voor <strong><em>vroegsignalering</em></strong>');
+    expect(page.text).toContain('Vroegsignalering van huurachterstanden');
+    expect(page.text).toContain('href="/casussen?q=vroegsignaleringg&amp;letterlijk=1"');
+    const literal = await agent.get('/casussen?q=vroegsignaleringg&letterlijk=1').expect(200);
+    expect(literal.text).toContain('Geen casussen gevonden');
+    expect(literal.text).toContain(
+      'Bedoelde u: <a href="/casussen?q=vroegsignalering">vroegsignalering</a>?',
+    );
+    const api = await agent.get('/api/search?q=vroegsignaleringg').expect(200);
+    expect(api.body.corrections).toEqual([{ from: 'vroegsignaleringg', to: 'vroegsignalering' }]);
+    expect(api.body.total).toBe(1);
+  });
+
+  it('finds the cases with some of the words when none has all, and names the words found nowhere', async () => {
+    const page = await agent.get('/casussen?q=vroegsignalering%20xyzzy').expect(200);
+    expect(page.text).toContain('Geen casus bevat al uw zoekwoorden');
+    expect(page.text).toContain('<s>xyzzy</s>');
+    expect(page.text).toContain('Vroegsignalering van huurachterstanden');
+    const api = await agent.get('/api/search?q=vroegsignalering%20xyzzy').expect(200);
+    expect(api.body).toMatchObject({ total: 1, partial: { missing: ['xyzzy'] } });
+  });
+
+  it('answers a question to peers: question words and filler never decide a match', async () => {
+    const api = await agent
+      .get('/api/search?q=' + encodeURIComponent('Wie heeft ervaring met vroegsignalering?'))
+      .expect(200);
+    expect(api.body.hits.map((h: { title: string }) => h.title)).toEqual([
+      'Vroegsignalering van huurachterstanden',
+    ]);
+    expect(api.body.partial).toBeNull();
+  });
+
+  it('ranks a new query by relevance even when the form still sends the sort chosen while browsing', async () => {
+    // The member browses (sort shows "nieuwste"), types a query and submits the same form.
+    const browse = await agent.get('/casussen').expect(200);
+    expect(browse.text).toMatch(/<option value="nieuwste" selected/);
+    expect(browse.text).toContain('name="sorteer_bij" value=""');
+    const submitted = await agent.get('/casussen?q=bewoners&sorteer_bij=&sorteer=nieuwste').expect(200);
+    expect(submitted.text).toMatch(/<option value="relevantie" selected/);
+    // Chosen for this very query, the sort applies.
+    const chosen = await agent.get('/casussen?q=bewoners&sorteer_bij=bewoners&sorteer=nieuwste').expect(200);
+    expect(chosen.text).toMatch(/<option value="nieuwste" selected/);
+    const titles = (html: string) =>
+      [...html.matchAll(/class="hit-title"><a href="\/casussen\/\d+">([^<]+)</g)].map((m) => m[1]);
+    // "Renovatie met bewoners in huis" has the word in its summary and is older: relevance puts it first only by rank.
+    expect(titles(submitted.text)).not.toEqual([]);
+    expect(titles(chosen.text)[0]).toBe('Aardbevingsproblematiek in Groningen');
   });
 
   it('never suggests a word no case the member may see contains (a draft, a deleted case)', async () => {
@@ -421,5 +462,37 @@ describe('related cases', () => {
     expect(related).toContain('Buurtbemiddeling bij burenruzies');
     expect(related).not.toContain('Concept: overlast');
     expect(related).not.toContain(`/casussen/${a}"`);
+  });
+});
+
+describe('totals beyond what the engine counts (Meilisearch maxTotalHits)', () => {
+  let capped: TestContext;
+  /** An engine that stopped counting at 10,000, as Meilisearch does at maxTotalHits. */
+  class CountingStopsAt10000 extends SwitchableSearch {
+    override async search(...args: Parameters<SwitchableSearch['search']>) {
+      const result = await super.search(...args);
+      return { ...result, total: 10_000, totalCapped: true, page: args[0].page };
+    }
+  }
+  beforeAll(async () => {
+    capped = await createTestApp({
+      search: (db) => new CountingStopsAt10000(new PostgresCaseSearch(db.dataSource)),
+    });
+  });
+  afterAll(() => capped.close());
+
+  it('shows "10.000+" instead of an exact count, and says on the last page that paging stops there', async () => {
+    const reader = request.agent(capped.app);
+    const user = await buildUser(capped.db.dataSource);
+    await buildCase(capped.db.dataSource, user, { title: 'Casus voor het tellen' });
+    await loginAs(reader, user);
+    const first = await reader.get('/casussen').expect(200);
+    expect(first.text).toMatch(/<strong>10\.000\+<\/strong> casussen/);
+    expect(first.text).toContain('Pagina 1 van 500+');
+    expect(first.text).not.toContain('verder bladeren kan niet');
+    const last = await reader.get('/casussen?pagina=500').expect(200);
+    expect(last.text).toContain('Er zijn meer dan 10.000 resultaten; verder bladeren kan niet.');
+    const api = await reader.get('/api/search').expect(200);
+    expect(api.body).toMatchObject({ total: 10_000, totalCapped: true });
   });
 });

@@ -435,6 +435,44 @@ describeEmbedded('bootstrapping production from an empty database', () => {
   }, 120_000);
 });
 
+describeEmbedded('Meilisearch keys and secrets at start-up', () => {
+  const production = {
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'a'.repeat(64),
+    PUBLIC_URL: 'https://casusbank.example.nl',
+    MEILI_URL: 'http://127.0.0.1:7700',
+    MEILI_ADMIN_KEY: 'indexer-key',
+    MEILI_SEARCH_KEY: 'search-key',
+  };
+  const start = (extra: Record<string, string>) =>
+    collect(spawn(process.execPath, [SERVER], { env: childEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] }));
+
+  it('the server refuses the master key, and the example placeholders, before anything starts', async () => {
+    const master = await start({ ...production, MEILI_MASTER_KEY: 'the-master-key-0123456789' });
+    expect(master.code).toBe(1);
+    expect(master.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^Configuratiefout: MEILI_MASTER_KEY hoort niet bij de app/),
+    ]);
+    const placeholder = await start({ SESSION_SECRET: 'change-me-session-secret-of-at-least-32-characters' });
+    expect(placeholder.code).toBe(1);
+    expect(placeholder.stderr).toMatch(/^Configuratiefout: SESSION_SECRET is nog de voorbeeldwaarde/);
+  });
+
+  it('meili:keys needs only MEILI_URL and the master key, and says which is missing', async () => {
+    // No database and no app settings: the compose step gets nothing else.
+    const child = spawn(process.execPath, [CLI, 'meili:keys'], {
+      env: { PATH: process.env.PATH ?? '', MEILI_URL: 'http://127.0.0.1:7700' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const { code, stdout, stderr } = await collect(child);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      'Configuratiefout: MEILI_MASTER_KEY is verplicht voor meili:keys',
+    ]);
+  });
+});
+
 describeEmbedded('the CLI for accounts', () => {
   const hashOf = (email: string) =>
     withDatabase(async (db) => {

@@ -8,6 +8,7 @@ import type { Mailer } from '../../src/mail/mailer';
 import type { CaseSearch } from '../../src/search/case-search';
 import { createSearchStack } from '../../src/search/create-search';
 import type { SearchIndexer } from '../../src/search/indexer';
+import type { Thesaurus } from '../../src/search/thesaurus';
 import { createTestDatabase, type TestDatabase } from './test-db';
 
 export interface TestContext {
@@ -16,6 +17,8 @@ export interface TestContext {
   config: Config;
   search: CaseSearch;
   indexer: SearchIndexer;
+  /** The app's thesaurus (the instance its Beheer pages write through). */
+  thesaurus: Thesaurus;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export async function createTestApp(
   const logger = pino({ level: 'silent' });
   const stack = createSearchStack({}, db, logger, overrides.search?.(db));
   stack.indexer.start();
+  const thesaurus = stack.thesaurus;
   const app = createApp({ config, db, logger, ...stack, mailer: overrides.mailer });
   return {
     app,
@@ -41,6 +45,7 @@ export async function createTestApp(
     config,
     search: stack.search,
     indexer: stack.indexer,
+    thesaurus,
     async close() {
       await stack.indexer.stop();
       await app.shutdown();

@@ -14,6 +14,8 @@ const SECRETS = ['POSTGRES_PASSWORD', 'MEILI_MASTER_KEY', 'SESSION_SECRET'];
 type Service = {
   image?: string;
   build?: unknown;
+  profiles?: string[];
+  command?: unknown;
   environment?: unknown;
   volumes?: unknown;
   depends_on?: unknown;
@@ -130,8 +132,8 @@ describe('environmentOf', () => {
 });
 
 describe('docker-compose.yml', () => {
-  it('has the services db, search and app', () => {
-    expect(Object.keys(services).sort()).toEqual(['app', 'db', 'search']);
+  it('has the services db, search and app, and the one-off meili-keys step', () => {
+    expect(Object.keys(services).sort()).toEqual(['app', 'db', 'meili-keys', 'search']);
     expect(app.build).toBeDefined();
   });
 
@@ -142,15 +144,33 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives the app its database, search engine, session secret and data directory', () => {
-    for (const name of ['DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'SESSION_SECRET', 'DATA_DIR']) {
+    for (const name of ['DATABASE_URL', 'MEILI_URL', 'SESSION_SECRET', 'DATA_DIR']) {
       expect([name, appEnv.get(name)?.trim() || undefined]).toEqual([name, expect.any(String)]);
     }
     expect(appEnv.get('NODE_ENV')).toBe('production');
     expect(appEnv.get('DATABASE_URL')).toMatch(/^postgres(ql)?:\/\/casusbank:.+@db:5432\/casusbank$/);
     expect(appEnv.get('MEILI_URL')).toBe('http://search:7700');
-    // The app must use the key Meilisearch was started with.
-    expect(appEnv.get('MEILI_MASTER_KEY')).toMatch(/^\$\{MEILI_MASTER_KEY[:?}]/);
-    expect(environmentOf(services.search).get('MEILI_MASTER_KEY')).toMatch(/^\$\{MEILI_MASTER_KEY[:?}]/);
+  });
+
+  it('gives the master key only to Meilisearch and the meili-keys step, the app its two scoped keys', () => {
+    const holders = Object.entries(services)
+      .filter(([, service]) => environmentOf(service).has('MEILI_MASTER_KEY'))
+      .map(([name]) => name)
+      .sort();
+    expect(holders).toEqual(['meili-keys', 'search']);
+    for (const name of holders)
+      expect(environmentOf(services[name]).get('MEILI_MASTER_KEY')).toMatch(/^\$\{MEILI_MASTER_KEY:?\?/);
+    // No literal key in the file: the app's keys come from .env (empty until the step has run).
+    expect(appEnv.get('MEILI_ADMIN_KEY')).toMatch(/^\$\{MEILI_ADMIN_KEY(:?-|:?\?[^}]*)?\}$/);
+    expect(appEnv.get('MEILI_SEARCH_KEY')).toMatch(/^\$\{MEILI_SEARCH_KEY(:?-|:?\?[^}]*)?\}$/);
+  });
+
+  it('runs `cli meili:keys` as a one-off step that `docker compose up` does not start', () => {
+    const keys = services['meili-keys'];
+    expect(keys.profiles ?? []).not.toHaveLength(0);
+    expect([keys.command].flat().join(' ')).toMatch(/dist\/src\/cli\.js meili:keys$/);
+    expect(environmentOf(keys).get('MEILI_URL')).toBe('http://search:7700');
+    expect(dependsOn(keys).get('search')).toBe('service_healthy');
   });
 
   it('keeps DATA_DIR on the appdata volume', () => {
@@ -162,8 +182,8 @@ describe('docker-compose.yml', () => {
       services.search.image ?? '',
     );
     expect(match).not.toBeNull();
-    // `cli reindex` swaps indexes with the `rename` field, which Meilisearch accepts from v1.18.
-    expect(Number(match![1])).toBeGreaterThanOrEqual(18);
+    // The ranking rules name attributeRank/wordPosition (v1.36); reindex swaps with `rename` (v1.18).
+    expect(Number(match![1])).toBeGreaterThanOrEqual(36);
     const env = environmentOf(services.search);
     expect(env.get('MEILI_ENV')).toBe('production');
     expect(env.get('MEILI_NO_ANALYTICS')).toBe('true');
@@ -187,12 +207,18 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('starts the app only once db and search report healthy', () => {
+  it('starts the app once db is healthy and search has started (PostgreSQL answers meanwhile)', () => {
     const deps = dependsOn(app);
     expect(deps.get('db')).toBe('service_healthy');
-    expect(deps.get('search')).toBe('service_healthy');
+    expect(deps.get('search')).toBe('service_started');
     expect(services.db.healthcheck?.test).toBeDefined();
     expect(services.search.healthcheck?.test).toBeDefined();
+  });
+
+  it('checks PostgreSQL over TCP, not the socket that answers during first-boot setup', () => {
+    const test = [services.db.healthcheck?.test].flat().map(String);
+    expect(test).toContain('pg_isready');
+    expect(test[test.indexOf('-h') + 1]).toBe('127.0.0.1');
   });
 
   it('takes its secrets from .env without a fallback value', () => {
@@ -213,9 +239,9 @@ describe('.env.example', () => {
     expect(missing).toEqual([]);
   });
 
-  it('holds placeholders, not empty values, for the secrets', () => {
-    for (const secret of SECRETS) {
-      expect([secret, (envExample.get(secret) ?? '').length > 0]).toEqual([secret, true]);
+  it('leaves the secrets empty, so nobody runs with a published example value', () => {
+    for (const secret of [...SECRETS, 'MEILI_ADMIN_KEY', 'MEILI_SEARCH_KEY']) {
+      expect([secret, envExample.get(secret)]).toEqual([secret, '']);
     }
   });
 });
@@ -223,10 +249,10 @@ describe('.env.example', () => {
 describe('Dockerfile', () => {
   const stage = finalStage(dockerfile);
 
-  it('builds on Node 20 in more than one stage', () => {
+  it('builds and runs on Node 22 (20 is past its end of life) in more than one stage', () => {
     const froms = dockerfile.split(/\r?\n/).filter((line) => /^\s*FROM\s/i.test(line));
     expect(froms.length).toBeGreaterThanOrEqual(2);
-    for (const from of froms) expect(from).toMatch(/\snode:20[-.\w]*/);
+    for (const from of froms) expect(from).toMatch(/\snode:22-bookworm-slim\b/);
     // `npm ci` refuses the lockfile made on the development machines (see the Dockerfile's comment).
     const runs = dockerfile.split(/\r?\n/).filter((line) => !/^\s*#/.test(line));
     expect(runs.join('\n')).toMatch(/\bnpm install\b/);
