@@ -6,6 +6,7 @@ import { OutboxEngineProgress1796090000000 } from './1796090000000-OutboxEngineP
 import { SearchTagsIndex1796100000000 } from './1796100000000-SearchTagsIndex';
 import { SearchGeneration1796110000000 } from './1796110000000-SearchGeneration';
 import { Thesaurus1796120000000 } from './1796120000000-Thesaurus';
+import { LoginThrottle1796200000000 } from './1796200000000-LoginThrottle';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   SearchTagsIndex1796100000000,
   SearchGeneration1796110000000,
   Thesaurus1796120000000,
+  LoginThrottle1796200000000,
 ];

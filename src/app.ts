@@ -134,7 +134,7 @@ export function createApp(given: AppDeps): App {
   app.use(passport.initialize());
   app.use(passport.session());
   app.use(sessionRules);
-  app.use(csrfProtection);
+  app.use(csrfProtection({ secret: config.sessionSecret, isProduction: config.isProduction }));
   app.use((req, res, next) => {
     res.locals.viewer = req.user ?? null;
     res.locals.currentPath = req.path;

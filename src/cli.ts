@@ -1,5 +1,10 @@
 import 'reflect-metadata';
-import { createUserFromCli, setPasswordFromCli } from './accounts/accounts.cli';
+import {
+  createOrganizationFromCli,
+  createUserFromCli,
+  listOrganizationsFromCli,
+  setPasswordFromCli,
+} from './accounts/accounts.cli';
 import { ConfigError, loadConfig, parseMeiliKeysEnv, type Config } from './config';
 import { openDatabase, type Database } from './db/data-source';
 import { vacuumDatabase } from './db/maintenance';
@@ -109,6 +114,14 @@ const commands: Record<string, Command> = {
       console.log(
         `${result.count} casussen geïmporteerd in ${(result.ms / 1000).toFixed(1)} s (${perSecond} per seconde).`,
       );
+      // Cases given to accounts that already existed: their owners now see them (drafts too).
+      for (const a of result.existingAuthors)
+        console.log(
+          `Let op: ${a.cases} casus(sen) toegeschreven aan het bestaande account ${a.email}` +
+            (a.drafts
+              ? `, waarvan ${a.drafts} concept(en) die alleen dat account (en beheerders) ziet.`
+              : '.'),
+        );
     },
   },
   export: {
@@ -142,7 +155,9 @@ const commands: Record<string, Command> = {
     usage: 'gc-blobs',
     async run({ db, config }) {
       const blobs = new BlobStore(blobRoot(config.dataDir));
-      const { count, bytes } = await new AttachmentsService(db.dataSource, blobs).gcBlobs();
+      const { count, bytes } = await new AttachmentsService(db.dataSource, blobs).gcBlobs({
+        dataDir: config.dataDir, // upload temp files left by a crash, too
+      });
       console.log(
         `${count} ongebruikte bestand(en) verwijderd, ${(bytes / 1024 / 1024).toFixed(1)} MB vrijgemaakt.`,
       );
@@ -160,9 +175,21 @@ const commands: Record<string, Command> = {
       );
     },
   },
+  'org:create': {
+    summary: 'maakt een organisatie',
+    usage:
+      'org:create --name NAAM --kind woningcorporatie|gemeente|zorg-welzijn|huurdersorganisatie|kennisinstituut|overig',
+    run: ({ db, args }) => createOrganizationFromCli(db.dataSource, args),
+  },
+  'org:list': {
+    summary: 'toont de organisaties met hun aantal accounts',
+    usage: 'org:list',
+    run: ({ db }) => listOrganizationsFromCli(db.dataSource),
+  },
   'user:create': {
-    summary: 'maakt een account; wachtwoord via stdin of gegenereerd',
-    usage: 'user:create --email E --name N --org ORGANISATIE --role admin [--role …]',
+    summary:
+      'maakt een account; wachtwoord via stdin of gegenereerd (lege database: maakt de organisatie ook)',
+    usage: 'user:create --email E --name N --org ORGANISATIE [--org-kind SOORT] --role admin [--role …]',
     run: ({ db, args }) => createUserFromCli(db.dataSource, args),
   },
   'user:password': {

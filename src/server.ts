@@ -2,14 +2,16 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { startEmbeddedMaintenance } from './db/maintenance';
+import { releaseDeadIndexerLease, startEmbeddedMaintenance } from './db/maintenance';
 import { openDatabase, type Database } from './db/data-source';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { attachmentExtraction } from './attachments/extraction-runner';
+import { removeStaleUploads } from './attachments/blob-store';
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo';
 import { createLogger } from './logger';
 import { reindexIfEmpty } from './search/reindex';
 import { createSearchStack } from './search/create-search';
+import { createHttpServer } from './web/http-server';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** A text extraction still running at shutdown gets this long; then its worker stops (row stays pending). */
@@ -55,12 +57,27 @@ async function main() {
     console.log('');
   }
 
+  // Upload temp files a crash left. Embedded, this process holds the DATA_DIR lock: no other
+  // one can be uploading, so all go; app processes sharing a server database keep young ones.
+  const stale = await removeStaleUploads(
+    config.dataDir,
+    new Date(Date.now() - (db.mode === 'embedded' ? 0 : 10 * 60 * 1000)),
+  );
+  if (stale.count > 0) logger.info(stale, 'removed upload temp files left by an earlier run');
+
+  if (db.mode === 'embedded' && (await releaseDeadIndexerLease(db.dataSource))) {
+    logger.info('search indexer lease of a stopped process released');
+  }
+
   const stopMaintenance = db.mode === 'embedded' ? startEmbeddedMaintenance(db.dataSource, logger) : () => {};
   const stack = createSearchStack(config, db, logger);
   const { search, indexer } = stack;
   const app = createApp({ config, db, logger, ...stack });
   const extraction = attachmentExtraction({ config, db, logger, indexer });
-  const server: Server = app.listen(config.port, () => {
+  // Not app.listen: Express 5 calls its callback on an error too, which printed "is gestart"
+  // before "Poort … in gebruik".
+  const server: Server = createHttpServer(app);
+  server.once('listening', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info(
@@ -77,7 +94,7 @@ async function main() {
       `Casusbank draait op http://localhost:${port} (database: ${db.mode === 'embedded' ? 'ingebouwd' : 'server'}, zoeken: ${search.engine})`,
     );
   });
-  server.on('error', (error: NodeJS.ErrnoException) => {
+  server.once('error', (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === 'EADDRINUSE'
         ? `Poort ${config.port} is al in gebruik; kies een andere met PORT=…`
@@ -85,6 +102,7 @@ async function main() {
     );
     void db.close().finally(() => process.exit(1));
   });
+  server.listen(config.port);
 
   let stopping = false;
   const shutdown = (signal: string) => {

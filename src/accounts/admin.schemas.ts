@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, USER_ROLES } from '../domain';
-import { email, idParam, many, text } from '../web/validation';
+import { decimal, email, idParam, many, text } from '../web/validation';
 
 /** Input of the admin pages (/beheer): every body and query is parsed here before a handler sees it. */
 
 export const idParams = z.object({ id: idParam });
 
 /** A page number; anything unusable means page 1 rather than an error page. */
-const page = z.coerce.number().int().min(1).max(100_000).catch(1);
+const page = z.preprocess(decimal, z.number().int().min(1).max(100_000)).catch(1);
 
 /** A select whose value is an id: empty means "nothing chosen", with the field's own message. */
 const choice = (message: string) =>

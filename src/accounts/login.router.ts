@@ -3,11 +3,16 @@ import { rateLimit } from 'express-rate-limit';
 import type passport from 'passport';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { csrfToken } from '../web/csrf';
 import { mount, route } from '../web/route';
 import { email } from '../web/validation';
 import { loadViewer } from './auth';
-import { LoginService, lockedMessage, type LoginOutcome } from './login.service';
+import {
+  LOCKOUT_MINUTES,
+  LoginService,
+  MAX_FAILED_LOGINS,
+  lockedMessage,
+  type LoginOutcome,
+} from './login.service';
 import { PASSWORD_MAX_LENGTH } from './passwords';
 import { clearSessionCookie } from './session';
 
@@ -52,6 +57,20 @@ function failureMessage(outcome: LoginOutcome, invalidMessage: string): { status
   if (outcome.kind === 'locked') return { status: 429, message: LOGIN_MESSAGES.locked(outcome.minutes) };
   if (outcome.kind === 'inactive') return { status: 403, message: LOGIN_MESSAGES.inactive };
   return { status: 401, message: invalidMessage };
+}
+
+/** The e-mail to a member whose address was just locked for a source after failed sign-ins. */
+function lockedMail(to: string, ip: string | undefined) {
+  return {
+    to,
+    subject: 'Casusbank: inloggen tijdelijk geblokkeerd',
+    text:
+      `Er is ${MAX_FAILED_LOGINS} keer of vaker geprobeerd met een verkeerd wachtwoord in te loggen op uw account bij Casusbank` +
+      `${ip ? ` (vanaf adres ${ip})` : ''}. Inloggen vanaf dat adres is ${LOCKOUT_MINUTES} minuten geblokkeerd.\n\n` +
+      `Was u dat zelf, dan kunt u het straks opnieuw proberen. Was u het niet, dan hoeft u niets te doen: ` +
+      `vanaf uw eigen apparaat kunt u gewoon inloggen. Gebruik een wachtwoord dat u nergens anders gebruikt ` +
+      `en zet tweestapsverificatie aan (Account > Tweestapsverificatie).`,
+  };
 }
 
 /** Completes sign-in: passport regenerates the session id (no fixation), then a fresh CSRF token. */
@@ -104,8 +123,6 @@ export function loginRoutes(deps: AppDeps, _passport: passport.PassportStatic) {
       permission: 'public',
       handler: ({ req, res }) => {
         if (req.user) return res.redirect(303, '/');
-        csrfToken(req); // stores the session now, so the login POST can be checked
-        res.locals.csrfToken = req.session.csrfToken;
         renderLogin(res, {
           returnTo: safeReturnPath(req.query.terug),
           notice:
@@ -126,6 +143,7 @@ export function loginRoutes(deps: AppDeps, _passport: passport.PassportStatic) {
         renderLogin(res, { errors, input: { email: input.email }, returnTo: safeReturnPath(input.terug) }),
       handler: async ({ req, res, body }) => {
         const outcome = await logins.checkPassword(body.email, body.password, req.ip);
+        if (outcome.kind === 'locked' && outcome.notify) deps.mailer?.send(lockedMail(body.email, req.ip));
         if (outcome.kind !== 'ok') {
           const { status, message } = failureMessage(outcome, LOGIN_MESSAGES.invalid);
           res.status(status);

@@ -6,11 +6,18 @@ import { hashRecoveryCode, looksLikeRecoveryCode, verifyTotp } from './totp';
 export const MAX_FAILED_LOGINS = 5;
 export const FAILURE_WINDOW_MINUTES = 15;
 export const LOCKOUT_MINUTES = 15;
+/** The slower ceiling per address over all sources, so a distributed guess is stopped too. */
+export const MAX_FAILED_LOGINS_ALL_SOURCES = 50;
+export const ALL_SOURCES_WINDOW_MINUTES = 60;
+
+/** The source of an attempt, as stored (an IPv6 address fits in 64 characters). */
+const sourceOf = (ip: string | undefined) => (ip ?? 'onbekend').slice(0, 64);
 
 export type LoginOutcome =
   | { kind: 'ok'; userId: number; needsSecondFactor: boolean }
   | { kind: 'invalid' }
-  | { kind: 'locked'; minutes: number }
+  /** notify: this attempt set the lock on an existing account (tell its owner). */
+  | { kind: 'locked'; minutes: number; notify?: boolean }
   | { kind: 'inactive' };
 
 interface LoginRow {
@@ -26,11 +33,30 @@ export class LoginService {
   constructor(private readonly dataSource: DataSource) {}
 
   async checkPassword(email: string, password: string, ip: string | undefined): Promise<LoginOutcome> {
+    const account = email.toLowerCase();
+    const source = sourceOf(ip);
     const [user]: LoginRow[] = await this.dataSource.query(
       `SELECT id, password_hash, active, locked_until, totp_enabled_at IS NOT NULL AS totp_enabled
          FROM users WHERE lower(email) = lower($1)`,
       [email],
     );
+    // Locked for this source (or over all sources): the same answer whether the address exists.
+    const locked = Math.max(
+      await this.throttledMinutes(account, source),
+      user ? this.lockedMinutes(user) : 0,
+    );
+    if (locked) {
+      await verifyDummyPassword(password);
+      await recordAudit(this.dataSource.manager, {
+        action: 'login.refused_locked',
+        actorId: user?.id,
+        subjectType: user ? 'user' : undefined,
+        subjectId: user?.id,
+        ip,
+        details: user ? undefined : { email },
+      });
+      return { kind: 'locked', minutes: locked };
+    }
     if (!user || !user.password_hash) {
       await verifyDummyPassword(password);
       await recordAudit(this.dataSource.manager, {
@@ -38,22 +64,18 @@ export class LoginService {
         ip,
         details: { email, reason: 'unknown' },
       });
-      return { kind: 'invalid' };
+      return this.registerThrottledFailure(account, source, null, ip);
     }
-    const locked = this.lockedMinutes(user);
-    if (locked) {
-      await verifyDummyPassword(password);
+    if (!(await verifyPassword(user.password_hash, password))) {
       await recordAudit(this.dataSource.manager, {
-        action: 'login.refused_locked',
+        action: 'login.failed',
         actorId: user.id,
         subjectType: 'user',
         subjectId: user.id,
         ip,
+        details: { reason: 'password' },
       });
-      return { kind: 'locked', minutes: locked };
-    }
-    if (!(await verifyPassword(user.password_hash, password))) {
-      return this.registerFailure(user.id, ip, 'password');
+      return this.registerThrottledFailure(account, source, user.id, ip);
     }
     if (!user.active) {
       await recordAudit(this.dataSource.manager, {
@@ -66,9 +88,84 @@ export class LoginService {
       });
       return { kind: 'inactive' };
     }
+    await this.dataSource.query(`DELETE FROM login_throttle WHERE account = $1 AND source = $2`, [
+      account,
+      source,
+    ]);
     if (user.totp_enabled) return { kind: 'ok', userId: user.id, needsSecondFactor: true };
     await this.registerSuccess(user.id, ip);
     return { kind: 'ok', userId: user.id, needsSecondFactor: false };
+  }
+
+  private lastPrune = 0;
+  /** Forgets counts older than a day (unknown addresses would pile up), at most every 10 minutes. */
+  private async pruneThrottle(): Promise<void> {
+    if (Date.now() - this.lastPrune < 10 * 60 * 1000) return;
+    this.lastPrune = Date.now();
+    await this.dataSource.query(
+      `DELETE FROM login_throttle WHERE window_started_at < now() - interval '1 day'
+          AND (locked_until IS NULL OR locked_until < now())`,
+    );
+  }
+
+  /** Minutes sign-in for this address is still refused from this source (0: not locked). */
+  private async throttledMinutes(account: string, source: string): Promise<number> {
+    const [row]: Array<{ until: Date | null }> = await this.dataSource.query(
+      `SELECT max(locked_until) AS until FROM login_throttle
+        WHERE account = $1 AND source IN ($2, '*') AND locked_until > now()`,
+      [account, source],
+    );
+    return this.lockedMinutes({ locked_until: row?.until ?? null });
+  }
+
+  /**
+   * Counts a failed password for the address from this source and over all sources, in one
+   * statement (safe with parallel attempts); locks what reached its limit. The source lock
+   * comes after MAX_FAILED_LOGINS, the all-sources ceiling only after MAX_FAILED_LOGINS_ALL_SOURCES.
+   */
+  private async registerThrottledFailure(
+    account: string,
+    source: string,
+    userId: number | null,
+    ip: string | undefined,
+  ): Promise<LoginOutcome> {
+    const rows = rowsOf<{ source: string; failures: number }>(
+      await this.dataSource.query(
+        `INSERT INTO login_throttle AS t (account, source, failures, window_started_at)
+              VALUES ($1, $2, 1, now()), ($1, '*', 1, now())
+         ON CONFLICT (account, source) DO UPDATE SET
+           failures = CASE WHEN t.window_started_at < now() - make_interval(mins => CASE WHEN t.source = '*' THEN $4::int ELSE $3::int END)
+                           THEN 1 ELSE t.failures + 1 END,
+           window_started_at = CASE WHEN t.window_started_at < now() - make_interval(mins => CASE WHEN t.source = '*' THEN $4::int ELSE $3::int END)
+                                    THEN now() ELSE t.window_started_at END
+         RETURNING source, failures`,
+        [account, source, FAILURE_WINDOW_MINUTES, ALL_SOURCES_WINDOW_MINUTES],
+      ),
+    );
+    await this.pruneThrottle();
+    const reached = rows
+      .filter((r) => r.failures >= (r.source === '*' ? MAX_FAILED_LOGINS_ALL_SOURCES : MAX_FAILED_LOGINS))
+      .map((r) => r.source);
+    if (reached.length === 0) return { kind: 'invalid' };
+    await this.dataSource.query(
+      `UPDATE login_throttle SET locked_until = now() + make_interval(mins => $3), failures = 0, window_started_at = now()
+        WHERE account = $1 AND source = ANY($2::varchar[])`,
+      [account, reached, LOCKOUT_MINUTES],
+    );
+    await recordAudit(this.dataSource.manager, {
+      action: 'login.locked',
+      actorId: userId ?? undefined,
+      subjectType: userId ? 'user' : undefined,
+      subjectId: userId ?? undefined,
+      ip,
+      details: {
+        minutes: LOCKOUT_MINUTES,
+        reason: 'password',
+        scope: reached.includes('*') ? 'all-sources' : 'source',
+        ...(userId ? {} : { email: account }),
+      },
+    });
+    return { kind: 'locked', minutes: LOCKOUT_MINUTES, notify: userId !== null };
   }
 
   /** Second step: a TOTP code, or one of the recovery codes (each works once). */

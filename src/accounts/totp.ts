@@ -39,11 +39,17 @@ export function newRecoveryCodes(): { codes: string[]; hashes: string[] } {
   return { codes, hashes: codes.map(hashRecoveryCode) };
 }
 
+/** A recovery code as issued (`abcde-12345`), however it was typed: case, spaces, dash or none. */
+export function normalizeRecoveryCode(code: string): string {
+  const hex = code.toLowerCase().replace(/[\s\-\u2010-\u2015]+/g, '');
+  return hex.length === 10 ? `${hex.slice(0, 5)}-${hex.slice(5)}` : hex;
+}
+
 export function hashRecoveryCode(code: string): string {
   // Codes carry 40 random bits and are single-use behind the account lockout: a plain SHA-256 suffices.
-  return createHash('sha256').update(code.trim().toLowerCase().replace(/\s+/g, '')).digest('hex');
+  return createHash('sha256').update(normalizeRecoveryCode(code)).digest('hex');
 }
 
 export function looksLikeRecoveryCode(code: string): boolean {
-  return /^[0-9a-f]{5}-?[0-9a-f]{5}$/i.test(code.trim());
+  return /^[0-9a-f]{5}-[0-9a-f]{5}$/.test(normalizeRecoveryCode(code));
 }

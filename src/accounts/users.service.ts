@@ -230,7 +230,13 @@ export class UsersService {
     await this.dataSource.transaction(async (tx) => {
       await this.assertUser(tx, userId);
       await tx.query(`UPDATE users SET active = $2, updated_at = now() WHERE id = $1`, [userId, active]);
-      if (!active) await this.endSessions(tx, userId);
+      if (!active) {
+        await this.endSessions(tx, userId);
+        // Open invitation and reset links die too: reactivation must not bring an old one back.
+        await tx.query(`UPDATE invitations SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [
+          userId,
+        ]);
+      }
       await recordAudit(tx, {
         actorId: actor.id,
         ip: actor.ip,

@@ -14,7 +14,7 @@ import { authorize, mount, route } from '../web/route';
 import { idParam } from '../web/validation';
 import { findAttachment, loadCaseRef } from './attachments.queries';
 import { AttachmentsService, type AddedAttachment } from './attachments.service';
-import { BlobStore, blobRoot } from './blob-store';
+import { BlobStore, blobRoot, uploadTempDir } from './blob-store';
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, MAX_FILES } from './file-types';
 import { contentDisposition, sanitizeFilename } from './filenames';
 import { attachmentExtraction } from './extraction-runner';
@@ -29,7 +29,7 @@ export function attachmentRoutes(deps: AppDeps) {
   const { config, db, logger } = deps;
   const ds = db.dataSource;
   const blobs = new BlobStore(blobRoot(config.dataDir));
-  const tmpDir = path.join(config.dataDir, 'tmp');
+  const tmpDir = uploadTempDir(config.dataDir);
   mkdirSync(tmpDir, { recursive: true });
   const kickIndexer = () => deps.indexer?.kick();
   const service = new AttachmentsService(ds, blobs, kickIndexer);

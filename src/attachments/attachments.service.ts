@@ -5,6 +5,7 @@ import { enqueueSearchUpdate } from '../search/outbox';
 import { badRequest } from '../web/http-errors';
 import type { ExtractionStatus } from './attachment.entity';
 import type { BlobStore, StoredBlob } from './blob-store';
+import { removeStaleUploads } from './blob-store';
 import { detectAllowedType, unsupportedType, type AllowedType } from './file-types';
 import { sanitizeFilename, withExtension } from './filenames';
 
@@ -103,9 +104,15 @@ export class AttachmentsService {
    * Removes blobs no row refers to any more (and half-written incoming files), skipping anything
    * younger than the grace period so an upload in progress keeps its blob.
    */
-  async gcBlobs(options: { graceMs?: number } = {}): Promise<{ count: number; bytes: number }> {
+  async gcBlobs(
+    options: { graceMs?: number; dataDir?: string } = {},
+  ): Promise<{ count: number; bytes: number }> {
     const cutoff = new Date(Date.now() - (options.graceMs ?? GC_GRACE_MS));
-    const stale = await this.blobs.removeStaleIncoming(cutoff);
+    const incoming = await this.blobs.removeStaleIncoming(cutoff);
+    const uploads = options.dataDir
+      ? await removeStaleUploads(options.dataDir, cutoff)
+      : { count: 0, bytes: 0 };
+    const stale = { count: incoming.count + uploads.count, bytes: incoming.bytes + uploads.bytes };
     const candidates = (await this.blobs.listAll()).filter((b) => b.modifiedAt < cutoff);
     if (candidates.length === 0) return stale;
     const rows: Array<{ sha: string }> = await this.dataSource.query(

@@ -16,6 +16,33 @@ export interface BlobInfo extends StoredBlob {
   modifiedAt: Date;
 }
 
+/** Where multer writes uploads before they are checked and moved into the store. */
+export function uploadTempDir(dataDir: string): string {
+  return path.join(dataDir, 'tmp');
+}
+
+/**
+ * Removes upload temp files a crash (kill -9 during an upload) left behind: at start, every one
+ * older than `olderThan`, and in gc-blobs. A finished or failed request removes its own.
+ */
+export function removeStaleUploads(dataDir: string, olderThan: Date) {
+  return removeFilesOlderThan(uploadTempDir(dataDir), olderThan);
+}
+
+async function removeFilesOlderThan(dir: string, olderThan: Date): Promise<{ count: number; bytes: number }> {
+  let count = 0;
+  let bytes = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile() || info.mtime >= olderThan) continue;
+    await rm(file, { force: true });
+    count++;
+    bytes += info.size;
+  }
+  return { count, bytes };
+}
+
 /** Where the blobs of this DATA_DIR live. */
 export function blobRoot(dataDir: string): string {
   return path.join(dataDir, 'blobs');
@@ -108,17 +135,7 @@ export class BlobStore {
 
   /** Removes half-written incoming files left by a crash; returns how many bytes were freed. */
   async removeStaleIncoming(olderThan: Date): Promise<{ count: number; bytes: number }> {
-    let count = 0;
-    let bytes = 0;
-    for (const name of await readdir(this.incoming).catch(() => [] as string[])) {
-      const file = path.join(this.incoming, name);
-      const info = await stat(file).catch(() => undefined);
-      if (!info?.isFile() || info.mtime >= olderThan) continue;
-      await rm(file, { force: true });
-      count++;
-      bytes += info.size;
-    }
-    return { count, bytes };
+    return removeFilesOlderThan(this.incoming, olderThan);
   }
 
   /** Every blob in the store, for garbage collection. */

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parentPort, workerData } from 'node:worker_threads';
 import { ExtractionError, extractFromBuffer, type ExtractionLimits, type TextSource } from './extractors';
 
-/** What the main thread sends (workerData) and gets back (one message). */
+/** What the parent sends (one IPC message) and gets back (one message). */
 export interface ExtractionJob {
   source: TextSource;
   file: string;
@@ -13,8 +12,10 @@ export type ExtractionReply =
   | { ok: false; reason: string | null; error: string };
 
 /**
- * The worker thread's entry: parses one file and posts the text back. Runs off the main thread
- * so a hostile or huge document cannot block the event loop; the parent terminates it on timeout.
+ * The extraction child process's entry: parses one file and sends the text back. A child process,
+ * not a worker thread, so that what a hostile document allocates (decoded streams live in
+ * ArrayBuffers, outside the V8 heap a worker's resourceLimits bound) is this process's memory,
+ * which the parent watches and kills, never the server's.
  */
 async function run(job: ExtractionJob): Promise<ExtractionReply> {
   try {
@@ -30,7 +31,8 @@ async function run(job: ExtractionJob): Promise<ExtractionReply> {
   }
 }
 
-if (parentPort) {
-  const port = parentPort;
-  void run(workerData as ExtractionJob).then((reply) => port.postMessage(reply));
+if (process.send) {
+  process.once('message', (job: ExtractionJob) => {
+    void run(job).then((reply) => process.send?.(reply, () => process.disconnect()));
+  });
 }

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { promisify } from 'node:util';
-import { inflateRaw } from 'node:zlib';
+import { createInflate, inflateRaw } from 'node:zlib';
 
 /**
  * The parsers behind attachment text extraction: PDF (unpdf) and DOCX (mammoth, after the ZIP
@@ -14,13 +14,23 @@ export const EXTRACTION_LIMITS = {
   maxZipEntries: 2_000,
   timeoutMs: 30_000,
   maxChars: 2_000_000,
-  /** Heap of the worker thread: a file that needs more fails instead of exhausting the server. */
-  maxWorkerHeapMb: 512,
+  /** Pages of a PDF read at most; a document with more is refused. */
+  maxPages: 5_000,
+  /** Bytes all compressed PDF streams together may inflate to (a 2 MB PDF can hold gigabytes). */
+  maxDecodedBytes: 256 * 1024 * 1024,
+  /** V8 heap of the extraction process. */
+  maxWorkerHeapMb: 256,
+  /** Resident memory of the extraction process (heap, ArrayBuffers, WebAssembly): killed above it. */
+  maxWorkerRssMb: 512,
 };
 export type ExtractionLimits = typeof EXTRACTION_LIMITS;
 
 /** A failure whose message is the short Dutch reason stored on the attachment. */
 export class ExtractionError extends Error {}
+
+/** The reason stored for every resource limit (size, pages, memory, decoded bytes). */
+export const TOO_LARGE_OR_COMPLEX = 'bestand te groot of te complex';
+const tooLarge = () => new ExtractionError(TOO_LARGE_OR_COMPLEX);
 
 export interface Extracted {
   text: string;
@@ -35,22 +45,31 @@ export async function extractFromBuffer(
   buffer: Buffer,
   limits: ExtractionLimits,
 ): Promise<Extracted> {
-  const extracted = source === 'pdf' ? await extractPdf(buffer) : await extractDocx(buffer, limits);
+  const extracted = source === 'pdf' ? await extractPdf(buffer, limits) : await extractDocx(buffer, limits);
   return capText(extracted, limits.maxChars);
 }
 
-async function extractPdf(buffer: Buffer): Promise<Extracted> {
-  const { extractText, getDocumentProxy } = await import('unpdf');
+async function extractPdf(buffer: Buffer, limits: ExtractionLimits): Promise<Extracted> {
+  // PDF.js keeps every decoded stream whole in memory: measure what they inflate to first.
+  await checkPdfStreams(buffer, limits.maxDecodedBytes);
+  const { getDocumentProxy } = await import('unpdf');
   // No eval of font programs, no console warnings for damaged files.
   const pdf = await getDocumentProxy(new Uint8Array(buffer), { isEvalSupported: false, verbosity: 0 });
   try {
-    const { text: pages } = await extractText(pdf, { mergePages: false });
+    if (pdf.numPages > limits.maxPages) throw tooLarge();
     const pageOffsets: number[] = [];
     let text = '';
-    for (const page of pages) {
+    // Page by page, stopping once the character limit is reached: later pages are never parsed.
+    for (let n = 1; n <= pdf.numPages && text.length < limits.maxChars; n++) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      page.cleanup();
+      const pageText = content.items
+        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+        .join('');
       if (text) text += '\n\n';
       pageOffsets.push(text.length);
-      text += clean(page);
+      text += clean(pageText);
     }
     return { text, pageOffsets };
   } finally {
@@ -81,6 +100,56 @@ function capText(extracted: Extracted, maxChars: number): Extracted {
 }
 
 export const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+// ---- PDF stream limits ----
+
+/**
+ * Inflates every zlib-compressed stream of the PDF into nothing, counting the bytes, and refuses
+ * the file once they add up to more than maxDecodedBytes. Costs CPU, never memory: the output is
+ * dropped chunk by chunk. (Streams with other filters are left to the process memory bound.)
+ */
+export async function checkPdfStreams(buffer: Buffer, maxDecodedBytes: number): Promise<void> {
+  let total = 0;
+  const keyword = /stream\r?\n/g;
+  const latin1 = buffer.toString('latin1');
+  for (let m = keyword.exec(latin1); m; m = keyword.exec(latin1)) {
+    if (latin1.slice(m.index - 3, m.index) === 'end') continue;
+    const start = m.index + m[0].length;
+    if (!looksLikeZlib(buffer, start)) continue;
+    let end = latin1.indexOf('endstream', start);
+    if (end < 0) end = buffer.length;
+    total += await inflatedSize(buffer.subarray(start, end), maxDecodedBytes - total);
+    if (total > maxDecodedBytes) throw tooLarge();
+    keyword.lastIndex = end;
+  }
+}
+
+function looksLikeZlib(buffer: Buffer, at: number): boolean {
+  if (at + 2 > buffer.length) return false;
+  const cmf = buffer[at];
+  return (cmf & 0x0f) === 8 && ((cmf << 8) | buffer[at + 1]) % 31 === 0;
+}
+
+/** Bytes the zlib data inflates to, counting stops just past `budget`; damaged data counts what it gave. */
+function inflatedSize(data: Buffer, budget: number): Promise<number> {
+  return new Promise((resolve) => {
+    let size = 0;
+    const inflate = createInflate({ chunkSize: 64 * 1024 });
+    const done = () => {
+      inflate.removeAllListeners();
+      inflate.on('error', () => undefined);
+      inflate.destroy();
+      resolve(size);
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > budget) done();
+    });
+    inflate.on('end', done);
+    inflate.on('error', done);
+    inflate.end(data);
+  });
+}
 
 // ---- ZIP limits (DOCX is a ZIP: a tiny file can inflate to gigabytes) ----
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { rowsOf } from '../accounts/login.service';
@@ -9,7 +10,7 @@ import type { ExtractionJob, ExtractionReply } from './extraction-worker';
 import {
   EXTRACTION_LIMITS,
   ExtractionError,
-  mb,
+  TOO_LARGE_OR_COMPLEX,
   type Extracted,
   type ExtractionLimits,
   type TextSource,
@@ -143,7 +144,7 @@ async function extractOne(
     const source = allowedTypeByMime(row.mime_type)?.text ?? null;
     if (!source) return await store(dataSource, id, { status: 'none' }, options);
     if (Number(row.size_bytes) > limits.maxInputBytes) {
-      throw new ExtractionError(`Te groot om tekst uit te halen (meer dan ${mb(limits.maxInputBytes)} MB).`);
+      throw new ExtractionError(TOO_LARGE_OR_COMPLEX);
     }
     const extracted = await extractInWorker(
       source,
@@ -174,23 +175,40 @@ async function extractOne(
 }
 
 /**
- * Where the worker's code is. Compiled (dist), it is the .js file next to this one. Run from the
- * TypeScript sources (Jest compiles with swc in its own module system; tsx in development), Node
- * cannot load a .ts file in a worker by itself, so a small CommonJS bootstrap registers tsx first.
+ * Starts the extraction child process. Compiled (dist), its code is the .js file next to this
+ * one; run from the TypeScript sources (Jest, tsx in development), tsx's require hook loads the .ts.
+ * The V8 heap gets its own cap; everything else the child allocates is bounded by the RSS watchdog.
  */
-function startWorker(job: ExtractionJob, limits: ExtractionLimits): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: limits.maxWorkerHeapMb };
+function startChild(limits: ExtractionLimits): ChildProcess {
+  const execArgv = [`--max-old-space-size=${limits.maxWorkerHeapMb}`];
+  let entry = path.join(__dirname, 'extraction-worker.js');
   if (path.extname(__filename) === '.ts') {
-    const entry = path.join(__dirname, 'extraction-worker.ts');
-    const bootstrap = `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`;
-    return new Worker(bootstrap, { eval: true, workerData: job, resourceLimits });
+    entry = path.join(__dirname, 'extraction-worker.ts');
+    execArgv.push('--require', require.resolve('tsx/cjs'));
   }
-  return new Worker(path.join(__dirname, 'extraction-worker.js'), { workerData: job, resourceLimits });
+  return fork(entry, [], {
+    execArgv,
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    serialization: 'advanced',
+  });
 }
 
+/** Resident memory of a process in bytes (Linux /proc), or null where that cannot be read. */
+function residentBytes(pid: number): number | null {
+  try {
+    const pages = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]);
+    return Number.isFinite(pages) ? pages * PAGE_SIZE : null;
+  } catch {
+    return null;
+  }
+}
+const PAGE_SIZE = 4096;
+
 /**
- * Parses one file in a worker thread and terminates it after limits.timeoutMs: a Promise.race
- * cannot stop CPU-bound parsing on the main thread, terminating the thread can.
+ * Parses one file in a child process. The child is killed at limits.timeoutMs (a Promise.race
+ * cannot stop CPU-bound parsing, killing the process can) and as soon as its resident memory
+ * passes limits.maxWorkerRssMb: what a hostile file makes the parser allocate is the child's
+ * memory, never the server's.
  */
 export function extractInWorker(
   source: TextSource,
@@ -200,15 +218,16 @@ export function extractInWorker(
 ): Promise<Extracted> {
   if (signal?.aborted) return Promise.reject(new ExtractionStopped('stopped'));
   return new Promise<Extracted>((resolve, reject) => {
-    const worker = startWorker({ source, file, limits }, limits);
+    const child = startChild(limits);
     let settled = false;
     const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(watchdog);
       signal?.removeEventListener('abort', onAbort);
       outcome();
-      void worker.terminate();
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     };
     const timer = setTimeout(
       () =>
@@ -221,25 +240,31 @@ export function extractInWorker(
         ),
       limits.timeoutMs,
     );
+    const watchdog = setInterval(() => {
+      const rss = child.pid === undefined ? null : residentBytes(child.pid);
+      if (rss !== null && rss > limits.maxWorkerRssMb * 1024 * 1024) {
+        finish(() => reject(new ExtractionError(TOO_LARGE_OR_COMPLEX)));
+      }
+    }, 25);
     const onAbort = () => finish(() => reject(new ExtractionStopped('stopped')));
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (reply: ExtractionReply) =>
+    child.send({ source, file, limits } satisfies ExtractionJob);
+    child.once('message', (reply: ExtractionReply) =>
       finish(() => {
         if (reply.ok) resolve({ text: reply.text, pageOffsets: reply.pageOffsets });
         else reject(reply.reason ? new ExtractionError(reply.reason) : new Error(reply.error));
       }),
     );
-    worker.once('error', (error: Error & { code?: string }) =>
+    child.once('error', (error) => finish(() => reject(error)));
+    child.once('exit', (code, exitSignal) =>
       finish(() =>
+        // V8 aborts when its heap cap is reached: that too is a file too large to read.
         reject(
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new ExtractionError('Het bestand vraagt te veel geheugen om er tekst uit te halen.')
-            : error,
+          exitSignal === 'SIGABRT' || code === 134
+            ? new ExtractionError(TOO_LARGE_OR_COMPLEX)
+            : new Error(`extraction process exited with code ${code} (${exitSignal})`),
         ),
       ),
-    );
-    worker.once('exit', (code) =>
-      finish(() => reject(new Error(`extraction worker exited with code ${code}`))),
     );
   });
 }

@@ -19,7 +19,7 @@ const TYPE_LABELS: Record<string, string> = {
 const EXTRACTION_LABELS: Record<string, string> = {
   pending: 'tekst wordt gelezen…',
   extracted: 'doorzoekbaar',
-  failed: 'tekst niet leesbaar',
+  failed: 'tekst niet uitgelezen',
   none: 'niet doorzoekbaar',
 };
 
@@ -55,7 +55,10 @@ export function caseView(record: CaseRecord, viewer: Viewer, attachments: Attach
       ...a,
       typeLabel: TYPE_LABELS[a.mimeType] ?? a.mimeType,
       isImage: a.mimeType.startsWith('image/'),
-      extractionLabel: EXTRACTION_LABELS[a.extractionStatus] ?? a.extractionStatus,
+      extractionLabel:
+        a.extractionStatus === 'failed' && a.extractionError
+          ? `${EXTRACTION_LABELS.failed}: ${lowerFirst(a.extractionError)}`
+          : (EXTRACTION_LABELS[a.extractionStatus] ?? a.extractionStatus),
     })),
     can: {
       edit: canEdit,
@@ -102,3 +105,5 @@ export function caseActivityView(
     ),
   };
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

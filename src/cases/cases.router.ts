@@ -78,8 +78,11 @@ export function caseRoutes(deps: AppDeps) {
   });
 
   /** The form schema needs the current theme list; parsed here so one schema serves both routes. */
-  const parseForm = async (raw: unknown) =>
-    caseFormSchema((await themeOptions(ds)).map((t) => t.slug)).safeParse(raw);
+  const parseForm = async (raw: unknown, mode: 'create' | 'edit' = 'create') =>
+    caseFormSchema(
+      (await themeOptions(ds)).map((t) => t.slug),
+      mode,
+    ).safeParse(raw);
 
   return mount(express.Router(), [
     route({
@@ -156,7 +159,7 @@ export function caseRoutes(deps: AppDeps) {
       handler: async ({ req, res, viewer, params }) => {
         const record = await findReadableCase(ds, params.id, viewer);
         authorize(viewer, 'case:edit', record);
-        const parsed = await parseForm(req.body);
+        const parsed = await parseForm(req.body, 'edit');
         if (!parsed.success) {
           res.status(400);
           return renderForm(res, viewer, {
@@ -166,7 +169,7 @@ export function caseRoutes(deps: AppDeps) {
             status: record.status,
           });
         }
-        const expectedVersion = parsed.data.version ?? record.version;
+        const expectedVersion = parsed.data.version ?? record.version; // always given when editing
         try {
           await cases.update(record.id, toContent(parsed.data), {
             editorId: viewer.id,
@@ -251,11 +254,13 @@ export function caseRoutes(deps: AppDeps) {
       handler: async ({ req, res, viewer, params }) => {
         const record = await findReadableCase(ds, params.id, viewer);
         const attachments = await caseAttachments(ds, record.id);
-        const [author] = await ds.query(`SELECT email FROM users WHERE id = $1`, [record.authorId]);
+        // The author by name, as on the page: an address is not for every member to collect.
+        const { author: _email, ...exported } = caseExport(record, null);
         res.json({
           id: record.id,
           url: `${publicBaseUrl(deps.config, req)}/casussen/${record.id}`,
-          ...caseExport(record, author?.email),
+          ...exported,
+          authorName: record.authorName,
           version: record.version,
           updatedAt: record.updatedAt,
           attachments: attachments.map((a) => ({

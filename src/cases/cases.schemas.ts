@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES } from '../domain';
-import { many, text } from '../web/validation';
+import { decimal, many, readable, text } from '../web/validation';
 import { CASE_LIMITS, maxCaseYear } from './case.limits';
 
 const roleList = CORPORATION_ROLES.map((r) => CORPORATION_ROLE_LABELS[r].toLowerCase()).join(', ');
@@ -25,7 +25,7 @@ export const tagsField = z
   );
 
 export const yearField = z.preprocess(
-  (v) => (v === '' || v === undefined || v === null ? null : typeof v === 'string' ? Number(v.trim()) : v),
+  (v) => (v === '' || v === undefined || v === null ? null : decimal(typeof v === 'string' ? v.trim() : v)),
   z
     .number({ error: 'Vul een jaartal in, bijvoorbeeld 2024.' })
     .int({ error: 'Vul een jaartal in, bijvoorbeeld 2024.' })
@@ -63,12 +63,27 @@ export function caseContentShape(themeSlugs: string[]) {
   };
 }
 
-/** The case form: content, the version it was loaded at (stale edits are a 409), and the chosen button. */
-export function caseFormSchema(themeSlugs: string[]) {
-  return z.object({
-    ...caseContentShape(themeSlugs),
-    version: z.coerce.number().int().positive().optional(),
-    action: z.enum(['save', 'publish']).default('save'),
-  });
+const versionField = z.preprocess(
+  decimal,
+  z
+    .number({ error: 'De versie van het formulier ontbreekt of is ongeldig. Laad de pagina opnieuw.' })
+    .int()
+    .positive()
+    .max(2_147_483_647, { error: 'De versie van het formulier is ongeldig. Laad de pagina opnieuw.' }),
+);
+
+/**
+ * The case form: content, the version it was loaded at (stale edits are a 409; the edit form
+ * always sends it, so a missing version is refused rather than saved over a concurrent edit),
+ * and the chosen button.
+ */
+export function caseFormSchema(themeSlugs: string[], mode: 'create' | 'edit' = 'create') {
+  return readable(
+    z.object({
+      ...caseContentShape(themeSlugs),
+      version: mode === 'edit' ? versionField : versionField.optional(),
+      action: z.enum(['save', 'publish']).default('save'),
+    }),
+  );
 }
 export type CaseForm = z.infer<ReturnType<typeof caseFormSchema>>;

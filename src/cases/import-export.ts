@@ -5,21 +5,27 @@ import { caseExport, type CaseExport } from './case-export';
 import { findCases } from './cases.queries';
 import { caseContentShape } from './cases.schemas';
 import { CasesService } from './cases.service';
+import { readable } from '../web/validation';
 
 /** One record of the import format (README: "Import en export"). */
 function importRecordSchema(themeSlugs: string[]) {
   const shape = caseContentShape(themeSlugs);
-  return z.object({
-    ...shape,
-    /** A single free-text body, for collections that have no separate sections: goes to aanleiding. */
-    body: z.string().max(20_000).optional(),
-    organization: z.string({ error: 'ontbreekt' }).trim().min(1, { error: 'ontbreekt' }).max(200),
-    author: z.email({ error: 'is geen geldig e-mailadres' }).max(254).optional().nullable(),
-    status: z
-      .enum(CASE_STATUSES, { error: `moet een van ${CASE_STATUSES.join(', ')} zijn` })
-      .default('published'),
-    createdAt: z.iso.datetime({ offset: true, error: 'is geen geldige datum (ISO 8601)' }).optional(),
-  });
+  return readable(
+    z.object({
+      ...shape,
+      /** A single free-text body, for collections that have no separate sections: goes to aanleiding. */
+      body: z.string().max(20_000).optional(),
+      organization: z.string({ error: 'ontbreekt' }).trim().min(1, { error: 'ontbreekt' }).max(200),
+      author: z.email({ error: 'is geen geldig e-mailadres' }).max(254).optional().nullable(),
+      status: z
+        .enum(CASE_STATUSES, { error: `moet een van ${CASE_STATUSES.join(', ')} zijn` })
+        .default('published'),
+      createdAt: z.iso
+        .datetime({ offset: true, error: 'is geen geldige datum (ISO 8601)' })
+        .refine((d) => Date.parse(d) <= Date.now() + 60_000, { error: 'ligt in de toekomst' })
+        .optional(),
+    }),
+  );
 }
 
 /** Cases written per statement batch during an import. */
@@ -31,7 +37,16 @@ export interface ImportProblem {
   message: string;
 }
 
-export type ImportResult = { ok: true; count: number; ms: number } | { ok: false; problems: ImportProblem[] };
+/** Cases the import gave to accounts that already existed (their drafts show up as theirs). */
+export interface ExistingAuthor {
+  email: string;
+  cases: number;
+  drafts: number;
+}
+
+export type ImportResult =
+  | { ok: true; count: number; ms: number; existingAuthors: ExistingAuthor[] }
+  | { ok: false; problems: ImportProblem[] };
 
 /**
  * Imports an array of cases all or nothing: every record is validated first; only a clean file
@@ -62,19 +77,35 @@ export async function importCases(
     const parsed = schema.safeParse(raw);
     if (parsed.success) records.push(parsed.data);
     else
-      for (const issue of parsed.error.issues)
-        problems.push({ index, field: issue.path.join('.') || '(record)', message: issue.message });
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.join('.') || '(record)';
+        // One problem per field (a field can fail its own check and the record-wide one).
+        if (!problems.some((p) => p.index === index && p.field === field))
+          problems.push({ index, field, message: issue.message });
+      }
   });
   if (problems.length) return { ok: false, problems };
 
   const service = new CasesService(ds);
+  const existing = new Map<string, ExistingAuthor>();
   await ds.transaction(async (m) => {
     const organizations = new Map<string, number>();
-    const authors = new Map<string, number>();
+    const authors = new Map<string, { id: number; existed: boolean }>();
     const items = [];
     for (const record of records) {
       const organizationId = await organizationFor(m, organizations, record.organization);
-      const authorId = await authorFor(m, authors, record.author ?? null, organizationId);
+      const author = await authorFor(m, authors, record.author ?? null, organizationId);
+      const authorId = author.id;
+      if (author.existed && record.author) {
+        const seen = existing.get(record.author.toLowerCase()) ?? {
+          email: record.author.toLowerCase(),
+          cases: 0,
+          drafts: 0,
+        };
+        seen.cases++;
+        if (record.status === 'draft') seen.drafts++;
+        existing.set(seen.email, seen);
+      }
       items.push({
         content: {
           title: record.title,
@@ -104,7 +135,12 @@ export async function importCases(
       await service.createMany(items.slice(i, i + IMPORT_CHUNK), m);
   });
   afterCommit?.();
-  return { ok: true, count: records.length, ms: Math.round(performance.now() - started) };
+  return {
+    ok: true,
+    count: records.length,
+    ms: Math.round(performance.now() - started),
+    existingAuthors: [...existing.values()],
+  };
 }
 
 async function organizationFor(m: EntityManager, cache: Map<string, number>, name: string): Promise<number> {
@@ -125,25 +161,28 @@ const IMPORT_ACCOUNT = 'import@casusbank.invalid';
 
 async function authorFor(
   m: EntityManager,
-  cache: Map<string, number>,
+  cache: Map<string, { id: number; existed: boolean }>,
   email: string | null,
   organizationId: number,
-) {
+): Promise<{ id: number; existed: boolean }> {
   const address = (email ?? IMPORT_ACCOUNT).toLowerCase();
-  let id = cache.get(address);
-  if (id === undefined) {
+  let author = cache.get(address);
+  if (author === undefined) {
     const [found] = await m.query(`SELECT id FROM users WHERE lower(email) = $1`, [address]);
-    id =
-      found?.id ??
-      (
-        await m.query(
-          `INSERT INTO users (email, name, roles, organization_id, active) VALUES ($1, $2, '{practitioner}', $3, false) RETURNING id`,
-          [address, email ? address.split('@')[0] : 'Import', organizationId],
-        )
-      )[0].id;
-    cache.set(address, id!);
+    author = found
+      ? { id: found.id as number, existed: true }
+      : {
+          id: (
+            await m.query(
+              `INSERT INTO users (email, name, roles, organization_id, active) VALUES ($1, $2, '{practitioner}', $3, false) RETURNING id`,
+              [address, email ? address.split('@')[0] : 'Import', organizationId],
+            )
+          )[0].id as number,
+          existed: false,
+        };
+    cache.set(address, author);
   }
-  return id!;
+  return author;
 }
 
 /** All published and archived cases (and drafts when asked) in the import format, oldest first. */

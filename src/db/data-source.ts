@@ -114,19 +114,22 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | undefined;
   if (!e) return false;
   if (
-    e.code &&
-    [
-      'ECONNREFUSED',
-      'ECONNRESET',
-      'ETIMEDOUT',
-      'ENOTFOUND',
-      'EPIPE',
-      '57P01',
-      '57P03',
-      '08006',
-      '08001',
-      '08003',
-    ].includes(e.code)
+    (e.code &&
+      [
+        'ECONNREFUSED',
+        'ECONNRESET',
+        'ETIMEDOUT',
+        'ENOTFOUND',
+        'EPIPE',
+        '53300', // too_many_connections
+        '57P01', // admin_shutdown
+        '57P02', // crash_shutdown
+        '57P03', // cannot_connect_now
+      ].includes(e.code)) ||
+    /^08/.test(e.code ?? '') || // connection_exception and its subclasses
+    // object_not_in_prerequisite_state, as in "database … is not currently accepting connections"
+    // (only then: the same code also means programming errors).
+    (e.code === '55000' && /accepting connections/i.test(e.message ?? ''))
   ) {
     return true;
   }

@@ -14,6 +14,19 @@ export async function vacuumChurnedTables(dataSource: DataSource): Promise<void>
   await dataSource.query(`VACUUM (ANALYZE) ${CHURNED_TABLES.join(', ')}`);
 }
 
+/**
+ * Embedded only, at start: the search indexer's lease can only be held by a process that had
+ * this DATA_DIR, and this process now holds the DATA_DIR lock, so any lease left is a dead
+ * process's (kill -9). Expired now, so a saved change need not wait out its 30 seconds.
+ */
+export async function releaseDeadIndexerLease(dataSource: DataSource): Promise<boolean> {
+  const rows: Array<{ id: number }> = await dataSource.query(
+    `UPDATE search_indexer_lease SET until = now() - interval '1 second' WHERE until > now() RETURNING id`,
+  );
+  const list = Array.isArray(rows[0]) ? (rows[0] as unknown as Array<{ id: number }>) : rows;
+  return list.length > 0;
+}
+
 /** VACUUM (ANALYZE) of the whole database (the CLI's `vacuum`): database size before and after. */
 export async function vacuumDatabase(
   dataSource: DataSource,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CORPORATION_ROLES, MEETING_STATUSES, type CorporationRole } from '../domain';
-import { idParam, many, text } from '../web/validation';
+import { decimal, idParam, many, text } from '../web/validation';
 
 /** Named limits, shown on the forms. */
 export const MEETING_LIMITS = {
@@ -49,7 +49,10 @@ export const meetingFormSchema = z
     locationName: text('De locatie', MEETING_LIMITS.locationName).default(''),
     locationAddress: text('Het adres', MEETING_LIMITS.locationAddress).default(''),
     hostOrganizationId: optional(
-      z.coerce.number({ error: 'Kies een organisatie uit de lijst.' }).int().positive(),
+      z.preprocess(
+        decimal,
+        z.number({ error: 'Kies een organisatie uit de lijst.' }).int().positive().max(2_147_483_647),
+      ),
     ),
     themes: many(z.string().max(100)).pipe(
       z.array(z.string()).min(1, { error: 'Kies minstens één thema.' }).max(30),
@@ -99,7 +102,10 @@ export const decideBody = z
   .object({
     decision: z.enum(['selected', 'not_selected'], { error: 'Kies: selecteren of niet selecteren.' }),
     position: optional(
-      z.coerce.number({ error: 'De plaats op de agenda moet een getal zijn.' }).int().min(1).max(100),
+      z.preprocess(
+        decimal,
+        z.number({ error: 'De plaats op de agenda moet een getal zijn.' }).int().min(1).max(100),
+      ),
     ),
     feedback: text('De toelichting', MEETING_LIMITS.feedback).default(''),
   })
@@ -116,7 +122,10 @@ export const decideBody = z
 /** Reorder: a button ("12:omhoog") or, with JavaScript, the whole order (drag and drop). */
 export const agendaBody = z
   .object({
-    agendaVersion: z.coerce.number({ error: 'De agendaversie ontbreekt.' }).int().positive(),
+    agendaVersion: z.preprocess(
+      decimal,
+      z.number({ error: 'De agendaversie ontbreekt.' }).int().positive().max(2_147_483_647),
+    ),
     move: optional(z.string().regex(/^\d{1,10}:(omhoog|omlaag)$/, { error: 'Ongeldige verplaatsing.' })),
     order: optional(many(idParam)),
   })

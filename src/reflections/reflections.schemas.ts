@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../web/validation';
+import { decimal, text } from '../web/validation';
 
 export const REFLECTION_MAX = 20_000;
 
@@ -7,7 +7,12 @@ export const reflectionBody = z.object({
   body: text('De reflectie', REFLECTION_MAX, { required: true }),
   meetingId: z.preprocess(
     (v) => (v === '' || v === undefined ? undefined : v),
-    z.coerce.number({ error: 'Kies een bijeenkomst uit de lijst.' }).int().positive().optional(),
+    z
+      .preprocess(
+        decimal,
+        z.number({ error: 'Kies een bijeenkomst uit de lijst.' }).int().positive().max(2_147_483_647),
+      )
+      .optional(),
   ),
 });
 export type ReflectionInput = z.infer<typeof reflectionBody>;

@@ -52,6 +52,10 @@ export function errorHandler(options: { showStack: boolean }): ErrorRequestHandl
       // The session cannot be saved either: without this, express-session tries at res.end(),
       // fails, and cuts the 503 page off half-way (the client sees "socket hang up").
       (req as { session?: unknown }).session = undefined;
+    } else if (err instanceof URIError) {
+      // A path like /casussen/%ff: the router cannot decode it, so no page has that address.
+      status = 400;
+      message = 'Dit adres bevat tekens die niet gelezen kunnen worden. Controleer het adres.';
     } else if (e.expose && typeof (e.status ?? e.statusCode) === 'number') {
       status = (e.status ?? e.statusCode) as number;
       message = TITLES[status] ?? 'Ongeldig verzoek.';

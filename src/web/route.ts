@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response, Router } from 'ex
 import type { z } from 'zod';
 import { can, type Action, type Args, type policy, type Viewer } from '../policy';
 import { HttpError, forbidden } from './http-errors';
-import { fieldErrors, type FieldErrors } from './validation';
+import { fieldErrors, UNREADABLE_MESSAGE, unreadablePaths, type FieldErrors } from './validation';
 
 /** Actions whose rule needs no resource: they can be checked before the handler runs. */
 type ResourceFreeAction = {
@@ -107,15 +107,23 @@ export function mount(router: Router, routes: RouteSpec<any, any, any>[]): Route
       const params = spec.params
         ? spec.params.safeParse(req.params)
         : { success: true as const, data: req.params };
-      if (!params.success) return next(new HttpError(404, 'Deze pagina bestaat niet.'));
+      if (!params.success || unreadablePaths(params.data).length > 0)
+        return next(new HttpError(404, 'Deze pagina bestaat niet.'));
       const query = spec.query
         ? spec.query.safeParse(req.query)
         : { success: true as const, data: req.query };
       const body = spec.body
         ? spec.body.safeParse(req.body ?? {})
         : { success: true as const, data: req.body };
-      if (!query.success || !body.success) {
-        const errors = {
+      // Whatever a schema lets through, no NUL or lone surrogate reaches a handler (PostgreSQL refuses them).
+      // (A route without a body schema parses its form itself, with readable() from validation.ts.)
+      const unreadable = [
+        ...(query.success ? unreadablePaths(query.data) : []),
+        ...(body.success && spec.body ? unreadablePaths(body.data) : []),
+      ];
+      if (!query.success || !body.success || unreadable.length > 0) {
+        const errors: FieldErrors = {
+          ...Object.fromEntries(unreadable.map((p) => [p[0] ?? '_form', `Dit veld ${UNREADABLE_MESSAGE}`])),
           ...(query.success ? {} : fieldErrors(query.error)),
           ...(body.success ? {} : fieldErrors(body.error)),
         };

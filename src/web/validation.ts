@@ -16,10 +16,40 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
-/** A string field: trimmed, with a named maximum length and a Dutch message. */
+/** NUL (PostgreSQL text cannot hold it) and UTF-16 halves without their other half. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNREADABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Control characters other than tab and line breaks, and the bidi overrides (U+202A–E, U+2066–9). */
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+
+/** True when the text holds a NUL or a lone surrogate: refused, never stored. */
+export const isUnreadable = (s: string) => UNREADABLE.test(s);
+
+export const UNREADABLE_MESSAGE =
+  'bevat ongeldige tekens (zoals een nul-teken); haal die weg en probeer het opnieuw.';
+
+/**
+ * The paths of every string in a parsed value that isUnreadable: the validation layer's last
+ * check on every route's input (route.ts) and on each import record, whatever its schema.
+ */
+export function unreadablePaths(value: unknown, path: string[] = []): string[][] {
+  if (typeof value === 'string') return isUnreadable(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => unreadablePaths(v, [...path, String(i)]));
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.entries(value).flatMap(([k, v]) => unreadablePaths(v, [...path, k]));
+  return [];
+}
+
+/**
+ * A string field: trimmed, with a named maximum length and a Dutch message. NUL and lone
+ * surrogates are refused; other control characters and bidi overrides are removed.
+ */
 export function text(label: string, max: number, options: { required?: boolean; min?: number } = {}) {
   let s = z
     .string({ error: `${label} ontbreekt.` })
+    .refine((v) => !isUnreadable(v), { error: `${label} ${UNREADABLE_MESSAGE}` })
+    .overwrite((v) => v.replace(CONTROL, ''))
     .trim()
     .max(max, { error: `${label} mag hoogstens ${max} tekens lang zijn.` });
   if (options.required) s = s.min(options.min ?? 1, { error: `${label} is verplicht.` });
@@ -42,5 +72,24 @@ export function email() {
     .transform((e) => e.toLowerCase());
 }
 
-/** An integer id from a path or form value. */
-export const idParam = z.coerce.number({ error: 'Ongeldig nummer.' }).int().positive().max(2_147_483_647);
+/** An integer id from a path or form value: decimal digits only (no 0x1, 1.0 or 1e3). */
+export const idParam = z.preprocess(
+  decimal,
+  z.number({ error: 'Ongeldig nummer.' }).int().positive().max(2_147_483_647),
+);
+
+/** A form or path value as a number when it is written in decimal digits; anything else stays NaN. */
+export function decimal(v: unknown): unknown {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && /^\d{1,15}$/.test(v)) return Number(v);
+  return typeof v === 'string' ? NaN : v;
+}
+
+/** The schema, refusing NUL and lone surrogates in any string of its output (for hand-parsed forms and imports). */
+export function readable<T extends z.ZodType>(schema: T) {
+  return schema.superRefine((data, ctx) => {
+    for (const path of unreadablePaths(data)) {
+      ctx.addIssue({ code: 'custom', path, message: `Dit veld ${UNREADABLE_MESSAGE}` });
+    }
+  });
+}

@@ -3,6 +3,8 @@ import request from 'supertest';
 import { csrfFrom, buildUser, csrfOf, loginAs, TEST_PASSWORD } from '../support/factories';
 import { LOGIN_FAILURES_PER_IP } from '../../src/accounts/login.router';
 import { createTestApp, type TestContext } from '../support/test-app';
+import type { MailMessage } from '../../src/mail/mailer';
+import { LoginService } from '../../src/accounts/login.service';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -37,19 +39,15 @@ describe('login', () => {
     const user = await buildUser(ds());
     const agent = request.agent(ctx.app);
     const page = await agent.get('/inloggen?terug=/account').expect(200);
-    const before = sessionCookie(page);
-    expect(before).toBeDefined();
+    // No session before login (nothing to keep), so none an attacker could have fixed.
+    expect(sessionCookie(page)).toBeUndefined();
     const res = await agent
       .post('/inloggen')
       .type('form')
       .send({ email: user.email, password: TEST_PASSWORD, terug: '/account', _csrf: csrfFrom(page.text) })
       .expect(303);
     expect(res.headers.location).toBe('/account');
-    const after = sessionCookie(res);
-    expect(after).toBeDefined();
-    expect(after).not.toBe(before);
-    // The old session id no longer carries a login.
-    await request(ctx.app).get('/').set('Cookie', before!).expect(303);
+    expect(sessionCookie(res)).toBeDefined();
   });
 
   it('never redirects off-site after login', async () => {
@@ -140,17 +138,84 @@ describe('login', () => {
     expect(actions).toContain('login.refused_locked');
 
     // The window passes.
-    await ds().query(`UPDATE users SET locked_until = now() - interval '1 second' WHERE id = $1`, [user.id]);
+    await ds().query(
+      `UPDATE login_throttle SET locked_until = now() - interval '1 second' WHERE account = $1`,
+      [user.email],
+    );
     expect((await postLogin(request.agent(ctx.app), user.email, TEST_PASSWORD)).status).toBe(303);
   });
 
   it('counts failures only within 15 minutes', async () => {
     const user = await buildUser(ds());
     for (let i = 0; i < 4; i++) await postLogin(request.agent(ctx.app), user.email, 'verkeerd-wachtwoord');
-    await ds().query(`UPDATE users SET first_failed_login_at = now() - interval '16 minutes' WHERE id = $1`, [
-      user.id,
-    ]);
+    await ds().query(
+      `UPDATE login_throttle SET window_started_at = now() - interval '16 minutes' WHERE account = $1 AND source <> '*'`,
+      [user.email],
+    );
     expect((await postLogin(request.agent(ctx.app), user.email, 'verkeerd-wachtwoord')).status).toBe(401);
+  });
+
+  describe('lockout that tells nothing and locks out no one else', () => {
+    let proxied: TestContext;
+    const sent: MailMessage[] = [];
+    beforeAll(async () => {
+      proxied = await createTestApp({
+        mailer: { enabled: true, send: (m) => sent.push(m), idle: async () => {} },
+      });
+      proxied.app.set('trust proxy', 1); // behind one proxy: X-Forwarded-For is the source
+    });
+    afterAll(() => proxied.close());
+    const attempt = async (from: string, email: string, password: string) => {
+      const agent = request.agent(proxied.app);
+      const page = await agent.get('/inloggen').set('X-Forwarded-For', from);
+      return agent
+        .post('/inloggen')
+        .set('X-Forwarded-For', from)
+        .type('form')
+        .send({ email, password, _csrf: csrfFrom(page.text) });
+    };
+    const message = (html: string) => /role="alert"[^>]*>([^<]*)</.exec(html)?.[1] ?? html;
+
+    it('answers an unknown address exactly like a known one, also after five failures', async () => {
+      const member = await buildUser(proxied.db.dataSource);
+      const unknown = `niemand-${member.id}@example.nl`;
+      for (let i = 0; i < 5; i++) {
+        const known = await attempt('10.1.0.1', member.email, `fout-wachtwoord-${i}`);
+        const other = await attempt('10.1.0.1', unknown, `fout-wachtwoord-${i}`);
+        expect([other.status, message(other.text)]).toEqual([known.status, message(known.text)]);
+      }
+      const known = await attempt('10.1.0.1', member.email, TEST_PASSWORD);
+      const other = await attempt('10.1.0.1', unknown, TEST_PASSWORD);
+      expect(known.status).toBe(429);
+      expect([other.status, message(other.text)]).toEqual([known.status, message(known.text)]);
+    });
+
+    it('locks the source that failed, not the member elsewhere, and tells the member by e-mail', async () => {
+      const member = await buildUser(proxied.db.dataSource);
+      for (let i = 0; i < 5; i++) await attempt('10.2.0.66', member.email, `geraden-wachtwoord-${i}`);
+      expect((await attempt('10.2.0.66', member.email, TEST_PASSWORD)).status).toBe(429);
+      expect((await attempt('10.2.0.7', member.email, TEST_PASSWORD)).status).toBe(303);
+      const mails = sent.filter((m) => m.to === member.email);
+      expect(mails).toHaveLength(1);
+      expect(mails[0].subject).toContain('geblokkeerd');
+      expect(mails[0].text).toContain('10.2.0.66');
+    });
+
+    it('forgets counts older than a day', async () => {
+      await ds().query(
+        `INSERT INTO login_throttle (account, source, failures, window_started_at) VALUES ('oud@example.nl', '10.4.0.1', 3, now() - interval '2 days')`,
+      );
+      await new LoginService(ds()).checkPassword('iemand-anders@example.nl', 'fout-wachtwoord', '10.4.0.2');
+      expect(await ds().query(`SELECT 1 FROM login_throttle WHERE account = 'oud@example.nl'`)).toEqual([]);
+    });
+
+    it('locks the address everywhere after many failures from many sources (the slower ceiling)', async () => {
+      const member = await buildUser(proxied.db.dataSource);
+      for (let source = 0; source < 10; source++) {
+        for (let i = 0; i < 5; i++) await attempt(`10.3.${source}.1`, member.email, `verspreid-geraden-${i}`);
+      }
+      expect((await attempt('10.3.99.1', member.email, TEST_PASSWORD)).status).toBe(429);
+    });
   });
 
   it('refuses a deactivated member with a clear message', async () => {
@@ -218,6 +283,41 @@ describe('sessions', () => {
     );
     const res = await agent.get('/account').expect(303);
     expect(res.headers.location).toContain('/inloggen?verlopen=1');
+  });
+
+  it('stores no session for visitors who are not signed in, and still checks their forms', async () => {
+    const count = async () => Number((await ds().query(`SELECT count(*) AS n FROM sessions`))[0].n);
+    const before = await count();
+    for (let i = 0; i < 20; i++) {
+      // Each a fresh visitor without cookies, on pages with and without forms.
+      await request(ctx.app).get('/inloggen').expect(200);
+      await request(ctx.app).get('/uitnodiging/een-onbekende-link-van-lengte').expect(404);
+      await request(ctx.app).get('/bestaat-niet').expect(404);
+      await request(ctx.app).get('/casussen').expect(303);
+    }
+    expect(await count()).toBe(before);
+
+    // The login form still needs its token: the one from this visitor's cookie.
+    const stranger = request.agent(ctx.app);
+    const page = await stranger.get('/inloggen').expect(200);
+    const user = await buildUser(ds());
+    await request(ctx.app)
+      .post('/inloggen')
+      .type('form')
+      .send({ email: user.email, password: TEST_PASSWORD, _csrf: csrfFrom(page.text) })
+      .expect(403); // the token without its cookie
+    await stranger
+      .post('/inloggen')
+      .type('form')
+      .send({ email: user.email, password: TEST_PASSWORD, _csrf: 'nagemaakt' })
+      .expect(403);
+    await stranger
+      .post('/inloggen')
+      .type('form')
+      .send({ email: user.email, password: TEST_PASSWORD, _csrf: csrfFrom(page.text) })
+      .expect(303);
+    expect(await count()).toBe(before + 1); // signing in is something to keep
+    await stranger.get('/').expect(200);
   });
 
   it('refuses a state-changing request without a CSRF token with a Dutch 403', async () => {
@@ -309,6 +409,21 @@ describe('two-factor sign-in', () => {
       .send({ code: codes[0], _csrf: csrfFrom(codePage3.text) })
       .expect(401);
     await third.get('/').expect(303);
+
+    // Typed without its dash, in capitals, with a space: the same code, and no failure counted.
+    const fourth = request.agent(ctx.app);
+    await postLogin(fourth, user.email, TEST_PASSWORD);
+    const codePage4 = await fourth.get('/inloggen/code');
+    const [before] = await ds().query(`SELECT failed_login_count FROM users WHERE id = $1`, [user.id]);
+    await fourth
+      .post('/inloggen/code')
+      .type('form')
+      .send({ code: ` ${codes[1].replace('-', '').toUpperCase()} `, _csrf: csrfFrom(codePage4.text) })
+      .expect(303);
+    await fourth.get('/').expect(200);
+    const [after] = await ds().query(`SELECT failed_login_count FROM users WHERE id = $1`, [user.id]);
+    expect(after.failed_login_count).toBe(0);
+    expect(before.failed_login_count).toBeGreaterThan(0);
   });
 
   it('refuses a TOTP code that was already used (replay), and accepts the next one', async () => {
@@ -474,11 +589,12 @@ describe('invitations and passwords', () => {
         .type('form')
         .send({ current, password: 'nieuw-en-lang-genoeg', confirm: 'nieuw-en-lang-genoeg', _csrf: csrf });
 
-    // Two failed logins elsewhere and three wrong current passwords: one counter, locked at five.
+    // Failed logins by someone elsewhere do not count here (they would let a stranger lock the
+    // member out); wrong current passwords in the member's own session do, locked at five.
     for (let i = 1; i <= 2; i++)
       expect((await postLogin(request.agent(ctx.app), user.email, `fout-${i}-wachtwoord`)).status).toBe(401);
-    for (let i = 1; i <= 2; i++) expect((await change(`niet-het-huidige-${i}`)).status).toBe(400);
-    const fifth = await change('niet-het-huidige-3');
+    for (let i = 1; i <= 4; i++) expect((await change(`niet-het-huidige-${i}`)).status).toBe(400);
+    const fifth = await change('niet-het-huidige-5');
     expect(fifth.status).toBe(429);
     expect(fifth.text).toContain('tijdelijk geblokkeerd');
 
@@ -492,7 +608,7 @@ describe('invitations and passwords', () => {
     expect(row.locked).toBe(true);
 
     const actions = await auditActions(user.id);
-    expect(actions.filter((a) => a === 'user.password_change_failed')).toHaveLength(3);
+    expect(actions.filter((a) => a === 'user.password_change_failed')).toHaveLength(5);
     expect(actions.filter((a) => a === 'login.failed')).toHaveLength(2);
     expect(actions).toContain('login.locked');
     expect(actions).toContain('user.password_change_refused_locked');

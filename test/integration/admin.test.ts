@@ -323,6 +323,19 @@ describe('users', () => {
     expect(row.totp_enabled_at).toBeNull();
   });
 
+  it('revokes open password links at deactivation: reactivation does not bring them back', async () => {
+    const member = await buildUser(ds());
+    const res = await adminPost(`/beheer/gebruikers/${member.id}/wachtwoordlink`, {}).expect(200);
+    const token = /\/uitnodiging\/([A-Za-z0-9_-]+)"/.exec(res.text)![1];
+    await request(ctx.app).get(`/uitnodiging/${token}`).expect(200);
+    await adminPost(`/beheer/gebruikers/${member.id}/deactiveren`, {}).expect(303);
+    await adminPost(`/beheer/gebruikers/${member.id}/activeren`, {}).expect(303);
+    const [row] = await ds().query(`SELECT active FROM users WHERE id = $1`, [member.id]);
+    expect(row.active).toBe(true);
+    const page = await request(ctx.app).get(`/uitnodiging/${token}`);
+    expect(page.status).not.toBe(200);
+  });
+
   it('answers 404 for an unknown account', async () => {
     await adminAgent.get('/beheer/gebruikers/999999').expect(404);
     await adminPost('/beheer/gebruikers/999999/deactiveren', {}).expect(404);

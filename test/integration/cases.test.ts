@@ -302,9 +302,13 @@ describe('who may see and change a case', () => {
       themes: ['onderhoud', 'renovatie'],
       roles: ['verhuurder'],
       status: 'published',
-      author: author.email,
+      authorName: (await ctx.db.dataSource.query(`SELECT name FROM users WHERE id = $1`, [author.id]))[0]
+        .name,
       attachments: [],
     });
+    // The author's address is on no page, so not in the API either.
+    expect(res.body).not.toHaveProperty('author');
+    expect(JSON.stringify(res.body)).not.toContain(author.email);
     expect(res.body.url).toMatch(new RegExp(`/casussen/${id}$`));
     await request(ctx.app).get(`/api/cases/${id}`).expect(401);
   });

@@ -119,4 +119,34 @@ describeServer('the database lost and back', () => {
       await app.shutdown();
     }
   });
+
+  it('answers 503 with Retry-After while the database refuses connections (SQLSTATE 55000)', async () => {
+    const config = {
+      ...parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      sessionSecret: 'x'.repeat(40),
+    };
+    const stack = createSearchStack({}, db);
+    const app = createApp({ config, db, logger: pino({ level: 'silent' }), ...stack });
+    const server = app.listen(0, '127.0.0.1');
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await request(server).get('/inloggen').timeout(5000).expect(200);
+      // "database … is not currently accepting connections": new connections get 55000.
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [name]);
+      for (let i = 0; i < 5; i++) {
+        const page = await request(server)
+          .get('/uitnodiging/een-link-die-de-database-nodig-heeft')
+          .timeout(5000);
+        expect(page.status).toBe(503);
+        expect(page.headers['retry-after']).toBe('30');
+      }
+    } finally {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await admin.end();
+      await new Promise((resolve) => server.close(resolve));
+      await app.shutdown();
+    }
+  });
 });

@@ -111,8 +111,9 @@ describe('errors', () => {
     try {
       const page = await request(prod.app).get('/inloggen').set('X-Forwarded-Proto', 'https').expect(200);
       const cookie = String(page.headers['set-cookie']).split(';')[0];
+      // Before login only the signed CSRF cookie (no session is stored for a visitor).
       expect(String(page.headers['set-cookie'])).toMatch(
-        /^__Host-casusbank=.*; Path=\/; .*HttpOnly; Secure; SameSite=Lax/,
+        /^__Host-casusbank-csrf=.*; Path=\/; .*HttpOnly; Secure; SameSite=Lax/,
       );
       // A broken table makes the login fail unexpectedly.
       await prod.db.dataSource.query('ALTER TABLE users RENAME TO users_weg');

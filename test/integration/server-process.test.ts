@@ -1,5 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -8,7 +16,7 @@ import { BlobStore, blobRoot } from '../../src/attachments/blob-store';
 import { verifyPassword } from '../../src/accounts/passwords';
 import { openDatabase, type Database } from '../../src/db/data-source';
 import { buildCase, buildOrganization, buildUser } from '../support/factories';
-import { pdf } from '../fixtures/pdf';
+import { pdf, pdfBomb } from '../fixtures/pdf';
 
 /**
  * The compiled app as it runs in production: `node dist/src/server.js` and `node dist/src/cli.js`
@@ -71,6 +79,11 @@ function cli(args: string[], input = ''): Promise<Finished> {
   const done = collect(child);
   child.stdin!.end(input);
   return done;
+}
+
+/** The one organisation of this DATA_DIR (tests below list the organisations by name). */
+async function organizationId(ds: Database['dataSource']): Promise<number> {
+  return (await ds.query(`SELECT id FROM organizations WHERE name = $1`, [ORGANIZATION]))[0].id;
 }
 
 /** A port nothing listens on. */
@@ -178,6 +191,27 @@ describeEmbedded('the compiled server process', () => {
     expect(row.extracted_text).toContain('Tekst van voor de herstart 8812');
   });
 
+  it('prints only the failure, and exits 1, when its port is taken', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const { port } = taken.address() as net.AddressInfo;
+    try {
+      const child = spawn(process.execPath, [SERVER], {
+        env: childEnv({ PORT: String(port), LOG_LEVEL: 'info' }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const { code, stdout, stderr } = await collect(child);
+      expect(code).toBe(1);
+      expect(stdout).not.toContain('draait op');
+      expect(stdout).not.toContain('is gestart');
+      expect(stderr.trimEnd().split('\n')).toEqual([
+        `Poort ${port} is al in gebruik; kies een andere met PORT=…`,
+      ]);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+
   it('prints one clear line and exits 1 when the database cannot be reached at start', async () => {
     const port = await closedPort();
     const child = spawn(process.execPath, [SERVER], {
@@ -191,6 +225,214 @@ describeEmbedded('the compiled server process', () => {
       `Database niet bereikbaar (127.0.0.1:${port}/casusbank): de verbinding wordt geweigerd (draait de server op die poort?). Controleer DATABASE_URL en of PostgreSQL draait.`,
     ]);
   });
+});
+
+describeEmbedded('a decompression bomb in the compiled server', () => {
+  it('extracting a PDF that inflates to 1 GiB keeps the server under 600 MB and marks the file', async () => {
+    const bombId = await withDatabase(async ({ dataSource: ds }) => {
+      const author = await buildUser(ds, { organizationId: await organizationId(ds) });
+      const caseId = await buildCase(ds, author);
+      const file = path.join(dataDir, 'bom.pdf');
+      writeFileSync(file, pdfBomb(1024));
+      const blob = await new BlobStore(blobRoot(dataDir)).putFile(file);
+      const [row] = await ds.query(
+        `INSERT INTO attachments (case_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, uploaded_by_id)
+         VALUES ($1, $2, 'bom.pdf', 'application/pdf', $3, 'pending', $4) RETURNING id`,
+        [caseId, blob.sha256, blob.size, author.id],
+      );
+      return row.id as number;
+    });
+    const server = spawn(process.execPath, [SERVER], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const finished = collect(server);
+    let output = '';
+    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    let peak = 0;
+    const sampler = setInterval(() => {
+      try {
+        const pages = Number(readFileSync(`/proc/${server.pid}/statm`, 'utf8').split(' ')[1]);
+        peak = Math.max(peak, pages * 4096);
+      } catch {
+        /* exited */
+      }
+    }, 10);
+    try {
+      // The server extracts attachments left pending at start; wait for the bomb's outcome.
+      const deadline = Date.now() + 60_000;
+      while (!output.includes('attachment text extraction failed') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      server.kill('SIGTERM');
+      expect((await finished).code).toBe(0);
+    } finally {
+      clearInterval(sampler);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    console.log(`bomb test: peak RSS of the compiled server ${Math.round(peak / 1024 / 1024)} MB`);
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThan(600 * 1024 * 1024);
+    const [row] = await withDatabase((db) =>
+      db.dataSource.query(`SELECT extraction_status, extraction_error FROM attachments WHERE id = $1`, [
+        bombId,
+      ]),
+    );
+    expect(row).toEqual({ extraction_status: 'failed', extraction_error: 'bestand te groot of te complex' });
+  }, 120_000);
+});
+
+describeEmbedded('the search indexer lease after kill -9', () => {
+  it('a restarted server on the same DATA_DIR takes it at once, not after the dead one expires', async () => {
+    const caseId = await withDatabase(async ({ dataSource: ds }) => {
+      const author = await buildUser(ds, { organizationId: await organizationId(ds) });
+      const id = await buildCase(ds, author);
+      // As a process killed with -9 leaves it: its lease still 30 s to run, a change waiting.
+      await ds.query(
+        `UPDATE search_indexer_lease SET holder = '999999-dood', until = now() + interval '30 seconds'`,
+      );
+      await ds.query(`DELETE FROM search_outbox`);
+      await ds.query(`INSERT INTO search_outbox (case_id, reason) VALUES ($1, 'change')`, [id]);
+      return id;
+    });
+    const server = spawn(process.execPath, [SERVER], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const finished = collect(server);
+    let output = '';
+    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!output.includes('draait op') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 3000)); // far less than the 30 s
+      server.kill('SIGTERM');
+      expect((await finished).code).toBe(0);
+    } finally {
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    const { lease, waiting } = await withDatabase(async ({ dataSource: ds }) => ({
+      lease: (await ds.query(`SELECT holder FROM search_indexer_lease`))[0].holder as string,
+      waiting: await ds.query(`SELECT id FROM search_outbox WHERE case_id = $1`, [caseId]),
+    }));
+    expect(lease).toMatch(new RegExp(`^${server.pid}-`));
+    expect(waiting).toEqual([]);
+  }, 90_000);
+});
+
+describeEmbedded('upload temp files left by a crash', () => {
+  const tmp = () => path.join(dataDir, 'tmp');
+  const leave = (name: string, ageMs: number) => {
+    mkdirSync(tmp(), { recursive: true });
+    const file = path.join(tmp(), name);
+    writeFileSync(file, Buffer.alloc(1024 * 1024));
+    const when = new Date(Date.now() - ageMs);
+    utimesSync(file, when, when);
+  };
+
+  it('are removed when the server starts', async () => {
+    for (let i = 0; i < 3; i++) leave(`upload-na-kill-${i}`, 1000);
+    const server = spawn(process.execPath, [SERVER], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const finished = collect(server);
+    let output = '';
+    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!output.includes('draait op') && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(readdirSync(tmp())).toEqual([]);
+      server.kill('SIGTERM');
+      expect((await finished).code).toBe(0);
+    } finally {
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('are removed by gc-blobs once older than its grace period', async () => {
+    leave('upload-oud', 2 * 60 * 60 * 1000);
+    leave('upload-jong', 1000);
+    const run = await cli(['gc-blobs']);
+    expect(run.code).toBe(0);
+    expect(readdirSync(tmp())).toEqual(['upload-jong']);
+  });
+});
+
+describeEmbedded('bootstrapping production from an empty database', () => {
+  let emptyDir: string;
+  beforeAll(() => {
+    emptyDir = mkdtempSync(path.join(os.tmpdir(), 'casusbank-leeg-'));
+  });
+  afterAll(() => rmSync(emptyDir, { recursive: true, force: true }));
+  const prodCli = (args: string[], input = '') => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: childEnv({
+        NODE_ENV: 'production',
+        DATA_DIR: emptyDir,
+        SESSION_SECRET: 's'.repeat(40),
+        PUBLIC_URL: 'https://casusbank.example.nl',
+      }),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const done = collect(child);
+    child.stdin!.end(input);
+    return done;
+  };
+
+  it("README's first-admin command creates the organisation; org:create and org:list manage the rest", async () => {
+    const first = await prodCli(
+      [
+        'user:create',
+        '--email',
+        'beheer@kenniscentrum.nl',
+        '--name',
+        'Eerste Beheerder',
+        '--org',
+        'Kenniscentrum',
+        '--role',
+        'admin',
+      ],
+      'drie paarden in de wei bij Zwolle\n',
+    );
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Organisatie "Kenniscentrum" aangemaakt (kennisinstituut)');
+    expect(first.stdout).toMatch(/Account \d+ aangemaakt voor beheer@kenniscentrum\.nl \(admin\)\./);
+
+    const created = await prodCli([
+      'org:create',
+      '--name',
+      'Woonstichting De Vaart',
+      '--kind',
+      'woningcorporatie',
+    ]);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(
+      /Organisatie \d+ aangemaakt: Woonstichting De Vaart \(woningcorporatie\)\./,
+    );
+    const duplicate = await prodCli(['org:create', '--name', 'woonstichting de vaart', '--kind', 'overig']);
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('Er bestaat al een organisatie met deze naam.');
+    const badKind = await prodCli(['org:create', '--name', 'Iets', '--kind', 'bank']);
+    expect(badKind.code).toBe(1);
+    expect(badKind.stderr).toContain('--kind moet een van');
+
+    const list = await prodCli(['org:list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/Kenniscentrum \(kennisinstituut, 1 account\(s\)\)/);
+    expect(list.stdout).toMatch(/Woonstichting De Vaart \(woningcorporatie, 0 account\(s\)\)/);
+
+    // Once organisations exist, an unknown one is a typo, not a new organisation.
+    const typo = await prodCli([
+      'user:create',
+      '--email',
+      'lid@devaart.nl',
+      '--name',
+      'Lid',
+      '--org',
+      'Woonstichting De Vaartt',
+      '--role',
+      'practitioner',
+    ]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('Onbekende organisatie "Woonstichting De Vaartt"');
+  }, 120_000);
 });
 
 describeEmbedded('Meilisearch keys and secrets at start-up', () => {

@@ -7,9 +7,10 @@ import {
   extractInWorker,
   extractionQueue,
 } from '../../src/attachments/text-extraction';
-import { buildCase, buildUser } from '../support/factories';
+import request from 'supertest';
+import { buildCase, buildUser, csrfOf, loginAs } from '../support/factories';
 import { createTestApp, type TestContext } from '../support/test-app';
-import { pdfFromObjects } from '../fixtures/pdf';
+import { pdfBomb, pdfFromObjects } from '../fixtures/pdf';
 
 /**
  * Text extraction runs in a worker thread that is terminated at the time limit. These tests use
@@ -158,4 +159,69 @@ describe('text extraction in a worker thread', () => {
     await queue.stop(20_000);
     expect(await statusOf(id)).toMatchObject({ status: 'extracted' });
   });
+});
+
+describe('decompression bombs', () => {
+  /** The same bomb behind an ASCIIHex filter: the stream scan cannot see it, only the memory bound. */
+  function hexWrappedBomb(mib: number): Buffer {
+    const bomb = pdfBomb(mib).toString('latin1');
+    const start = bomb.indexOf('stream\n') + 'stream\n'.length;
+    const end = bomb.indexOf('\nendstream');
+    const hex = Buffer.from(bomb.slice(start, end), 'latin1').toString('hex') + '>';
+    return pdfFromObjects([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R >>',
+      `<< /Length ${hex.length} /Filter [/ASCIIHexDecode /FlateDecode] >>\nstream\n${hex}\nendstream`,
+    ]);
+  }
+
+  it.each([
+    ['a FlateDecode stream (found by the stream scan)', () => pdfBomb(1024)],
+    ['a stream behind two filters (stopped by the memory bound)', () => hexWrappedBomb(1024)],
+  ])(
+    'a PDF inflating to 1 GiB in %s: the server does not grow, the file stays downloadable',
+    async (_what, make) => {
+      const bomb = make();
+      expect(bomb.length).toBeLessThan(4 * 1024 * 1024);
+      const ds = ctx.db.dataSource;
+      const author = await buildUser(ds);
+      const caseId = await buildCase(ds, author, { status: 'published' });
+      const agent = request.agent(ctx.app);
+      await loginAs(agent, author);
+
+      // This process is the server here (with Jest and the test database in it): it may not grow
+      // by more than a small margin. server-process.test.ts checks the 600 MB of the real server.
+      const baseline = process.memoryUsage().rss;
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+      try {
+        const res = await agent
+          .post(`/casussen/${caseId}/bijlagen`)
+          .set('x-csrf-token', await csrfOf(agent, '/'))
+          .set('Accept', 'application/json')
+          .attach('bijlagen', bomb, 'bom.pdf')
+          .expect(201);
+        const id: number = res.body.attachments[0].id;
+        const deadline = Date.now() + 30_000;
+        while ((await statusOf(id)).status === 'pending' && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        clearInterval(sampler);
+        expect(peak - baseline).toBeLessThan(100 * 1024 * 1024);
+        expect(await statusOf(id)).toEqual({
+          status: 'failed',
+          error: 'bestand te groot of te complex',
+          chars: null,
+        });
+        const page = await agent.get(`/casussen/${caseId}`).expect(200);
+        expect(page.text).toContain('tekst niet uitgelezen: bestand te groot of te complex');
+        const download = await agent.get(`/bijlagen/${id}`).buffer(true).expect(200);
+        expect(download.body.length).toBe(bomb.length);
+      } finally {
+        clearInterval(sampler);
+      }
+    },
+    60_000,
+  );
 });

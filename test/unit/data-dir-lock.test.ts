@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ts from 'typescript';
 import { acquireDataDirLock, DataDirLockedError } from '../../src/db/data-dir-lock';
 
 describe('DATA_DIR lock (PGlite has none of its own)', () => {
@@ -29,5 +30,62 @@ describe('DATA_DIR lock (PGlite has none of its own)', () => {
     await new Promise((r) => child.once('exit', r));
     const release = acquireDataDirLock(dir, 'cli');
     release();
+  });
+
+  it('is taken by exactly one of three processes starting in the same millisecond, 20 rounds in a row', async () => {
+    // The module as plain CommonJS, so each contender starts in milliseconds (no TypeScript loader).
+    const lockModule = path.join(dir, 'data-dir-lock.js');
+    const source = readFileSync(path.join(__dirname, '../../src/db/data-dir-lock.ts'), 'utf8');
+    writeFileSync(
+      lockModule,
+      ts.transpileModule(source, {
+        compilerOptions: {
+          module: ts.ModuleKind.CommonJS,
+          target: ts.ScriptTarget.ES2022,
+          esModuleInterop: true,
+        },
+      }).outputText,
+    );
+    const lockDir = path.join(dir, 'data');
+    const contender = `
+      const { acquireDataDirLock, DataDirLockedError } = require(${JSON.stringify(lockModule)});
+      const [dir, at] = process.argv.slice(1);
+      while (Date.now() < Number(at)) {} // start together
+      try { acquireDataDirLock(dir, 'wedstrijd'); process.stdout.write('won'); }
+      catch (e) { process.stdout.write(e instanceof DataDirLockedError ? 'lost' : 'error ' + e); }
+      setTimeout(() => {}, 400); // hold it while the others try`;
+    const run = (at: number) =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [
+          '-r',
+          require.resolve('tsx/cjs'),
+          '-e',
+          contender,
+          dir,
+          String(at),
+        ]);
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.on('close', () => resolve(out));
+      });
+    for (let round = 0; round < 20; round++) {
+      rmSync(lockDir, { recursive: true, force: true });
+      mkdirSync(lockDir);
+      // Every other round starts from a stale lock (a process that died), to be taken over once.
+      if (round % 2 === 1) {
+        writeFileSync(
+          path.join(dir, 'casusbank.lock'),
+          JSON.stringify({ pid: 2 ** 22 + 1, purpose: 'dood' }),
+        );
+      }
+      const at = Date.now() + 400;
+      const results = await Promise.all([0, 1, 2].map(() => run(at)));
+      expect({ round, results: results.sort() }).toEqual({ round, results: ['lost', 'lost', 'won'] });
+    }
+  }, 120_000);
+
+  it('treats a young lock file it cannot read as held (its owner is still writing it)', () => {
+    writeFileSync(path.join(dir, 'casusbank.lock'), '');
+    expect(() => acquireDataDirLock(dir, 'cli')).toThrow(DataDirLockedError);
   });
 });
