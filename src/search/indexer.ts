@@ -6,7 +6,12 @@ import type { CaseSearch } from './case-search';
 import { buildSearchDocuments, type SearchDocument } from './search-document';
 
 const BATCH = 200;
-const LEASE_SECONDS = 30;
+/**
+ * The lease is short and renewed between batches (at half its length): after a process dies
+ * (kill -9) on a server, another takes over within LEASE_SECONDS plus one poll. A batch that takes
+ * longer than the lease may be applied twice; applying is idempotent.
+ */
+export const LEASE_SECONDS = 10;
 const POLL_MS = 5_000;
 const MAX_BACKOFF_MS = 60_000;
 /** How long a rebuild waits for another process's indexer to let go of the lease. */

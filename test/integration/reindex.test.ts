@@ -238,3 +238,23 @@ describe('reindexIfEmpty', () => {
     }
   });
 });
+
+describe('the indexer lease', () => {
+  it('is short, so a dead process (kill -9) holds up saved changes for seconds, not half a minute', async () => {
+    const db = await createTestDatabase();
+    try {
+      const indexer = new SearchIndexer(db.dataSource, [new PostgresCaseSearch(db.dataSource)]);
+      indexer.start();
+      await indexer.whenIdle();
+      const [{ left }] = await db.dataSource.query(
+        `SELECT extract(epoch FROM until - now())::float AS left FROM search_indexer_lease WHERE id = 1`,
+      );
+      // A lease that lapses within ten seconds: what a dead holder can hold up at most (plus a poll).
+      expect(left).toBeGreaterThan(0);
+      expect(left).toBeLessThanOrEqual(10);
+      await indexer.stop();
+    } finally {
+      await db.destroy();
+    }
+  });
+});
