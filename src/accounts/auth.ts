@@ -3,6 +3,7 @@ import passport from 'passport';
 import type { DataSource } from 'typeorm';
 import { forbidden } from '../web/http-errors';
 import { requiresTwoFactor, type Viewer } from '../policy';
+import { cachedViewer } from './request-cache';
 import { ABSOLUTE_LIFETIME_MS, clearSessionCookie } from './session';
 
 declare global {
@@ -13,7 +14,7 @@ declare global {
   }
 }
 
-/** Loads the viewer fresh for each request, so a deactivated account or a role change takes effect at once. */
+/** Loads the viewer (per request through the cache, which a deactivation or role change empties at once). */
 export async function loadViewer(dataSource: DataSource, userId: number): Promise<Viewer | null> {
   const [row] = await dataSource.query(
     `SELECT u.id, u.name, u.email, u.roles, u.organization_id, o.name AS organization_name,
@@ -34,12 +35,12 @@ export async function loadViewer(dataSource: DataSource, userId: number): Promis
   };
 }
 
-/** passport keeps only the user id in the session; the rest is loaded per request. */
+/** passport keeps only the user id in the session; the rest is loaded (briefly cached, forgotten on change). */
 export function configurePassport(dataSource: DataSource): passport.PassportStatic {
   const instance = new passport.Passport() as unknown as passport.PassportStatic;
   instance.serializeUser((user, done) => done(null, (user as Viewer).id));
   instance.deserializeUser((id: number, done) => {
-    loadViewer(dataSource, id).then(
+    cachedViewer(dataSource, id, () => loadViewer(dataSource, id)).then(
       (viewer) => done(null, viewer ?? false),
       (error) => done(error),
     );

@@ -3,6 +3,7 @@ import type { OrganizationKind } from '../domain';
 import { enqueueSearchUpdate } from '../search/outbox';
 import { conflict, notFound } from '../web/http-errors';
 import { recordAudit } from './audit';
+import { forgetViewers } from './request-cache';
 import type { Actor } from './users.service';
 
 export interface OrganizationInput {
@@ -82,6 +83,8 @@ export class OrganizationsService {
         return cases.length > 0;
       }),
     );
+    // The viewers of its members carry the organisation's name.
+    forgetViewers(this.dataSource);
     if (changed) this.afterCommit();
   }
 

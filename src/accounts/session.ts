@@ -1,6 +1,7 @@
 import connectPgSimple from 'connect-pg-simple';
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
+import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
 import type { Config } from '../config';
 
@@ -40,6 +41,26 @@ export function clearSessionCookie(req: Request, res: Response): void {
   if (cookie) res.clearCookie(cookie.name, cookie.options);
 }
 
+/** A session's expiry in the store is moved at most this often (the cookie still rolls every response). */
+export const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Every request of a signed-in member would otherwise write its session row to move the idle
+ * expiry (rolling sessions): on the embedded database a write through the one connection per
+ * page. The expiry in the store may lag TOUCH_EVERY_MS behind, so the idle timeout is 2 hours
+ * minus at most a minute.
+ */
+function throttleTouch(store: session.Store) {
+  const touch = store.touch?.bind(store);
+  if (!touch) return;
+  const touched = new LRUCache<string, true>({ max: 50_000, ttl: TOUCH_EVERY_MS });
+  store.touch = (sid, sess, callback) => {
+    if (touched.has(sid)) return callback?.();
+    touched.set(sid, true);
+    touch(sid, sess, callback);
+  };
+}
+
 export interface SessionSetup {
   middleware: RequestHandler;
   store: session.Store & { close(): void };
@@ -58,6 +79,7 @@ export function createSession(config: Config, pool: Pool): SessionSetup {
     pruneSessionInterval: 15 * 60,
     errorLog: () => undefined,
   });
+  throttleTouch(store);
   const name = sessionCookieName(config);
   const cookie = { httpOnly: true, sameSite: 'lax', secure: config.isProduction, path: '/' } as const;
   const handler = session({

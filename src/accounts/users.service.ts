@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { UserRole } from '../domain';
 import { HttpError, badRequest, conflict, notFound } from '../web/http-errors';
 import { recordAudit } from './audit';
+import { forgetViewers } from './request-cache';
 import { LoginService, lockedMessage, rowsOf } from './login.service';
 import { isUniqueViolation } from './organizations.service';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
@@ -245,6 +246,7 @@ export class UsersService {
         subjectId: userId,
       });
     });
+    forgetViewers(this.dataSource, [userId]);
   }
 
   async update(userId: number, input: Omit<NewUser, 'email'>, actor: Actor) {
@@ -267,6 +269,7 @@ export class UsersService {
         details: { rolesBefore: before.roles, roles: input.roles, organizationId: input.organizationId },
       });
     });
+    forgetViewers(this.dataSource, [userId]);
   }
 
   /** Starts TOTP enrolment after the code from the app proved the secret was scanned. */
@@ -289,6 +292,7 @@ export class UsersService {
         subjectId: userId,
       });
     });
+    forgetViewers(this.dataSource, [userId]);
     return codes;
   }
 
@@ -309,6 +313,7 @@ export class UsersService {
         subjectId: userId,
       });
     });
+    forgetViewers(this.dataSource, [userId]);
   }
 
   /** Ends the account's sessions in the session store (all, or all but one). */

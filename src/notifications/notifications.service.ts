@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Mailer } from '../mail/mailer';
+import { cachedUnread, forgetUnread } from '../accounts/request-cache';
 
 export type NotificationKind = 'reflection' | 'nomination_decided' | 'agenda_set';
 
@@ -53,6 +54,11 @@ export class NotificationMailer {
   ) {}
 
   deliver(created: CreatedNotification[]): void {
+    // Committed: the recipients' unread counts are counted again.
+    forgetUnread(
+      this.dataSource,
+      created.map((c) => c.userId),
+    );
     if (!this.mailer?.enabled || created.length === 0) return;
     void this.send(created).catch((error) =>
       this.logger?.warn({ err: error }, 'notification e-mail not sent'),
@@ -100,12 +106,15 @@ export async function listNotifications(
   );
 }
 
-export async function unreadCount(ds: DataSource, userId: number): Promise<number> {
-  const [row] = await ds.query(
-    `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
-    [userId],
-  );
-  return row.n;
+/** The header's unread count (briefly cached; forgotten when notifications arrive or are read). */
+export function unreadCount(ds: DataSource, userId: number): Promise<number> {
+  return cachedUnread(ds, userId, async () => {
+    const [row] = await ds.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    );
+    return row.n;
+  });
 }
 
 /** Marks the viewer's notifications read (all, or the given ones). */
@@ -114,4 +123,5 @@ export async function markRead(ds: DataSource, userId: number, ids?: number[]): 
     `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::int[] IS NULL OR id = ANY($2))`,
     [userId, ids ?? null],
   );
+  forgetUnread(ds, [userId]);
 }
