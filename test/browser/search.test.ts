@@ -85,4 +85,37 @@ describeBrowser('in the browser: searching cases', () => {
     expect(await page.locator('.hit').count()).toBeGreaterThan(0);
     await context.close();
   });
+
+  it('says what it did: a corrected typo, words found nowhere, related words; a new query ranks by relevance', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await b.browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await keyboardLogin(page, b.baseUrl, email, TEST_PASSWORD);
+      // Browsing shows "Nieuwste eerst"; a query typed into the same form is ranked by relevance.
+      await page.goto(`${b.baseUrl}/casussen`);
+      expect(await page.inputValue('#sorteer')).toBe('nieuwste');
+      await page.fill('#zoekvraag', 'wijkbeheerr');
+      await Promise.all([page.waitForNavigation(), page.press('#zoekvraag', 'Enter')]);
+      await page.waitForSelector('.search-correction');
+      expect(await page.inputValue('#sorteer')).toBe('relevantie');
+      await expect(page.locator('.search-correction').textContent()).resolves.toContain(
+        'Resultaten voor wijkbeheer',
+      );
+      // axe runs as a script in the page: checked where scripts run (the markup is the same without).
+      if (javaScriptEnabled) expect(await seriousA11yViolations(page)).toEqual([]);
+      // The words as typed, on request: nothing has them, and the page offers the correction.
+      await Promise.all([
+        page.waitForURL(/letterlijk=1/),
+        page.getByRole('link', { name: /Zoek in plaats daarvan naar/ }).click(),
+      ]);
+      await expect(page.locator('.no-results').textContent()).resolves.toContain('Bedoelde u');
+
+      await page.goto(`${b.baseUrl}/casussen?q=${encodeURIComponent('wijkbeheer xyzzyplof')}`);
+      await expect(page.locator('.search-partial').textContent()).resolves.toContain('xyzzyplof');
+      expect(await page.locator('.hit').count()).toBeGreaterThan(0);
+      if (javaScriptEnabled) expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `search-partial-${javaScriptEnabled ? 'js' : 'nojs'}`);
+      await context.close();
+    }
+  }, 150_000);
 });
