@@ -5,7 +5,7 @@ import request from 'supertest';
 import { relevanceCorpus } from '../fixtures/relevance/corpus';
 import { relevanceQueries, type RelevanceQuery } from '../fixtures/relevance/queries';
 import { loginAs } from '../support/factories';
-import { ndcgAt, recallAt, reciprocalRank } from '../support/ranking-metrics';
+import { ndcgAt, recallAt, reciprocalRank, summarise } from '../support/ranking-metrics';
 import {
   formFields,
   loadCorpusAsCases,
@@ -53,19 +53,10 @@ interface Measured {
 }
 
 const isScored = (q: RelevanceQuery) => Object.keys(q.relevant).length > 0;
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const f3 = (x: number) => x.toFixed(3);
 const titles = new Map(relevanceCorpus.map((d) => [d.id, d.title]));
 const draftIds = new Set(relevanceCorpus.filter((d) => d.status === 'draft').map((d) => d.id));
 
-function summarise(rows: Measured[]) {
-  return {
-    n: rows.length,
-    ndcg: mean(rows.map((r) => r.ndcg)),
-    mrr: mean(rows.map((r) => r.rr)),
-    recall: mean(rows.map((r) => r.recall)),
-  };
-}
 type Summary = ReturnType<typeof summarise>;
 
 function score(rq: RelevanceQuery, loaded: LoadedCorpus, found: PageSearch | Error): Measured {

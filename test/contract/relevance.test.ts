@@ -8,7 +8,7 @@ import { buildThesaurusIndex } from '../../src/search/thesaurus-index';
 import type { SearchQuery } from '../../src/search/search-query';
 import { relevanceCorpus } from '../fixtures/relevance/corpus';
 import { relevanceQueries, type RelevanceQuery } from '../fixtures/relevance/queries';
-import { ndcgAt, recallAt, reciprocalRank } from '../support/ranking-metrics';
+import { mean, ndcgAt, recallAt, reciprocalRank, summarise } from '../support/ranking-metrics';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 /**
@@ -55,17 +55,7 @@ interface Measured {
 
 const draftIds = new Set(relevanceCorpus.filter((d) => d.status === 'draft').map((d) => d.id));
 const isScored = (q: RelevanceQuery) => Object.keys(q.relevant).length > 0;
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 const f3 = (x: number) => x.toFixed(3);
-
-function summarise(rows: Measured[]) {
-  return {
-    n: rows.length,
-    ndcg: mean(rows.map((r) => r.ndcg)),
-    mrr: mean(rows.map((r) => r.rr)),
-    recall: mean(rows.map((r) => r.recall)),
-  };
-}
 
 describe.each(ENGINES)('relevance: $name adapter on the Dutch relevance set', ({ name, minNdcg, make }) => {
   let db: TestDatabase;

@@ -73,6 +73,19 @@ function collect(child: ChildProcess): Promise<Finished> {
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
+/** Starts the compiled server on DATA_DIR and waits (at most a minute) until it says it is running. */
+async function startServer(): Promise<{ server: ChildProcess; finished: Promise<Finished> }> {
+  const server = spawn(process.execPath, [SERVER], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const finished = collect(server);
+  let output = '';
+  server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('draait op') && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { server, finished };
+}
+
 /** Runs a CLI command, with `input` on stdin (empty: nothing piped in). */
 function cli(args: string[], input = ''): Promise<Finished> {
   const child = spawn(process.execPath, [CLI, ...args], { env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
@@ -292,15 +305,8 @@ describeEmbedded('the search indexer lease after kill -9', () => {
       await ds.query(`INSERT INTO search_outbox (case_id, reason) VALUES ($1, 'change')`, [id]);
       return id;
     });
-    const server = spawn(process.execPath, [SERVER], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    const finished = collect(server);
-    let output = '';
-    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    const { server, finished } = await startServer();
     try {
-      const deadline = Date.now() + 60_000;
-      while (!output.includes('draait op') && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
       await new Promise((resolve) => setTimeout(resolve, 3000)); // far less than the 30 s
       server.kill('SIGTERM');
       expect((await finished).code).toBe(0);
@@ -328,15 +334,8 @@ describeEmbedded('upload temp files left by a crash', () => {
 
   it('are removed when the server starts', async () => {
     for (let i = 0; i < 3; i++) leave(`upload-na-kill-${i}`, 1000);
-    const server = spawn(process.execPath, [SERVER], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    const finished = collect(server);
-    let output = '';
-    server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    const { server, finished } = await startServer();
     try {
-      const deadline = Date.now() + 60_000;
-      while (!output.includes('draait op') && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
       expect(readdirSync(tmp())).toEqual([]);
       server.kill('SIGTERM');
       expect((await finished).code).toBe(0);

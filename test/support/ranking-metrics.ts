@@ -34,3 +34,15 @@ export function recallAt(ranked: number[], labels: RelevanceLabels, k: number): 
   const top = new Set(ranked.slice(0, k));
   return relevant.filter((id) => top.has(id)).length / relevant.length;
 }
+
+export const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+
+/** Mean NDCG, MRR and recall over measured queries. */
+export function summarise(rows: Array<{ ndcg: number; rr: number; recall: number }>) {
+  return {
+    n: rows.length,
+    ndcg: mean(rows.map((r) => r.ndcg)),
+    mrr: mean(rows.map((r) => r.rr)),
+    recall: mean(rows.map((r) => r.recall)),
+  };
+}
