@@ -20,7 +20,7 @@ const snowball: { newStemmer(lang: string): { stem(word: string): string } } = r
 const stemmer = snowball.newStemmer('dutch');
 
 /** Bumped whenever analysis changes what is indexed: a stored index of another version is rebuilt. */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /** Words that never decide a match: question words and the filler of a question to peers. */
 // prettier-ignore
@@ -257,6 +257,7 @@ export function analyseText(text: string): AnalysedText {
     for (const p of compoundParts(w)) parts.push(stem(p));
     const base = diminutiveBase(w);
     if (base) parts.push(stem(base));
+    parts.push(...nounVerbPair(w));
   }
   // A word written with hyphens is also the word without them ("re-integratie", "ggz-cliënten").
   for (const m of text.matchAll(HYPHENATED)) parts.push(stem(wordsOf(m[0]).join('')));
@@ -273,9 +274,32 @@ export interface WordForms {
   parts: string[] | null;
   /** The stem of the word a diminutive is made of ("kamertje" → kamer). */
   diminutiveOf: string | null;
+  /** Stems of the noun or verb the word pairs with ("renovatie" ↔ renoveren, "isoleren" ↔ isolatie). */
+  related: string[];
 }
 
 export function formsOf(word: string): WordForms {
   const base = diminutiveBase(word);
-  return { word, stem: stem(word), parts: leafParts(word), diminutiveOf: base ? stem(base) : null };
+  return {
+    word,
+    stem: stem(word),
+    parts: leafParts(word),
+    diminutiveOf: base ? stem(base) : null,
+    related: nounVerbPair(word),
+  };
+}
+
+/**
+ * The Latinate noun and verb that belong together in Dutch, when the other one is a word:
+ * -atie ↔ -eren (renovatie/renoveren, isolatie/isoleren, participatie/participeren,
+ * organisatie/organiseren), also inflected (-aties, -eert, -eerde, -eerd).
+ */
+export function nounVerbPair(word: string): string[] {
+  if (word.length < 7) return [];
+  // A past participle without its ge- ("gerenoveerd" → renoveerd).
+  const bare = /^ge.+eerde?$/.test(word) ? word.slice(2) : word;
+  const m = /^(.{3,}?)(aties?|eren|eert|eerde|eerden|eerd)$/.exec(bare);
+  if (!m) return [];
+  const others = m[2].startsWith('atie') ? [`${m[1]}eren`] : [`${m[1]}atie`, `${m[1]}eren`];
+  return others.filter((w) => w !== word && isWord(w)).map(stem);
 }

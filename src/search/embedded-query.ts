@@ -94,6 +94,7 @@ export function wordForms(
   const g = emptyForms(term.text);
   g.stems.push(f.stem);
   if (f.diminutiveOf) g.stems.push(f.diminutiveOf);
+  g.stems.push(...f.related);
   g.exact.push(term.text);
   if (stillTyping(term, term.text, frequency)) g.prefixes.push(...new Set([term.text, f.stem]));
   for (const alt of thesaurus?.alternativesOf([f.stem]) ?? []) addAlternative(g, alt);
