@@ -9,6 +9,12 @@
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 
+# better-sqlite3 (the embedded search engine) takes a prebuilt binary when one can be downloaded
+# and compiles itself otherwise: the slim image needs the compiler for that.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+
 # `npm install`, not `npm ci`: the lockfile made on the dev machines lacks some optional platform
 # builds (e.g. @swc/core-darwin-*), and `npm ci` refuses such a lockfile (see ../shared/STACK.md).
 # `npm install` still honours the lockfile's versions.
