@@ -72,6 +72,8 @@ const byNewest = (a: Meta, b: Meta) => b.updatedAt - a.updatedAt || b.id - a.id;
 
 /** The best this many matches (by words matched and bm25) are ranked again with positions. */
 const RERANK = 200;
+/** Words of one query looked up as typos (a query of 200 characters of rare words stays cheap). */
+const MAX_CORRECTED_WORDS = 3;
 /** Typo look-ups consider at most this many corrections per word. */
 const MAX_CORRECTIONS = 3;
 
@@ -458,10 +460,19 @@ export class EmbeddedCaseSearch implements CaseSearch {
     // Per group: which cases match, and how well (bm25 summed over groups is bm25 of the OR query).
     const scored = new Map<number, Scored>();
     const groupsMatched: number[] = [];
+    let lookedUp = 0;
     for (const [groupIndex, g] of analysed.groups.entries()) {
       const found = this.matchGroup(g);
       // A word no visible case has (a typo): its most common correction that some case has.
-      if (!query.literal && !g.strict && g.exact.length === 1 && !this.anyVisible(found, query, viewer)) {
+      // At most MAX_CORRECTED_WORDS look-ups per query (each reads the whole vocabulary).
+      if (
+        !query.literal &&
+        !g.strict &&
+        g.exact.length === 1 &&
+        lookedUp < MAX_CORRECTED_WORDS &&
+        !this.anyVisible(found, query, viewer)
+      ) {
+        lookedUp++;
         const fix = this.corrections(g.exact[0]).find((text) =>
           this.anyVisible(this.matchGroup(wordForms({ kind: 'word', text }, thesaurus)), query, viewer),
         );
