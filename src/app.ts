@@ -2,15 +2,12 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
-import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { adminRoutes } from './accounts/admin.router';
 import { accountRoutes } from './accounts/accounts.router';
 import { configurePassport, sessionRules } from './accounts/auth';
 import { loginRoutes } from './accounts/login.router';
 import { createSession } from './accounts/session';
-import type { Config } from './config';
-import type { Database } from './db/data-source';
 import { attachmentRoutes } from './attachments/attachments.router';
 import { caseRoutes } from './cases/cases.router';
 import { searchRoutes } from './search/search.router';
@@ -18,13 +15,11 @@ import { homeRoutes } from './home/home.router';
 import { meetingRoutes } from './meetings/meetings.router';
 import { notificationRoutes, unreadNotifications } from './notifications/notifications.router';
 import { reflectionRoutes } from './reflections/reflections.router';
-import { createMailer, type Mailer } from './mail/mailer';
 import { PUBLIC_DIR } from './paths';
 import { can } from './policy';
-import type { CaseSearch } from './search/case-search';
-import type { SearchIndexer } from './search/indexer';
-import { Thesaurus } from './search/thesaurus';
 import { thesaurusRoutes } from './search/thesaurus.router';
+import { buildContext } from './composition';
+import type { AppContext, AppDeps } from './web/app-deps';
 import { csrfProtection } from './web/csrf';
 import { errorHandler, notFoundHandler } from './web/error-handler';
 import { healthRoutes } from './web/health.router';
@@ -32,22 +27,9 @@ import { layoutEngine } from './web/render';
 import { VIEWS_DIR } from './paths';
 import { viewHelpers } from './web/view-helpers';
 
-export interface AppDeps {
-  config: Config;
-  db: Database;
-  search: CaseSearch;
-  logger: Logger;
-  /** Answers when the primary engine is down (the PostgreSQL mirror); defaults to search itself. */
-  searchFallback?: CaseSearch;
-  /** Keeps the engines in step with the outbox; kicked after every commit that wrote to it. */
-  indexer?: SearchIndexer;
-  /** E-mail for invitations and notifications; defaults to SMTP_URL (or none). */
-  mailer?: Mailer;
-  /** The kerngroep's thesaurus (/beheer/thesaurus); created on the app's database when absent. */
-  thesaurus?: Thesaurus;
-}
-
 export interface App extends Express {
+  /** The services this app was built with (server.ts drives the extraction queue through them). */
+  context: AppContext;
   /** Closes what the app itself opened (the session store's prune timer). */
   shutdown(): Promise<void>;
 }
@@ -56,15 +38,10 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the whole web app without listening, so tests drive it with supertest. */
 export function createApp(given: AppDeps): App {
-  const deps: AppDeps & { thesaurus: Thesaurus } = {
-    ...given,
-    mailer:
-      given.mailer ??
-      createMailer({ smtpUrl: given.config.smtpUrl, from: given.config.mailFrom, logger: given.logger }),
-    thesaurus: given.thesaurus ?? new Thesaurus(given.db.dataSource, given.logger),
-  };
+  const deps = buildContext(given);
   const { config, db, logger } = deps;
   const app = express() as unknown as App;
+  app.context = deps;
 
   app.disable('x-powered-by');
   app.set('trust proxy', config.isProduction ? 1 : false);

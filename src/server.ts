@@ -5,7 +5,6 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { releaseDeadIndexerLease, startEmbeddedMaintenance } from './db/maintenance';
 import { openDatabase, type Database } from './db/data-source';
 import { DataDirLockedError } from './db/data-dir-lock';
-import { attachmentExtraction } from './attachments/extraction-runner';
 import { removeStaleUploads } from './attachments/blob-store';
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo';
 import { createLogger } from './logger';
@@ -73,7 +72,7 @@ async function main() {
   const stack = createSearchStack(config, db, logger);
   const { search, indexer } = stack;
   const app = createApp({ config, db, logger, ...stack });
-  const extraction = attachmentExtraction({ config, db, logger, indexer });
+  const { extraction } = app.context.services;
   // Not app.listen: Express 5 calls its callback on an error too, which printed "is gestart"
   // before "Poort … in gebruik".
   const server: Server = createHttpServer(app);

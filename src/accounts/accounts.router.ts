@@ -1,11 +1,10 @@
 import express from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppContext } from '../web/app-deps';
 import { HttpError } from '../web/http-errors';
 import { mount, route } from '../web/route';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords';
 import { newTotpSecret, totpQrCode } from './totp';
-import { UsersService } from './users.service';
 
 const newPassword = z
   .string({ error: 'Kies een nieuw wachtwoord.' })
@@ -42,8 +41,8 @@ const INVITATION_PROBLEMS = {
 };
 
 /** Self-service (/account) and the invitation page where a new member sets a password. */
-export function accountRoutes(deps: AppDeps) {
-  const users = new UsersService(deps.db.dataSource);
+export function accountRoutes(deps: AppContext) {
+  const { users } = deps.services;
   const passwordHint = `Minstens ${PASSWORD_MIN_LENGTH} tekens; een zin van een paar woorden werkt goed. Veelgebruikte wachtwoorden worden geweigerd.`;
 
   return mount(express.Router(), [

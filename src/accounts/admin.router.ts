@@ -1,8 +1,7 @@
 import express, { type Request, type Response } from 'express';
-import type { AppDeps } from '../app';
+import type { AppContext } from '../web/app-deps';
 import { ORGANIZATION_KIND_LABELS, ORGANIZATION_KINDS, USER_ROLE_LABELS, USER_ROLES } from '../domain';
 import { can, type Viewer } from '../policy';
-import { ThemesService } from '../cases/themes.service';
 import { notFound } from '../web/http-errors';
 import { attempt } from '../web/attempt';
 import { flash } from '../web/flash';
@@ -30,8 +29,8 @@ import {
   userListQuery,
   type AuditQuery,
 } from './admin.schemas';
-import { OrganizationsService } from './organizations.service';
-import { INVITATION_DAYS, UsersService, type Actor } from './users.service';
+import type { Actor } from './audit';
+import { INVITATION_DAYS } from './users.service';
 
 type Values = Record<string, unknown>;
 /** A row form on a list page that came back with errors (rename, change kind, merge). */
@@ -107,12 +106,9 @@ function pageUrl(path: string, query: Record<string, unknown>, page: number): st
 }
 
 /** The admin area (/beheer): accounts, organisations, themes and the audit log. */
-export function adminRoutes(deps: AppDeps): express.Router {
+export function adminRoutes(deps: AppContext): express.Router {
   const ds = deps.db.dataSource;
-  const kick = () => deps.indexer?.kick();
-  const users = new UsersService(ds);
-  const organizations = new OrganizationsService(ds, kick);
-  const themes = new ThemesService(ds, kick);
+  const { users, organizations, themes } = deps.services;
 
   async function renderInvite(res: Response, values: Values, errors: FieldErrors) {
     res.render('admin/user-new', {

@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
 
+/** Who made a change: a member (with the request's address) or the system (id null). */
+export interface Actor {
+  id: number | null;
+  ip?: string;
+}
+
 export interface AuditEntry {
   actorId?: number | null;
   action: string;

@@ -2,13 +2,12 @@ import express, { type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type passport from 'passport';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppContext } from '../web/app-deps';
 import { mount, route } from '../web/route';
 import { email } from '../web/validation';
 import { loadViewer } from './auth';
 import {
   LOCKOUT_MINUTES,
-  LoginService,
   MAX_FAILED_LOGINS,
   lockedMessage,
   type LoginOutcome,
@@ -74,7 +73,13 @@ function lockedMail(to: string, ip: string | undefined) {
 }
 
 /** Completes sign-in: passport regenerates the session id (no fixation), then a fresh CSRF token. */
-async function completeLogin(req: Request, res: Response, deps: AppDeps, userId: number, returnTo: string) {
+async function completeLogin(
+  req: Request,
+  res: Response,
+  deps: AppContext,
+  userId: number,
+  returnTo: string,
+) {
   const viewer = await loadViewer(deps.db.dataSource, userId);
   if (!viewer) throw new Error('user vanished during login');
   await new Promise<void>((resolve, reject) => req.logIn(viewer, (err) => (err ? reject(err) : resolve())));
@@ -84,9 +89,9 @@ async function completeLogin(req: Request, res: Response, deps: AppDeps, userId:
 }
 
 /** GET/POST /inloggen, the second-factor step, and POST /uitloggen. */
-export function loginRoutes(deps: AppDeps, _passport: passport.PassportStatic) {
+export function loginRoutes(deps: AppContext, _passport: passport.PassportStatic) {
   const router = express.Router();
-  const logins = new LoginService(deps.db.dataSource);
+  const { logins } = deps.services;
   const limiter = rateLimit({
     windowMs: 15 * 60 * 1000,
     // Counts failures only: a whole office behind one NAT address must still be able to sign in.

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { recordAudit } from './audit';
 import { verifyDummyPassword, verifyPassword } from './passwords';
 import { hashRecoveryCode, looksLikeRecoveryCode, verifyTotp } from './totp';
+import { rowsOf } from '../db/sql';
 
 export const MAX_FAILED_LOGINS = 5;
 export const FAILURE_WINDOW_MINUTES = 15;
@@ -292,17 +293,4 @@ export class LoginService {
 /** The Dutch message for a locked account. */
 export function lockedMessage(minutes: number): string {
   return `Te veel mislukte pogingen. Dit account is tijdelijk geblokkeerd; probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`;
-}
-
-/** TypeORM returns [rows, count] for UPDATE … RETURNING on postgres; plain rows elsewhere. */
-export function rowsOf<T = Record<string, any>>(result: unknown): T[] {
-  if (
-    Array.isArray(result) &&
-    result.length === 2 &&
-    Array.isArray(result[0]) &&
-    typeof result[1] === 'number'
-  ) {
-    return result[0] as T[];
-  }
-  return result as T[];
 }

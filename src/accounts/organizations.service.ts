@@ -2,9 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { OrganizationKind } from '../domain';
 import { enqueueSearchUpdate } from '../search/outbox';
 import { conflict, notFound } from '../web/http-errors';
-import { recordAudit } from './audit';
+import { recordAudit, type Actor } from './audit';
 import { forgetViewers } from './request-cache';
-import type { Actor } from './users.service';
+import { withUniqueName } from '../db/sql';
 
 export interface OrganizationInput {
   name: string;
@@ -12,12 +12,6 @@ export interface OrganizationInput {
 }
 
 const DUPLICATE = 'Er bestaat al een organisatie met deze naam.';
-
-/** True for PostgreSQL's unique_violation (a concurrent insert that won the race). */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === '23505' || e?.driverError?.code === '23505';
-}
 
 /** Organisation writes: each in one transaction with its audit event (and outbox rows on a rename). */
 export class OrganizationsService {
@@ -28,7 +22,7 @@ export class OrganizationsService {
 
   /** Creates an organisation; a name that exists (any case) is a 409. */
   async create(input: OrganizationInput, actor: Actor): Promise<number> {
-    return this.uniqueName(() =>
+    return withUniqueName(DUPLICATE, () =>
       this.dataSource.transaction(async (tx) => {
         await this.assertNameFree(tx, input.name);
         const [row] = await tx.query(`INSERT INTO organizations (name, kind) VALUES ($1, $2) RETURNING id`, [
@@ -50,7 +44,7 @@ export class OrganizationsService {
 
   /** Renames and/or changes the kind; the organisation's cases are re-indexed (name and kind are in their documents). */
   async update(id: number, input: OrganizationInput, actor: Actor): Promise<void> {
-    const changed = await this.uniqueName(() =>
+    const changed = await withUniqueName(DUPLICATE, () =>
       this.dataSource.transaction(async (tx) => {
         const [before] = await tx.query(`SELECT name, kind FROM organizations WHERE id = $1 FOR UPDATE`, [
           id,
@@ -94,15 +88,5 @@ export class OrganizationsService {
       [name, exceptId],
     );
     if (taken) throw conflict(DUPLICATE, { field: 'name' });
-  }
-
-  /** The check above can lose a race with a concurrent write; the unique index then answers, as the same 409. */
-  private async uniqueName<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(DUPLICATE, { field: 'name' });
-      throw error;
-    }
   }
 }

@@ -2,10 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UserRole } from '../domain';
 import { HttpError, badRequest, conflict, notFound } from '../web/http-errors';
-import { recordAudit } from './audit';
+import { recordAudit, type Actor } from './audit';
 import { forgetViewers } from './request-cache';
-import { LoginService, lockedMessage, rowsOf } from './login.service';
-import { isUniqueViolation } from './organizations.service';
+import { isUniqueViolation, rowsOf } from '../db/sql';
+import { LoginService, lockedMessage } from './login.service';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { newRecoveryCodes, verifyTotp } from './totp';
 
@@ -17,11 +17,6 @@ export interface NewUser {
   name: string;
   organizationId: number;
   roles: UserRole[];
-}
-
-export interface Actor {
-  id: number | null;
-  ip?: string;
 }
 
 const locked = (minutes: number) =>

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppContext } from '../web/app-deps';
 import { can, type Viewer } from '../policy';
 import { CSRF_MESSAGE, checkCsrfAfterMultipart, hasValidCsrfToken } from '../web/csrf';
 import { HttpError, badRequest, forbidden, notFound } from '../web/http-errors';
@@ -13,11 +13,10 @@ import { flash } from '../web/flash';
 import { authorize, mount, route } from '../web/route';
 import { idParam } from '../web/validation';
 import { findAttachment, loadCaseRef } from './attachments.queries';
-import { AttachmentsService, type AddedAttachment } from './attachments.service';
-import { BlobStore, blobRoot, uploadTempDir } from './blob-store';
+import type { AddedAttachment } from './attachments.service';
+import { uploadTempDir } from './blob-store';
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, MAX_FILES } from './file-types';
 import { contentDisposition, sanitizeFilename } from './filenames';
-import { attachmentExtraction } from './extraction-runner';
 
 const idParams = z.object({ id: idParam });
 const UPLOAD_PATH = '/casussen/:id/bijlagen';
@@ -25,15 +24,12 @@ const UPLOAD_PATH = '/casussen/:id/bijlagen';
 checkCsrfAfterMultipart(/^\/casussen\/[^/]+\/bijlagen\/?$/);
 
 /** Upload (multipart, the only multer in the app), download and delete of case attachments. */
-export function attachmentRoutes(deps: AppDeps) {
+export function attachmentRoutes(deps: AppContext) {
   const { config, db, logger } = deps;
   const ds = db.dataSource;
-  const blobs = new BlobStore(blobRoot(config.dataDir));
   const tmpDir = uploadTempDir(config.dataDir);
   mkdirSync(tmpDir, { recursive: true });
-  const kickIndexer = () => deps.indexer?.kick();
-  const service = new AttachmentsService(ds, blobs, kickIndexer);
-  const extraction = attachmentExtraction(deps);
+  const { attachments: service, blobs, extraction } = deps.services;
   const maxMb = formatMb(config.uploadMaxBytes);
 
   // Every temp file multer creates for a request, so it is removed however the request ends.

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
-import { rowsOf } from '../accounts/login.service';
+import { rowsOf } from '../db/sql';
 import { enqueueSearchUpdate } from '../search/outbox';
 import { badRequest } from '../web/http-errors';
 import type { ExtractionStatus } from './attachment.entity';

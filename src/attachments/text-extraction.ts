@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { rowsOf } from '../accounts/login.service';
+import { rowsOf } from '../db/sql';
 import { enqueueSearchUpdate } from '../search/outbox';
 import type { BlobStore } from './blob-store';
 import type { ExtractionJob, ExtractionReply } from './extraction-worker';

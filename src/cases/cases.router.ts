@@ -1,6 +1,6 @@
 import express, { type Response } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppContext } from '../web/app-deps';
 import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES } from '../domain';
 import type { Viewer } from '../policy';
 import { flash } from '../web/flash';
@@ -9,7 +9,6 @@ import { fieldErrors, idParam, text, type FieldErrors } from '../web/validation'
 import { CASE_LIMITS, LONG_FIELDS, maxCaseYear } from './case.limits';
 import { renderCasePage } from './case-page';
 import { caseExport } from './case-export';
-import { servicesOf } from '../services';
 import { publicBaseUrl } from '../web/public-url';
 import {
   caseAttachments,
@@ -27,9 +26,9 @@ import { diffSnapshots } from './revision-diff';
 const idParams = z.object({ id: idParam });
 
 /** Cases: browse, read, write, status changes, revisions, Markdown preview and the JSON view. */
-export function caseRoutes(deps: AppDeps) {
+export function caseRoutes(deps: AppContext) {
   const ds = deps.db.dataSource;
-  const { cases, search } = servicesOf(deps);
+  const { cases, search } = deps.services;
 
   async function renderForm(
     res: Response,

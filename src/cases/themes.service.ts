@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../accounts/audit';
-import { isUniqueViolation } from '../accounts/organizations.service';
-import type { Actor } from '../accounts/users.service';
+import type { Actor } from '../accounts/audit';
+import { withUniqueName } from '../db/sql';
 import { enqueueSearchUpdate } from '../search/outbox';
 import { badRequest, conflict, notFound } from '../web/http-errors';
 
@@ -39,7 +39,7 @@ export class ThemesService {
       throw badRequest('De naam moet minstens één letter of cijfer bevatten.', {
         errors: { name: 'De naam moet minstens één letter of cijfer bevatten.' },
       });
-    return this.uniqueName(() =>
+    return withUniqueName(DUPLICATE, () =>
       this.dataSource.transaction(async (tx) => {
         const [taken] = await tx.query(`SELECT id FROM themes WHERE slug = $1 OR lower(name) = lower($2)`, [
           slug,
@@ -65,7 +65,7 @@ export class ThemesService {
 
   /** Renames a theme (the slug stays, so links and filters keep working); its cases are re-indexed. */
   async rename(id: number, name: string, actor: Actor): Promise<void> {
-    const affected = await this.uniqueName(() =>
+    const affected = await withUniqueName(DUPLICATE, () =>
       this.dataSource.transaction(async (tx) => {
         const theme = await lockTheme(tx, id);
         if (!theme) throw notFound('Dit thema bestaat niet.');
@@ -142,15 +142,6 @@ export class ThemesService {
     });
     if (result.cases) this.afterCommit();
     return result;
-  }
-
-  private async uniqueName<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(DUPLICATE, { field: 'name' });
-      throw error;
-    }
   }
 }
 

@@ -1,9 +1,9 @@
 import express from 'express';
-import type { AppDeps } from '../app';
+import type { AppContext } from '../web/app-deps';
 import { mount, route } from '../web/route';
 import { loadHome } from './home.queries';
 
-export function homeRoutes(deps: AppDeps) {
+export function homeRoutes(deps: AppContext) {
   return mount(express.Router(), [
     route({
       method: 'get',

@@ -1,6 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppContext } from '../web/app-deps';
 import { caseAttachments, findCases } from '../cases/cases.queries';
 import { caseView } from '../cases/case.view-model';
 import { renderCasePage } from '../cases/case-page';
@@ -33,7 +33,6 @@ import {
   nominateBody,
 } from './meetings.schemas';
 import { StaleAgendaError } from './meetings.service';
-import { servicesOf } from '../services';
 
 const idParams = z.object({ id: idParam });
 type Values = Record<string, unknown>;
@@ -45,9 +44,9 @@ function returnPath(req: Request, fallback: string): string {
 }
 
 /** Themabijeenkomsten: planning, nominations, the kerngroep's decisions, the agenda and the dossier. */
-export function meetingRoutes(deps: AppDeps) {
+export function meetingRoutes(deps: AppContext) {
   const ds = deps.db.dataSource;
-  const { meetings, search } = servicesOf(deps);
+  const { meetings, search } = deps.services;
 
   async function loadMeeting(id: number) {
     const meeting = await findMeeting(ds, id);

@@ -1,6 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppContext } from '../web/app-deps';
 import type { Viewer } from '../policy';
 import { flash } from '../web/flash';
 import { mount, route } from '../web/route';
@@ -8,7 +8,7 @@ import { idParam, many } from '../web/validation';
 import { listNotifications, markRead, unreadCount } from './notifications.service';
 
 /** /meldingen: the viewer's notifications; mark them read. */
-export function notificationRoutes(deps: AppDeps) {
+export function notificationRoutes(deps: AppContext) {
   const ds = deps.db.dataSource;
   return mount(express.Router(), [
     route({
@@ -42,7 +42,7 @@ export function notificationRoutes(deps: AppDeps) {
 }
 
 /** The unread count in the header, for pages (not for API calls or assets). */
-export function unreadNotifications(deps: AppDeps): RequestHandler {
+export function unreadNotifications(deps: AppContext): RequestHandler {
   return (req, res, next) => {
     const viewer = req.user as Viewer | undefined;
     res.locals.unreadNotifications = 0;

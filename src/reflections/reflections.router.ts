@@ -1,6 +1,6 @@
 import express from 'express';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppContext } from '../web/app-deps';
 import { renderCasePage } from '../cases/case-page';
 import { reflectionMeetingOptions } from '../meetings/meetings.queries';
 import type { Viewer } from '../policy';
@@ -11,14 +11,13 @@ import { notFound } from '../web/http-errors';
 import { idParam } from '../web/validation';
 import { findReflection } from './reflections.queries';
 import { REFLECTION_MAX, reflectionBody } from './reflections.schemas';
-import { servicesOf } from '../services';
 
 const idParams = z.object({ id: idParam });
 
 /** Experts' reflections on cases: write (on the case page), edit and withdraw their own. */
-export function reflectionRoutes(deps: AppDeps) {
+export function reflectionRoutes(deps: AppContext) {
   const ds = deps.db.dataSource;
-  const { reflections, search } = servicesOf(deps);
+  const { reflections, search } = deps.services;
 
   /** An active reflection the viewer may edit (someone else's: 403; withdrawn or missing: 404). */
   async function ownReflection(id: number, viewer: Viewer) {

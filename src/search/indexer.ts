@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { rowsOf } from '../accounts/login.service';
+import { rowsOf } from '../db/sql';
 import type { CaseSearch } from './case-search';
 import { buildSearchDocuments, type SearchDocument } from './search-document';
 

@@ -1,5 +1,5 @@
 import express from 'express';
-import type { AppDeps } from '../app';
+import type { AppContext } from '../web/app-deps';
 import { themeOptions } from '../cases/cases.queries';
 import {
   CORPORATION_ROLE_LABELS,
@@ -19,7 +19,6 @@ import {
   toSearchQuery,
 } from './search.params';
 import type { ServiceResult } from './search.service';
-import { SearchService } from './search.service';
 
 const FACETS = [
   { key: 'role', param: 'rol', label: 'Rol van de corporatie' },
@@ -30,9 +29,9 @@ const FACETS = [
   { key: 'presented', param: 'gepresenteerd', label: 'Gepresenteerd op een bijeenkomst' },
 ] as const;
 /** GET /casussen (browse and search in one page) and GET /api/search (the same as JSON). */
-export function searchRoutes(deps: AppDeps) {
+export function searchRoutes(deps: AppContext) {
   const ds = deps.db.dataSource;
-  const service = new SearchService(ds, deps.search, deps.searchFallback ?? deps.search, deps.logger);
+  const service = deps.services.search;
 
   return mount(express.Router(), [
     route({

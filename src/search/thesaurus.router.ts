@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import type { AppDeps } from '../app';
+import type { AppContext } from '../web/app-deps';
 import { idParams } from '../accounts/admin.schemas';
 import { THESAURUS_KIND_LABELS, THESAURUS_KINDS } from '../domain';
 import type { Viewer } from '../policy';
@@ -49,7 +49,7 @@ function typed(req: Request): Values {
 const groupValues = (g: ThesaurusGroupRow): Values => ({ kind: g.kind, terms: g.terms, note: g.note });
 
 /** The thesaurus pages under Beheer (/beheer/thesaurus): list, add, edit, delete. */
-export function thesaurusRoutes(deps: AppDeps & { thesaurus: Thesaurus }): express.Router {
+export function thesaurusRoutes(deps: AppContext & { thesaurus: Thesaurus }): express.Router {
   const { thesaurus } = deps;
 
   async function renderList(res: Response, filters: Values, errors: FieldErrors, run: boolean) {

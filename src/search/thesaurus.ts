@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../accounts/admin.queries';
 import { recordAudit } from '../accounts/audit';
-import type { Actor } from '../accounts/users.service';
+import type { Actor } from '../accounts/audit';
 import type { ThesaurusKind } from '../domain';
 import { badRequest, conflict, notFound } from '../web/http-errors';
 import { fieldErrors } from '../web/validation';

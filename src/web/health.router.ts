@@ -1,5 +1,5 @@
 import express from 'express';
-import type { AppDeps } from '../app';
+import type { AppContext } from './app-deps';
 import { outboxBacklog } from '../search/outbox';
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -12,7 +12,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 /** /healthz: the process answers. /readyz: database and search answer, with the search backlog. */
-export function healthRoutes(deps: AppDeps) {
+export function healthRoutes(deps: AppContext) {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });

@@ -1,0 +1,48 @@
+import { LoginService } from './accounts/login.service';
+import { OrganizationsService } from './accounts/organizations.service';
+import { UsersService } from './accounts/users.service';
+import { AttachmentsService } from './attachments/attachments.service';
+import { BlobStore, blobRoot } from './attachments/blob-store';
+import { extractionQueue } from './attachments/text-extraction';
+import { CasesService } from './cases/cases.service';
+import { ThemesService } from './cases/themes.service';
+import { createMailer } from './mail/mailer';
+import { MeetingsService } from './meetings/meetings.service';
+import { NotificationMailer } from './notifications/notifications.service';
+import { ReflectionsService } from './reflections/reflections.service';
+import { SearchService } from './search/search.service';
+import { Thesaurus } from './search/thesaurus';
+import type { AppContext, AppDeps, Services } from './web/app-deps';
+
+/**
+ * The composition root: the one place that builds the services of an app from its dependencies,
+ * with the one indexer kick every write hands its `afterCommit`. Routers receive the result.
+ */
+export function buildContext(given: AppDeps): AppContext {
+  const { config, db, logger } = given;
+  const mailer =
+    given.mailer ?? createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger: logger });
+  const thesaurus = given.thesaurus ?? new Thesaurus(db.dataSource, logger);
+  const searchFallback = given.searchFallback ?? given.search;
+  const ds = db.dataSource;
+
+  const kickIndexer = () => given.indexer?.kick();
+  const notificationMail = new NotificationMailer(ds, mailer, config.publicUrl, logger);
+  const afterCommit = { kickIndexer, notified: notificationMail.deliver.bind(notificationMail) };
+  const blobs = new BlobStore(blobRoot(config.dataDir));
+  const services: Services = {
+    search: new SearchService(ds, given.search, searchFallback, logger),
+    cases: new CasesService(ds, kickIndexer),
+    meetings: new MeetingsService(ds, afterCommit),
+    reflections: new ReflectionsService(ds, afterCommit),
+    attachments: new AttachmentsService(ds, blobs, kickIndexer),
+    blobs,
+    extraction: extractionQueue(ds, blobs, { logger, afterCommit: kickIndexer }),
+    users: new UsersService(ds),
+    logins: new LoginService(ds),
+    organizations: new OrganizationsService(ds, kickIndexer),
+    themes: new ThemesService(ds, kickIndexer),
+    notificationMail,
+  };
+  return { ...given, mailer, thesaurus, searchFallback, services };
+}
