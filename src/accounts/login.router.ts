@@ -6,12 +6,7 @@ import type { AppContext } from '../web/app-deps';
 import { mount, route } from '../web/route';
 import { email } from '../web/validation';
 import { loadViewer } from './auth';
-import {
-  LOCKOUT_MINUTES,
-  MAX_FAILED_LOGINS,
-  lockedMessage,
-  type LoginOutcome,
-} from './login.service';
+import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, lockedMessage, type LoginOutcome } from './login.service';
 import { PASSWORD_MAX_LENGTH } from './passwords';
 import { clearSessionCookie } from './session';
 
