@@ -37,6 +37,7 @@ import {
   type SearchViewer,
 } from './search-query';
 import { emptyFacets, markedSnippet } from './snippets';
+import { isSharedStatus, isVisible } from './visibility';
 
 /** Bumped when the file layout changes; an index of another version is rebuilt. */
 const SCHEMA_VERSION = 2;
@@ -303,7 +304,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const old = this.db.prepare(`SELECT words, meta FROM docs WHERE id = ?`).get(id) as
       { words: string; meta: string } | undefined;
     if (!old) return;
-    if ((JSON.parse(old.meta) as Meta).status === 'published') this.countWords(JSON.parse(old.words), -1);
+    if (isSharedStatus((JSON.parse(old.meta) as Meta).status)) this.countWords(JSON.parse(old.words), -1);
     this.db.prepare(`DELETE FROM docs WHERE id = ?`).run(id);
     this.db.prepare(`DELETE FROM fts WHERE rowid = ?`).run(id);
     this.db.prepare(`DELETE FROM fts_att WHERE rowid = ?`).run(id);
@@ -384,17 +385,14 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.db
       .prepare(`INSERT INTO docs (id, meta, body, attachments, words) VALUES (?, ?, ?, ?, ?)`)
       .run(d.id, JSON.stringify(meta), d.body, JSON.stringify(attachments), JSON.stringify(vocab));
-    if (d.status === 'published') this.countWords(vocab, 1);
+    if (isSharedStatus(d.status)) this.countWords(vocab, 1);
     this.meta.set(d.id, meta);
     this.newest = null;
   }
 
   /** May this viewer see this case with these status filters? */
   private visible(m: Meta, query: SearchQuery, viewer: SearchViewer): boolean {
-    const statuses = query.filters.statuses;
-    if (m.status === 'draft' && m.authorId !== viewer.id) return false;
-    if (statuses.length === 0) return m.status === 'published' || m.status === 'draft';
-    return (statuses as string[]).includes(m.status);
+    return isVisible(m, viewer, query.filters.statuses);
   }
 
   /**
@@ -770,7 +768,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const shared = (a: string[], b: string[]) => a.filter((x) => b.includes(x)).length;
     const ranked: Array<{ id: number; score: number; updatedAt: number }> = [];
     for (const m of this.meta.values()) {
-      if (m.id === source.id || m.status !== 'published') continue;
+      if (m.id === source.id || !isSharedStatus(m.status)) continue;
       const score =
         (scores.get(m.id) ?? 0) + 3 * shared(m.themes, source.themes) + shared(m.roles, source.roles) * 0.5;
       if (score > 0) ranked.push({ id: m.id, score, updatedAt: m.updatedAt });

@@ -21,6 +21,7 @@ import {
   type SearchViewer,
 } from './search-query';
 import { emptyFacets, markedSnippet } from './snippets';
+import { sharedVisibilityMeiliFilter, visibilityMeiliFilter } from './visibility';
 
 export const MEILI_INDEX = 'cases';
 /** Waiting for a write task (settings, documents, swap); searches never wait on one. */
@@ -410,7 +411,11 @@ export function searchRequests(uid: string, query: SearchQuery, parsed: ParsedQu
 export function relatedRequest(query: RelatedQuery, source: Pick<MeiliDoc, 'themes'>): SearchParams {
   const themeFilter = source.themes.length ? `themes IN [${source.themes.map(quote).join(', ')}]` : '';
   return {
-    filter: [`status = "published"`, `id != ${Number(query.caseId)}`, ...(themeFilter ? [themeFilter] : [])],
+    filter: [
+      sharedVisibilityMeiliFilter([]),
+      `id != ${Number(query.caseId)}`,
+      ...(themeFilter ? [themeFilter] : []),
+    ],
     limit: query.limit,
     matchingStrategy: 'last',
     attributesToRetrieve: ['id'],
@@ -461,10 +466,7 @@ function facetFilters(f: SearchFilters): Record<keyof SearchFacets, string | nul
 }
 
 function visibilityFilter(f: SearchFilters, viewer: SearchViewer): string {
-  const id = Number(viewer.id);
-  if (!Number.isInteger(id)) throw new Error('viewer id must be an integer');
-  if (f.statuses.length === 0) return `(status = "published" OR (status = "draft" AND authorId = ${id}))`;
-  return `(status IN [${f.statuses.map(quote).join(', ')}] AND (status != "draft" OR authorId = ${id}))`;
+  return visibilityMeiliFilter(viewer, f.statuses);
 }
 
 /** Meilisearch reads at most 10 words of q; positions per attribute end at 65,535. */

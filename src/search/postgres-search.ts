@@ -17,6 +17,7 @@ import {
 } from './search-query';
 import { lookUpWords, suggestFromCorrections } from './lexicon';
 import { emptyFacets, markedSnippet, pageOfOffset } from './snippets';
+import { isSharedStatus, sharedVisibilitySql, visibilitySql, type VisibilityScope } from './visibility';
 
 /**
  * Ranking looks at a bounded candidate set: a common word must not make it rank every row.
@@ -184,7 +185,7 @@ export class PostgresCaseSearch implements CaseSearch {
       }
       // The lexicon only learns words of cases every member may see: suggestions never leak a draft.
       const visibleText = docs
-        .filter((d) => d.status !== 'draft')
+        .filter((d) => isSharedStatus(d.status, 'any'))
         .map((d) => {
           const row = rows.find((r) => r.case_id === d.id)!;
           // Attachment words up to a cap: enough for typo look-ups, cheap enough for big files.
@@ -232,13 +233,15 @@ export class PostgresCaseSearch implements CaseSearch {
     await this.dataSource.transaction(async (m) => {
       await m.query(BUMP_GENERATION);
       await m.query(`DELETE FROM search_lexicon`);
+      const p = new Params();
       await m.query(
         `INSERT INTO search_lexicon (word, doc_count)
          SELECT w, count(DISTINCT d.case_id) FROM search_documents d,
                 regexp_split_to_table(lower(immutable_unaccent(
                   d.title || ' ' || d.summary || ' ' || d.body || ' ' || d.meta_text || ' ' || left(d.attachment_text, 60000))), '[^a-z0-9]+') AS w
-          WHERE d.status <> 'draft' AND length(w) BETWEEN 3 AND 60
+          WHERE ${sharedVisibilitySql('d', (v) => p.add(v), 'any')} AND length(w) BETWEEN 3 AND 60
           GROUP BY w`,
+        p.values,
       );
     });
   }
@@ -309,7 +312,7 @@ export class PostgresCaseSearch implements CaseSearch {
     viewer: SearchViewer,
     full: ((p: Params) => string) | null,
   ): Promise<FacetCounts> {
-    const run = async (scope?: 'published' | 'ownDrafts') => {
+    const run = async (scope?: VisibilityScope) => {
       const p = new Params();
       const where = this.filterSql(p, query, viewer, scope);
       const sql = this.facetSql(where, full ? full(p) : null);
@@ -320,7 +323,7 @@ export class PostgresCaseSearch implements CaseSearch {
       `SELECT generation::text AS generation FROM search_generation WHERE id = 1`,
     );
     if (this.facetCache.generation !== generation) this.facetCache = { generation, entries: new Map() };
-    const published = await run('published');
+    const published = await run('shared');
     const key = JSON.stringify([published.sql, published.values]);
     let counts = this.facetCache.entries.get(key);
     if (counts) {
@@ -334,7 +337,7 @@ export class PostgresCaseSearch implements CaseSearch {
         this.facetCache.entries.set(key, counts);
       }
     }
-    const drafts = await (await run('ownDrafts')).rows();
+    const drafts = await (await run('own')).rows();
     const facets = emptyFacets();
     for (const source of [counts.facets, drafts.facets])
       for (const [name, values] of Object.entries(source) as Array<
@@ -346,6 +349,10 @@ export class PostgresCaseSearch implements CaseSearch {
 
   /** Cases most like this one: shared themes, roles and tags, then shared words of the title and summary. */
   async related(query: RelatedQuery, viewer: SearchViewer): Promise<number[]> {
+    const p = new Params();
+    p.add(query.caseId);
+    p.add(query.limit);
+    const shared = sharedVisibilitySql('d', (v) => p.add(v), []);
     const rows = await this.dataSource.query(
       `WITH src AS (
          SELECT themes, roles, tags,
@@ -355,11 +362,11 @@ export class PostgresCaseSearch implements CaseSearch {
            FROM search_documents WHERE case_id = $1),
        -- Bounded candidates from the indexes: shared words in title/summary, shared themes, shared tags.
        cand AS (
-         (SELECT d.case_id FROM search_documents d, src WHERE d.head_document @@ src.words AND d.status = 'published'
+         (SELECT d.case_id FROM search_documents d, src WHERE d.head_document @@ src.words AND ${shared}
            ORDER BY ts_rank(d.head_document, src.words) DESC LIMIT 150)
-         UNION (SELECT d.case_id FROM search_documents d, src WHERE d.themes && src.themes AND d.status = 'published'
+         UNION (SELECT d.case_id FROM search_documents d, src WHERE d.themes && src.themes AND ${shared}
            ORDER BY d.updated_at DESC LIMIT 150)
-         UNION (SELECT d.case_id FROM search_documents d, src WHERE d.tags && src.tags AND d.status = 'published'
+         UNION (SELECT d.case_id FROM search_documents d, src WHERE d.tags && src.tags AND ${shared}
            ORDER BY d.updated_at DESC LIMIT 50))
        SELECT d.case_id
          FROM cand JOIN search_documents d USING (case_id), src
@@ -370,9 +377,9 @@ export class PostgresCaseSearch implements CaseSearch {
                + ts_rank(d.head_document, src.words) * 10 DESC,
                d.updated_at DESC
         LIMIT $2`,
-      [query.caseId, query.limit],
+      p.values,
     );
-    void viewer; // related cases are published ones only, the same for every member
+    void viewer; // related cases are the shared ones only, the same for every member
     return rows.map((r: { case_id: number }) => r.case_id);
   }
 
@@ -448,18 +455,10 @@ export class PostgresCaseSearch implements CaseSearch {
     return parts.join(' && ');
   }
 
-  /** The WHERE clause; `scope` splits the default visibility into the published cases and the viewer's drafts. */
-  private filterSql(p: Params, query: SearchQuery, viewer: SearchViewer, scope?: 'published' | 'ownDrafts') {
+  /** The WHERE clause; `scope` splits the visible documents into those every member shares and the viewer's own. */
+  private filterSql(p: Params, query: SearchQuery, viewer: SearchViewer, scope: VisibilityScope = 'all') {
     const f = query.filters;
-    const viewerId = scope === 'published' ? '' : p.add(viewer.id);
-    const visibility =
-      scope === 'published'
-        ? `d.status = 'published'`
-        : scope === 'ownDrafts'
-          ? `(d.status = 'draft' AND d.author_id = ${viewerId})`
-          : f.statuses.length === 0
-            ? `(d.status = 'published' OR (d.status = 'draft' AND d.author_id = ${viewerId}))`
-            : `(d.status = ANY(${p.add(f.statuses)}::text[]) AND (d.status <> 'draft' OR d.author_id = ${viewerId}))`;
+    const visibility = visibilitySql('d', (v) => p.add(v), viewer, f.statuses, scope);
     const conditions = {
       role: f.roles.length ? `d.roles && ${p.add(f.roles)}::text[]` : 'true',
       theme: f.themes.length ? `d.themes && ${p.add(f.themes)}::text[]` : 'true',

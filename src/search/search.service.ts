@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { CaseSearch } from './case-search';
 import type { SearchQuery, SearchResult, SearchViewer } from './search-query';
+import { sharedVisibilitySql, visibilitySql } from './visibility';
 
 export interface ServiceResult extends SearchResult {
   /** The primary engine failed; this answer came from the PostgreSQL mirror. */
@@ -47,9 +48,11 @@ export class SearchService {
     } catch {
       ids = await this.fallback.related({ caseId, limit: limit + 2 }, viewer);
     }
+    const values: unknown[] = [ids, caseId];
+    const add = (value: unknown) => `$${values.push(value)}`;
     const published = await this.dataSource.query(
-      `SELECT id FROM cases WHERE id = ANY($1) AND status = 'published' AND id <> $2`,
-      [ids, caseId],
+      `SELECT id FROM cases c WHERE id = ANY($1) AND id <> $2 AND ${sharedVisibilitySql('c', add, [])}`,
+      values,
     );
     const ok = new Set(published.map((r: { id: number }) => r.id));
     return ids.filter((id) => ok.has(id)).slice(0, limit);
@@ -57,9 +60,12 @@ export class SearchService {
 
   private async visibleIds(ids: number[], viewer: SearchViewer): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
+    // Any status the viewer may find with some filter: the query's own filter was the engine's job.
+    const values: unknown[] = [ids];
+    const add = (value: unknown) => `$${values.push(value)}`;
     const rows = await this.dataSource.query(
-      `SELECT id FROM cases WHERE id = ANY($1) AND (status <> 'draft' OR author_id = $2)`,
-      [ids, viewer.id],
+      `SELECT id FROM cases c WHERE id = ANY($1) AND ${visibilitySql('c', add, viewer, 'any')}`,
+      values,
     );
     return new Set(rows.map((r: { id: number }) => r.id));
   }
