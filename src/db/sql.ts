@@ -31,3 +31,15 @@ export async function withUniqueName<T>(duplicateMessage: string, write: () => P
     throw error;
   }
 }
+
+/** Collects SQL parameters and hands out their $n placeholders (each statement its own list). */
+export class SqlParams {
+  readonly values: unknown[];
+  constructor(...initial: unknown[]) {
+    this.values = initial;
+  }
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}

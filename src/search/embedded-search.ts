@@ -27,7 +27,7 @@ import {
 } from './embedded-query';
 import type { SearchDocument } from './search-document';
 import {
-  parseQuery,
+  parsedOf,
   type ParsedQuery,
   type QueryTerm,
   type SearchFacets,
@@ -446,7 +446,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
   async search(query: SearchQuery, viewer: SearchViewer): Promise<SearchResult> {
     if (!this.ready) throw new SearchIndexNotReady();
     const started = performance.now();
-    const parsed = parseQuery(query.q, { prefixLastWord: true });
+    const parsed = parsedOf(query);
     const thesaurus = (await this.options.thesaurus?.().catch(() => null)) ?? null;
     const analysed = analyseQuery(parsed, thesaurus, (w) => this.vocabulary.get(w) ?? 0);
     // Bounded work per query: a 200-character query has at most this many groups.
@@ -500,7 +500,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
           return word.length === 1 && fixes.has(word[0]) ? `${minus}${fixes.get(word[0])}` : part;
         })
         .join('');
-      const result = await this.search({ ...query, q, literal: true }, viewer);
+      const result = await this.search({ ...query, q, parsed: undefined, literal: true }, viewer);
       const tookMs = Math.round(performance.now() - started);
       // With these filters the corrected words find nothing either: offer them ("bedoelde u …").
       if (result.total === 0) return { ...result, corrections: [], suggestions: [q], tookMs };

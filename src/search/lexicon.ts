@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { compoundSplits, numberForms } from './dutch-morphology';
 import { queryWords, type ParsedQuery, type SearchViewer } from './search-query';
 import { visibilitySql } from './visibility';
+import { SqlParams } from '../db/sql';
 
 /** At most this many lexicon words that contain a query word (Dutch compounds). */
 export const MAX_COMPOUNDS = 10;
@@ -119,14 +120,13 @@ export async function suggestFromCorrections(
 ): Promise<string[]> {
   const candidates = [...new Set([...corrections.values()].flat())];
   if (candidates.length === 0) return [];
-  const values: unknown[] = [candidates];
-  const add = (value: unknown) => `$${values.push(value)}`;
+  const p = new SqlParams(candidates);
   const rows: Array<{ word: string }> = await dataSource.query(
     `SELECT c.word FROM unnest($1::text[]) AS c(word)
       WHERE EXISTS (SELECT 1 FROM search_documents d
                      WHERE d.document @@ plainto_tsquery('dutch', c.word)
-                       AND ${visibilitySql('d', add, viewer, 'any')})`,
-    values,
+                       AND ${visibilitySql('d', (v) => p.add(v), viewer, 'any')})`,
+    p.values,
   );
   const visible = new Set(rows.map((r) => r.word));
   const best = new Map<string, string>();

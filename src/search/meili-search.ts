@@ -11,7 +11,7 @@ import { DUTCH_STOP_WORDS, meiliSynonyms, wordsOf } from './dutch';
 import { analyseText, isNoiseWord, splitCompound, stem } from './dutch-analysis';
 import type { SearchDocument } from './search-document';
 import {
-  parseQuery,
+  parsedOf,
   type ParsedQuery,
   type SearchFacets,
   type SearchFilters,
@@ -296,7 +296,7 @@ export class MeiliCaseSearch implements CaseSearch {
   }
 
   async search(query: SearchQuery, viewer: SearchViewer): Promise<SearchResult> {
-    const parsed = parseQuery(query.q);
+    const parsed = parsedOf(query);
     if (hasAlternatives(parsed)) {
       if (!this.options.orQueries) throw new Error('Meilisearch kan geen OF-zoekvraag beantwoorden');
       return this.options.orQueries.search(query, viewer);

@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
+import { SqlParams } from '../db/sql';
 import type { CaseSearch, RelatedQuery } from './case-search';
 import { wordsOf } from './dutch';
 import { stem } from './dutch-analysis';
 import type { ThesaurusIndex } from './embedded-query';
+import { PostgresSearchIndex } from './postgres-index';
 import type { SearchDocument } from './search-document';
 import {
-  parseQuery,
+  parsedOf,
   queryWords,
   type ParsedQuery,
   type QueryTerm,
@@ -17,7 +19,7 @@ import {
 } from './search-query';
 import { lookUpWords, suggestFromCorrections } from './lexicon';
 import { emptyFacets, markedSnippet, pageOfOffset } from './snippets';
-import { isSharedStatus, sharedVisibilitySql, visibilitySql, type VisibilityScope } from './visibility';
+import { sharedVisibilitySql, visibilitySql, type VisibilityScope } from './visibility';
 
 /**
  * Ranking looks at a bounded candidate set: a common word must not make it rank every row.
@@ -52,24 +54,12 @@ export interface PostgresSearchOptions {
 const SNIPPET_SHORT_BODY_CHARS = 1500;
 const SNIPPET_BODY_CHARS = 8000;
 
-/** In every transaction that changes documents or the lexicon (published facet counts are cached per generation). */
-const BUMP_GENERATION = `UPDATE search_generation SET generation = generation + 1 WHERE id = 1`;
-
 /** Published-only facet counts kept per query shape; dropped when the generation moves. */
 const FACET_CACHE_ENTRIES = 500;
 
 interface FacetCounts {
   total: number;
   facets: SearchFacets;
-}
-
-/** Collects SQL parameters and hands out their $n placeholders. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
 }
 
 /** A word or phrase the query word may also be; or words that must all occur. */
@@ -82,7 +72,7 @@ interface Expansion {
   unknown: boolean;
 }
 
-/** PostgreSQL full-text adapter: documents live in search_documents beside the data. */
+/** PostgreSQL full-text adapter, the reader: documents live in search_documents beside the data (written by PostgresSearchIndex). */
 export class PostgresCaseSearch implements CaseSearch {
   readonly engine = 'postgres' as const;
   private facetCache = { generation: '', entries: new Map<string, FacetCounts>() };
@@ -95,198 +85,49 @@ export class PostgresCaseSearch implements CaseSearch {
     private readonly dataSource: DataSource,
     private readonly options: PostgresSearchOptions = {},
   ) {
+    this.index = new PostgresSearchIndex(dataSource);
     this.rankCandidates = options.rankCandidates ?? RANK_CANDIDATES;
     this.rerankCandidates = options.rerankCandidates ?? RERANK_CANDIDATES;
   }
+
+  private readonly index: PostgresSearchIndex;
 
   async health(): Promise<void> {
     await this.dataSource.query('SELECT 1 FROM search_documents LIMIT 1');
   }
 
-  async upsert(docs: SearchDocument[]): Promise<void> {
-    if (docs.length === 0) return;
-    const ids = docs.map((d) => d.id);
-    // PostgreSQL's parser reads "<script>" as the start of a script block and skips the rest: no angle brackets.
-    const plain = (text: string) => text.replace(/[<>]/g, ' ');
-    const rows = docs.map((d) => ({
-      case_id: d.id,
-      status: d.status,
-      author_id: d.authorId,
-      organization_id: d.organizationId,
-      organization_name: d.organizationName,
-      organization_kind: d.organizationKind,
-      roles: d.roles,
-      themes: d.themes,
-      tags: d.tags,
-      year: d.year,
-      region: d.region,
-      has_reflection: d.hasReflection,
-      presented: d.presented,
-      title: plain(d.title),
-      summary: plain(d.summary),
-      body: plain(d.body),
-      meta_text: [
-        d.tags.join(', '),
-        d.themeNames.join(', '),
-        d.organizationName,
-        d.region,
-        d.partners,
-        d.contact,
-        d.authorName,
-      ]
-        .filter(Boolean)
-        .map(plain)
-        .join(' · '),
-      attachment_text: plain(d.attachments.map((a) => `${a.filename}\n${a.text}`).join('\n\n')),
-      reflection_text: plain(d.reflectionText),
-      updated_at: d.updatedAt,
-    }));
-    await this.dataSource.transaction(async (m) => {
-      await m.query(BUMP_GENERATION);
-      await m.query(
-        `INSERT INTO search_documents (case_id, status, author_id, organization_id, organization_name, organization_kind, roles,
-                                       themes, tags, year, region, has_reflection, presented, title, summary, body, meta_text,
-                                       attachment_text, reflection_text, updated_at)
-         SELECT case_id, status, author_id, organization_id, organization_name, organization_kind, roles, themes, tags, year,
-                region, has_reflection, presented, title, summary, body, meta_text, attachment_text, reflection_text, updated_at
-           FROM jsonb_to_recordset($1::jsonb) AS x(case_id int, status text, author_id int, organization_id int,
-                organization_name text, organization_kind text, roles text[], themes text[], tags text[], year int, region text,
-                has_reflection boolean, presented boolean, title text, summary text, body text, meta_text text,
-                attachment_text text, reflection_text text, updated_at timestamptz)
-         ON CONFLICT (case_id) DO UPDATE SET
-           status = EXCLUDED.status, author_id = EXCLUDED.author_id, organization_id = EXCLUDED.organization_id,
-           organization_name = EXCLUDED.organization_name, organization_kind = EXCLUDED.organization_kind,
-           roles = EXCLUDED.roles, themes = EXCLUDED.themes, tags = EXCLUDED.tags, year = EXCLUDED.year,
-           region = EXCLUDED.region, has_reflection = EXCLUDED.has_reflection, presented = EXCLUDED.presented,
-           title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body, meta_text = EXCLUDED.meta_text,
-           attachment_text = EXCLUDED.attachment_text, reflection_text = EXCLUDED.reflection_text,
-           updated_at = EXCLUDED.updated_at`,
-        [JSON.stringify(rows)],
-      );
-      await m.query(`DELETE FROM search_attachment_documents WHERE case_id = ANY($1)`, [ids]);
-      const attachments = docs.flatMap((d) =>
-        d.attachments
-          .filter((a) => a.text.trim() !== '')
-          .map((a) => ({
-            attachment_id: a.id,
-            case_id: d.id,
-            filename: a.filename,
-            page_offsets: a.pageOffsets,
-            text: plain(a.text),
-          })),
-      );
-      if (attachments.length) {
-        await m.query(
-          `INSERT INTO search_attachment_documents (attachment_id, case_id, filename, page_offsets, text)
-           SELECT attachment_id, case_id, filename, page_offsets, text
-             FROM jsonb_to_recordset($1::jsonb) AS x(attachment_id int, case_id int, filename text, page_offsets int[], text text)`,
-          [JSON.stringify(attachments)],
-        );
-      }
-      // The lexicon only learns words of cases every member may see: suggestions never leak a draft.
-      const visibleText = docs
-        .filter((d) => isSharedStatus(d.status, 'any'))
-        .map((d) => {
-          const row = rows.find((r) => r.case_id === d.id)!;
-          // Attachment words up to a cap: enough for typo look-ups, cheap enough for big files.
-          const attachments = d.attachments.map((a) => a.text.slice(0, 20_000)).join(' ');
-          return `${row.title} ${row.summary} ${row.body} ${row.meta_text} ${attachments}`;
-        })
-        .join(' ');
-      if (visibleText) {
-        await m.query(
-          `INSERT INTO search_lexicon (word, doc_count)
-           SELECT DISTINCT w, 1 FROM regexp_split_to_table(lower(immutable_unaccent($1)), '[^a-z0-9]+') AS w
-            WHERE length(w) BETWEEN 3 AND 60
-           ON CONFLICT (word) DO NOTHING`,
-          [visibleText],
-        );
-      }
-    });
+  upsert(docs: SearchDocument[]): Promise<void> {
+    return this.index.upsert(docs);
   }
 
-  async remove(ids: number[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.dataSource.transaction(async (m) => {
-      await m.query(BUMP_GENERATION);
-      await m.query(`DELETE FROM search_documents WHERE case_id = ANY($1)`, [ids]);
-      await m.query(`DELETE FROM search_attachment_documents WHERE case_id = ANY($1)`, [ids]);
-    });
+  remove(ids: number[]): Promise<void> {
+    return this.index.remove(ids);
   }
 
-  async documentCount(): Promise<number> {
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM search_documents`);
-    return n;
+  documentCount(): Promise<number> {
+    return this.index.documentCount();
   }
 
-  async reset(): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query(BUMP_GENERATION);
-      await m.query(`DELETE FROM search_documents`);
-      await m.query(`DELETE FROM search_attachment_documents`);
-      await m.query(`DELETE FROM search_lexicon`);
-    });
+  reset(): Promise<void> {
+    return this.index.reset();
   }
 
-  /** After a full rebuild: exact document counts per word (incremental upserts only add words). */
-  async finishRebuild(): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query(BUMP_GENERATION);
-      await m.query(`DELETE FROM search_lexicon`);
-      const p = new Params();
-      await m.query(
-        `INSERT INTO search_lexicon (word, doc_count)
-         SELECT w, count(DISTINCT d.case_id) FROM search_documents d,
-                regexp_split_to_table(lower(immutable_unaccent(
-                  d.title || ' ' || d.summary || ' ' || d.body || ' ' || d.meta_text || ' ' || left(d.attachment_text, 60000))), '[^a-z0-9]+') AS w
-          WHERE ${sharedVisibilitySql('d', (v) => p.add(v), 'any')} AND length(w) BETWEEN 3 AND 60
-          GROUP BY w`,
-        p.values,
-      );
-    });
+  finishRebuild(): Promise<void> {
+    return this.index.finishRebuild();
   }
 
   async search(query: SearchQuery, viewer: SearchViewer): Promise<SearchResult> {
     const started = performance.now();
-    const parsed = parseQuery(query.q, { prefixLastWord: true });
+    const parsed = parsedOf(query);
     const hasText = parsed.groups.length > 0 || parsed.excluded.length > 0;
     const expansions = hasText ? await this.expand(parsed) : new Map<string, Expansion>();
-
-    // Each statement gets its own parameter list (PostgreSQL refuses parameters a statement does not use).
-    const fragments = () => {
-      const p = new Params();
-      const where = this.filterSql(p, query, viewer);
-      const full = hasText ? this.tsquerySql(p, parsed, expansions, true) : null;
-      return { p, where, full };
-    };
-    const { total, facets } = await this.facetCounts(
-      query,
-      viewer,
-      hasText ? (p) => this.tsquerySql(p, parsed, expansions, true) : null,
-    );
+    const plan = new QueryPlan(query, viewer, parsed, expansions);
+    const { total, facets } = await this.facetCounts(plan);
 
     const pages = Math.max(1, Math.ceil(total / query.perPage));
     const page = Math.min(Math.max(1, query.page), pages);
     const sort = query.sort ?? (hasText ? 'relevance' : 'newest');
-    const hits =
-      total === 0
-        ? []
-        : await this.page(
-            (withExact) => {
-              const f = fragments();
-              return {
-                ...f,
-                exact: hasText && withExact ? this.tsquerySql(f.p, parsed, expansions, false) : null,
-              };
-            },
-            sort,
-            page,
-            query.perPage,
-            () => {
-              const p = new Params();
-              return { p, full: this.tsquerySql(p, parsed, expansions, true) };
-            },
-          );
+    const hits = total === 0 ? [] : await this.page(plan, sort, page, query.perPage);
 
     const suggestions =
       total === 0 || (total < 3 && hasText) ? await this.suggestions(parsed, expansions, viewer) : [];
@@ -307,15 +148,12 @@ export class PostgresCaseSearch implements CaseSearch {
    * (exact: every change of the documents bumps it in its own transaction); the viewer's drafts
    * are counted apart and added (the two sets are disjoint).
    */
-  private async facetCounts(
-    query: SearchQuery,
-    viewer: SearchViewer,
-    full: ((p: Params) => string) | null,
-  ): Promise<FacetCounts> {
+  private async facetCounts(plan: QueryPlan): Promise<FacetCounts> {
+    const query = plan.query;
     const run = async (scope?: VisibilityScope) => {
-      const p = new Params();
-      const where = this.filterSql(p, query, viewer, scope);
-      const sql = this.facetSql(where, full ? full(p) : null);
+      const p = new SqlParams();
+      const where = plan.where(p, scope);
+      const sql = this.facetSql(where, plan.match(p));
       return { sql, values: p.values, rows: () => this.dataSource.query(sql, p.values).then(countsOf) };
     };
     if (query.filters.statuses.length > 0) return (await run()).rows();
@@ -349,7 +187,7 @@ export class PostgresCaseSearch implements CaseSearch {
 
   /** Cases most like this one: shared themes, roles and tags, then shared words of the title and summary. */
   async related(query: RelatedQuery, viewer: SearchViewer): Promise<number[]> {
-    const p = new Params();
+    const p = new SqlParams();
     p.add(query.caseId);
     p.add(query.limit);
     const shared = sharedVisibilitySql('d', (v) => p.add(v), []);
@@ -428,52 +266,8 @@ export class PostgresCaseSearch implements CaseSearch {
     return suggestFromCorrections(this.dataSource, parsed, corrections, viewer);
   }
 
-  /** A tsquery expression: groups ANDed, alternatives ORed; expansions only in the full query. */
-  private tsquerySql(
-    p: Params,
-    parsed: ParsedQuery,
-    expansions: Map<string, Expansion>,
-    expanded: boolean,
-  ): string {
-    const termSql = (t: QueryTerm, withExpansions: boolean): string => {
-      if (t.kind === 'phrase') return `phraseto_tsquery('dutch', immutable_unaccent(${p.add(t.text)}))`;
-      const own = t.prefix
-        ? `(plainto_tsquery('dutch', ${p.add(t.text)}) || to_tsquery('dutch', ${p.add(`${t.text}:*`)}))`
-        : `plainto_tsquery('dutch', ${p.add(t.text)})`;
-      const alternatives = withExpansions
-        ? (expansions.get(t.text)?.alternatives ?? []).map(toTsqueryAlternative).filter(Boolean)
-        : [];
-      if (alternatives.length === 0) return own;
-      return `(${own} || to_tsquery('dutch', ${p.add(alternatives.join(' | '))}))`;
-    };
-    const parts = parsed.groups.map((g) => `(${g.map((t) => termSql(t, expanded)).join(' || ')})`);
-    for (const t of parsed.excluded) parts.push(`!!(${termSql(t, false)})`);
-    if (parts.length === 0) return `''::tsquery`;
-    // Only exclusions: match everything but those.
-    if (parsed.groups.length === 0)
-      parts.unshift(`to_tsquery('dutch', 'casus') || !!to_tsquery('dutch', 'casus')`);
-    return parts.join(' && ');
-  }
-
-  /** The WHERE clause; `scope` splits the visible documents into those every member shares and the viewer's own. */
-  private filterSql(p: Params, query: SearchQuery, viewer: SearchViewer, scope: VisibilityScope = 'all') {
-    const f = query.filters;
-    const visibility = visibilitySql('d', (v) => p.add(v), viewer, f.statuses, scope);
-    const conditions = {
-      role: f.roles.length ? `d.roles && ${p.add(f.roles)}::text[]` : 'true',
-      theme: f.themes.length ? `d.themes && ${p.add(f.themes)}::text[]` : 'true',
-      organizationKind: f.organizationKinds.length
-        ? `d.organization_kind = ANY(${p.add(f.organizationKinds)}::text[])`
-        : 'true',
-      year: f.years.length ? `d.year = ANY(${p.add(f.years)}::int[])` : 'true',
-      hasReflection: f.hasReflection === undefined ? 'true' : `d.has_reflection = ${p.add(f.hasReflection)}`,
-      presented: f.presented === undefined ? 'true' : `d.presented = ${p.add(f.presented)}`,
-    };
-    return { visibility, conditions, all: [visibility, ...Object.values(conditions)].join(' AND ') };
-  }
-
   /** Total and facet counts in one statement; each facet ignores its own filter (values combine with OR). */
-  private facetSql(where: ReturnType<PostgresCaseSearch['filterSql']>, full: string | null): string {
+  private facetSql(where: ReturnType<QueryPlan['where']>, full: string | null): string {
     const c = where.conditions;
     const others = (except: keyof typeof c) =>
       (Object.keys(c) as Array<keyof typeof c>)
@@ -498,20 +292,11 @@ export class PostgresCaseSearch implements CaseSearch {
   }
 
   /** One page of hits: rank a bounded candidate set, then snippets for the shown page only. */
-  private async page(
-    build: (withExact: boolean) => {
-      p: Params;
-      where: { all: string };
-      full: string | null;
-      exact: string | null;
-    },
-    sort: string,
-    page: number,
-    perPage: number,
-    fullOnly: () => { p: Params; full: string },
-  ): Promise<SearchHit[]> {
-    const { p, where: w, full, exact } = build(sort === 'relevance');
-    const where = w.all;
+  private async page(plan: QueryPlan, sort: string, page: number, perPage: number): Promise<SearchHit[]> {
+    const p = new SqlParams();
+    const where = plan.where(p).all;
+    const full = plan.match(p);
+    const exact = sort === 'relevance' ? plan.exactMatch(p) : null;
     const limit = p.add(perPage);
     const offset = p.add((page - 1) * perPage);
     const cols = `d.case_id, d.title, d.summary, d.roles, d.themes, d.organization_name, d.organization_kind, d.year,
@@ -569,14 +354,14 @@ export class PostgresCaseSearch implements CaseSearch {
       updatedAt: new Date(r.updated_at).toISOString(),
     }));
     if (full && hits.length) {
-      const snippetQuery = fullOnly();
-      await this.addSnippets(hits, snippetQuery.full, snippetQuery.p);
+      const snippetParams = new SqlParams();
+      await this.addSnippets(hits, plan.match(snippetParams)!, snippetParams);
     }
     return hits;
   }
 
   /** Highlighted snippets; when only an attachment matches, the snippet (and page) comes from there. */
-  private async addSnippets(hits: SearchHit[], full: string, p: Params): Promise<void> {
+  private async addSnippets(hits: SearchHit[], full: string, p: SqlParams): Promise<void> {
     const ids = p.add(hits.map((h) => h.id)).slice(1);
     const options = `'StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'`;
     // The attachment (and its headline) only for hits that do not match in the case's own text;
@@ -637,6 +422,74 @@ export class PostgresCaseSearch implements CaseSearch {
         hit.snippet = markedSnippet(row.snippet);
       }
     }
+  }
+}
+
+/**
+ * What one search asks of the database: the filters, the viewer and the parsed, expanded words.
+ * Each statement binds its own parameters from it (PostgreSQL refuses parameters a statement
+ * does not use), so the plan hands out SQL fragments for a given parameter list.
+ */
+class QueryPlan {
+  readonly hasText: boolean;
+
+  constructor(
+    readonly query: SearchQuery,
+    readonly viewer: SearchViewer,
+    private readonly parsed: ParsedQuery,
+    private readonly expansions: Map<string, Expansion>,
+  ) {
+    this.hasText = parsed.groups.length > 0 || parsed.excluded.length > 0;
+  }
+
+  /** The tsquery that decides a match (with synonyms, compounds and corrections), or null without words. */
+  match(p: SqlParams): string | null {
+    return this.hasText ? this.tsquerySql(p, true) : null;
+  }
+
+  /** The words as typed, for the ranking bonus of exact matches. */
+  exactMatch(p: SqlParams): string | null {
+    return this.hasText ? this.tsquerySql(p, false) : null;
+  }
+
+  /** A tsquery expression: groups ANDed, alternatives ORed; expansions only in the full query. */
+  private tsquerySql(p: SqlParams, expanded: boolean): string {
+    const { parsed, expansions } = this;
+    const termSql = (t: QueryTerm, withExpansions: boolean): string => {
+      if (t.kind === 'phrase') return `phraseto_tsquery('dutch', immutable_unaccent(${p.add(t.text)}))`;
+      const own = t.prefix
+        ? `(plainto_tsquery('dutch', ${p.add(t.text)}) || to_tsquery('dutch', ${p.add(`${t.text}:*`)}))`
+        : `plainto_tsquery('dutch', ${p.add(t.text)})`;
+      const alternatives = withExpansions
+        ? (expansions.get(t.text)?.alternatives ?? []).map(toTsqueryAlternative).filter(Boolean)
+        : [];
+      if (alternatives.length === 0) return own;
+      return `(${own} || to_tsquery('dutch', ${p.add(alternatives.join(' | '))}))`;
+    };
+    const parts = parsed.groups.map((g) => `(${g.map((t) => termSql(t, expanded)).join(' || ')})`);
+    for (const t of parsed.excluded) parts.push(`!!(${termSql(t, false)})`);
+    if (parts.length === 0) return `''::tsquery`;
+    // Only exclusions: match everything but those.
+    if (parsed.groups.length === 0)
+      parts.unshift(`to_tsquery('dutch', 'casus') || !!to_tsquery('dutch', 'casus')`);
+    return parts.join(' && ');
+  }
+
+  /** The WHERE clause; `scope` splits the visible documents into those every member shares and the viewer's own. */
+  where(p: SqlParams, scope: VisibilityScope = 'all') {
+    const f = this.query.filters;
+    const visibility = visibilitySql('d', (v) => p.add(v), this.viewer, f.statuses, scope);
+    const conditions = {
+      role: f.roles.length ? `d.roles && ${p.add(f.roles)}::text[]` : 'true',
+      theme: f.themes.length ? `d.themes && ${p.add(f.themes)}::text[]` : 'true',
+      organizationKind: f.organizationKinds.length
+        ? `d.organization_kind = ANY(${p.add(f.organizationKinds)}::text[])`
+        : 'true',
+      year: f.years.length ? `d.year = ANY(${p.add(f.years)}::int[])` : 'true',
+      hasReflection: f.hasReflection === undefined ? 'true' : `d.has_reflection = ${p.add(f.hasReflection)}`,
+      presented: f.presented === undefined ? 'true' : `d.presented = ${p.add(f.presented)}`,
+    };
+    return { visibility, conditions, all: [visibility, ...Object.values(conditions)].join(' AND ') };
   }
 }
 

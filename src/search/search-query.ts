@@ -31,6 +31,8 @@ export interface SearchQuery {
   literal?: boolean;
   page: number;
   perPage: number;
+  /** `q` parsed once per request (by toSearchQuery); see `parsedOf`. A copy with another `q` must drop it. */
+  parsed?: ParsedQuery;
 }
 
 export interface SearchHit {
@@ -175,4 +177,9 @@ export function queryWords(parsed: ParsedQuery): string[] {
   const words = new Set<string>();
   for (const group of parsed.groups) for (const t of group) if (t.kind === 'word') words.add(t.text);
   return [...words];
+}
+
+/** The query's words and operators: parsed once per request, or here when a caller built the query itself. */
+export function parsedOf(query: Pick<SearchQuery, 'q' | 'parsed'>): ParsedQuery {
+  return query.parsed ?? parseQuery(query.q, { prefixLastWord: true });
 }

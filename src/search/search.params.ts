@@ -72,7 +72,8 @@ export function toSearchQuery(
     q = q.slice(0, MAX_QUERY_LENGTH);
     notices.push(`Uw zoekvraag was langer dan ${MAX_QUERY_LENGTH} tekens en is ingekort.`);
   }
-  const onlyStopWords = parseQuery(q).onlyStopWords;
+  const parsedQ = parseQuery(q, { prefixLastWord: true });
+  const onlyStopWords = parsedQ.onlyStopWords;
   if (onlyStopWords) {
     notices.push(
       'Uw zoekvraag bevat alleen veelvoorkomende woorden (zoals "de" of "het") of leestekens. U ziet daarom alle casussen; voeg een specifieker woord toe.',
@@ -128,6 +129,7 @@ export function toSearchQuery(
     state,
     query: {
       q,
+      parsed: parsedQ,
       filters: {
         roles,
         themes,

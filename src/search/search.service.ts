@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { CaseSearch } from './case-search';
 import type { SearchQuery, SearchResult, SearchViewer } from './search-query';
 import { sharedVisibilitySql, visibilitySql } from './visibility';
+import { SqlParams } from '../db/sql';
 
 export interface ServiceResult extends SearchResult {
   /** The primary engine failed; this answer came from the PostgreSQL mirror. */
@@ -48,11 +49,10 @@ export class SearchService {
     } catch {
       ids = await this.fallback.related({ caseId, limit: limit + 2 }, viewer);
     }
-    const values: unknown[] = [ids, caseId];
-    const add = (value: unknown) => `$${values.push(value)}`;
+    const p = new SqlParams(ids, caseId);
     const published = await this.dataSource.query(
-      `SELECT id FROM cases c WHERE id = ANY($1) AND id <> $2 AND ${sharedVisibilitySql('c', add, [])}`,
-      values,
+      `SELECT id FROM cases c WHERE id = ANY($1) AND id <> $2 AND ${sharedVisibilitySql('c', (v) => p.add(v), [])}`,
+      p.values,
     );
     const ok = new Set(published.map((r: { id: number }) => r.id));
     return ids.filter((id) => ok.has(id)).slice(0, limit);
@@ -61,11 +61,10 @@ export class SearchService {
   private async visibleIds(ids: number[], viewer: SearchViewer): Promise<Set<number>> {
     if (ids.length === 0) return new Set();
     // Any status the viewer may find with some filter: the query's own filter was the engine's job.
-    const values: unknown[] = [ids];
-    const add = (value: unknown) => `$${values.push(value)}`;
+    const p = new SqlParams(ids);
     const rows = await this.dataSource.query(
-      `SELECT id FROM cases c WHERE id = ANY($1) AND ${visibilitySql('c', add, viewer, 'any')}`,
-      values,
+      `SELECT id FROM cases c WHERE id = ANY($1) AND ${visibilitySql('c', (v) => p.add(v), viewer, 'any')}`,
+      p.values,
     );
     return new Set(rows.map((r: { id: number }) => r.id));
   }
