@@ -1,182 +1,39 @@
-import express, { type Request, type Response } from 'express';
+import express from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../web/app-deps';
-import { caseAttachments, findCases } from '../cases/cases.queries';
-import { caseView } from '../cases/case.view-model';
-import { renderCasePage } from '../cases/case-page';
-import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES } from '../domain';
-import { can, type Viewer } from '../policy';
-import { activeReflections, type ReflectionRow } from '../reflections/reflections.queries';
-import { renderMarkdown } from '../cases/markdown';
-import { attempt } from '../web/attempt';
+import { can } from '../policy';
 import { flash } from '../web/flash';
 import { HttpError } from '../web/http-errors';
-import { mount, route } from '../web/route';
-import { idParam, type FieldErrors } from '../web/validation';
-import { meetingFormValues, meetingView, nominationView } from './meeting.view-model';
-import {
-  agendaOf,
-  findMeeting,
-  findNomination,
-  listMeetings,
-  meetingFormOptions,
-  meetingNominations,
-  myNominations,
-  nominatableCases,
-} from './meetings.queries';
+import { mount, route, type InvalidContext } from '../web/route';
+import { idParam } from '../web/validation';
+import { meetingFormValues } from './meeting.view-model';
+import { findNomination, listMeetings } from './meetings.queries';
 import {
   agendaBody,
   decideBody,
-  MEETING_LIMITS,
   meetingFormSchema,
   meetingStatusBody,
   nominateBody,
 } from './meetings.schemas';
 import { StaleAgendaError } from './meetings.service';
+import { meetingPages, returnPath } from './meeting-pages';
 
 const idParams = z.object({ id: idParam });
-type Values = Record<string, unknown>;
-
-/** A same-site path to return to after a form (never another site). */
-function returnPath(req: Request, fallback: string): string {
-  const given = (req.body as Values | undefined)?.terug;
-  return typeof given === 'string' && /^\/(?![/\\])[^\s]*$/.test(given) ? given : fallback;
-}
 
 /** Themabijeenkomsten: planning, nominations, the kerngroep's decisions, the agenda and the dossier. */
 export function meetingRoutes(deps: AppContext) {
   const ds = deps.db.dataSource;
   const { meetings, search } = deps.services;
 
-  async function loadMeeting(id: number) {
-    const meeting = await findMeeting(ds, id);
-    if (!meeting) throw new HttpError(404, 'Deze bijeenkomst bestaat niet (meer).');
-    return meeting;
-  }
+  const pages = meetingPages(ds, search);
+  const { loadMeeting, renderForm, renderMeeting, renderNominations, nominationRefused } = pages;
 
-  async function renderForm(
-    res: Response,
-    locals: { meetingId?: number; values: Values; errors: FieldErrors },
-  ) {
-    res.render('meetings/form', {
-      title: locals.meetingId ? 'Bijeenkomst bewerken' : 'Nieuwe bijeenkomst',
-      meetingId: locals.meetingId,
-      values: locals.values,
-      errors: locals.errors,
-      options: await meetingFormOptions(ds),
-      roles: CORPORATION_ROLES.map((r) => ({ value: r, label: CORPORATION_ROLE_LABELS[r] })),
-      limits: MEETING_LIMITS,
-    });
-  }
-
-  /** The agenda's cases with their attachments and reflections (for the preparation page). */
-  async function agendaItems(meetingId: number) {
-    const agenda = (await agendaOf(ds, meetingId)).map(nominationView);
-    const reflections = await activeReflections(
-      ds,
-      agenda.map((a) => a.caseId),
-    );
-    return Promise.all(
-      agenda.map(async (item) => ({
-        ...item,
-        attachments: await caseAttachments(ds, item.caseId),
-        reflections: reflectionViews(reflections, item.caseId),
-      })),
-    );
-  }
-
-  /** "Ook interessant": published cases on the meeting's themes (and role in focus), not on the agenda. */
-  async function alsoInteresting(
-    meeting: Awaited<ReturnType<typeof loadMeeting>>,
-    viewer: Viewer,
-    exclude: number[],
-  ) {
-    const result = await search.search(
-      {
-        q: '',
-        filters: {
-          roles: meeting.focusRole ? [meeting.focusRole] : [],
-          themes: meeting.themes.map((t) => t.slug),
-          organizationKinds: [],
-          years: [],
-          statuses: ['published'],
-        },
-        sort: 'newest',
-        page: 1,
-        perPage: 5 + exclude.length,
-      },
-      viewer,
-    );
-    return result.hits.filter((h) => !exclude.includes(h.id) && h.status === 'published').slice(0, 5);
-  }
-
-  async function renderMeeting(
-    res: Response,
-    viewer: Viewer,
-    id: number,
-    form?: { values: Values; errors: FieldErrors },
-  ) {
-    const record = await loadMeeting(id);
-    const meeting = meetingView(record, viewer);
-    const agenda = meeting.agendaPublic || meeting.can.manage ? await agendaItems(id) : [];
-    const [mine, cases, related] = await Promise.all([
-      myNominations(ds, id, viewer),
-      meeting.nominationsOpen ? nominatableCases(ds, id, viewer) : Promise.resolve([]),
-      alsoInteresting(
-        record,
-        viewer,
-        agenda.map((a) => a.caseId),
-      ),
-    ]);
-    res.render('meetings/show', {
-      title: record.title,
-      meeting,
-      agenda,
-      mine: mine.map(nominationView),
-      nominatable: cases,
-      related,
-      form: form ?? { values: {}, errors: {} },
-      limits: MEETING_LIMITS,
-    });
-  }
-
-  /** A refused nomination goes back to the form it came from: the case page or the meeting page. */
-  async function nominationRefused(
-    req: Request,
-    res: Response,
-    viewer: Viewer,
-    meetingId: number,
-    input: Values,
-    errors: FieldErrors,
-  ) {
-    const from = /^\/casussen\/(\d+)$/.exec(returnPath(req, ''));
-    if (from) {
-      const values = { ...input, meetingId };
-      return renderCasePage(ds, search, res, viewer, Number(from[1]), { name: 'nomination', values, errors });
-    }
-    return renderMeeting(res, viewer, meetingId, { values: input, errors });
-  }
-
-  async function renderNominations(
-    res: Response,
-    viewer: Viewer,
-    id: number,
-    extra: { errors?: Record<number, FieldErrors>; values?: Record<number, Values>; notice?: string } = {},
-  ) {
-    const record = await loadMeeting(id);
-    const nominations = (await meetingNominations(ds, id)).map(nominationView);
-    res.render('meetings/nominations', {
-      title: `Voordrachten: ${record.title}`,
-      meeting: meetingView(record, viewer),
-      agenda: nominations.filter((n) => n.status === 'selected'),
-      pending: nominations.filter((n) => n.status === 'pending'),
-      declined: nominations.filter((n) => n.status === 'not_selected'),
-      errors: extra.errors ?? {},
-      values: extra.values ?? {},
-      notice: extra.notice,
-      limits: MEETING_LIMITS,
-    });
-  }
+  const newMeetingForm = ({ res, errors, input }: InvalidContext) =>
+    renderForm(res, { values: input, errors });
+  const editMeetingForm = async ({ res, params, errors, input }: InvalidContext<{ id: number }>) => {
+    const record = await loadMeeting(params.id);
+    await renderForm(res, { meetingId: record.id, values: input, errors });
+  };
 
   return mount(express.Router(), [
     route({
@@ -204,18 +61,15 @@ export function meetingRoutes(deps: AppContext) {
       path: '/bijeenkomsten',
       permission: 'meeting:manage',
       body: meetingFormSchema,
-      onInvalid: ({ res, errors, input }) => renderForm(res, { values: input, errors }),
+      onInvalid: newMeetingForm,
+      onRefused: newMeetingForm,
       handler: async ({ req, res, viewer, body }) => {
-        const result = await attempt(() => meetings.create(body, viewer));
-        if (!result.ok) {
-          res.status(result.status);
-          return renderForm(res, { values: req.body, errors: result.errors });
-        }
+        const id = await meetings.create(body, viewer);
         flash(
           req,
           'De bijeenkomst is aangemaakt. Open de voordrachten zodra leden casussen kunnen voordragen.',
         );
-        res.redirect(303, `/bijeenkomsten/${result.value}`);
+        res.redirect(303, `/bijeenkomsten/${id}`);
       },
     }),
     route({
@@ -241,16 +95,10 @@ export function meetingRoutes(deps: AppContext) {
       permission: 'meeting:manage',
       params: idParams,
       body: meetingFormSchema,
-      onInvalid: async ({ req, res, errors, input }) => {
-        const record = await loadMeeting(Number(req.params.id));
-        await renderForm(res, { meetingId: record.id, values: input, errors });
-      },
+      onInvalid: editMeetingForm,
+      onRefused: editMeetingForm,
       handler: async ({ req, res, viewer, body, params }) => {
-        const result = await attempt(() => meetings.update(params.id, body, viewer));
-        if (!result.ok) {
-          res.status(result.status);
-          return renderForm(res, { meetingId: params.id, values: req.body, errors: result.errors });
-        }
+        await meetings.update(params.id, body, viewer);
         flash(req, 'De bijeenkomst is bijgewerkt.');
         res.redirect(303, `/bijeenkomsten/${params.id}`);
       },
@@ -286,16 +134,10 @@ export function meetingRoutes(deps: AppContext) {
       permission: 'member',
       params: idParams,
       body: nominateBody,
-      onInvalid: ({ req, res, viewer, errors, input }) =>
-        nominationRefused(req, res, viewer, checkedId(req), input, errors),
+      onInvalid: nominationRefused,
+      onRefused: nominationRefused,
       handler: async ({ req, res, viewer, body, params }) => {
-        const result = await attempt(() =>
-          meetings.nominate(params.id, body.caseId, body.motivation, viewer),
-        );
-        if (!result.ok) {
-          res.status(result.status);
-          return nominationRefused(req, res, viewer, params.id, req.body, result.errors);
-        }
+        await meetings.nominate(params.id, body.caseId, body.motivation, viewer);
         flash(req, 'Dank u wel: de casus is voorgedragen. De kerngroep beslist en u krijgt bericht.');
         res.redirect(303, returnPath(req, `/bijeenkomsten/${params.id}#mijn-voordrachten`));
       },
@@ -306,8 +148,8 @@ export function meetingRoutes(deps: AppContext) {
       permission: 'nomination:decide',
       params: idParams,
       body: decideBody,
-      onInvalid: async ({ req, res, viewer, errors, input }) => {
-        const nomination = await findNomination(ds, checkedId(req));
+      onInvalid: async ({ res, viewer, params, errors, input }) => {
+        const nomination = await findNomination(ds, params.id);
         if (!nomination) throw new HttpError(404, 'Deze voordracht bestaat niet (meer).');
         await renderNominations(res, viewer, nomination.meetingId, {
           errors: { [nomination.id]: errors },
@@ -377,43 +219,7 @@ export function meetingRoutes(deps: AppContext) {
       path: '/bijeenkomsten/:id/dossier',
       permission: 'member',
       params: idParams,
-      handler: async ({ res, viewer, params }) => {
-        const record = await loadMeeting(params.id);
-        const meeting = meetingView(record, viewer);
-        const agenda = meeting.agendaPublic || meeting.can.manage ? await agendaOf(ds, params.id) : [];
-        const records = await findCases(
-          ds,
-          agenda.map((a) => a.caseId),
-        );
-        const reflections = await activeReflections(
-          ds,
-          records.map((r) => r.id),
-        );
-        const cases = await Promise.all(
-          records.map(async (r) => ({
-            ...caseView(r, viewer, await caseAttachments(ds, r.id)),
-            reflections: reflectionViews(reflections, r.id),
-          })),
-        );
-        res.render('meetings/dossier', {
-          title: `Dossier: ${record.title}`,
-          meeting,
-          agenda: agenda.map(nominationView),
-          cases,
-        });
-      },
+      handler: ({ res, viewer, params }) => pages.renderDossier(res, viewer, params.id),
     }),
   ]);
-}
-
-/** A case's reflections with their Markdown rendered (sanitised) for the template. */
-function reflectionViews(reflections: ReflectionRow[], caseId: number) {
-  return reflections.filter((r) => r.caseId === caseId).map((r) => ({ ...r, html: renderMarkdown(r.body) }));
-}
-
-/** The :id of a request whose params were not parsed yet (onInvalid runs before the handler). */
-function checkedId(req: Request): number {
-  const id = idParam.safeParse(req.params.id);
-  if (!id.success) throw new HttpError(404, 'Deze pagina bestaat niet.');
-  return id.data;
 }

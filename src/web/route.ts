@@ -25,10 +25,12 @@ export interface RouteContext<B, Q, P> {
   params: P;
 }
 
-export interface InvalidContext {
+export interface InvalidContext<P = unknown> {
   req: Request;
   res: Response;
   viewer: Viewer;
+  /** The route's parsed params (checked before the body: an unreadable :id is a 404 first). */
+  params: P;
   errors: FieldErrors;
   /** What the person sent, to put back in the form. */
   input: Record<string, unknown>;
@@ -44,7 +46,13 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   /** Runs after the permission check and before validation (multer lives here for uploads). */
   middleware?: RequestHandler[];
   /** Renders the form again with the errors and the input kept; without it, a 400 lists the problems. */
-  onInvalid?: (ctx: InvalidContext) => unknown;
+  onInvalid?: (ctx: InvalidContext<P>) => unknown;
+  /**
+   * Renders the form again when the handler's write is refused (a 400/409 from a service, e.g. a
+   * name already taken), with the service's message at its field and the status kept; usually the
+   * same function as onInvalid. Without it, the refusal goes to the error page.
+   */
+  onRefused?: (ctx: InvalidContext<P>) => unknown;
   handler: (ctx: RouteContext<B, Q, P>) => unknown;
 }
 
@@ -87,6 +95,27 @@ export function requireLogin(req: Request, res: Response): boolean {
   return false;
 }
 
+/** What the person sent (query and form), to put back in the form; never the CSRF token. */
+function inputOf(req: Request): Record<string, unknown> {
+  const input = {
+    ...(req.query as Record<string, unknown>),
+    ...((req.body as Record<string, unknown>) ?? {}),
+  };
+  delete input._csrf;
+  return input;
+}
+
+/**
+ * A service's refusal as form errors: a 400/409 HttpError names its field in its details (else
+ * the whole form). Anything else is not a refusal the form can show.
+ */
+function refusalOf(error: unknown): { status: number; errors: FieldErrors } | null {
+  if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 409)) return null;
+  const given = error.details?.errors as FieldErrors | undefined;
+  const field = typeof error.details?.field === 'string' ? error.details.field : '_form';
+  return { status: error.status, errors: given ?? { [field]: error.message } };
+}
+
 /**
  * Registers routes on a router. A route without a permission is refused at start-up, so
  * nothing is reachable by accident (DESIGN.md, rule 4).
@@ -127,18 +156,27 @@ export function mount(router: Router, routes: RouteSpec<any, any, any>[]): Route
           ...(query.success ? {} : fieldErrors(query.error)),
           ...(body.success ? {} : fieldErrors(body.error)),
         };
-        const input = {
-          ...(req.query as Record<string, unknown>),
-          ...((req.body as Record<string, unknown>) ?? {}),
-        };
-        delete input._csrf;
         if (spec.onInvalid) {
           res.status(400);
-          return spec.onInvalid({ req, res, viewer, errors, input });
+          return spec.onInvalid({ req, res, viewer, params: params.data, errors, input: inputOf(req) });
         }
         return next(new HttpError(400, 'De invoer is niet in orde.', { errors }));
       }
-      await spec.handler({ req, res, viewer, body: body.data, query: query.data, params: params.data });
+      try {
+        await spec.handler({ req, res, viewer, body: body.data, query: query.data, params: params.data });
+      } catch (error) {
+        const refusal = spec.onRefused && !res.headersSent ? refusalOf(error) : null;
+        if (!refusal) throw error;
+        res.status(refusal.status);
+        return spec.onRefused!({
+          req,
+          res,
+          viewer,
+          params: params.data,
+          errors: refusal.errors,
+          input: inputOf(req),
+        });
+      }
     };
     router[spec.method](spec.path, guard, ...(spec.middleware ?? []), handle);
   }

@@ -1,0 +1,202 @@
+import type { Request, Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { renderCasePage } from '../cases/case-page';
+import { caseView } from '../cases/case.view-model';
+import { caseAttachments, findCases } from '../cases/cases.queries';
+import { renderMarkdown } from '../cases/markdown';
+import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES } from '../domain';
+import type { Viewer } from '../policy';
+import { activeReflections, type ReflectionRow } from '../reflections/reflections.queries';
+import type { SearchService } from '../search/search.service';
+import { HttpError } from '../web/http-errors';
+import type { InvalidContext } from '../web/route';
+import type { FieldErrors } from '../web/validation';
+import { meetingView, nominationView } from './meeting.view-model';
+import {
+  agendaOf,
+  findMeeting,
+  meetingFormOptions,
+  meetingNominations,
+  myNominations,
+  nominatableCases,
+} from './meetings.queries';
+import { MEETING_LIMITS } from './meetings.schemas';
+
+type Values = Record<string, unknown>;
+
+/** A same-site path to return to after a form (never another site). */
+export function returnPath(req: Request, fallback: string): string {
+  const given = (req.body as Values | undefined)?.terug;
+  return typeof given === 'string' && /^\/(?![/\\])[^\s]*$/.test(given) ? given : fallback;
+}
+
+/**
+ * The meeting pages (overview, form, nominations, dossier) with what they show assembled: the
+ * agenda with its cases, "ook interessant", the forms that came back with errors.
+ */
+export function meetingPages(ds: DataSource, search: SearchService) {
+  async function loadMeeting(id: number) {
+    const meeting = await findMeeting(ds, id);
+    if (!meeting) throw new HttpError(404, 'Deze bijeenkomst bestaat niet (meer).');
+    return meeting;
+  }
+
+  async function renderForm(
+    res: Response,
+    locals: { meetingId?: number; values: Values; errors: FieldErrors },
+  ) {
+    res.render('meetings/form', {
+      title: locals.meetingId ? 'Bijeenkomst bewerken' : 'Nieuwe bijeenkomst',
+      meetingId: locals.meetingId,
+      values: locals.values,
+      errors: locals.errors,
+      options: await meetingFormOptions(ds),
+      roles: CORPORATION_ROLES.map((r) => ({ value: r, label: CORPORATION_ROLE_LABELS[r] })),
+      limits: MEETING_LIMITS,
+    });
+  }
+
+  /** The agenda's cases with their attachments and reflections (for the preparation page). */
+  async function agendaItems(meetingId: number) {
+    const agenda = (await agendaOf(ds, meetingId)).map(nominationView);
+    const reflections = await activeReflections(
+      ds,
+      agenda.map((a) => a.caseId),
+    );
+    return Promise.all(
+      agenda.map(async (item) => ({
+        ...item,
+        attachments: await caseAttachments(ds, item.caseId),
+        reflections: reflectionViews(reflections, item.caseId),
+      })),
+    );
+  }
+
+  /** "Ook interessant": published cases on the meeting's themes (and role in focus), not on the agenda. */
+  async function alsoInteresting(
+    meeting: Awaited<ReturnType<typeof loadMeeting>>,
+    viewer: Viewer,
+    exclude: number[],
+  ) {
+    const result = await search.search(
+      {
+        q: '',
+        filters: {
+          roles: meeting.focusRole ? [meeting.focusRole] : [],
+          themes: meeting.themes.map((t) => t.slug),
+          organizationKinds: [],
+          years: [],
+          statuses: ['published'],
+        },
+        sort: 'newest',
+        page: 1,
+        perPage: 5 + exclude.length,
+      },
+      viewer,
+    );
+    return result.hits.filter((h) => !exclude.includes(h.id) && h.status === 'published').slice(0, 5);
+  }
+
+  async function renderMeeting(
+    res: Response,
+    viewer: Viewer,
+    id: number,
+    form?: { values: Values; errors: FieldErrors },
+  ) {
+    const record = await loadMeeting(id);
+    const meeting = meetingView(record, viewer);
+    const agenda = meeting.agendaPublic || meeting.can.manage ? await agendaItems(id) : [];
+    const [mine, cases, related] = await Promise.all([
+      myNominations(ds, id, viewer),
+      meeting.nominationsOpen ? nominatableCases(ds, id, viewer) : Promise.resolve([]),
+      alsoInteresting(
+        record,
+        viewer,
+        agenda.map((a) => a.caseId),
+      ),
+    ]);
+    res.render('meetings/show', {
+      title: record.title,
+      meeting,
+      agenda,
+      mine: mine.map(nominationView),
+      nominatable: cases,
+      related,
+      form: form ?? { values: {}, errors: {} },
+      limits: MEETING_LIMITS,
+    });
+  }
+
+  /** A refused nomination goes back to the form it came from: the case page or the meeting page. */
+  async function nominationRefused({
+    req,
+    res,
+    viewer,
+    params,
+    input,
+    errors,
+  }: InvalidContext<{ id: number }>) {
+    const meetingId = params.id;
+    const from = /^\/casussen\/(\d+)$/.exec(returnPath(req, ''));
+    if (from) {
+      const values = { ...input, meetingId };
+      return renderCasePage(ds, search, res, viewer, Number(from[1]), { name: 'nomination', values, errors });
+    }
+    return renderMeeting(res, viewer, meetingId, { values: input, errors });
+  }
+
+  async function renderNominations(
+    res: Response,
+    viewer: Viewer,
+    id: number,
+    extra: { errors?: Record<number, FieldErrors>; values?: Record<number, Values>; notice?: string } = {},
+  ) {
+    const record = await loadMeeting(id);
+    const nominations = (await meetingNominations(ds, id)).map(nominationView);
+    res.render('meetings/nominations', {
+      title: `Voordrachten: ${record.title}`,
+      meeting: meetingView(record, viewer),
+      agenda: nominations.filter((n) => n.status === 'selected'),
+      pending: nominations.filter((n) => n.status === 'pending'),
+      declined: nominations.filter((n) => n.status === 'not_selected'),
+      errors: extra.errors ?? {},
+      values: extra.values ?? {},
+      notice: extra.notice,
+      limits: MEETING_LIMITS,
+    });
+  }
+
+  /** The printable dossier: the agenda's cases in order, with attachments and reflections. */
+  async function renderDossier(res: Response, viewer: Viewer, id: number) {
+    const record = await loadMeeting(id);
+    const meeting = meetingView(record, viewer);
+    const agenda = meeting.agendaPublic || meeting.can.manage ? await agendaOf(ds, id) : [];
+    const records = await findCases(
+      ds,
+      agenda.map((a) => a.caseId),
+    );
+    const reflections = await activeReflections(
+      ds,
+      records.map((r) => r.id),
+    );
+    const cases = await Promise.all(
+      records.map(async (r) => ({
+        ...caseView(r, viewer, await caseAttachments(ds, r.id)),
+        reflections: reflectionViews(reflections, r.id),
+      })),
+    );
+    res.render('meetings/dossier', {
+      title: `Dossier: ${record.title}`,
+      meeting,
+      agenda: agenda.map(nominationView),
+      cases,
+    });
+  }
+
+  return { loadMeeting, renderForm, renderMeeting, nominationRefused, renderNominations, renderDossier };
+}
+
+/** A case's reflections with their Markdown rendered (sanitised) for the template. */
+function reflectionViews(reflections: ReflectionRow[], caseId: number) {
+  return reflections.filter((r) => r.caseId === caseId).map((r) => ({ ...r, html: renderMarkdown(r.body) }));
+}
