@@ -154,8 +154,8 @@ export function accountRoutes(deps: AppContext) {
       permission: 'public',
       params: tokenParams,
       body: invitationBody,
-      onInvalid: async ({ req, res, errors }) => {
-        const invitation = await users.findInvitation(String(req.params.token));
+      onInvalid: async ({ res, params, errors }) => {
+        const invitation = await users.findInvitation(params.token);
         if (!invitation.ok)
           return res.render('accounts/invitation', {
             title: 'Uitnodiging',
@@ -164,7 +164,7 @@ export function accountRoutes(deps: AppContext) {
         res.render('accounts/invitation', {
           title: 'Wachtwoord instellen',
           invitation,
-          token: req.params.token,
+          token: params.token,
           errors,
           passwordHint,
           problem: null,

@@ -4,8 +4,7 @@ import type { AppContext } from '../web/app-deps';
 import { renderCasePage } from '../cases/case-page';
 import { reflectionMeetingOptions } from '../meetings/meetings.queries';
 import type { Viewer } from '../policy';
-import { authorize, mount, route } from '../web/route';
-import { attempt } from '../web/attempt';
+import { authorize, mount, route, type InvalidContext } from '../web/route';
 import { flash } from '../web/flash';
 import { notFound } from '../web/http-errors';
 import { idParam } from '../web/validation';
@@ -27,6 +26,9 @@ export function reflectionRoutes(deps: AppContext) {
     return reflection;
   }
 
+  const reflectionForm = ({ res, viewer, params, errors, input }: InvalidContext<{ id: number }>) =>
+    renderCasePage(ds, search, res, viewer, params.id, { name: 'reflection', values: input, errors });
+
   return mount(express.Router(), [
     route({
       method: 'post',
@@ -34,24 +36,12 @@ export function reflectionRoutes(deps: AppContext) {
       permission: 'member',
       params: idParams,
       body: reflectionBody,
-      onInvalid: ({ req, res, viewer, errors, input }) =>
-        renderCasePage(ds, search, res, viewer, idParam.parse(req.params.id), {
-          name: 'reflection',
-          values: input,
-          errors,
-        }),
+      onInvalid: reflectionForm,
+      onRefused: reflectionForm,
       handler: async ({ req, res, viewer, body, params }) => {
-        const result = await attempt(() => reflections.create(params.id, body, viewer));
-        if (!result.ok) {
-          res.status(result.status);
-          return renderCasePage(ds, search, res, viewer, params.id, {
-            name: 'reflection',
-            values: req.body,
-            errors: result.errors,
-          });
-        }
+        const id = await reflections.create(params.id, body, viewer);
         flash(req, 'Uw reflectie staat bij de casus. De auteur heeft een melding gekregen.');
-        res.redirect(303, `/casussen/${params.id}#reflectie-${result.value}`);
+        res.redirect(303, `/casussen/${params.id}#reflectie-${id}`);
       },
     }),
     route({
@@ -77,8 +67,8 @@ export function reflectionRoutes(deps: AppContext) {
       permission: 'member',
       params: idParams,
       body: reflectionBody,
-      onInvalid: async ({ req, res, viewer, errors, input }) => {
-        const reflection = await ownReflection(idParam.parse(req.params.id), viewer);
+      onInvalid: async ({ res, viewer, params, errors, input }) => {
+        const reflection = await ownReflection(params.id, viewer);
         res.render('reflections/edit', {
           title: 'Reflectie bewerken',
           reflection,

@@ -3,10 +3,9 @@ import type { AppContext } from '../web/app-deps';
 import { idParams } from '../accounts/admin.schemas';
 import { THESAURUS_KIND_LABELS, THESAURUS_KINDS } from '../domain';
 import type { Viewer } from '../policy';
-import { attempt } from '../web/attempt';
 import { flash } from '../web/flash';
 import { notFound } from '../web/http-errors';
-import { mount, route } from '../web/route';
+import { mount, route, type InvalidContext } from '../web/route';
 import type { FieldErrors } from '../web/validation';
 import type { Thesaurus, ThesaurusGroupRow } from './thesaurus';
 import {
@@ -38,12 +37,6 @@ function listUrl(filter: { q?: unknown; soort?: unknown }, page = 1): string {
 function formValues(values: Values): Values {
   const terms = Array.isArray(values.terms) ? values.terms.join('\n') : (values.terms ?? '');
   return { ...values, terms };
-}
-
-/** What the person sent (not the parsed values), to show a refused form as it was typed. */
-function typed(req: Request): Values {
-  const { _csrf: _token, ...values } = (req.body ?? {}) as Values;
-  return values;
 }
 
 const groupValues = (g: ThesaurusGroupRow): Values => ({ kind: g.kind, terms: g.terms, note: g.note });
@@ -89,6 +82,10 @@ export function thesaurusRoutes(deps: AppContext & { thesaurus: Thesaurus }): ex
     return group;
   }
 
+  const newGroupForm = ({ res, input, errors }: InvalidContext) => renderForm(res, null, input, errors);
+  const groupForm = async ({ res, params, input, errors }: InvalidContext<{ id: number }>) =>
+    renderForm(res, await loadGroup(params.id), input, errors);
+
   return mount(express.Router(), [
     route({
       method: 'get',
@@ -109,13 +106,10 @@ export function thesaurusRoutes(deps: AppContext & { thesaurus: Thesaurus }): ex
       path: PATH,
       permission: 'admin:thesaurus',
       body: thesaurusGroupForm,
-      onInvalid: ({ res, input, errors }) => renderForm(res, null, input, errors),
+      onInvalid: newGroupForm,
+      onRefused: newGroupForm,
       handler: async ({ req, res, viewer, body }) => {
-        const result = await attempt(() => thesaurus.create(body, actorOf(req, viewer)));
-        if (!result.ok) {
-          res.status(result.status);
-          return renderForm(res, null, typed(req), result.errors);
-        }
+        await thesaurus.create(body, actorOf(req, viewer));
         flash(req, `De groep ‘${body.terms.join(', ')}’ is toegevoegd.`);
         res.redirect(303, `${PATH}?q=${encodeURIComponent(body.terms[0])}`);
       },
@@ -136,18 +130,11 @@ export function thesaurusRoutes(deps: AppContext & { thesaurus: Thesaurus }): ex
       permission: 'admin:thesaurus',
       params: idParams,
       body: thesaurusGroupForm,
-      onInvalid: async ({ req, res, input, errors }) => {
-        const id = idParams.safeParse(req.params);
-        if (!id.success) throw notFound();
-        renderForm(res, await loadGroup(id.data.id), input, errors);
-      },
+      onInvalid: groupForm,
+      onRefused: groupForm,
       handler: async ({ req, res, viewer, params, body }) => {
-        const result = await attempt(() => thesaurus.update(params.id, body, actorOf(req, viewer)));
-        if (!result.ok) {
-          res.status(result.status);
-          return renderForm(res, await loadGroup(params.id), typed(req), result.errors);
-        }
-        flash(req, result.value ? 'De groep is opgeslagen.' : 'Er was niets gewijzigd.');
+        const changed = await thesaurus.update(params.id, body, actorOf(req, viewer));
+        flash(req, changed ? 'De groep is opgeslagen.' : 'Er was niets gewijzigd.');
         res.redirect(303, `${PATH}/${params.id}`);
       },
     }),
