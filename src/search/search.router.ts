@@ -1,37 +1,27 @@
 import express from 'express';
 import type { AppContext } from '../web/app-deps';
 import { themeOptions } from '../cases/cases.queries';
-import {
-  CORPORATION_ROLE_LABELS,
-  ORGANIZATION_KIND_LABELS,
-  type CorporationRole,
-  type OrganizationKind,
-} from '../domain';
 import { badRequest } from '../web/http-errors';
-import { normalizeWord } from './dutch';
 import { mount, route } from '../web/route';
-import {
-  perPageSchema,
-  searchParamsSchema,
-  searchUrl,
-  SORT_PARAMS,
-  STATUS_PARAMS,
-  toSearchQuery,
-} from './search.params';
-import type { ServiceResult } from './search.service';
+import { perPageSchema, searchParamsSchema, toSearchQuery, type SearchParams } from './search.params';
+import type { SearchViewer } from './search-query';
+import { searchApiModel, searchPageModel } from './search-page.view-model';
 
-const FACETS = [
-  { key: 'role', param: 'rol', label: 'Rol van de corporatie' },
-  { key: 'theme', param: 'thema', label: 'Thema' },
-  { key: 'organizationKind', param: 'organisatietype', label: 'Soort organisatie' },
-  { key: 'year', param: 'jaar', label: 'Startjaar' },
-  { key: 'hasReflection', param: 'reflectie', label: 'Reflectie van een expert' },
-  { key: 'presented', param: 'gepresenteerd', label: 'Gepresenteerd op een bijeenkomst' },
-] as const;
 /** GET /casussen (browse and search in one page) and GET /api/search (the same as JSON). */
 export function searchRoutes(deps: AppContext) {
   const ds = deps.db.dataSource;
   const service = deps.services.search;
+
+  /** The URL's parameters checked (against the current themes), parsed once, and searched. */
+  async function run(params: SearchParams, viewer: SearchViewer, perPage?: number) {
+    const themes = await themeOptions(ds);
+    const parsed = toSearchQuery(
+      params,
+      themes.map((t) => t.slug),
+      { perPage },
+    );
+    return { themes, parsed, result: await service.search(parsed.query, viewer) };
+  }
 
   return mount(express.Router(), [
     route({
@@ -40,21 +30,9 @@ export function searchRoutes(deps: AppContext) {
       permission: 'member',
       query: searchParamsSchema,
       handler: async ({ req, res, viewer, query }) => {
-        const themes = await themeOptions(ds);
-        const parsed = toSearchQuery(
-          query,
-          themes.map((t) => t.slug),
-        );
-        const result = await service.search(parsed.query, viewer);
+        const { themes, parsed, result } = await run(query, viewer);
         const themeNames = Object.fromEntries(themes.map((t) => [t.slug, t.name]));
-        const vm = searchPageModel(
-          parsed.state,
-          parsed.notices,
-          result,
-          themeNames,
-          parsed.query.q,
-          parsed.onlyStopWords,
-        );
+        const vm = searchPageModel(parsed, result, themeNames);
         // With JavaScript the page fetches only the results region while typing.
         if (req.query.fragment === '1') return res.render('search/layout-inner', { ...vm, layout: false });
         res.render('search/index', {
@@ -75,153 +53,9 @@ export function searchRoutes(deps: AppContext) {
           if (!parsedPerPage.success) throw badRequest(parsedPerPage.error.issues[0].message);
           perPage = parsedPerPage.data;
         }
-        const themes = await themeOptions(ds);
-        const parsed = toSearchQuery(
-          query,
-          themes.map((t) => t.slug),
-          { perPage },
-        );
-        const result = await service.search(parsed.query, viewer);
-        res.json({
-          total: result.total,
-          // Meilisearch stops counting at maxTotalHits: there are at least `total` matches.
-          totalCapped: result.totalCapped ?? false,
-          page: result.page,
-          perPage: result.perPage,
-          tookMs: result.tookMs,
-          hits: result.hits.map((h) => ({
-            id: h.id,
-            title: h.title,
-            summary: h.summary,
-            snippet: h.snippet,
-            roles: h.roles,
-            themes: h.themes,
-            organization: h.organization,
-            year: h.year,
-            url: `/casussen/${h.id}`,
-            ...(h.attachment ? { attachment: { ...h.attachment, url: `/bijlagen/${h.attachment.id}` } } : {}),
-          })),
-          facets: result.facets,
-          suggestions: result.suggestions,
-          corrections: result.corrections ?? [],
-          expansions: result.expansions ?? [],
-          partial: result.partial ?? null,
-          notices: parsed.notices,
-          // The query held only stop words or punctuation: these are all cases (see notices).
-          onlyStopWords: parsed.onlyStopWords,
-          degraded: result.degraded,
-        });
+        const { parsed, result } = await run(query, viewer, perPage);
+        res.json(searchApiModel(result, parsed));
       },
     }),
   ]);
-}
-
-/** Plain data for the search page: facet options with counts and toggle links, chips, paging. */
-function searchPageModel(
-  state: Record<string, string[]>,
-  notices: string[],
-  result: ServiceResult,
-  themeNames: Record<string, string>,
-  q: string,
-  onlyStopWords: boolean,
-) {
-  const valueLabel = (param: string, value: string): string => {
-    if (param === 'rol') return CORPORATION_ROLE_LABELS[value as CorporationRole] ?? value;
-    if (param === 'thema') return themeNames[value] ?? value;
-    if (param === 'organisatietype') return ORGANIZATION_KIND_LABELS[value as OrganizationKind] ?? value;
-    if (param === 'reflectie') return value === 'ja' ? 'Met reflectie' : 'Zonder reflectie';
-    if (param === 'gepresenteerd') return value === 'ja' ? 'Gepresenteerd' : 'Niet gepresenteerd';
-    if (param === 'status') return STATUS_PARAMS[value]?.label ?? value;
-    return value;
-  };
-  const toggle = (param: string, value: string) => {
-    const current = state[param] ?? [];
-    const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
-    return searchUrl(state, { [param]: next, pagina: undefined });
-  };
-  const facets = FACETS.map((f) => {
-    const counts = result.facets[f.key];
-    const boolean = f.key === 'hasReflection' || f.key === 'presented';
-    const entries = Object.entries(counts).map(([value, count]) => ({
-      value: boolean ? (value === 'true' ? 'ja' : 'nee') : value,
-      count,
-    }));
-    if (f.key === 'year') entries.sort((a, b) => Number(b.value) - Number(a.value));
-    else entries.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    // A selected value stays visible (with 0) so it can be switched off.
-    for (const selected of state[f.param] ?? [])
-      if (!entries.some((e) => e.value === selected)) entries.push({ value: selected, count: 0 });
-    return {
-      param: f.param,
-      label: f.label,
-      options: entries.map((e) => ({
-        value: e.value,
-        label: valueLabel(f.param, e.value),
-        count: e.count,
-        selected: (state[f.param] ?? []).includes(e.value),
-        url: toggle(f.param, e.value),
-      })),
-    };
-  });
-  const chips = Object.entries(state)
-    .filter(([key]) => !['q', 'sorteer', 'pagina', 'letterlijk'].includes(key))
-    .flatMap(([param, values]) =>
-      values.map((value) => ({ label: valueLabel(param, value), url: toggle(param, value) })),
-    );
-  const pages = Math.max(1, Math.ceil(result.total / result.perPage));
-  const pageUrl = (n: number) => searchUrl(state, { pagina: n > 1 ? [String(n)] : undefined });
-  const sortValue = state.sorteer?.[0] ?? (q && !onlyStopWords ? 'relevantie' : 'nieuwste');
-  // A corrected word: the results are for the correction; one link searches the words as typed.
-  const corrections = result.corrections ?? [];
-  const correctedQuery = corrections.length
-    ? q
-        .split(/(\s+)/)
-        .map((part) => corrections.find((c) => normalizeWord(part.replace(/^-/, '')) === c.from)?.to ?? part)
-        .join('')
-    : null;
-  return {
-    q,
-    state,
-    notices,
-    hits: result.hits,
-    total: result.total,
-    // "10.000+" when the engine stopped counting; the last reachable page says so.
-    totalLabel: result.totalCapped ? `${result.total.toLocaleString('nl-NL')}+` : String(result.total),
-    totalCapped: result.totalCapped ?? false,
-    tookMs: result.tookMs,
-    degraded: result.degraded,
-    suggestions: result.suggestions.map((s) => ({
-      text: s,
-      url: searchUrl(state, { q: [s], pagina: undefined, letterlijk: undefined }),
-    })),
-    corrected: correctedQuery
-      ? {
-          query: correctedQuery,
-          literalUrl: searchUrl(state, { letterlijk: ['1'], pagina: undefined, sorteer: undefined }),
-        }
-      : null,
-    expansions: result.expansions ?? [],
-    partial: result.partial ?? null,
-    facets,
-    chips,
-    clearUrl: searchUrl(q ? { q: [q] } : {}),
-    page: result.page,
-    pages,
-    prevUrl: result.page > 1 ? pageUrl(result.page - 1) : null,
-    nextUrl: result.page < pages ? pageUrl(result.page + 1) : null,
-    sortOptions: Object.entries(SORT_PARAMS).map(([value, { label }]) => ({
-      value,
-      label,
-      selected: value === sortValue,
-    })),
-    hiddenState: Object.entries(state).flatMap(([k, vs]) =>
-      k === 'q' || k === 'sorteer' || k === 'letterlijk' ? [] : vs.map((v) => ({ name: k, value: v })),
-    ),
-    statusOptions: Object.entries(STATUS_PARAMS).map(([value, { label }]) => ({
-      value,
-      label,
-      selected: (state.status ?? []).includes(value),
-      url: toggle('status', value),
-    })),
-  };
 }
