@@ -25,7 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { hashPassword } from '../src/accounts/passwords';
-import { CONTENT_FIELDS } from '../src/cases/cases.service';
+import { CONTENT_FIELDS } from '../src/cases/case-fields';
 import { openDatabase } from '../src/db/data-source';
 import { PROJECT_ROOT } from '../src/paths';
 import { queryMix } from './corpus';

@@ -1,6 +1,6 @@
 import type { CaseStatus } from '../domain';
 import type { CaseRecord } from './cases.queries';
-import type { CaseContent } from './cases.service';
+import type { CaseContent } from './case-fields';
 
 /** The import/export format of a case (README documents it); the API adds id, url and attachments. */
 export interface CaseExport extends CaseContent {

@@ -1,6 +1,6 @@
 import { CASE_STATUS_LABELS, CORPORATION_ROLE_LABELS, ORGANIZATION_KIND_LABELS } from '../domain';
 import { can, type Viewer } from '../policy';
-import { LONG_FIELDS } from './case.limits';
+import { DETAIL_FIELDS, MARKDOWN_FIELDS } from './case-fields';
 import type { AttachmentRow, CaseRecord } from './cases.queries';
 import { renderMarkdown } from './markdown';
 import type { caseMeetings, openMeetingsFor } from '../meetings/meetings.queries';
@@ -33,7 +33,7 @@ export function caseView(record: CaseRecord, viewer: Viewer, attachments: Attach
     status: record.status,
     statusLabel: CASE_STATUS_LABELS[record.status],
     version: record.version,
-    sections: LONG_FIELDS.filter((f) => record[f.name].trim() !== '').map((f) => ({
+    sections: MARKDOWN_FIELDS.filter((f) => record[f.name].trim() !== '').map((f) => ({
       name: f.name,
       label: f.label,
       html: renderMarkdown(record[f.name]),
@@ -44,10 +44,14 @@ export function caseView(record: CaseRecord, viewer: Viewer, attachments: Attach
     organizationName: record.organizationName,
     organizationKind: ORGANIZATION_KIND_LABELS[record.organizationKind],
     authorName: record.authorName,
-    partners: record.partners,
     region: record.region,
     year: record.year,
-    contact: record.contact,
+    /** The short fields in the details list, those that are filled in. */
+    details: DETAIL_FIELDS.map((f) => ({
+      name: f.name,
+      label: f.label,
+      value: String(record[f.name] ?? ''),
+    })).filter((d) => d.value.trim() !== ''),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     publishedAt: record.publishedAt,

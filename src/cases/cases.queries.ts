@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { CaseStatus, OrganizationKind } from '../domain';
 import { can, type Viewer } from '../policy';
 import { notFound } from '../web/http-errors';
-import { contentFromRow, type CaseContent } from './cases.service';
+import { contentColumnsOf, contentFromRow, type CaseContent } from './case-fields';
 
 export interface CaseRecord extends CaseContent {
   id: number;
@@ -20,8 +20,7 @@ export interface CaseRecord extends CaseContent {
 }
 
 const CASE_SELECT = `
-  SELECT c.id, c.title, c.summary, c.context, c.approach, c.results, c.lessons, c.question, c.roles, c.tags,
-         c.partners, c.region, c.year, c.contact, c.status, c.version, c.author_id, c.organization_id,
+  SELECT c.id, ${contentColumnsOf('c')}, c.status, c.version, c.author_id, c.organization_id,
          c.created_at, c.updated_at, c.published_at,
          u.name AS author_name, o.name AS organization_name, o.kind AS organization_kind,
          coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name)

@@ -4,9 +4,9 @@ import type { AppContext } from '../web/app-deps';
 import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES } from '../domain';
 import type { Viewer } from '../policy';
 import { flash } from '../web/flash';
-import { authorize, mount, route } from '../web/route';
-import { fieldErrors, idParam, text, type FieldErrors } from '../web/validation';
-import { CASE_LIMITS, LONG_FIELDS, maxCaseYear } from './case.limits';
+import { authorize, mount, route, type InvalidContext } from '../web/route';
+import { idParam, text, type FieldErrors } from '../web/validation';
+import { CASE_LIMITS, maxCaseYear } from './case.limits';
 import { renderCasePage } from './case-page';
 import { caseExport } from './case-export';
 import { publicBaseUrl } from '../web/public-url';
@@ -18,8 +18,9 @@ import {
   tagSuggestions,
   themeOptions,
 } from './cases.queries';
-import { caseFormSchema } from './cases.schemas';
-import { StaleCaseError, type CaseContent } from './cases.service';
+import { editCaseForm, newCaseForm } from './cases.schemas';
+import { CASE_FIELDS, contentOf, DETAIL_FIELDS, MARKDOWN_FIELDS } from './case-fields';
+import { StaleCaseError } from './cases.service';
 import { renderMarkdown } from './markdown';
 import { diffSnapshots } from './revision-diff';
 
@@ -54,34 +55,27 @@ export function caseRoutes(deps: AppContext) {
       themes,
       tagSuggestions: tags,
       roles: CORPORATION_ROLES.map((r) => ({ value: r, label: CORPORATION_ROLE_LABELS[r] })),
-      longFields: LONG_FIELDS,
+      longFields: MARKDOWN_FIELDS,
+      fields: CASE_FIELDS,
+      detailFields: DETAIL_FIELDS,
       limits: { ...CASE_LIMITS, maxYear: maxCaseYear() },
     });
   }
 
-  const toContent = (body: CaseContent): CaseContent => ({
-    title: body.title,
-    summary: body.summary,
-    context: body.context,
-    approach: body.approach,
-    results: body.results,
-    lessons: body.lessons,
-    question: body.question,
-    roles: body.roles,
-    themes: body.themes,
-    tags: body.tags,
-    partners: body.partners,
-    region: body.region,
-    year: body.year,
-    contact: body.contact,
-  });
-
-  /** The form schema needs the current theme list; parsed here so one schema serves both routes. */
-  const parseForm = async (raw: unknown, mode: 'create' | 'edit' = 'create') =>
-    caseFormSchema(
-      (await themeOptions(ds)).map((t) => t.slug),
-      mode,
-    ).safeParse(raw);
+  const newCaseFormAgain = ({ res, viewer, input, errors }: InvalidContext) =>
+    renderForm(res, viewer, { values: input, errors });
+  /** The edit form again: for someone who may edit the case (else the same 404/403 as the handler). */
+  const editCaseFormAgain = async ({
+    res,
+    viewer,
+    params,
+    input,
+    errors,
+  }: InvalidContext<{ id: number }>) => {
+    const record = await findReadableCase(ds, params.id, viewer);
+    authorize(viewer, 'case:edit', record);
+    await renderForm(res, viewer, { caseId: record.id, values: input, errors, status: record.status });
+  };
 
   return mount(express.Router(), [
     route({
@@ -98,22 +92,18 @@ export function caseRoutes(deps: AppContext) {
       method: 'post',
       path: '/casussen',
       permission: 'case:create',
-      handler: async ({ req, res, viewer }) => {
-        const parsed = await parseForm(req.body);
-        if (!parsed.success) {
-          res.status(400);
-          return renderForm(res, viewer, { values: req.body ?? {}, errors: fieldErrors(parsed.error) });
-        }
-        const id = await cases.create(toContent(parsed.data), {
+      body: newCaseForm,
+      onInvalid: newCaseFormAgain,
+      onRefused: newCaseFormAgain,
+      handler: async ({ req, res, viewer, body }) => {
+        const id = await cases.create(contentOf(body), {
           authorId: viewer.id,
           organizationId: viewer.organizationId,
-          status: parsed.data.action === 'publish' ? 'published' : 'draft',
+          status: body.action === 'publish' ? 'published' : 'draft',
         });
         flash(
           req,
-          parsed.data.action === 'publish'
-            ? 'De casus is gepubliceerd.'
-            : 'De casus is als concept opgeslagen.',
+          body.action === 'publish' ? 'De casus is gepubliceerd.' : 'De casus is als concept opgeslagen.',
         );
         res.redirect(303, `/casussen/${id}`);
       },
@@ -155,25 +145,18 @@ export function caseRoutes(deps: AppContext) {
       path: '/casussen/:id',
       permission: 'member',
       params: idParams,
-      handler: async ({ req, res, viewer, params }) => {
+      body: editCaseForm,
+      onInvalid: editCaseFormAgain,
+      onRefused: editCaseFormAgain,
+      handler: async ({ req, res, viewer, params, body }) => {
         const record = await findReadableCase(ds, params.id, viewer);
         authorize(viewer, 'case:edit', record);
-        const parsed = await parseForm(req.body, 'edit');
-        if (!parsed.success) {
-          res.status(400);
-          return renderForm(res, viewer, {
-            caseId: record.id,
-            values: req.body ?? {},
-            errors: fieldErrors(parsed.error),
-            status: record.status,
-          });
-        }
-        const expectedVersion = parsed.data.version ?? record.version; // always given when editing
+        const expectedVersion = body.version ?? record.version; // always given when editing
         try {
-          await cases.update(record.id, toContent(parsed.data), {
+          await cases.update(record.id, contentOf(body), {
             editorId: viewer.id,
             expectedVersion,
-            publish: parsed.data.action === 'publish',
+            publish: body.action === 'publish',
           });
         } catch (error) {
           if (!(error instanceof StaleCaseError)) throw error;
@@ -182,7 +165,7 @@ export function caseRoutes(deps: AppContext) {
           res.status(409);
           return renderForm(res, viewer, {
             caseId: record.id,
-            values: { ...parsed.data, version: error.currentVersion },
+            values: { ...body, version: error.currentVersion },
             errors: {},
             status: record.status,
             conflict: {
@@ -192,7 +175,7 @@ export function caseRoutes(deps: AppContext) {
         }
         flash(
           req,
-          parsed.data.action === 'publish'
+          body.action === 'publish'
             ? 'De casus is opgeslagen en gepubliceerd.'
             : 'De wijzigingen zijn opgeslagen.',
         );

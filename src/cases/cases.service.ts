@@ -1,48 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { CaseStatus, CorporationRole } from '../domain';
+import type { CaseStatus } from '../domain';
+import {
+  CONTENT_COLUMNS,
+  CONTENT_FIELDS,
+  CONTENT_RECORD,
+  contentFromRow,
+  type CaseContent,
+} from './case-fields';
 import { enqueueSearchUpdate } from '../search/outbox';
 import { badRequest, conflict, notFound } from '../web/http-errors';
-
-/** A case's editable content, already validated (by the form schema or the import schema). */
-export interface CaseContent {
-  title: string;
-  summary: string;
-  context: string;
-  approach: string;
-  results: string;
-  lessons: string;
-  question: string;
-  roles: CorporationRole[];
-  themes: string[];
-  tags: string[];
-  partners: string;
-  region: string;
-  year: number | null;
-  contact: string;
-}
-
-export const CONTENT_FIELDS: Array<keyof CaseContent> = [
-  'title',
-  'summary',
-  'context',
-  'approach',
-  'results',
-  'lessons',
-  'question',
-  'roles',
-  'themes',
-  'tags',
-  'partners',
-  'region',
-  'year',
-  'contact',
-];
-
-/** The content columns of `cases`, and their types for jsonb_to_record(set): one list for every write. */
-const CONTENT_COLUMNS =
-  'title, summary, context, approach, results, lessons, question, roles, tags, partners, region, year, contact';
-const CONTENT_RECORD =
-  'title text, summary text, context text, approach text, results text, lessons text, question text, roles text[], tags text[], partners text, region text, year int, contact text';
 
 export interface CreateCaseOptions {
   authorId: number;
@@ -211,26 +177,6 @@ async function loadContent(
   return { version: row.version, status: row.status, content: contentFromRow(row, row.theme_slugs) };
 }
 
-/** A cases row (snake_case) → CaseContent; themes come from the join table. */
-export function contentFromRow(row: Record<string, any>, themes: string[]): CaseContent {
-  return {
-    title: row.title,
-    summary: row.summary,
-    context: row.context,
-    approach: row.approach,
-    results: row.results,
-    lessons: row.lessons,
-    question: row.question,
-    roles: row.roles,
-    themes,
-    tags: row.tags,
-    partners: row.partners,
-    region: row.region,
-    year: row.year,
-    contact: row.contact,
-  };
-}
-
 function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b))
     return [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
@@ -262,7 +208,13 @@ export async function resolveThemeIds(m: EntityManager, slugs: string[]): Promis
   const bySlug = new Map(rows.map((r) => [r.slug, r.id]));
   const unknown = slugs.filter((s) => !bySlug.has(s));
   if (unknown.length) {
-    throw badRequest(`Onbekend thema: ${unknown.join(', ')}.`, { valid: rows.map((r) => r.slug) });
+    throw badRequest(
+      `Onbekend thema (${unknown.join(', ')}). Geldige thema's: ${rows.map((r) => r.slug).join(', ')}.`,
+      {
+        field: 'themes',
+        valid: rows.map((r) => r.slug),
+      },
+    );
   }
   return [...new Set(slugs.map((s) => bySlug.get(s)!))];
 }

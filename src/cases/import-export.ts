@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CASE_STATUSES } from '../domain';
 import { caseExport, type CaseExport } from './case-export';
 import { findCases } from './cases.queries';
-import { caseContentShape } from './cases.schemas';
+import { caseContentShape } from './case-fields';
 import { CasesService } from './cases.service';
 import { readable } from '../web/validation';
 

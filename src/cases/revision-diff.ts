@@ -5,22 +5,9 @@ import {
   type CaseStatus,
   type CorporationRole,
 } from '../domain';
-import { LONG_FIELDS } from './case.limits';
-import type { CaseContent } from './cases.service';
+import { FIELD_LABELS, type CaseContent } from './case-fields';
 
-export const FIELD_LABELS: Record<string, string> = {
-  title: 'Titel',
-  summary: 'Samenvatting',
-  ...Object.fromEntries(LONG_FIELDS.map((f) => [f.name, f.label])),
-  roles: 'Rol van de corporatie',
-  themes: "Thema's",
-  tags: 'Trefwoorden',
-  partners: 'Betrokken partners',
-  region: 'Gemeente of regio',
-  year: 'Jaar',
-  contact: 'Contactpersoon',
-  status: 'Status',
-};
+export { FIELD_LABELS };
 
 type Snapshot = Partial<CaseContent> & { status?: CaseStatus };
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { bodyFieldsOf, contentColumnsOf } from '../cases/case-fields';
 import { markdownToText } from '../cases/markdown';
 import type { CaseStatus } from '../domain';
 
@@ -36,8 +37,7 @@ export interface SearchDocument {
 export async function buildSearchDocuments(m: EntityManager, caseIds: number[]): Promise<SearchDocument[]> {
   if (caseIds.length === 0) return [];
   const rows = await m.query(
-    `SELECT c.id, c.title, c.summary, c.context, c.approach, c.results, c.lessons, c.question, c.tags, c.roles,
-            c.region, c.partners, c.contact, c.year, c.status, c.author_id, u.name AS author_name,
+    `SELECT c.id, ${contentColumnsOf('c')}, c.status, c.author_id, u.name AS author_name,
             c.organization_id, o.name AS organization_name, o.kind AS organization_kind,
             greatest(c.updated_at, (SELECT max(r.updated_at) FROM reflections r WHERE r.case_id = c.id)) AS updated_at,
             coalesce((SELECT array_agg(t.slug ORDER BY t.slug) FROM case_themes ct JOIN themes t ON t.id = ct.theme_id WHERE ct.case_id = c.id), '{}') AS themes,
@@ -63,10 +63,7 @@ export async function buildSearchDocuments(m: EntityManager, caseIds: number[]):
     id: r.id,
     title: r.title,
     summary: r.summary,
-    body: [r.context, r.approach, r.results, r.lessons, r.question]
-      .map(markdownToText)
-      .filter(Boolean)
-      .join('\n\n'),
+    body: bodyFieldsOf(r).map(markdownToText).filter(Boolean).join('\n\n'),
     tags: r.tags,
     roles: r.roles,
     themes: r.themes,

@@ -205,7 +205,7 @@ describe('bad input', () => {
 
   it('lists the valid values for an unknown theme or role, and refuses an empty selection', async () => {
     const theme = await post(validForm({ themes: ['incasso', 'bestaat-niet'] })).expect(400);
-    expect(theme.text).toMatch(/Onbekend thema\. Geldige thema&#39;s: .*incasso.*renovatie/);
+    expect(theme.text).toMatch(/Onbekend thema \(bestaat-niet\)\. Geldige thema&#39;s: .*incasso.*renovatie/);
     const role = await post(validForm({ roles: ['huisbaas'] })).expect(400);
     expect(role.text).toContain(
       'Onbekende rol. Geldige rollen: verhuurder, samenwerkingspartner, opdrachtgever, ontwikkelaar.',

@@ -3,7 +3,8 @@ import { generate, generateSecret } from 'otplib';
 import type { Agent } from 'supertest';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/accounts/passwords';
-import { CasesService, type CaseContent } from '../../src/cases/cases.service';
+import type { CaseContent } from '../../src/cases/case-fields';
+import { CasesService } from '../../src/cases/cases.service';
 import type { CaseStatus, OrganizationKind, UserRole } from '../../src/domain';
 import { requiresTwoFactor } from '../../src/policy';
 

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES, type CorporationRole } from '../domain';
+import { decimal, many, text } from '../web/validation';
+import { CASE_LIMITS, maxCaseYear } from './case.limits';
+
+/**
+ * The one table of a case's content fields. Everything else is derived from it: the content type,
+ * the columns every write and read lists, the form's validation, the form and the case page (for
+ * the generic kinds), the revision diff's labels, the export, and the search document. Adding a
+ * field is a row here plus a migration that adds its column.
+ *
+ * Kinds: `line` (short text, a form field and a line in the case page's details), `markdown`
+ * (a long Markdown section of the form and the case page, searched as the body), and the special
+ * kinds `roles`, `themes` (stored in case_themes), `tags` and `year` with their own form controls.
+ */
+type FieldKind = 'line' | 'markdown' | 'roles' | 'themes' | 'tags' | 'year';
+
+interface CaseFieldSpec {
+  kind: FieldKind;
+  /** The label on the form, the case page and in the revision history. */
+  label: string;
+  /** How validation messages name it ("De titel is verplicht."). */
+  noun: string;
+  /** At most this many characters (line and markdown). */
+  limit?: number;
+  /** Required to save (title and summary; roles and themes need one each). */
+  required?: boolean;
+  hint?: string;
+  /** Form rows for a line field shown as a textarea. */
+  rows?: number;
+}
+
+export const CASE_FIELDS = {
+  title: {
+    kind: 'line',
+    label: 'Titel',
+    noun: 'De titel',
+    limit: CASE_LIMITS.title,
+    required: true,
+    hint: 'Een korte, beschrijvende titel.',
+  },
+  summary: {
+    kind: 'line',
+    label: 'Samenvatting',
+    noun: 'De samenvatting',
+    limit: CASE_LIMITS.summary,
+    required: true,
+    rows: 4,
+    hint: 'Twee tot vier zinnen: waar gaat het over en wat leverde het op?',
+  },
+  context: {
+    kind: 'markdown',
+    label: 'Aanleiding',
+    noun: 'De aanleiding',
+    limit: CASE_LIMITS.longField,
+    hint: 'Wat was het probleem of de situatie? Waarom moest er iets gebeuren?',
+  },
+  approach: {
+    kind: 'markdown',
+    label: 'Aanpak',
+    noun: 'De aanpak',
+    limit: CASE_LIMITS.longField,
+    hint: 'Wat heeft u gedaan, met wie, en in welke stappen?',
+  },
+  results: {
+    kind: 'markdown',
+    label: 'Resultaten',
+    noun: 'De resultaten',
+    limit: CASE_LIMITS.longField,
+    hint: 'Wat heeft het opgeleverd? Noem cijfers en effecten waar u kunt.',
+  },
+  lessons: {
+    kind: 'markdown',
+    label: 'Geleerde lessen',
+    noun: 'De geleerde lessen',
+    limit: CASE_LIMITS.longField,
+    hint: 'Wat zou u een collega meegeven? Wat zou u anders doen?',
+  },
+  question: {
+    kind: 'markdown',
+    label: 'Vraag aan de vakgemeenschap',
+    noun: 'De vraag aan de vakgemeenschap',
+    limit: CASE_LIMITS.longField,
+    hint: 'Waarover wilt u graag met collega’s van gedachten wisselen?',
+  },
+  roles: { kind: 'roles', label: 'Rol van de corporatie', noun: 'De rol', required: true },
+  themes: { kind: 'themes', label: "Thema's", noun: 'Het thema', required: true },
+  tags: { kind: 'tags', label: 'Trefwoorden', noun: 'De trefwoorden' },
+  partners: {
+    kind: 'line',
+    label: 'Betrokken partners',
+    noun: 'Betrokken partners',
+    limit: CASE_LIMITS.partners,
+    hint: 'Bijvoorbeeld: gemeente, wijkteam, GGZ-instelling, schuldhulpverlening.',
+  },
+  region: { kind: 'line', label: 'Gemeente of regio', noun: 'Gemeente of regio', limit: CASE_LIMITS.region },
+  year: { kind: 'year', label: 'Startjaar', noun: 'Het startjaar' },
+  contact: {
+    kind: 'line',
+    label: 'Contactpersoon',
+    noun: 'De contactpersoon',
+    limit: CASE_LIMITS.contact,
+    hint: 'Naam en functie van wie collega’s kunnen benaderen.',
+  },
+} as const satisfies Record<string, CaseFieldSpec>;
+
+export type CaseField = keyof typeof CASE_FIELDS;
+
+type ValueOf<K extends FieldKind> = K extends 'line' | 'markdown'
+  ? string
+  : K extends 'roles'
+    ? CorporationRole[]
+    : K extends 'themes' | 'tags'
+      ? string[]
+      : number | null;
+
+/** A case's editable content, already validated (by the form schema or the import schema). */
+export type CaseContent = { [F in CaseField]: ValueOf<(typeof CASE_FIELDS)[F]['kind']> };
+
+/** The names of the fields of some kinds (so their values are typed by kind). */
+type FieldsOfKind<K extends FieldKind> = {
+  [F in CaseField]: (typeof CASE_FIELDS)[F]['kind'] extends K ? F : never;
+}[CaseField];
+
+const entries = Object.entries(CASE_FIELDS) as Array<[CaseField, CaseFieldSpec]>;
+const fieldsOfKind = <K extends FieldKind>(...kinds: K[]) =>
+  entries
+    .filter(([, f]) => (kinds as FieldKind[]).includes(f.kind))
+    .map(([name, f]) => ({ ...f, name: name as FieldsOfKind<K> }));
+
+/** Every content field, in form order. */
+export const CONTENT_FIELDS: CaseField[] = entries.map(([name]) => name);
+
+/** The long Markdown sections, in the order the form and the case page show them. */
+export const MARKDOWN_FIELDS = fieldsOfKind('markdown');
+
+/** The short fields under the case text (form) and in the case page's details list. */
+export const DETAIL_FIELDS = fieldsOfKind('line', 'year').filter((f) => !f.required);
+
+/** Labels for the revision history (with the status, which is not content). */
+export const FIELD_LABELS: Record<string, string> = {
+  ...Object.fromEntries(entries.map(([name, f]) => [name, f.label])),
+  status: 'Status',
+};
+
+const SQL_TYPES: Record<FieldKind, string | null> = {
+  line: 'text',
+  markdown: 'text',
+  roles: 'text[]',
+  tags: 'text[]',
+  year: 'int',
+  themes: null, // case_themes
+};
+const stored = entries.filter(([, f]) => SQL_TYPES[f.kind] !== null);
+
+/** The content columns of `cases`, for every write and read (a field's column is its snake_case name). */
+export const CONTENT_COLUMNS = stored.map(([name]) => columnOf(name)).join(', ');
+/** The same columns with their types, for jsonb_to_record(set). */
+export const CONTENT_RECORD = stored.map(([name, f]) => `${columnOf(name)} ${SQL_TYPES[f.kind]}`).join(', ');
+/** The content columns of `cases` under an alias, for SELECT lists. */
+export const contentColumnsOf = (alias: string) =>
+  stored.map(([name]) => `${alias}.${columnOf(name)}`).join(', ');
+
+function columnOf(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** A cases row (snake_case) → CaseContent; themes come from the join table. */
+export function contentFromRow(row: Record<string, any>, themes: string[]): CaseContent {
+  const content = Object.fromEntries(stored.map(([name]) => [name, row[columnOf(name)]]));
+  return { ...content, themes } as CaseContent;
+}
+
+/** Just the content of a parsed form (without its version and button). */
+export function contentOf(values: CaseContent): CaseContent {
+  return Object.fromEntries(CONTENT_FIELDS.map((f) => [f, values[f]])) as CaseContent;
+}
+
+/** The text search reads as the case's body: the Markdown sections, in order. */
+export function bodyFieldsOf(content: Record<string, unknown>): string[] {
+  return MARKDOWN_FIELDS.map((f) => String(content[f.name] ?? '')).filter((t) => t.trim() !== '');
+}
+
+const roleList = CORPORATION_ROLES.map((r) => CORPORATION_ROLE_LABELS[r].toLowerCase()).join(', ');
+
+/** Tags from a comma-separated field or a list: trimmed, lower-cased, unique, limited. */
+const tagsField = z
+  .preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : v === undefined ? [] : v),
+    z.array(z.string()),
+  )
+  .transform((tags) => [
+    ...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean)),
+  ])
+  .pipe(
+    z
+      .array(
+        z.string().max(CASE_LIMITS.tag, {
+          error: `Een trefwoord mag hoogstens ${CASE_LIMITS.tag} tekens lang zijn.`,
+        }),
+      )
+      .max(CASE_LIMITS.tags, { error: `Hoogstens ${CASE_LIMITS.tags} trefwoorden.` }),
+  );
+
+const yearField = z.preprocess(
+  (v) => (v === '' || v === undefined || v === null ? null : decimal(typeof v === 'string' ? v.trim() : v)),
+  z
+    .number({ error: 'Vul een jaartal in, bijvoorbeeld 2024.' })
+    .int({ error: 'Vul een jaartal in, bijvoorbeeld 2024.' })
+    .min(CASE_LIMITS.minYear, { error: `Het jaar ligt tussen ${CASE_LIMITS.minYear} en ${maxCaseYear()}.` })
+    .refine((y) => y <= maxCaseYear(), {
+      error: `Het jaar ligt tussen ${CASE_LIMITS.minYear} en ${maxCaseYear()}.`,
+    })
+    .nullable(),
+);
+
+/**
+ * The content fields' schema, shared by the form and the import format. Given the theme list, an
+ * unknown theme is a field error here (the import reports it per record); without it the cases
+ * service refuses it when saving (the form shows that at the field too).
+ */
+export function caseContentShape(themeSlugs?: string[]): { [F in CaseField]: z.ZodType<CaseContent[F]> } {
+  const schemaOf = (f: CaseFieldSpec): z.ZodType => {
+    switch (f.kind) {
+      case 'line':
+      case 'markdown':
+        return f.required ? text(f.noun, f.limit!, { required: true }) : text(f.noun, f.limit!).default('');
+      case 'roles':
+        return many(z.enum(CORPORATION_ROLES, { error: `Onbekende rol. Geldige rollen: ${roleList}.` })).pipe(
+          z.array(z.enum(CORPORATION_ROLES)).min(1, { error: 'Kies minstens één rol van de corporatie.' }),
+        );
+      case 'themes':
+        return many(
+          z.string().refine((s) => !themeSlugs || themeSlugs.includes(s), {
+            error: `Onbekend thema. Geldige thema's: ${themeSlugs?.join(', ')}.`,
+          }),
+        ).pipe(z.array(z.string()).min(1, { error: 'Kies minstens één thema.' }));
+      case 'tags':
+        return tagsField;
+      case 'year':
+        return yearField.default(null);
+    }
+  };
+  return Object.fromEntries(entries.map(([name, f]) => [name, schemaOf(f)])) as {
+    [F in CaseField]: z.ZodType<CaseContent[F]>;
+  };
+}
