@@ -28,11 +28,17 @@ interface CaseFieldSpec {
   hint?: string;
   /** Form rows for a line field shown as a textarea. */
   rows?: number;
+  /**
+   * The search document has its own attribute for this field (weighted or filtered apart);
+   * every other text field is searched as part of the case's body.
+   */
+  ownSearchAttribute?: true;
 }
 
 export const CASE_FIELDS = {
   title: {
     kind: 'line',
+    ownSearchAttribute: true,
     label: 'Titel',
     noun: 'De titel',
     limit: CASE_LIMITS.title,
@@ -41,6 +47,7 @@ export const CASE_FIELDS = {
   },
   summary: {
     kind: 'line',
+    ownSearchAttribute: true,
     label: 'Samenvatting',
     noun: 'De samenvatting',
     limit: CASE_LIMITS.summary,
@@ -88,15 +95,23 @@ export const CASE_FIELDS = {
   tags: { kind: 'tags', label: 'Trefwoorden', noun: 'De trefwoorden' },
   partners: {
     kind: 'line',
+    ownSearchAttribute: true,
     label: 'Betrokken partners',
     noun: 'Betrokken partners',
     limit: CASE_LIMITS.partners,
     hint: 'Bijvoorbeeld: gemeente, wijkteam, GGZ-instelling, schuldhulpverlening.',
   },
-  region: { kind: 'line', label: 'Gemeente of regio', noun: 'Gemeente of regio', limit: CASE_LIMITS.region },
+  region: {
+    kind: 'line',
+    ownSearchAttribute: true,
+    label: 'Gemeente of regio',
+    noun: 'Gemeente of regio',
+    limit: CASE_LIMITS.region,
+  },
   year: { kind: 'year', label: 'Startjaar', noun: 'Het startjaar' },
   contact: {
     kind: 'line',
+    ownSearchAttribute: true,
     label: 'Contactpersoon',
     noun: 'De contactpersoon',
     limit: CASE_LIMITS.contact,
@@ -171,14 +186,30 @@ export function contentFromRow(row: Record<string, any>, themes: string[]): Case
   return { ...content, themes } as CaseContent;
 }
 
-/** Just the content of a parsed form (without its version and button). */
-export function contentOf(values: CaseContent): CaseContent {
-  return Object.fromEntries(CONTENT_FIELDS.map((f) => [f, values[f]])) as CaseContent;
+/** A case with nothing filled in: the starting point of a new case (and of test and demo data). */
+export function emptyContent(): CaseContent {
+  const empty: Record<FieldKind, () => unknown> = {
+    line: () => '',
+    markdown: () => '',
+    roles: () => [],
+    themes: () => [],
+    tags: () => [],
+    year: () => null,
+  };
+  return Object.fromEntries(entries.map(([name, f]) => [name, empty[f.kind]()])) as CaseContent;
 }
 
-/** The text search reads as the case's body: the Markdown sections, in order. */
+/** Just the content fields of something that has them (a parsed form, a record, an import row); missing ones empty. */
+export function contentOf(values: Partial<CaseContent>): CaseContent {
+  const empty = emptyContent();
+  return Object.fromEntries(CONTENT_FIELDS.map((f) => [f, values[f] ?? empty[f]])) as CaseContent;
+}
+
+const BODY_FIELDS = fieldsOfKind('markdown', 'line').filter((f) => !f.ownSearchAttribute);
+
+/** The text search reads as the case's body: the Markdown sections and any other text field, in order. */
 export function bodyFieldsOf(content: Record<string, unknown>): string[] {
-  return MARKDOWN_FIELDS.map((f) => String(content[f.name] ?? '')).filter((t) => t.trim() !== '');
+  return BODY_FIELDS.map((f) => String(content[columnOf(f.name)] ?? '')).filter((t) => t.trim() !== '');
 }
 
 const roleList = CORPORATION_ROLES.map((r) => CORPORATION_ROLE_LABELS[r].toLowerCase()).join(', ');

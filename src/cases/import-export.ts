@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CASE_STATUSES } from '../domain';
 import { caseExport, type CaseExport } from './case-export';
 import { findCases } from './cases.queries';
-import { caseContentShape } from './case-fields';
+import { caseContentShape, contentOf } from './case-fields';
 import { CasesService } from './cases.service';
 import { readable } from '../web/validation';
 
@@ -107,22 +107,7 @@ export async function importCases(
         existing.set(seen.email, seen);
       }
       items.push({
-        content: {
-          title: record.title,
-          summary: record.summary,
-          context: record.context || record.body || '',
-          approach: record.approach,
-          results: record.results,
-          lessons: record.lessons,
-          question: record.question,
-          roles: record.roles,
-          themes: record.themes,
-          tags: record.tags,
-          partners: record.partners,
-          region: record.region,
-          year: record.year,
-          contact: record.contact,
-        },
+        content: { ...contentOf(record), context: record.context || record.body || '' },
         options: {
           authorId,
           organizationId,

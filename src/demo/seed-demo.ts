@@ -3,6 +3,7 @@ import { hashPassword } from '../accounts/passwords';
 import { CasesService } from '../cases/cases.service';
 import { enqueueSearchUpdate } from '../search/outbox';
 import { demoCases, demoMeetings, demoOrganizations, demoUsers } from './demo-content';
+import { contentOf } from '../cases/case-fields';
 
 /** Demo passwords per account: documented in README, printed on the console outside production. */
 export const DEMO_PASSWORDS: Record<string, string> = {
@@ -66,22 +67,7 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
     for (const c of demoCases) {
       const author = required(userIds, c.author, 'auteur');
       const id = await cases.create(
-        {
-          title: c.title,
-          summary: c.summary,
-          context: c.context,
-          approach: c.approach,
-          results: c.results,
-          lessons: c.lessons,
-          question: c.question,
-          roles: c.roles,
-          themes: c.themes,
-          tags: c.tags,
-          partners: c.partners,
-          region: c.region,
-          year: c.year,
-          contact: c.contact,
-        },
+        contentOf(c),
         {
           authorId: author.id,
           organizationId: required(orgIds, c.organization, 'organisatie'),

@@ -3,7 +3,7 @@ import { generate, generateSecret } from 'otplib';
 import type { Agent } from 'supertest';
 import type { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/accounts/passwords';
-import type { CaseContent } from '../../src/cases/case-fields';
+import { emptyContent, type CaseContent } from '../../src/cases/case-fields';
 import { CasesService } from '../../src/cases/cases.service';
 import type { CaseStatus, OrganizationKind, UserRole } from '../../src/domain';
 import { requiresTwoFactor } from '../../src/policy';
@@ -93,6 +93,7 @@ export async function buildUser(
 
 export function defaultCaseContent(overrides: Partial<CaseContent> = {}): CaseContent {
   return {
+    ...emptyContent(),
     title: `Casus ${unique()}`,
     summary: 'Een korte samenvatting van de aanpak.',
     context: 'Aanleiding van de casus.',
