@@ -39,9 +39,10 @@ export function esc(text: string | number): string {
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', ','));
 const round = (n: number) => Math.round(n * 10) / 10;
 
-function svgOpen(t: ChartText, height: number): string {
+function svgOpen(t: ChartText, height: number, width = WIDTH): string {
+  // Drawn at its own size on a wide screen, scaled down (CSS max-width) on a narrow one.
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${WIDTH} ${height}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
     `role="img" aria-labelledby="${t.id}-titel ${t.id}-uitleg" font-family="inherit" font-size="${FONT}">` +
     `<title id="${t.id}-titel">${esc(t.title)}</title><desc id="${t.id}-uitleg">${esc(t.description)}</desc>`
   );
@@ -126,7 +127,7 @@ export function barChart(
   }
   t.categories.forEach((category, ci) => {
     const gy = y(String(ci))!;
-    out += `<text x="${labelWidth - 8}" y="${round(gy + (groupHeight - 10) / 2 + 4)}" text-anchor="end" fill="${INK}">${esc(short(category, 28))}</text>`;
+    out += `<text x="${labelWidth - 8}" y="${round(gy + (groupHeight - 10) / 2 + 4)}" text-anchor="end" fill="${INK}">${esc(short(category, 25))}</text>`;
     t.series.forEach((s, si) => {
       const value = s.values[ci] ?? 0;
       const by = gy + si * barHeight;
@@ -204,21 +205,22 @@ function textOn(fill: string): string {
 
 /** A grid of rows × years, each cell shaded by its count and labelled with it (themes over the years). */
 export function heatmap(t: ChartText & { rows: string[]; years: number[]; values: number[][] }): string {
-  const labelWidth = 190;
-  const cell = 26;
-  const top = 24;
+  const labelWidth = 200;
+  const cell = 30;
+  const top = 26;
   const years = t.years;
-  const cellWidth = Math.max(34, Math.min(60, (WIDTH - labelWidth - 10) / Math.max(1, years.length)));
+  const cellWidth = Math.max(44, Math.min(80, (WIDTH - labelWidth - 10) / Math.max(1, years.length)));
+  const width = Math.round(labelWidth + years.length * cellWidth + 10);
   const height = top + t.rows.length * cell + 8;
   const highest = Math.max(1, ...t.values.flat());
-  const shade = scaleLinear<string>().domain([0, highest]).range(['#eef4f9', '#0b3d5e']);
-  let out = svgOpen(t, height);
+  const shade = scaleLinear<string>().domain([0, highest]).range(['#e3eef7', '#0b3d5e']);
+  let out = svgOpen(t, height, width);
   years.forEach((year, yi) => {
-    out += `<text x="${round(labelWidth + yi * cellWidth + cellWidth / 2)}" y="${top - 8}" text-anchor="middle" fill="${AXIS}">${year}</text>`;
+    out += `<text x="${round(labelWidth + yi * cellWidth + cellWidth / 2)}" y="${top - 9}" text-anchor="middle" fill="${AXIS}">${year}</text>`;
   });
   t.rows.forEach((row, ri) => {
     const ry = top + ri * cell;
-    out += `<text x="${labelWidth - 8}" y="${ry + cell / 2 + 4}" text-anchor="end" fill="${INK}">${esc(short(row, 28))}</text>`;
+    out += `<text x="${labelWidth - 8}" y="${ry + cell / 2 + 4}" text-anchor="end" fill="${INK}">${esc(short(row, 25))}</text>`;
     years.forEach((year, yi) => {
       const value = t.values[ri]?.[yi] ?? 0;
       const fill = value === 0 ? '#ffffff' : shade(value);
