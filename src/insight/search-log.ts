@@ -53,7 +53,7 @@ export class SearchLog {
   async searched(viewerId: number, search: PageSearch): Promise<void> {
     if (search.whileTyping || search.onlyStopWords) return;
     const query = normalizeQuery(search.q);
-    if (!query || !this.firstToday('s', viewerId, query)) return;
+    if (!query || !(await this.firstToday('s', viewerId, query))) return;
     await this.safely(() => countSearch(this.ds, query, search.total === 0));
   }
 
@@ -71,18 +71,19 @@ export class SearchLog {
     }
     if (from.host !== host || from.pathname !== '/casussen') return;
     const query = normalizeQuery(from.searchParams.get('q') ?? '');
-    if (!query || !this.firstToday('c', viewerId, query)) return;
+    if (!query || !(await this.firstToday('c', viewerId, query))) return;
     await this.safely(() => countClick(this.ds, query));
   }
 
   /** True the first time today this member does this with this query. */
-  private firstToday(kind: string, viewerId: number, query: string): boolean {
+  private async firstToday(kind: string, viewerId: number, query: string): Promise<boolean> {
     const today = toLocalParts(new Date()).date;
     if (today !== this.day || this.seen.size >= MAX_SEEN) {
-      // A new day: start counting afresh, and forget what is older than we keep.
-      if (today !== this.day) void this.safely(() => pruneSearchStats(this.ds, KEEP_MONTHS));
+      const newDay = today !== this.day;
       this.day = today;
       this.seen.clear();
+      // A new day: start counting afresh, and forget what is older than we keep.
+      if (newDay) await this.safely(() => pruneSearchStats(this.ds, KEEP_MONTHS));
     }
     const key = createHash('sha256')
       .update(this.salt)
