@@ -42,7 +42,7 @@ describeBrowser('in the browser: Beheer → Inzicht', () => {
     const page = await b.newPage();
     await keyboardLoginAs(page, b, member);
     await page.goto(`${b.baseUrl}/casussen`);
-    await page.locator('#zoekvraag').pressSequentially('kangoeroeopvang', { delay: 40 });
+    await page.locator('#zoekvraag').pressSequentially('kangoeroeopvang', { delay: 25 });
     await page.waitForFunction(() => location.search.includes('q=kangoeroeopvang'));
     // Two seconds after the last key the live search counts the query, once (no prefix ever).
     const counted = () =>
