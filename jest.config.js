@@ -14,6 +14,9 @@ const esmPackages = [
   '@noble',
   '@scure',
   'unpdf',
+  // d3-scale and d3-shape (server-rendered charts) and the d3 modules they import.
+  'd3-[a-z-]+',
+  'internmap',
 ];
 const base = {
   transform: {

@@ -19,7 +19,13 @@ export interface LoadedCorpus {
  */
 export async function loadBenchCorpus(
   ds: DataSource,
-  options: { cases: number; seed?: number; passwordHash: string },
+  options: {
+    cases: number;
+    seed?: number;
+    passwordHash: string;
+    /** How far the import is (records written of all). */
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<LoadedCorpus> {
   const corpus = generateCorpus(options.cases, options.seed ?? BENCH_SEED, [
     BENCH_EMAIL,
@@ -35,6 +41,8 @@ export async function loadBenchCorpus(
   const result = await importCases(
     ds,
     corpus.map(({ attachmentTexts: _a, ...c }) => c),
+    undefined,
+    options.onProgress,
   );
   if (!result.ok) throw new Error(`import mislukt: ${JSON.stringify(result.problems.slice(0, 3))}`);
   const cases: LoadedCorpus['cases'] = await ds.query(

@@ -28,6 +28,7 @@ import { hashPassword } from '../src/accounts/passwords';
 import { CONTENT_FIELDS } from '../src/cases/case-fields';
 import { openDatabase } from '../src/db/data-source';
 import { PROJECT_ROOT } from '../src/paths';
+import { startProgress, type TerminalProgress } from '../src/progress/terminal-progress';
 import { queryMix } from './corpus';
 import { BENCH_EMAIL, BENCH_SEED, loadBenchCorpus } from './load-corpus';
 import { formatTable, ms1, type Scenario } from './report';
@@ -197,7 +198,8 @@ class AppProcess {
 async function timeIndexing(app: AppProcess): Promise<number> {
   const t0 = performance.now();
   await app.start();
-  let lastReport = 0;
+  let progress: TerminalProgress | null = null;
+  let backlog = 0;
   for (;;) {
     // A poll can meet a keep-alive socket the app closes just then (its timers run late while a
     // batch holds the event loop): that is no answer, so ask again.
@@ -206,12 +208,16 @@ async function timeIndexing(app: AppProcess): Promise<number> {
       .catch(() => ({ checks: {} }))) as { checks: { searchBacklog?: { size: number } } };
     const size = ready.checks.searchBacklog?.size;
     if (size === 0) break;
-    if (size !== undefined && performance.now() - lastReport > 15_000) {
-      lastReport = performance.now();
-      log(`  zoekindex: nog ${size} te verwerken`);
+    if (size !== undefined) {
+      // The backlog at the first answer is the work; it shrinks as the indexer applies it.
+      backlog = Math.max(backlog, size);
+      progress ??= startProgress('zoekindex bijwerken', backlog, { unit: 'wijzigingen' });
+      progress.update(backlog - size, backlog);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  progress?.update(backlog, backlog);
+  progress?.stop();
   return (performance.now() - t0) / 1000;
 }
 
@@ -258,8 +264,18 @@ async function loadScenario(
   paths: string[],
   seconds: number,
   during?: () => Promise<void>,
+  label?: string,
 ): Promise<Omit<Scenario, 'name' | 'ofCeiling'>> {
   const latencies: number[] = [];
+  // Requests done of those expected at the rate so far: the time left is the scenario's own.
+  const started = performance.now();
+  const progress = label ? startProgress(label, 1, { unit: 'verzoeken' }) : null;
+  const ticker = progress
+    ? setInterval(() => {
+        const part = Math.min(1, (performance.now() - started) / 1000 / seconds);
+        progress.update(latencies.length, Math.max(latencies.length, Math.round(latencies.length / part)));
+      }, 250)
+    : null;
   const statuses: Record<number, number> = {};
   const errorKinds: Record<string, number> = {};
   let i = 0;
@@ -283,7 +299,10 @@ async function loadScenario(
       count(/timed out/i.test(error.message) ? 'timeout' : (error.code ?? error.message));
     });
   });
-  const [result] = await Promise.all([run, during?.()]);
+  const [result] = await Promise.all([run, during?.()]).finally(() => {
+    if (ticker) clearInterval(ticker);
+    progress?.stop();
+  });
   // Requests still queued in the app (PGlite answers one statement at a time) must not slow the next scenario.
   await settle(base);
   latencies.sort((a, b) => a - b);
@@ -310,7 +329,9 @@ async function oneAtATime(
   const statuses: Record<number, number> = {};
   let errors = 0;
   const t0 = performance.now();
+  const progress = startProgress('één verzoek tegelijk', paths.length, { unit: 'verzoeken' });
   for (const p of paths) {
+    progress.update(latencies.length);
     const t = performance.now();
     const res = await fetch(`${base}${p}`, { headers });
     await res.arrayBuffer();
@@ -318,6 +339,8 @@ async function oneAtATime(
     statuses[res.status] = (statuses[res.status] ?? 0) + 1;
     if (!res.ok) errors++;
   }
+  progress.update(latencies.length);
+  progress.stop();
   const seconds = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   return {
@@ -504,11 +527,17 @@ async function main() {
   // 1–2. Corpus and import through the users' import path.
   log(`Corpus van ${options.cases} casussen genereren en importeren…`);
   const db = await openDatabase({ databaseUrl, dataDir, purpose: 'bench import' });
+  const importing: { bar?: TerminalProgress } = {};
   const loaded = await loadBenchCorpus(db.dataSource, {
     cases: options.cases,
     seed: options.seed,
     passwordHash: await hashPassword(BENCH_PASSWORD),
+    onProgress: (done, total) => {
+      importing.bar ??= startProgress('importeren', total, { unit: 'casussen' });
+      importing.bar.update(done, total);
+    },
   });
+  importing.bar?.stop();
   await db.close();
 
   // 3. The app as its own process: indexing the import, then a cold start with the corpus present.
@@ -557,7 +586,7 @@ async function main() {
           freshness = await timeEdits(app.base, headers, ownCases, options.duration);
         }
       : undefined;
-    const r = await loadScenario(app.base, headers, s.paths, options.duration, during);
+    const r = await loadScenario(app.base, headers, s.paths, options.duration, during, s.name);
     results.push({ name: s.name, ...r, ofCeiling: null });
   }
   const ceiling = results[0].rps;

@@ -12,6 +12,7 @@ import { attachmentRoutes } from './attachments/attachments.router';
 import { caseRoutes } from './cases/cases.router';
 import { searchRoutes } from './search/search.router';
 import { homeRoutes } from './home/home.router';
+import { insightRoutes } from './insight/insight.router';
 import { meetingRoutes } from './meetings/meetings.router';
 import { notificationRoutes, unreadNotifications } from './notifications/notifications.router';
 import { reflectionRoutes } from './reflections/reflections.router';
@@ -130,6 +131,7 @@ export function createApp(given: AppDeps): App {
   app.use(loginRoutes(deps, passport));
   app.use(adminRoutes(deps));
   app.use(thesaurusRoutes(deps));
+  app.use(insightRoutes(deps));
   app.use(accountRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(caseRoutes(deps));

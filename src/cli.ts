@@ -17,6 +17,35 @@ import { BlobStore, blobRoot } from './attachments/blob-store';
 import { readFile } from 'node:fs/promises';
 import { Meilisearch } from 'meilisearch';
 import { ensureMeiliKeys, INDEX_PATTERN } from './search/meili-keys';
+import { startProgress, type TerminalProgress } from './progress/terminal-progress';
+
+/**
+ * An onProgress callback that starts a progress display at its first call (when the total is
+ * known) and stops it when done reaches the total; stop() ends it early (on an error).
+ */
+function progressFor(label: string, unit: string) {
+  let shown: TerminalProgress | null = null;
+  let shownFor = '';
+  return {
+    report(done: number, total: number, part = '') {
+      if (total === 0) return; // nothing to do: the summary line says so
+      if (!shown || part !== shownFor) {
+        shown?.stop();
+        shown = startProgress(part ? `${label} (${part})` : label, total, { unit });
+        shownFor = part;
+      }
+      shown.update(done, total);
+      if (done >= total) {
+        shown.stop();
+        shown = null;
+      }
+    },
+    stop() {
+      shown?.stop();
+      shown = null;
+    },
+  };
+}
 
 interface Command {
   summary: string;
@@ -104,7 +133,10 @@ const commands: Record<string, Command> = {
         console.error(`Kan ${file} niet lezen als JSON: ${(error as Error).message}`);
         return 1;
       }
-      const result = await importCases(db.dataSource, data);
+      const progress = progressFor('importeren', 'casussen');
+      const result = await importCases(db.dataSource, data, undefined, (done, total) =>
+        progress.report(done, total),
+      ).finally(() => progress.stop());
       if (!result.ok) {
         console.error(`Niets geïmporteerd: ${result.problems.length} probleem/problemen gevonden.`);
         for (const p of result.problems) console.error(`  record ${p.index}: ${p.field}: ${p.message}`);
@@ -138,12 +170,12 @@ const commands: Record<string, Command> = {
     async run({ db, config }) {
       const stack = createSearchStack(config, db);
       const started = performance.now();
+      const progress = progressFor('zoekindex opbouwen', 'casussen');
       const count = await reindexAll(
         db.dataSource,
         stack.search === stack.searchFallback ? [stack.search] : [stack.searchFallback, stack.search],
-        (done) => process.stderr.write(`\r${done} casussen…`),
-      );
-      process.stderr.write('\n');
+        (done, total, engine) => progress.report(done, total, engine),
+      ).finally(() => progress.stop());
       await stack.search.close?.();
       console.log(
         `Zoekindex (${stack.search.engine}) opnieuw opgebouwd: ${count} casussen in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
@@ -155,9 +187,13 @@ const commands: Record<string, Command> = {
     usage: 'gc-blobs',
     async run({ db, config }) {
       const blobs = new BlobStore(blobRoot(config.dataDir));
-      const { count, bytes } = await new AttachmentsService(db.dataSource, blobs).gcBlobs({
-        dataDir: config.dataDir, // upload temp files left by a crash, too
-      });
+      const progress = progressFor('bijlagebestanden nakijken', 'bestanden');
+      const { count, bytes } = await new AttachmentsService(db.dataSource, blobs)
+        .gcBlobs({
+          dataDir: config.dataDir, // upload temp files left by a crash, too
+          onProgress: (done, total) => progress.report(done, total),
+        })
+        .finally(() => progress.stop());
       console.log(
         `${count} ongebruikte bestand(en) verwijderd, ${(bytes / 1024 / 1024).toFixed(1)} MB vrijgemaakt.`,
       );
@@ -168,7 +204,10 @@ const commands: Record<string, Command> = {
     usage: 'vacuum',
     async run({ db }) {
       const started = performance.now();
-      const { beforeBytes, afterBytes } = await vacuumDatabase(db.dataSource);
+      const progress = progressFor('opruimen', 'tabellen');
+      const { beforeBytes, afterBytes } = await vacuumDatabase(db.dataSource, (done, total) =>
+        progress.report(done, total),
+      ).finally(() => progress.stop());
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
       console.log(
         `Database opgeruimd in ${((performance.now() - started) / 1000).toFixed(1)} s: ${mb(beforeBytes)} MB → ${mb(afterBytes)} MB.`,

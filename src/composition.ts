@@ -6,6 +6,7 @@ import { BlobStore, blobRoot } from './attachments/blob-store';
 import { extractionQueue } from './attachments/text-extraction';
 import { CasesService } from './cases/cases.service';
 import { ThemesService } from './cases/themes.service';
+import { SearchLog } from './insight/search-log';
 import { createMailer } from './mail/mailer';
 import { MeetingsService } from './meetings/meetings.service';
 import { NotificationMailer } from './notifications/notifications.service';
@@ -43,6 +44,7 @@ export function buildContext(given: AppDeps): AppContext {
     organizations: new OrganizationsService(ds, kickIndexer),
     themes: new ThemesService(ds, kickIndexer),
     notificationMail,
+    searchLog: new SearchLog(ds, logger),
   };
   return { ...given, mailer, thesaurus, searchFallback, services };
 }

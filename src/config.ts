@@ -20,6 +20,7 @@ export const CONFIG_ENV_NAMES = [
   'SMTP_URL',
   'MAIL_FROM',
   'PUBLIC_URL',
+  'SEARCH_INSIGHT_MIN_COUNT',
 ] as const;
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -87,6 +88,15 @@ const schema = z
         .positive({ error: 'moet groter dan 0 zijn' })
         .max(1024, { error: 'mag hoogstens 1024 zijn' })
         .default(25),
+    ),
+    SEARCH_INSIGHT_MIN_COUNT: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: 'moet een getal zijn' })
+        .int({ error: 'moet een geheel getal zijn' })
+        .min(2, { error: 'moet minstens 2 zijn (één lid is altijd herkenbaar)' })
+        .max(1000, { error: 'mag hoogstens 1000 zijn' })
+        .default(3),
     ),
     SMTP_URL: z.preprocess(emptyToUndefined, z.string().optional()),
     MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Casusbank <noreply@casusbank.local>')),
@@ -159,6 +169,8 @@ export interface Config {
   sessionSecret: string;
   logLevel: string;
   uploadMaxBytes: number;
+  /** Search insight shows a query only when at least this many members searched it in the month. */
+  searchInsightMinCount: number;
   smtpUrl?: string;
   mailFrom: string;
   publicUrl?: string;
@@ -198,6 +210,7 @@ export function parseConfig(
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    searchInsightMinCount: e.SEARCH_INSIGHT_MIN_COUNT,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL,

@@ -68,6 +68,8 @@ export const policy = {
   'admin:audit': (v: Viewer) => isAdmin(v),
   /** Synonym groups, abbreviations and spelling variants search uses: the kerngroep (and admins). */
   'admin:thesaurus': (v: Viewer) => isCurator(v) || isAdmin(v),
+  /** What members search for and the collection at a glance (aggregates only): the kerngroep (and admins). */
+  'admin:insight': (v: Viewer) => isCurator(v) || isAdmin(v),
   /** Any admin page at all (the "Beheer" menu). */
   'admin:any': (v: Viewer) => isAdmin(v) || isCurator(v),
 } as const;

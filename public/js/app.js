@@ -16,7 +16,7 @@
     var timer = null;
     var controller = null;
     var sortFor = form.querySelector('input[name="sorteer_bij"]');
-    function update(push) {
+    function update(push, count) {
       // The sort select now belongs to this query: "Toepassen" afterwards applies it.
       if (sortFor) sortFor.value = input.value;
       var params = new URLSearchParams(new FormData(form));
@@ -24,7 +24,9 @@
       var url = form.action + '?' + params.toString();
       if (controller) controller.abort();
       controller = new AbortController();
-      fetch(url + '&fragment=1', { credentials: 'same-origin', signal: controller.signal })
+      // Searches are counted (search insight) on submit, or here once typing has paused: tellen=1.
+      var extra = count ? '&fragment=1&tellen=1' : '&fragment=1';
+      fetch(url + extra, { credentials: 'same-origin', signal: controller.signal })
         .then(function (res) {
           return res.ok ? res.text() : Promise.reject(new Error(String(res.status)));
         })
@@ -36,17 +38,27 @@
         .catch(function () {});
     }
     var lastPushed = input.value;
+    var lastCounted = input.value.trim();
+    var countTimer = null;
     var sort = form.querySelector('select[name="sorteer"]');
     input.addEventListener('input', function () {
       // A new query is ranked by relevance (the server does the same without this script).
       if (sort && input.value.trim()) sort.value = 'relevantie';
       clearTimeout(timer);
+      clearTimeout(countTimer);
       timer = setTimeout(function () {
         // One history entry per pause in typing, not per key.
         var push = Math.abs(input.value.length - lastPushed.length) > 2;
         if (push) lastPushed = input.value;
-        update(push);
+        update(push, false);
       }, 300);
+      // A longer pause: the member has read the results of this query, so it counts once.
+      countTimer = setTimeout(function () {
+        var q = input.value.trim();
+        if (!q || q === lastCounted) return;
+        lastCounted = q;
+        update(false, true);
+      }, 2000);
     });
     window.addEventListener('popstate', function () {
       window.location.reload();

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { AppContext } from '../web/app-deps';
 import { can } from '../policy';
+import { rebuildView } from '../insight/insight.view-model';
 import { mount, route } from '../web/route';
 import { adminAuditRoutes } from './admin-audit.router';
 import { adminOrganizationRoutes } from './admin-organizations.router';
@@ -22,8 +23,10 @@ export function adminRoutes(deps: AppContext): express.Router {
             organizations: can(viewer, 'admin:organizations'),
             themes: can(viewer, 'admin:themes'),
             thesaurus: can(viewer, 'admin:thesaurus'),
+            insight: can(viewer, 'admin:insight'),
             audit: can(viewer, 'admin:audit'),
           },
+          rebuild: rebuildView(deps.indexer?.rebuild?.snapshot()),
         }),
     }),
   ]);

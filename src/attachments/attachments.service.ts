@@ -105,7 +105,12 @@ export class AttachmentsService {
    * younger than the grace period so an upload in progress keeps its blob.
    */
   async gcBlobs(
-    options: { graceMs?: number; dataDir?: string } = {},
+    options: {
+      graceMs?: number;
+      dataDir?: string;
+      /** Called as stored files are checked (after the temp files). */
+      onProgress?: (done: number, total: number) => void;
+    } = {},
   ): Promise<{ count: number; bytes: number }> {
     const cutoff = new Date(Date.now() - (options.graceMs ?? GC_GRACE_MS));
     const incoming = await this.blobs.removeStaleIncoming(cutoff);
@@ -121,11 +126,14 @@ export class AttachmentsService {
     );
     const referenced = new Set(rows.map((r) => r.sha.trim()));
     let { count, bytes } = stale;
-    for (const blob of candidates) {
-      if (referenced.has(blob.sha256)) continue;
-      await this.blobs.remove(blob.sha256);
-      count++;
-      bytes += blob.size;
+    options.onProgress?.(0, candidates.length);
+    for (const [i, blob] of candidates.entries()) {
+      if (!referenced.has(blob.sha256)) {
+        await this.blobs.remove(blob.sha256);
+        count++;
+        bytes += blob.size;
+      }
+      options.onProgress?.(i + 1, candidates.length);
     }
     return { count, bytes };
   }

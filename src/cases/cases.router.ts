@@ -29,7 +29,7 @@ const idParams = z.object({ id: idParam });
 /** Cases: browse, read, write, status changes, revisions, Markdown preview and the JSON view. */
 export function caseRoutes(deps: AppContext) {
   const ds = deps.db.dataSource;
-  const { cases, search } = deps.services;
+  const { cases, search, searchLog } = deps.services;
 
   async function renderForm(
     res: Response,
@@ -122,7 +122,11 @@ export function caseRoutes(deps: AppContext) {
       path: '/casussen/:id',
       permission: 'member',
       params: idParams,
-      handler: ({ res, viewer, params }) => renderCasePage(ds, search, res, viewer, params.id),
+      handler: async ({ req, res, viewer, params }) => {
+        await renderCasePage(ds, search, res, viewer, params.id);
+        // Opened from the search page: a click on that query's results (search insight).
+        await searchLog.opened(viewer.id, req.get('referer'), req.get('host'));
+      },
     }),
     route({
       method: 'get',

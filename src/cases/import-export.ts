@@ -57,6 +57,8 @@ export async function importCases(
   ds: DataSource,
   data: unknown,
   afterCommit?: () => void,
+  /** Called as records are written (all in one transaction: nothing is kept until the end). */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<ImportResult> {
   const started = performance.now();
   if (!Array.isArray(data)) {
@@ -116,8 +118,11 @@ export async function importCases(
         },
       });
     }
-    for (let i = 0; i < items.length; i += IMPORT_CHUNK)
+    onProgress?.(0, items.length);
+    for (let i = 0; i < items.length; i += IMPORT_CHUNK) {
       await service.createMany(items.slice(i, i + IMPORT_CHUNK), m);
+      onProgress?.(Math.min(items.length, i + IMPORT_CHUNK), items.length);
+    }
   });
   afterCommit?.();
   return {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { rowsOf } from '../db/sql';
+import { ProgressTracker } from '../progress/progress';
 import type { CaseSearch } from './case-search';
 import { buildSearchDocuments, type SearchDocument } from './search-document';
 
@@ -42,6 +43,8 @@ export class SearchIndexer {
   /** performance.now() after which the lease must be renewed before more work. */
   private leaseRenewAt = 0;
   private readonly engines: EngineState[];
+  /** The rebuild running under this indexer (reindexAll), for /readyz and the Beheer page. */
+  rebuild: ProgressTracker | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -298,7 +301,7 @@ async function applyTo(target: CaseSearch, caseIds: number[], docs: SearchDocume
 export async function reindexAll(
   dataSource: DataSource,
   targets: CaseSearch[],
-  onProgress?: (done: number) => void,
+  onProgress?: (done: number, total: number, engine: CaseSearch['engine']) => void,
   options: {
     allEngines?: string[];
     /** The process's own indexer (paused meanwhile); without one the lease is taken by a holder of its own. */
@@ -306,14 +309,27 @@ export async function reindexAll(
   } = {},
 ) {
   const runner = options.indexer ?? new SearchIndexer(dataSource, targets);
-  return runner.exclusive((keep) => rebuildAll(dataSource, targets, keep, onProgress, options.allEngines));
+  // Where the rebuild stands, per engine, on the indexer that runs it (read by /readyz).
+  const progress = (done: number, total: number, engine: CaseSearch['engine']) => {
+    if (!runner.rebuild || !runner.rebuild.label.includes(`(${engine})`))
+      runner.rebuild = new ProgressTracker(`zoekindex (${engine}) opnieuw opbouwen`, total, 'casussen');
+    runner.rebuild.update(done, total);
+    onProgress?.(done, total, engine);
+  };
+  try {
+    return await runner.exclusive((keep) =>
+      rebuildAll(dataSource, targets, keep, progress, options.allEngines),
+    );
+  } finally {
+    runner.rebuild = null;
+  }
 }
 
 async function rebuildAll(
   dataSource: DataSource,
   targets: CaseSearch[],
   keep: () => Promise<void>,
-  onProgress: ((done: number) => void) | undefined,
+  onProgress: (done: number, total: number, engine: CaseSearch['engine']) => void,
   allEngines: string[] | undefined,
 ) {
   // The outbox entries that exist now, read before any case is: their changes are committed, so
@@ -327,18 +343,19 @@ async function rebuildAll(
   const ids: number[] = (await dataSource.query(`SELECT id FROM cases ORDER BY id`)).map(
     (r: { id: number }) => r.id,
   );
-  async function* batches() {
+  async function* batches(engine: CaseSearch['engine']) {
+    onProgress(0, ids.length, engine);
     for (let i = 0; i < ids.length; i += BATCH) {
       await keep();
       yield await buildSearchDocuments(dataSource.manager, ids.slice(i, i + BATCH));
-      onProgress?.(Math.min(ids.length, i + BATCH));
+      onProgress(Math.min(ids.length, i + BATCH), ids.length, engine);
     }
   }
   for (const target of targets) {
     if (target.rebuild) {
-      await target.rebuild(batches());
+      await target.rebuild(batches(target.engine));
     } else {
-      for await (const docs of batches()) await target.upsert(docs);
+      for await (const docs of batches(target.engine)) await target.upsert(docs);
       const stale: number[] = (
         await dataSource.query(`SELECT case_id FROM search_documents WHERE case_id <> ALL($1::int[])`, [ids])
       ).map((r: { case_id: number }) => r.case_id);

@@ -11,6 +11,7 @@ import { searchApiModel, searchPageModel } from './search-page.view-model';
 export function searchRoutes(deps: AppContext) {
   const ds = deps.db.dataSource;
   const service = deps.services.search;
+  const { searchLog } = deps.services;
 
   /** The URL's parameters checked (against the current themes), parsed once, and searched. */
   async function run(params: SearchParams, viewer: SearchViewer, perPage?: number) {
@@ -31,6 +32,13 @@ export function searchRoutes(deps: AppContext) {
       query: searchParamsSchema,
       handler: async ({ req, res, viewer, query }) => {
         const { themes, parsed, result } = await run(query, viewer);
+        // Live search asks while typing (fragment=1); it asks once more with tellen=1 after a pause.
+        await searchLog.searched(viewer.id, {
+          q: parsed.query.q,
+          onlyStopWords: parsed.onlyStopWords,
+          total: result.total,
+          whileTyping: req.query.fragment === '1' && req.query.tellen !== '1',
+        });
         const themeNames = Object.fromEntries(themes.map((t) => [t.slug, t.name]));
         const vm = searchPageModel(parsed, result, themeNames);
         // With JavaScript the page fetches only the results region while typing.

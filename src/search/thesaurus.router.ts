@@ -1,4 +1,5 @@
 import express, { type Request, type Response } from 'express';
+import { z } from 'zod';
 import type { AppContext } from '../web/app-deps';
 import { idParams } from '../accounts/admin.schemas';
 import { THESAURUS_KIND_LABELS, THESAURUS_KINDS } from '../domain';
@@ -99,7 +100,10 @@ export function thesaurusRoutes(deps: AppContext & { thesaurus: Thesaurus }): ex
       method: 'get',
       path: `${PATH}/nieuw`,
       permission: 'admin:thesaurus',
-      handler: ({ res }) => renderForm(res, null, { kind: 'synoniem' }, {}),
+      // ?term=… starts the group with a term (search insight's "add to the thesaurus").
+      query: z.object({ term: z.string().max(200).optional().catch(undefined) }),
+      handler: ({ res, query }) =>
+        renderForm(res, null, { kind: 'synoniem', terms: query.term?.trim() ?? '' }, {}),
     }),
     route({
       method: 'post',

@@ -9,6 +9,7 @@ import type { CasesService } from '../cases/cases.service';
 import type { ThemesService } from '../cases/themes.service';
 import type { Config } from '../config';
 import type { Database } from '../db/data-source';
+import type { SearchLog } from '../insight/search-log';
 import type { Mailer } from '../mail/mailer';
 import type { MeetingsService } from '../meetings/meetings.service';
 import type { NotificationMailer } from '../notifications/notifications.service';
@@ -49,6 +50,8 @@ export interface Services {
   organizations: OrganizationsService;
   themes: ThemesService;
   notificationMail: NotificationMailer;
+  /** Counts what members search for (search insight), never with the member. */
+  searchLog: SearchLog;
 }
 
 /** What every router receives: the dependencies with their defaults filled in, and the services. */

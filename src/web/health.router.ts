@@ -29,6 +29,9 @@ export function healthRoutes(deps: AppContext) {
       await withTimeout(deps.search.health(), 2000, 'search');
       // While the embedded index is rebuilt, PostgreSQL answers searches: ready, and said so.
       checks.search = { ok: true, engine: deps.search.engine, ...deps.search.state?.() };
+      // A rebuild under this process's indexer: how far, how fast, how long still.
+      const rebuild = deps.indexer?.rebuild?.snapshot();
+      if (rebuild) checks.search.progress = rebuild;
     } catch (error) {
       checks.search = { ok: false, engine: deps.search.engine, error: (error as Error).message };
     }

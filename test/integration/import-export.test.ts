@@ -112,7 +112,13 @@ describe('the CLI', () => {
           timeout: 60_000,
         });
       const imported = cli('import', file);
-      expect(imported.stderr).toBe('');
+      // Not a terminal: progress as plain lines on stderr (no bar, no cursor codes), stdout clean.
+      expect(imported.stderr.split('\n')[0]).toMatch(/^importeren: 0 van 2 casussen \(0%\), /);
+      expect(imported.stderr).toMatch(
+        /^importeren: 2 van 2 casussen \(100%\), [\d,]+ per seconde, nog ongeveer 0 s$/m,
+      );
+      // eslint-disable-next-line no-control-regex -- a terminal's cursor codes are what is checked
+      expect(imported.stderr).not.toMatch(/\r|\u001b\[/);
       expect(imported.status).toBe(0);
       expect(imported.stdout).toMatch(/^2 casussen geïmporteerd in \d+\.\d s/);
       const exported = cli('export');

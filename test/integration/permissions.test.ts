@@ -269,6 +269,12 @@ export const permissionRows: Row[] = [
     expect: curatorsAndAdmins,
   },
   { route: 'GET /beheer/audit', path: () => '/beheer/audit', expect: adminsOnly },
+  { route: 'GET /beheer/inzicht', path: () => '/beheer/inzicht', expect: curatorsAndAdmins },
+  {
+    route: 'GET /beheer/inzicht/:grafiek.csv',
+    path: () => '/beheer/inzicht/themas.csv',
+    expect: curatorsAndAdmins,
+  },
   { route: 'GET /beheer/thesaurus', path: () => '/beheer/thesaurus', expect: curatorsAndAdmins },
   { route: 'GET /beheer/thesaurus/nieuw', path: () => '/beheer/thesaurus/nieuw', expect: curatorsAndAdmins },
   {

@@ -128,6 +128,7 @@ const matrix: Array<[string, (v: Viewer) => boolean, boolean, boolean, boolean, 
   ['manage themes', (v) => can(v, 'admin:themes'), false, false, true, true],
   ['read the audit log', (v) => can(v, 'admin:audit'), false, false, false, true],
   ['manage the thesaurus', (v) => can(v, 'admin:thesaurus'), false, false, true, true],
+  ['read search insight and collection charts', (v) => can(v, 'admin:insight'), false, false, true, true],
 ];
 
 describe('permission matrix (DESIGN.md)', () => {
