@@ -7,6 +7,7 @@ import { SearchTagsIndex1796100000000 } from './1796100000000-SearchTagsIndex';
 import { SearchGeneration1796110000000 } from './1796110000000-SearchGeneration';
 import { Thesaurus1796120000000 } from './1796120000000-Thesaurus';
 import { LoginThrottle1796200000000 } from './1796200000000-LoginThrottle';
+import { Reactions1796300000000 } from './1796300000000-Reactions';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   SearchGeneration1796110000000,
   Thesaurus1796120000000,
   LoginThrottle1796200000000,
+  Reactions1796300000000,
 ];

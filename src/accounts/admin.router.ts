@@ -22,6 +22,7 @@ export function adminRoutes(deps: AppContext): express.Router {
             organizations: can(viewer, 'admin:organizations'),
             themes: can(viewer, 'admin:themes'),
             thesaurus: can(viewer, 'admin:thesaurus'),
+            reactions: can(viewer, 'reaction:moderate'),
             audit: can(viewer, 'admin:audit'),
           },
         }),

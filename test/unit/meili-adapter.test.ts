@@ -222,7 +222,15 @@ describe('Meilisearch adapter: settings and the requests it sends agree', () => 
       perPage: 20,
       tookMs: 1,
       hits: [],
-      facets: { role: {}, theme: {}, organizationKind: {}, year: {}, hasReflection: {}, presented: {} },
+      facets: {
+        role: {},
+        theme: {},
+        organizationKind: {},
+        year: {},
+        hasReflection: {},
+        presented: {},
+        answered: {},
+      },
       suggestions: [],
     };
     const orQueries = { search: jest.fn(async () => fromPostgres) };
