@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { AppContext } from '../web/app-deps';
 import { renderCasePage } from '../cases/case-page';
 import type { Viewer } from '../policy';
-import { attempt } from '../web/attempt';
 import { flash } from '../web/flash';
 import { notFound } from '../web/http-errors';
-import { mount, route } from '../web/route';
+import { mount, route, type InvalidContext } from '../web/route';
 import { idParam, type FieldErrors } from '../web/validation';
 import { apiReaction } from './reaction.view-model';
 import { findReaction, linkableCases, reportedReactions } from './reactions.queries';
@@ -54,6 +53,12 @@ export function reactionRoutes(deps: AppContext) {
     });
   }
 
+  /** The case page again with the reaction (or reply) form, its errors and the text kept. */
+  const reactionForm = ({ res, viewer, params, errors, input }: InvalidContext<{ id: number }>) =>
+    renderCasePage(ds, search, res, viewer, params.id, { name: 'reaction', values: input, errors });
+  const editForm = ({ res, viewer, params, errors, input }: InvalidContext<{ id: number }>) =>
+    renderEdit(res, viewer, params.id, input, errors);
+
   /** Back to the reaction on its case page. */
   const backTo = (caseId: number, reactionId?: number) =>
     `/casussen/${caseId}${reactionId ? `#reactie-${reactionId}` : '#reacties-titel'}`;
@@ -65,20 +70,12 @@ export function reactionRoutes(deps: AppContext) {
       permission: 'member',
       params: idParams,
       body: reactionBody,
-      onInvalid: ({ res, viewer, params, errors, input }) =>
-        renderCasePage(ds, search, res, viewer, params.id, { name: 'reaction', values: input, errors }),
+      onInvalid: reactionForm,
+      onRefused: reactionForm,
       handler: async ({ req, res, viewer, body, params }) => {
-        const result = await attempt(() => reactions.create(params.id, body, viewer));
-        if (!result.ok) {
-          res.status(result.status);
-          return renderCasePage(ds, search, res, viewer, params.id, {
-            name: 'reaction',
-            values: req.body,
-            errors: result.errors,
-          });
-        }
+        const { id } = await reactions.create(params.id, body, viewer);
         flash(req, body.parentId ? 'Uw antwoord staat bij de reactie.' : 'Uw reactie staat bij de casus.');
-        res.redirect(303, backTo(params.id, result.value.id));
+        res.redirect(303, backTo(params.id, id));
       },
     }),
     route({
@@ -94,16 +91,12 @@ export function reactionRoutes(deps: AppContext) {
       permission: 'member',
       params: idParams,
       body: reactionEditBody,
-      onInvalid: ({ res, viewer, params, errors, input }) =>
-        renderEdit(res, viewer, params.id, input, errors),
+      onInvalid: editForm,
+      onRefused: editForm,
       handler: async ({ req, res, viewer, body, params }) => {
-        const result = await attempt(() => reactions.update(params.id, body, viewer));
-        if (!result.ok) {
-          res.status(result.status);
-          return renderEdit(res, viewer, params.id, req.body, result.errors);
-        }
+        const caseId = await reactions.update(params.id, body, viewer);
         flash(req, 'Uw reactie is bijgewerkt.');
-        res.redirect(303, backTo(result.value, params.id));
+        res.redirect(303, backTo(caseId, params.id));
       },
     }),
     route({
