@@ -144,6 +144,15 @@ describe('meedenken on a case', () => {
     );
     expect(n).toBe(1);
 
+    // Two clicks at once (the second request before the first has answered): still one.
+    const [first, second] = await Promise.all([
+      post(erik, `/casussen/${annaCase}/reacties`, { body: 'Twee keer geklikt.' }),
+      post(erik, `/casussen/${annaCase}/reacties`, { body: 'Twee keer geklikt.' }),
+    ]);
+    expect([first.status, second.status]).toEqual([303, 303]);
+    expect(first.headers.location).toBe(second.headers.location);
+    await post(erik, `/reacties/${reactionIdOf(first.headers.location)}/verwijderen`).expect(303);
+
     const empty = await post(cor, `/casussen/${annaCase}/reacties`, { body: '   ' }).expect(400);
     expect(empty.text).toContain('Uw reactie is verplicht.');
     const long = 'Lang verhaal. '.repeat(300);
@@ -319,7 +328,8 @@ describe('meedenken on a case', () => {
     html = await page(bram, `/casussen/${annaCase}`);
     expect(html).not.toContain(`id="reactie-${corReaction}"`);
     const [audit] = await ctx.db.dataSource.query(
-      `SELECT details FROM audit_events WHERE action = 'reaction.deleted' ORDER BY id LIMIT 1`,
+      `SELECT details FROM audit_events WHERE action = 'reaction.deleted' AND (details->>'reactionId')::int = $1`,
+      [corReaction],
     );
     expect(audit.details.body).toBe('Wij sturen een **kaartje**.');
   });
