@@ -8,6 +8,7 @@ import { SearchGeneration1796110000000 } from './1796110000000-SearchGeneration'
 import { Thesaurus1796120000000 } from './1796120000000-Thesaurus';
 import { LoginThrottle1796200000000 } from './1796200000000-LoginThrottle';
 import { SearchInsight1796300000000 } from './1796300000000-SearchInsight';
+import { Reactions1796310000000 } from './1796310000000-Reactions';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Thesaurus1796120000000,
   LoginThrottle1796200000000,
   SearchInsight1796300000000,
+  Reactions1796310000000,
 ];

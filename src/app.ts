@@ -15,6 +15,7 @@ import { homeRoutes } from './home/home.router';
 import { insightRoutes } from './insight/insight.router';
 import { meetingRoutes } from './meetings/meetings.router';
 import { notificationRoutes, unreadNotifications } from './notifications/notifications.router';
+import { reactionRoutes } from './reactions/reactions.router';
 import { reflectionRoutes } from './reflections/reflections.router';
 import { PUBLIC_DIR } from './paths';
 import { can } from './policy';
@@ -137,6 +138,7 @@ export function createApp(given: AppDeps): App {
   app.use(caseRoutes(deps));
   app.use(attachmentRoutes(deps));
   app.use(reflectionRoutes(deps));
+  app.use(reactionRoutes(deps));
   app.use(meetingRoutes(deps));
   app.use(notificationRoutes(deps));
   app.use(homeRoutes(deps));

@@ -10,6 +10,7 @@ import { SearchLog } from './insight/search-log';
 import { createMailer } from './mail/mailer';
 import { MeetingsService } from './meetings/meetings.service';
 import { NotificationMailer } from './notifications/notifications.service';
+import { ReactionsService } from './reactions/reactions.service';
 import { ReflectionsService } from './reflections/reflections.service';
 import { SearchService } from './search/search.service';
 import { Thesaurus } from './search/thesaurus';
@@ -36,6 +37,7 @@ export function buildContext(given: AppDeps): AppContext {
     cases: new CasesService(ds, kickIndexer),
     meetings: new MeetingsService(ds, afterCommit),
     reflections: new ReflectionsService(ds, afterCommit),
+    reactions: new ReactionsService(ds, afterCommit),
     attachments: new AttachmentsService(ds, blobs, kickIndexer),
     blobs,
     extraction: extractionQueue(ds, blobs, { logger, afterCommit: kickIndexer }),

@@ -20,6 +20,11 @@ export interface ReflectionRef {
   authorId: number;
   status: 'active' | 'withdrawn';
 }
+export interface ReactionRef {
+  authorId: number;
+  status: 'active' | 'deleted' | 'hidden';
+  createdAt: Date;
+}
 export interface NominationRef {
   nominatedById: number;
 }
@@ -27,6 +32,9 @@ export interface MeetingRef {
   status: MeetingStatus;
   nominationDeadline: Date | null;
 }
+
+/** A reaction can be edited this long after it was written. */
+export const REACTION_EDIT_HOURS = 24;
 
 /**
  * Every permission rule of DESIGN.md's matrix, in one place. Routes enforce these; view-models
@@ -48,6 +56,23 @@ export const policy = {
   /** Edit or withdraw: only the expert who wrote it, while it is active. */
   'reflection:edit': (v: Viewer, r: ReflectionRef) =>
     r.status === 'active' && r.authorId === v.id && (isExpert(v) || isAdmin(v)),
+
+  /** Meedenken: every member reacts on a published case (never on a draft or an archived one). */
+  'reaction:create': (_v: Viewer, c: CaseRef) => c.status === 'published',
+  /** Edit: only the writer, within REACTION_EDIT_HOURS of writing it, while it is shown. */
+  'reaction:edit': (v: Viewer, r: ReactionRef, now = new Date()) =>
+    r.status === 'active' &&
+    r.authorId === v.id &&
+    now.getTime() - r.createdAt.getTime() <= REACTION_EDIT_HOURS * 3_600_000,
+  /** Delete: only the writer (also a hidden one), at any time. */
+  'reaction:delete': (v: Viewer, r: ReactionRef) => r.status !== 'deleted' && r.authorId === v.id,
+  /** "Dit hielp mij": only the case's author, on someone else's reaction to their published case. */
+  'reaction:mark-helpful': (v: Viewer, c: CaseRef, r: ReactionRef) =>
+    c.authorId === v.id && c.status === 'published' && r.status === 'active' && r.authorId !== v.id,
+  /** Report ("Melden") a reaction to the kerngroep: any member, not their own. */
+  'reaction:report': (v: Viewer, r: ReactionRef) => r.status === 'active' && r.authorId !== v.id,
+  /** Hide reactions with a reason and handle reports: the kerngroep (and admins). */
+  'reaction:moderate': (v: Viewer) => isCurator(v) || isAdmin(v),
 
   /** Nominate a published case for a meeting open for nominations. */
   'nomination:create': (v: Viewer, c: CaseRef, m: MeetingRef, now = new Date()) =>

@@ -24,6 +24,7 @@ export function adminRoutes(deps: AppContext): express.Router {
             themes: can(viewer, 'admin:themes'),
             thesaurus: can(viewer, 'admin:thesaurus'),
             insight: can(viewer, 'admin:insight'),
+            reactions: can(viewer, 'reaction:moderate'),
             audit: can(viewer, 'admin:audit'),
           },
           rebuild: rebuildView(deps.indexer?.rebuild?.snapshot()),

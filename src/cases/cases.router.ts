@@ -23,6 +23,8 @@ import { CASE_FIELDS, contentOf, DETAIL_FIELDS, MARKDOWN_FIELDS } from './case-f
 import { StaleCaseError } from './cases.service';
 import { renderMarkdown } from './markdown';
 import { diffSnapshots } from './revision-diff';
+import { apiReaction } from '../reactions/reaction.view-model';
+import { shownReactions } from '../reactions/reactions.queries';
 
 const idParams = z.object({ id: idParam });
 
@@ -239,7 +241,10 @@ export function caseRoutes(deps: AppContext) {
       params: idParams,
       handler: async ({ req, res, viewer, params }) => {
         const record = await findReadableCase(ds, params.id, viewer);
-        const attachments = await caseAttachments(ds, record.id);
+        const [attachments, reactions] = await Promise.all([
+          caseAttachments(ds, record.id),
+          record.status === 'draft' ? Promise.resolve([]) : shownReactions(ds, [record.id]),
+        ]);
         // The author by name, as on the page: an address is not for every member to collect.
         const { author: _email, ...exported } = caseExport(record, null);
         res.json({
@@ -257,6 +262,8 @@ export function caseRoutes(deps: AppContext) {
             extractionStatus: a.extractionStatus,
             url: `/bijlagen/${a.id}`,
           })),
+          // Meedenken: shown reactions only (never hidden or deleted ones), by name.
+          reactions: reactions.map(apiReaction),
         });
       },
     }),

@@ -9,6 +9,7 @@ import { Theme } from '../cases/theme.entity';
 import { Meeting } from '../meetings/meeting.entity';
 import { Nomination } from '../meetings/nomination.entity';
 import { Notification } from '../meetings/notification.entity';
+import { Reaction } from '../reactions/reaction.entity';
 import { Reflection } from '../reflections/reflection.entity';
 import { SearchOutboxEntry } from '../search/search-outbox.entity';
 import { ThesaurusGroup } from '../search/thesaurus-group.entity';
@@ -24,6 +25,7 @@ export const entities = [
   CaseRevision,
   Attachment,
   Reflection,
+  Reaction,
   Meeting,
   Nomination,
   Notification,

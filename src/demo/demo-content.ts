@@ -41,9 +41,12 @@ export const demoUsers: DemoUser[] = [
 ];
 
 // Titles that the meetings below refer to: one constant each, so a renamed case cannot orphan a nomination.
-const T_VROEGSIGNALERING = 'Vroegsignalering huurachterstanden: binnen veertien dagen aan de keukentafel';
-const T_ONTRUIMING = 'Ontruimingsvonnis als laatste redmiddel: hoe we huisuitzettingen halveerden op Zuid';
-const T_SCHULDHULP = 'Schuldhulp op het wijkkantoor: wekelijks spreekuur met de Kredietbank in Selwerd';
+export const T_VROEGSIGNALERING =
+  'Vroegsignalering huurachterstanden: binnen veertien dagen aan de keukentafel';
+export const T_ONTRUIMING =
+  'Ontruimingsvonnis als laatste redmiddel: hoe we huisuitzettingen halveerden op Zuid';
+export const T_SCHULDHULP =
+  'Schuldhulp op het wijkkantoor: wekelijks spreekuur met de Kredietbank in Selwerd';
 const T_FUNDERING = 'Funderingsherstel en aardbevingsschade: 86 jarendertigwoningen in Appingedam';
 const T_BEWOONDE_STAAT = 'Renovatie in bewoonde staat: 212 portiekwoningen in Purmerend naar label A';
 const T_NOM = 'Nul-op-de-meter in een jarenzeventigwijk: wat de meter echt zegt';

@@ -4,6 +4,7 @@ import { CasesService } from '../cases/cases.service';
 import { enqueueSearchUpdate } from '../search/outbox';
 import { demoCases, demoMeetings, demoOrganizations, demoUsers } from './demo-content';
 import { contentOf } from '../cases/case-fields';
+import { demoReactions } from './demo-reactions';
 
 /** Demo passwords per account: documented in README, printed on the console outside production. */
 export const DEMO_PASSWORDS: Record<string, string> = {
@@ -81,6 +82,7 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
     }
 
     for (const meeting of demoMeetings) await seedMeeting(m, meeting, orgIds, userIds, caseIds);
+    await seedReactions(m, userIds, caseIds);
   });
 
   return {
@@ -172,6 +174,44 @@ async function seedMeeting(
     touched.push(caseId);
   }
   await enqueueSearchUpdate(m, [...new Set(touched)], 'demo.meeting');
+}
+
+/** The demo conversation (meedenken): reactions, replies, one marked "Dit hielp mij". */
+async function seedReactions(
+  m: EntityManager,
+  userIds: Map<string, { id: number }>,
+  caseIds: Map<string, number>,
+) {
+  const day = 86_400_000;
+  let at = Date.now() - 6 * day;
+  const insert = async (caseId: number, author: string, body: string, extra: Record<string, unknown>) => {
+    at += 3 * 3_600_000;
+    const [row] = await m.query(
+      `INSERT INTO reactions (case_id, author_id, parent_id, linked_case_id, body, helpful_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+      [
+        caseId,
+        required(userIds, author, 'schrijver').id,
+        extra.parentId ?? null,
+        extra.linkedCaseId ?? null,
+        body,
+        extra.helpful ? new Date(at + day) : null,
+        new Date(at),
+      ],
+    );
+    return row.id as number;
+  };
+  const touched = new Set<number>();
+  for (const r of demoReactions) {
+    const caseId = required(caseIds, r.caseTitle, 'casus');
+    const id = await insert(caseId, r.author, r.body, {
+      linkedCaseId: r.linkedCaseTitle ? required(caseIds, r.linkedCaseTitle, 'casus') : null,
+      helpful: r.helpful,
+    });
+    for (const reply of r.replies ?? []) await insert(caseId, reply.author, reply.body, { parentId: id });
+    touched.add(caseId);
+  }
+  await enqueueSearchUpdate(m, [...touched], 'demo.reactions');
 }
 
 function required<T>(map: Map<string, T>, key: string, what: string): T {

@@ -7,6 +7,7 @@ import { renderMarkdown } from '../cases/markdown';
 import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES } from '../domain';
 import type { Viewer } from '../policy';
 import { activeReflections, type ReflectionRow } from '../reflections/reflections.queries';
+import { shownReactions, type ReactionRow } from '../reactions/reactions.queries';
 import type { SearchService } from '../search/search.service';
 import { HttpError } from '../web/http-errors';
 import type { InvalidContext } from '../web/route';
@@ -59,15 +60,22 @@ export function meetingPages(ds: DataSource, search: SearchService) {
   /** The agenda's cases with their attachments and reflections (for the preparation page). */
   async function agendaItems(meetingId: number) {
     const agenda = (await agendaOf(ds, meetingId)).map(nominationView);
-    const reflections = await activeReflections(
-      ds,
-      agenda.map((a) => a.caseId),
-    );
+    const caseIds = agenda.map((a) => a.caseId);
+    const [reflections, records, answers] = await Promise.all([
+      activeReflections(ds, caseIds),
+      findCases(ds, caseIds),
+      shownReactions(ds, caseIds, { helpfulOnly: true }),
+    ]);
     return Promise.all(
       agenda.map(async (item) => ({
         ...item,
         attachments: await caseAttachments(ds, item.caseId),
         reflections: reflectionViews(reflections, item.caseId),
+        ...questionAndAnswers(
+          records.find((r) => r.id === item.caseId)?.question ?? '',
+          answers,
+          item.caseId,
+        ),
       })),
     );
   }
@@ -175,14 +183,16 @@ export function meetingPages(ds: DataSource, search: SearchService) {
       ds,
       agenda.map((a) => a.caseId),
     );
-    const reflections = await activeReflections(
-      ds,
-      records.map((r) => r.id),
-    );
+    const caseIds = records.map((r) => r.id);
+    const [reflections, answers] = await Promise.all([
+      activeReflections(ds, caseIds),
+      shownReactions(ds, caseIds, { helpfulOnly: true }),
+    ]);
     const cases = await Promise.all(
       records.map(async (r) => ({
         ...caseView(r, viewer, await caseAttachments(ds, r.id)),
         reflections: reflectionViews(reflections, r.id),
+        ...questionAndAnswers(r.question, answers, r.id),
       })),
     );
     res.render('meetings/dossier', {
@@ -199,4 +209,21 @@ export function meetingPages(ds: DataSource, search: SearchService) {
 /** A case's reflections with their Markdown rendered (sanitised) for the template. */
 function reflectionViews(reflections: ReflectionRow[], caseId: number) {
   return reflections.filter((r) => r.caseId === caseId).map((r) => ({ ...r, html: renderMarkdown(r.body) }));
+}
+
+/** The case's question to the community and the reactions its author marked "Dit hielp mij". */
+function questionAndAnswers(question: string, answers: ReactionRow[], caseId: number) {
+  return {
+    questionHtml: question.trim() ? renderMarkdown(question) : '',
+    answers: answers
+      .filter((a) => a.caseId === caseId)
+      .map((a) => ({
+        id: a.id,
+        authorName: a.authorName,
+        organizationName: a.organizationName,
+        createdAt: a.createdAt,
+        html: renderMarkdown(a.body),
+        linkedCase: a.linkedCaseId ? { id: a.linkedCaseId, title: a.linkedCaseTitle ?? '' } : null,
+      })),
+  };
 }

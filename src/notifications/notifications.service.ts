@@ -3,7 +3,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Mailer } from '../mail/mailer';
 import { cachedUnread, forgetUnread } from '../accounts/request-cache';
 
-export type NotificationKind = 'reflection' | 'nomination_decided' | 'agenda_set';
+export type NotificationKind =
+  | 'reflection'
+  | 'nomination_decided'
+  | 'agenda_set'
+  | 'reaction'
+  | 'reaction_reply'
+  | 'reaction_followed'
+  | 'reaction_helpful'
+  | 'reaction_hidden';
 
 export interface NewNotification {
   userId: number;

@@ -40,7 +40,7 @@ import { emptyFacets, markedSnippet } from './snippets';
 import { isSharedStatus, isVisible } from './visibility';
 
 /** Bumped when the file layout changes; an index of another version is rebuilt. */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /** Attachment text indexed per case (the rest of a long file is still downloadable, not searchable). */
 export const EMBEDDED_ATTACHMENT_CHARS = 100_000;
@@ -49,13 +49,14 @@ export const EMBEDDED_ATTACHMENT_CHARS = 100_000;
  * Field weights for bm25 (title strongest; compound parts and attachments weakest). The exact
  * column holds the unstemmed words of title, summary and tags: an exact word ranks above its stem.
  */
-const CASE_COLUMNS = ['title', 'head', 'body', 'meta', 'refl', 'tparts', 'parts', 'exact'] as const;
-const CASE_WEIGHTS = [10, 4, 1, 2, 1, 3, 0.6, 2];
+const CASE_COLUMNS = ['title', 'head', 'body', 'meta', 'refl', 'tparts', 'parts', 'exact', 'react'] as const;
+/** Members' reactions weigh least, like reflections (compound parts of reactions are not indexed apart). */
+const CASE_WEIGHTS = [10, 4, 1, 2, 1, 3, 0.6, 2, 1];
 const ATT_WEIGHTS = [1, 0.3];
 /** An attachment match counts for this much of a case-text match. */
 const ATTACHMENT_FACTOR = 0.5;
 const CASE_COLS: ColumnSet = {
-  stems: ['title', 'head', 'body', 'meta', 'refl'],
+  stems: ['title', 'head', 'body', 'meta', 'refl', 'react'],
   // Parts of compounds in the title and summary weigh more than those in the rest ("Woningnood" in a title).
   parts: ['tparts', 'parts'],
   exact: 'exact',
@@ -96,6 +97,7 @@ interface Meta {
   year: number | null;
   hasReflection: boolean;
   presented: boolean;
+  answered: boolean;
   updatedAt: number;
   title: string;
   summary: string;
@@ -189,7 +191,8 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.db.exec(`
       CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE docs (
-        id INTEGER PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL, attachments TEXT NOT NULL, words TEXT NOT NULL);
+        id INTEGER PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL, attachments TEXT NOT NULL, words TEXT NOT NULL,
+        reactions TEXT NOT NULL DEFAULT '[]');
       CREATE VIRTUAL TABLE fts USING fts5(${CASE_COLUMNS.join(', ')}, tokenize = 'unicode61');
       CREATE VIRTUAL TABLE fts_att USING fts5(att, att_parts, tokenize = 'unicode61');
       CREATE TABLE vocabulary (word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
@@ -340,6 +343,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
       year: d.year,
       hasReflection: d.hasReflection,
       presented: d.presented,
+      answered: d.answered,
       updatedAt: Date.parse(d.updatedAt),
       title: d.title,
       summary: d.summary,
@@ -357,6 +361,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const body = analyseText(d.body);
     const metaA = analyseText(metaText);
     const refl = analyseText(d.reflectionText);
+    const react = analyseText(d.reactions.map((r) => r.text).join('\n\n'));
     const attachments = d.attachments.map((a) => ({
       id: a.id,
       filename: a.filename,
@@ -368,8 +373,19 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const headParts = [title.parts, head.parts].join(' ');
     const parts = [body.parts, metaA.parts, refl.parts].join(' ');
     this.db
-      .prepare(`INSERT INTO fts (rowid, ${CASE_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(d.id, title.stems, head.stems, body.stems, metaA.stems, refl.stems, headParts, parts, exact);
+      .prepare(`INSERT INTO fts (rowid, ${CASE_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(
+        d.id,
+        title.stems,
+        head.stems,
+        body.stems,
+        metaA.stems,
+        refl.stems,
+        headParts,
+        parts,
+        exact,
+        react.stems,
+      );
     if (att.stems)
       this.db
         .prepare(`INSERT INTO fts_att (rowid, att, att_parts) VALUES (?, ?, ?)`)
@@ -383,8 +399,15 @@ export class EmbeddedCaseSearch implements CaseSearch {
       ),
     ];
     this.db
-      .prepare(`INSERT INTO docs (id, meta, body, attachments, words) VALUES (?, ?, ?, ?, ?)`)
-      .run(d.id, JSON.stringify(meta), d.body, JSON.stringify(attachments), JSON.stringify(vocab));
+      .prepare(`INSERT INTO docs (id, meta, body, attachments, words, reactions) VALUES (?, ?, ?, ?, ?, ?)`)
+      .run(
+        d.id,
+        JSON.stringify(meta),
+        d.body,
+        JSON.stringify(attachments),
+        JSON.stringify(vocab),
+        JSON.stringify(d.reactions),
+      );
     if (isSharedStatus(d.status)) this.countWords(vocab, 1);
     this.meta.set(d.id, meta);
     this.newest = null;
@@ -669,7 +692,8 @@ export class EmbeddedCaseSearch implements CaseSearch {
       const year = f.years.length === 0 || (m.year !== null && f.years.includes(m.year));
       const reflection = f.hasReflection === undefined || m.hasReflection === f.hasReflection;
       const presented = f.presented === undefined || m.presented === f.presented;
-      const failed = +!role + +!theme + +!kind + +!year + +!reflection + +!presented;
+      const answered = f.answered === undefined || m.answered === f.answered;
+      const failed = +!role + +!theme + +!kind + +!year + +!reflection + +!presented + +!answered;
       if (failed > 1) continue;
       if (failed === 0) matching.push(m);
       if (failed === 0 || !role) for (const r of m.roles) bump(facets.role, r);
@@ -678,6 +702,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
       if ((failed === 0 || !year) && m.year !== null) bump(facets.year, String(m.year));
       if (failed === 0 || !reflection) bump(facets.hasReflection, String(m.hasReflection));
       if (failed === 0 || !presented) bump(facets.presented, String(m.presented));
+      if (failed === 0 || !answered) bump(facets.answered, String(m.answered));
     }
     return { total: matching.length, facets, matching };
   }
@@ -685,7 +710,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
   /** Hits with snippets: from the case's own text, or from the attachment where only that matched. */
   private hits(shown: Meta[], groups: GroupForms[], scored: Map<number, Scored>): SearchHit[] {
     const marks = markedStems(groups);
-    const get = this.db.prepare(`SELECT body, attachments FROM docs WHERE id = ?`);
+    const get = this.db.prepare(`SELECT body, attachments, reactions FROM docs WHERE id = ?`);
     return shown.map((m) => {
       const hit: SearchHit = {
         id: m.id,
@@ -701,7 +726,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
         updatedAt: new Date(m.updatedAt).toISOString(),
       };
       if (groups.length === 0) return hit;
-      const row = get.get(m.id) as { body: string; attachments: string };
+      const row = get.get(m.id) as { body: string; attachments: string; reactions: string };
       const s = scored.get(m.id);
       if (s && !s.inCase) {
         const attachments = JSON.parse(row.attachments) as Array<{
@@ -728,7 +753,17 @@ export class EmbeddedCaseSearch implements CaseSearch {
         }
       }
       const snip = snippetOf(`${m.summary}\n${row.body}`, marks);
-      if (snip) hit.snippet = markedSnippet(snip.text);
+      // A reaction with more of the query words than the case's own text is the best match.
+      const own = Math.max(snip?.hits ?? 0, snippetOf(m.title, marks)?.hits ?? 0);
+      let best: { r: { id: number; authorName: string }; snip: Snip } | null = null;
+      for (const r of JSON.parse(row.reactions) as Array<{ id: number; authorName: string; text: string }>) {
+        const rs = snippetOf(r.text, marks);
+        if (rs && rs.hits > own && (!best || rs.hits > best.snip.hits)) best = { r, snip: rs };
+      }
+      if (best) {
+        hit.snippet = markedSnippet(best.snip.text);
+        hit.reaction = { id: best.r.id, authorName: best.r.authorName };
+      } else if (snip) hit.snippet = markedSnippet(snip.text);
       return hit;
     });
   }

@@ -58,12 +58,15 @@ export interface MeiliDoc {
   year: number | null;
   attachments: Array<{ id: number; filename: string; text: string; pageOffsets: number[] | null }>;
   reflectionText: string;
+  /** Members' shown reactions: text searched at the lowest weight, the name for "gevonden in een reactie van …". */
+  reactions: Array<{ id: number; authorName: string; text: string }>;
   /** Stems and compound parts of the case's own text (dutch-analysis), at most ANALYSED_WORDS words. */
   analysed: string;
   status: string;
   authorId: number;
   hasReflection: boolean;
   presented: boolean;
+  answered: boolean;
   updatedAt: number;
 }
 
@@ -72,25 +75,27 @@ export interface MeiliDoc {
  * own text means "found in the case", only matches in attachments label a hit with its
  * attachment. Adding a searchable attribute is one line here.
  */
-const SEARCHABLE: ReadonlyArray<readonly [attribute: string, source: 'case' | 'attachment' | 'reflection']> =
-  [
-    ['title', 'case'],
-    ['summary', 'case'],
-    ['tags', 'case'],
-    ['themeNames', 'case'],
-    ['organizationName', 'case'],
-    ['body', 'case'],
-    ['partners', 'case'],
-    ['region', 'case'],
-    ['contact', 'case'],
-    ['authorName', 'case'],
-    ['reflectionText', 'reflection'],
-    ['attachments.filename', 'attachment'],
-    ['attachments.text', 'attachment'],
-    // Last: the case's text as the shared Dutch analysis reads it (stems, compound parts), so
-    // "huurachterstanden", "woningnood" and "nood aan woningen" find what the embedded engine finds.
-    ['analysed', 'case'],
-  ];
+const SEARCHABLE: ReadonlyArray<
+  readonly [attribute: string, source: 'case' | 'attachment' | 'reflection' | 'reaction']
+> = [
+  ['title', 'case'],
+  ['summary', 'case'],
+  ['tags', 'case'],
+  ['themeNames', 'case'],
+  ['organizationName', 'case'],
+  ['body', 'case'],
+  ['partners', 'case'],
+  ['region', 'case'],
+  ['contact', 'case'],
+  ['authorName', 'case'],
+  ['reflectionText', 'reflection'],
+  ['reactions.text', 'reaction'],
+  ['attachments.filename', 'attachment'],
+  ['attachments.text', 'attachment'],
+  // Last: the case's text as the shared Dutch analysis reads it (stems, compound parts), so
+  // "huurachterstanden", "woningnood" and "nood aan woningen" find what the embedded engine finds.
+  ['analysed', 'case'],
+];
 const CASE_TEXT = new Set(SEARCHABLE.filter(([, source]) => source === 'case').map(([a]) => a));
 
 /** Index settings, applied idempotently when the indexer starts and on every rebuilt index. */
@@ -106,6 +111,7 @@ export const MEILI_SETTINGS: Settings = {
     'year',
     'hasReflection',
     'presented',
+    'answered',
   ],
   sortableAttributes: ['updatedAt', 'titleSort'],
   displayedAttributes: ['*'],
@@ -143,8 +149,10 @@ const HIT_ATTRIBUTES = [
   'attachments.id',
   'attachments.filename',
   'attachments.pageOffsets',
+  'reactions.id',
+  'reactions.authorName',
 ];
-const SNIPPET_ATTRIBUTES = ['summary', 'body', 'attachments.text', 'reflectionText'];
+const SNIPPET_ATTRIBUTES = ['summary', 'body', 'attachments.text', 'reflectionText', 'reactions.text'];
 
 const quote = (v: string | number | boolean) => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 
@@ -448,6 +456,7 @@ const FACET_FIELDS: Record<keyof SearchFacets, string> = {
   year: 'year',
   hasReflection: 'hasReflection',
   presented: 'presented',
+  answered: 'answered',
 };
 
 /** Filter expressions from server-side, already validated values only; every value quoted. */
@@ -462,6 +471,7 @@ function facetFilters(f: SearchFilters): Record<keyof SearchFacets, string | nul
     hasReflection:
       f.hasReflection === undefined ? null : `hasReflection = ${f.hasReflection ? 'true' : 'false'}`,
     presented: f.presented === undefined ? null : `presented = ${f.presented ? 'true' : 'false'}`,
+    answered: f.answered === undefined ? null : `answered = ${f.answered ? 'true' : 'false'}`,
   };
 }
 
@@ -524,11 +534,13 @@ function toMeiliDoc(d: SearchDocument): MeiliDoc {
     year: d.year,
     attachments: capAttachmentText(d.attachments, MAX_ATTACHMENT_TEXT_PER_CASE),
     reflectionText: d.reflectionText,
+    reactions: d.reactions,
     analysed: analysedText(d),
     status: d.status,
     authorId: d.authorId,
     hasReflection: d.hasReflection,
     presented: d.presented,
+    answered: d.answered,
     updatedAt: Date.parse(d.updatedAt),
   };
 }
@@ -557,7 +569,15 @@ function toHit(h: Hit<MeiliDoc>): SearchHit {
   const attachments = h.attachments ?? [];
   let snippet = markedSnippet(String(formatted.summary ?? h.summary));
   let attachment: SearchHit['attachment'];
-  if (!matchedInCase(matches) && matches['attachments.text']?.length) {
+  let reaction: SearchHit['reaction'];
+  const formattedReactions: Array<{ text?: string }> = formatted.reactions ?? [];
+  const reactionIndex = formattedReactions.findIndex((r) => r.text?.includes('\u0002'));
+  if (!matchedInCase(matches) && matches['reactions.text']?.length && h.reactions?.[reactionIndex]) {
+    // Not in the case's own text, but in a member's reaction: "gevonden in een reactie van …".
+    const r = h.reactions[reactionIndex];
+    snippet = markedSnippet(formattedReactions[reactionIndex].text!);
+    reaction = { id: r.id, authorName: r.authorName };
+  } else if (!matchedInCase(matches) && matches['attachments.text']?.length) {
     const formattedAttachments: Array<{ text?: string }> = formatted.attachments ?? [];
     const index = formattedAttachments.findIndex((a) => a.text?.includes('\u0002'));
     if (index >= 0 && attachments[index]) {
@@ -588,6 +608,7 @@ function toHit(h: Hit<MeiliDoc>): SearchHit {
     status: h.status as SearchHit['status'],
     updatedAt: new Date(h.updatedAt).toISOString(),
     ...(attachment ? { attachment } : {}),
+    ...(reaction ? { reaction } : {}),
   };
 }
 

@@ -54,6 +54,9 @@ export class PostgresSearchIndex {
         .join(' · '),
       attachment_text: plain(d.attachments.map((a) => `${a.filename}\n${a.text}`).join('\n\n')),
       reflection_text: plain(d.reflectionText),
+      reaction_text: plain(d.reactions.map((r) => r.text).join('\n\n')),
+      reactions: d.reactions.map((r) => ({ id: r.id, authorName: r.authorName, text: plain(r.text) })),
+      answered: d.answered,
       updated_at: d.updatedAt,
     }));
     await this.dataSource.transaction(async (m) => {
@@ -61,13 +64,15 @@ export class PostgresSearchIndex {
       await m.query(
         `INSERT INTO search_documents (case_id, status, author_id, organization_id, organization_name, organization_kind, roles,
                                        themes, tags, year, region, has_reflection, presented, title, summary, body, meta_text,
-                                       attachment_text, reflection_text, updated_at)
+                                       attachment_text, reflection_text, reaction_text, reactions, answered, updated_at)
          SELECT case_id, status, author_id, organization_id, organization_name, organization_kind, roles, themes, tags, year,
-                region, has_reflection, presented, title, summary, body, meta_text, attachment_text, reflection_text, updated_at
+                region, has_reflection, presented, title, summary, body, meta_text, attachment_text, reflection_text,
+                reaction_text, reactions, answered, updated_at
            FROM jsonb_to_recordset($1::jsonb) AS x(case_id int, status text, author_id int, organization_id int,
                 organization_name text, organization_kind text, roles text[], themes text[], tags text[], year int, region text,
                 has_reflection boolean, presented boolean, title text, summary text, body text, meta_text text,
-                attachment_text text, reflection_text text, updated_at timestamptz)
+                attachment_text text, reflection_text text, reaction_text text, reactions jsonb, answered boolean,
+                updated_at timestamptz)
          ON CONFLICT (case_id) DO UPDATE SET
            status = EXCLUDED.status, author_id = EXCLUDED.author_id, organization_id = EXCLUDED.organization_id,
            organization_name = EXCLUDED.organization_name, organization_kind = EXCLUDED.organization_kind,
@@ -75,6 +80,7 @@ export class PostgresSearchIndex {
            region = EXCLUDED.region, has_reflection = EXCLUDED.has_reflection, presented = EXCLUDED.presented,
            title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body, meta_text = EXCLUDED.meta_text,
            attachment_text = EXCLUDED.attachment_text, reflection_text = EXCLUDED.reflection_text,
+           reaction_text = EXCLUDED.reaction_text, reactions = EXCLUDED.reactions, answered = EXCLUDED.answered,
            updated_at = EXCLUDED.updated_at`,
         [JSON.stringify(rows)],
       );

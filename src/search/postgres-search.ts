@@ -277,9 +277,10 @@ export class PostgresCaseSearch implements CaseSearch {
     return `
       WITH ${full ? `${MATCH_QUERY_CTE(full)},` : ''}
       m AS (
-        SELECT d.roles, d.themes, d.organization_kind, d.year, d.has_reflection, d.presented,
+        SELECT d.roles, d.themes, d.organization_kind, d.year, d.has_reflection, d.presented, d.answered,
                ${c.role} AS f_role, ${c.theme} AS f_theme, ${c.organizationKind} AS f_organizationKind,
-               ${c.year} AS f_year, ${c.hasReflection} AS f_hasReflection, ${c.presented} AS f_presented
+               ${c.year} AS f_year, ${c.hasReflection} AS f_hasReflection, ${c.presented} AS f_presented,
+               ${c.answered} AS f_answered
           FROM search_documents d${full ? ', q' : ''}
          WHERE ${where.visibility}${full ? ' AND d.document @@ q.full' : ''})
       SELECT 'total' AS facet, NULL AS value, count(*) FILTER (WHERE f_role AND ${others('role')}) AS n FROM m
@@ -288,7 +289,8 @@ export class PostgresCaseSearch implements CaseSearch {
       UNION ALL SELECT 'organizationKind', organization_kind, count(*) FROM m WHERE ${others('organizationKind')} GROUP BY 2
       UNION ALL SELECT 'year', year::text, count(*) FROM m WHERE year IS NOT NULL AND ${others('year')} GROUP BY 2
       UNION ALL SELECT 'hasReflection', has_reflection::text, count(*) FROM m WHERE ${others('hasReflection')} GROUP BY 2
-      UNION ALL SELECT 'presented', presented::text, count(*) FROM m WHERE ${others('presented')} GROUP BY 2`;
+      UNION ALL SELECT 'presented', presented::text, count(*) FROM m WHERE ${others('presented')} GROUP BY 2
+      UNION ALL SELECT 'answered', answered::text, count(*) FROM m WHERE ${others('answered')} GROUP BY 2`;
   }
 
   /** One page of hits: rank a bounded candidate set, then snippets for the shown page only. */
@@ -371,15 +373,20 @@ export class PostgresCaseSearch implements CaseSearch {
       case_id: number;
       snippet: string | null;
       in_case: boolean;
+      reaction_id: number | null;
+      reaction_author: string | null;
+      reaction_snippet: string | null;
       att_id: number | null;
       filename: string | null;
       att_snippet: string | null;
       page_offsets: number[] | null;
     }> = await this.dataSource.query(
       `WITH q AS MATERIALIZED (SELECT ${full} AS full),
-       h AS (SELECT d.case_id, d.summary, d.body, d.rank_document @@ q.full AS in_case, q.full
+       h AS (SELECT d.case_id, d.summary, d.body, d.reactions, d.rank_document @@ q.full AS in_case, q.full
                FROM search_documents d, q WHERE d.case_id = ANY($${ids}))
        SELECT h.case_id, h.in_case,
+              rx.id AS reaction_id, rx.author_name AS reaction_author,
+              CASE WHEN rx.id IS NOT NULL THEN ts_headline('dutch_unaccent', rx.text, h.full, ${options}) END AS reaction_snippet,
               CASE WHEN NOT (h.in_case OR a.attachment_id IS NULL) THEN NULL
                    WHEN strpos(short.snippet, E'\\u0002') > 0 THEN short.snippet
                    ELSE ts_headline('dutch_unaccent', h.summary || E'\\n' || left(h.body, ${SNIPPET_BODY_CHARS}), h.full, ${options}) END AS snippet,
@@ -390,6 +397,11 @@ export class PostgresCaseSearch implements CaseSearch {
            SELECT s.attachment_id, s.filename, s.page_offsets, s.text
              FROM (SELECT * FROM search_attachment_documents s WHERE s.case_id = h.case_id AND NOT h.in_case OFFSET 0) s
             WHERE s.document @@ h.full ORDER BY ts_rank_cd(s.document, h.full) DESC LIMIT 1) a ON true
+         LEFT JOIN LATERAL (
+           SELECT (x->>'id')::int AS id, x->>'authorName' AS author_name, x->>'text' AS text
+             FROM jsonb_array_elements(CASE WHEN h.in_case THEN '[]'::jsonb ELSE h.reactions END) x
+            WHERE to_tsvector('dutch', immutable_unaccent(x->>'text')) @@ h.full
+            ORDER BY ts_rank_cd(to_tsvector('dutch', immutable_unaccent(x->>'text')), h.full) DESC LIMIT 1) rx ON true
          LEFT JOIN LATERAL (
            SELECT ts_headline('dutch_unaccent', h.summary || E'\\n' || left(h.body, ${SNIPPET_SHORT_BODY_CHARS}), h.full, ${options}) AS snippet
             WHERE h.in_case OR a.attachment_id IS NULL) short ON true`,
@@ -408,7 +420,11 @@ export class PostgresCaseSearch implements CaseSearch {
     for (const hit of hits) {
       const row = byId.get(hit.id);
       if (!row) continue;
-      if (!row.in_case && row.att_id !== null && row.att_snippet) {
+      if (!row.in_case && row.reaction_id !== null && row.reaction_snippet) {
+        // The case's own text lacks the words and a member's reaction has them all: found there.
+        hit.snippet = markedSnippet(row.reaction_snippet);
+        hit.reaction = { id: row.reaction_id, authorName: row.reaction_author ?? '' };
+      } else if (!row.in_case && row.att_id !== null && row.att_snippet) {
         hit.snippet = markedSnippet(row.att_snippet);
         const text = attachmentTexts.get(row.att_id);
         hit.attachment = {
@@ -488,6 +504,7 @@ class QueryPlan {
       year: f.years.length ? `d.year = ANY(${p.add(f.years)}::int[])` : 'true',
       hasReflection: f.hasReflection === undefined ? 'true' : `d.has_reflection = ${p.add(f.hasReflection)}`,
       presented: f.presented === undefined ? 'true' : `d.presented = ${p.add(f.presented)}`,
+      answered: f.answered === undefined ? 'true' : `d.answered = ${p.add(f.answered)}`,
     };
     return { visibility, conditions, all: [visibility, ...Object.values(conditions)].join(' AND ') };
   }

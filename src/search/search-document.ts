@@ -25,11 +25,15 @@ export interface SearchDocument {
   year: number | null;
   attachments: Array<{ id: number; filename: string; text: string; pageOffsets: number[] | null }>;
   reflectionText: string;
+  /** Members' shown reactions (not hidden, not deleted): searched at the lowest weight, like reflections. */
+  reactions: Array<{ id: number; authorName: string; text: string }>;
   status: CaseStatus;
   authorId: number;
   authorName: string;
   hasReflection: boolean;
   presented: boolean;
+  /** The author marked a reaction "Dit hielp mij": the question is answered. */
+  answered: boolean;
   updatedAt: string;
 }
 
@@ -43,7 +47,8 @@ export async function buildSearchDocuments(m: EntityManager, caseIds: number[]):
             coalesce((SELECT array_agg(t.slug ORDER BY t.slug) FROM case_themes ct JOIN themes t ON t.id = ct.theme_id WHERE ct.case_id = c.id), '{}') AS themes,
             coalesce((SELECT array_agg(t.name ORDER BY t.slug) FROM case_themes ct JOIN themes t ON t.id = ct.theme_id WHERE ct.case_id = c.id), '{}') AS theme_names,
             coalesce((SELECT string_agg(r.body, E'\\n\\n' ORDER BY r.id) FROM reflections r WHERE r.case_id = c.id AND r.status = 'active'), '') AS reflections,
-            EXISTS (SELECT 1 FROM nominations n WHERE n.case_id = c.id AND n.presented_at IS NOT NULL) AS presented
+            EXISTS (SELECT 1 FROM nominations n WHERE n.case_id = c.id AND n.presented_at IS NOT NULL) AS presented,
+            EXISTS (SELECT 1 FROM reactions x WHERE x.case_id = c.id AND x.status = 'active' AND x.helpful_at IS NOT NULL) AS answered
        FROM cases c JOIN organizations o ON o.id = c.organization_id JOIN users u ON u.id = c.author_id
       WHERE c.id = ANY($1)`,
     [caseIds],
@@ -53,6 +58,17 @@ export async function buildSearchDocuments(m: EntityManager, caseIds: number[]):
        FROM attachments WHERE case_id = ANY($1) ORDER BY id`,
     [caseIds, MAX_ATTACHMENT_TEXT],
   );
+  const reactionRows = await m.query(
+    `SELECT x.id, x.case_id, u.name AS author_name, x.body FROM reactions x JOIN users u ON u.id = x.author_id
+      WHERE x.case_id = ANY($1) AND x.status = 'active' ORDER BY x.id`,
+    [caseIds],
+  );
+  const reactionsByCase = new Map<number, SearchDocument['reactions']>();
+  for (const x of reactionRows) {
+    const list = reactionsByCase.get(x.case_id) ?? [];
+    list.push({ id: x.id, authorName: x.author_name, text: markdownToText(x.body) });
+    reactionsByCase.set(x.case_id, list);
+  }
   const attachmentsByCase = new Map<number, SearchDocument['attachments']>();
   for (const a of attachmentRows) {
     const list = attachmentsByCase.get(a.case_id) ?? [];
@@ -77,11 +93,13 @@ export async function buildSearchDocuments(m: EntityManager, caseIds: number[]):
     year: r.year,
     attachments: attachmentsByCase.get(r.id) ?? [],
     reflectionText: markdownToText(r.reflections),
+    reactions: reactionsByCase.get(r.id) ?? [],
     status: r.status,
     authorId: r.author_id,
     authorName: r.author_name,
     hasReflection: r.reflections.trim() !== '',
     presented: r.presented,
+    answered: r.answered,
     updatedAt: new Date(r.updated_at).toISOString(),
   }));
 }

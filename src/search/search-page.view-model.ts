@@ -16,7 +16,15 @@ const FACETS = [
   { key: 'year', param: 'jaar', label: 'Startjaar' },
   { key: 'hasReflection', param: 'reflectie', label: 'Reflectie van een expert' },
   { key: 'presented', param: 'gepresenteerd', label: 'Gepresenteerd op een bijeenkomst' },
+  { key: 'answered', param: 'vraag', label: 'Vraag aan de vakgemeenschap' },
 ] as const;
+/** A boolean facet's engine value ("true") as its URL value (ja/nee; beantwoord/open for the question). */
+function booleanParam(key: (typeof FACETS)[number]['key'], value: string): string {
+  if (key === 'answered') return value === 'true' ? 'beantwoord' : 'open';
+  if (key === 'hasReflection' || key === 'presented') return value === 'true' ? 'ja' : 'nee';
+  return value;
+}
+
 /** Plain data for the search page: facet options with counts and toggle links, chips, paging. */
 export function searchPageModel(
   parsed: ParsedSearch,
@@ -31,6 +39,7 @@ export function searchPageModel(
     if (param === 'organisatietype') return ORGANIZATION_KIND_LABELS[value as OrganizationKind] ?? value;
     if (param === 'reflectie') return value === 'ja' ? 'Met reflectie' : 'Zonder reflectie';
     if (param === 'gepresenteerd') return value === 'ja' ? 'Gepresenteerd' : 'Niet gepresenteerd';
+    if (param === 'vraag') return value === 'beantwoord' ? 'Beantwoord' : 'Open vraag';
     if (param === 'status') return STATUS_PARAMS[value]?.label ?? value;
     return value;
   };
@@ -41,9 +50,8 @@ export function searchPageModel(
   };
   const facets = FACETS.map((f) => {
     const counts = result.facets[f.key];
-    const boolean = f.key === 'hasReflection' || f.key === 'presented';
     const entries = Object.entries(counts).map(([value, count]) => ({
-      value: boolean ? (value === 'true' ? 'ja' : 'nee') : value,
+      value: booleanParam(f.key, value),
       count,
     }));
     if (f.key === 'year') entries.sort((a, b) => Number(b.value) - Number(a.value));
@@ -146,6 +154,9 @@ export function searchApiModel(result: ServiceResult, parsed: ParsedSearch) {
       year: h.year,
       url: `/casussen/${h.id}`,
       ...(h.attachment ? { attachment: { ...h.attachment, url: `/bijlagen/${h.attachment.id}` } } : {}),
+      ...(h.reaction
+        ? { reaction: { ...h.reaction, url: `/casussen/${h.id}#reactie-${h.reaction.id}` } }
+        : {}),
     })),
     facets: result.facets,
     suggestions: result.suggestions,

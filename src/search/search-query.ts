@@ -17,6 +17,8 @@ export interface SearchFilters {
   years: number[];
   hasReflection?: boolean;
   presented?: boolean;
+  /** The question to the community: answered (a reaction marked "Dit hielp mij") or still open. */
+  answered?: boolean;
   /** Empty: published (and the viewer's own drafts). */
   statuses: CaseStatus[];
 }
@@ -48,6 +50,8 @@ export interface SearchHit {
   year: number | null;
   status: CaseStatus;
   updatedAt: string;
+  /** Set when the best match is in a member's reaction ("gevonden in een reactie van …"). */
+  reaction?: { id: number; authorName: string };
   /** Set when the best match is in an attachment. */
   attachment?: { id: number; filename: string; page?: number };
 }
@@ -60,6 +64,7 @@ export interface SearchFacets {
   year: FacetCounts;
   hasReflection: FacetCounts;
   presented: FacetCounts;
+  answered: FacetCounts;
 }
 
 export interface SearchResult {

@@ -23,6 +23,8 @@ export const searchParamsSchema = z.object({
   jaar: list,
   reflectie: list,
   gepresenteerd: list,
+  /** The question to the community: "open" (no answer marked yet) or "beantwoord". */
+  vraag: list,
   status: list,
   sorteer: z.string().optional(),
   /** The query the sort select was shown for: a new query goes back to relevance. */
@@ -45,6 +47,8 @@ export const SORT_PARAMS: Record<string, { sort: SearchSort; label: string }> = 
   titel: { sort: 'title', label: 'Titel (A–Z)' },
 };
 const YES_NO: Record<string, boolean> = { ja: true, nee: false };
+/** The "vraag" facet's URL values: answered or not. */
+export const QUESTION_PARAMS: Record<string, boolean> = { beantwoord: true, open: false };
 
 export interface ParsedSearch {
   query: SearchQuery;
@@ -99,6 +103,7 @@ export function toSearchQuery(
   const years = keep('jaar', params.jaar, (v) => (/^(19|20)\d{2}$/.test(v) ? Number(v) : undefined));
   const reflection = keep('reflectie', params.reflectie, (v) => YES_NO[v]);
   const presented = keep('gepresenteerd', params.gepresenteerd, (v) => YES_NO[v]);
+  const answered = keep('vraag', params.vraag, (v) => QUESTION_PARAMS[v]);
   const statuses = keep('status', params.status, (v) => STATUS_PARAMS[v]?.status);
   // The form sends its sort select with every query; a sort chosen for another query (or while
   // browsing, "nieuwste") does not carry over to a new one: that is ranked by relevance.
@@ -119,6 +124,7 @@ export function toSearchQuery(
     jaar: years.map(String),
     reflectie: reflection.length === 1 ? [invert(YES_NO, reflection[0])] : [],
     gepresenteerd: presented.length === 1 ? [invert(YES_NO, presented[0])] : [],
+    vraag: answered.length === 1 ? [invert(QUESTION_PARAMS, answered[0])] : [],
     status: statuses.map((s) => Object.keys(STATUS_PARAMS).find((k) => STATUS_PARAMS[k].status === s)!),
     ...(sort ? { sorteer: [params.sorteer!] } : {}),
     ...(literal ? { letterlijk: ['1'] } : {}),
@@ -138,6 +144,7 @@ export function toSearchQuery(
         // Both "ja" and "nee" selected is the same as no filter.
         hasReflection: reflection.length === 1 ? reflection[0] : undefined,
         presented: presented.length === 1 ? presented[0] : undefined,
+        answered: answered.length === 1 ? answered[0] : undefined,
         statuses,
       },
       sort,

@@ -39,5 +39,13 @@ export function pageOfOffset(text: string, snippet: string, pageOffsets: number[
 }
 
 export function emptyFacets(): SearchFacets {
-  return { role: {}, theme: {}, organizationKind: {}, year: {}, hasReflection: {}, presented: {} };
+  return {
+    role: {},
+    theme: {},
+    organizationKind: {},
+    year: {},
+    hasReflection: {},
+    presented: {},
+    answered: {},
+  };
 }

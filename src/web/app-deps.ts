@@ -13,6 +13,7 @@ import type { SearchLog } from '../insight/search-log';
 import type { Mailer } from '../mail/mailer';
 import type { MeetingsService } from '../meetings/meetings.service';
 import type { NotificationMailer } from '../notifications/notifications.service';
+import type { ReactionsService } from '../reactions/reactions.service';
 import type { ReflectionsService } from '../reflections/reflections.service';
 import type { CaseSearch } from '../search/case-search';
 import type { SearchIndexer } from '../search/indexer';
@@ -41,6 +42,7 @@ export interface Services {
   cases: CasesService;
   meetings: MeetingsService;
   reflections: ReflectionsService;
+  reactions: ReactionsService;
   attachments: AttachmentsService;
   blobs: BlobStore;
   /** The one text-extraction queue: kicked after uploads and at start, drained at shutdown. */

@@ -37,6 +37,10 @@ const corpus: SearchDocument[] = [
     year: 2022,
     organizationKind: 'gemeente',
     organizationName: 'Gemeente Deventer',
+    reactions: [
+      { id: 301, authorName: 'Bram Buur', text: 'Wij werken met de kredietbank en een budgetcoach.' },
+    ],
+    answered: true,
   }),
   doc(4, {
     title: 'Overlast door hennepteelt',
@@ -146,6 +150,28 @@ function contract(name: string, make: () => Promise<Subject>) {
       expect(result.facets.role).toEqual({ verhuurder: 2, samenwerkingspartner: 1 });
       expect(result.facets.year).toEqual({ '2023': 2 });
       expect(result.facets.presented).toEqual({ true: 1, false: 1 });
+    });
+
+    it('finds reaction text at the lowest weight, says whose reaction it was, and filters open or answered questions', async () => {
+      await search.upsert([
+        doc(9, { title: 'De kredietbank in de wijk', updatedAt: '2020-01-01T00:00:00.000Z' }),
+      ]);
+      const found = await search.search(query('kredietbank'), viewer);
+      // The case with the word in its own title first; the one with it in a reaction after it, labelled.
+      expect(found.hits.map((h) => h.id)).toEqual([9, 3]);
+      expect(found.hits[0].reaction).toBeUndefined();
+      expect(found.hits[1].reaction).toEqual({ id: 301, authorName: 'Bram Buur' });
+      expect(found.hits[1].snippet).toContain('<mark>kredietbank</mark>');
+      await search.remove([9]);
+      expect(await ids(query('', { filters: { answered: true } }))).toEqual([3]);
+      expect(await ids(query('', { filters: { answered: false } }))).toEqual([1, 2, 4, 5]);
+      const all = await search.search(query(''), viewer);
+      expect(all.facets.answered).toEqual({ true: 1, false: 4 });
+      // A reaction that is gone (hidden or deleted: the document is rebuilt without it) is not found.
+      await search.upsert([{ ...corpus[2], reactions: [], answered: false }]);
+      expect(await ids(query('budgetcoach'))).toEqual([]);
+      expect(await ids(query('', { filters: { answered: true } }))).toEqual([]);
+      await search.upsert([corpus[2]]);
     });
 
     it('pages and sorts', async () => {

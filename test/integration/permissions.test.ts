@@ -417,6 +417,96 @@ export const permissionRows: Row[] = [
     expect: roles('login', 'deny', 'deny', 'deny', 'deny'),
     note: "someone else's reflection (IDOR)",
   },
+  {
+    route: 'POST /casussen/:id/reacties',
+    path: (i) => `/casussen/${i.otherCase}/reacties`,
+    body: () => ({ body: 'Wij doen het zo.' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'POST /casussen/:id/reacties',
+    path: (i) => `/casussen/${i.otherDraft}/reacties`,
+    body: () => ({ body: 'Wij doen het zo.' }),
+    expect: roles('login', 'hidden', 'hidden', 'hidden', 'deny'),
+    note: "someone else's draft: nobody reacts",
+  },
+  {
+    route: 'POST /casussen/:id/reacties',
+    path: (i) => `/casussen/${i.archivedCase}/reacties`,
+    body: () => ({ body: 'Wij doen het zo.' }),
+    expect: all('deny'),
+    note: 'an archived case',
+  },
+  {
+    route: 'POST /api/cases/:id/reacties',
+    path: (i) => `/api/cases/${i.otherCase}/reacties`,
+    body: () => ({ body: 'Via de API.' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /reacties/:id/bewerken',
+    path: (i) => `/reacties/${i.othersReaction}/bewerken`,
+    expect: all('deny'),
+    note: "someone else's reaction (IDOR)",
+  },
+  {
+    route: 'GET /reacties/:id/bewerken',
+    path: (i) => `/reacties/${i.practitionersReaction}/bewerken`,
+    expect: roles('login', 'ok', 'deny', 'deny', 'deny'),
+    note: "the practitioner's own reaction",
+  },
+  {
+    route: 'POST /reacties/:id',
+    path: (i) => `/reacties/${i.othersReaction}`,
+    body: () => ({ body: 'Overschreven.' }),
+    expect: all('deny'),
+    note: "someone else's reaction (IDOR)",
+  },
+  {
+    route: 'POST /reacties/:id/verwijderen',
+    path: (i) => `/reacties/${i.othersReaction}/verwijderen`,
+    expect: all('deny'),
+    note: "someone else's reaction (IDOR)",
+  },
+  {
+    route: 'POST /reacties/:id/hielp',
+    path: (i) => `/reacties/${i.reactionOnOwnCase}/hielp`,
+    body: () => ({ hielp: 'ja' }),
+    expect: roles('login', 'ok', 'deny', 'deny', 'deny'),
+    note: "only the case's author marks",
+  },
+  {
+    route: 'POST /reacties/:id/melden',
+    path: (i) => `/reacties/${i.othersReaction}/melden`,
+    body: () => ({ reason: 'Niet netjes.' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'POST /reacties/:id/verbergen',
+    path: (i) => `/reacties/${i.othersReaction}/verbergen`,
+    body: () => ({ reason: '' }),
+    expect: curatorsAndAdmins,
+    note: 'no reason: 400 when allowed',
+  },
+  {
+    route: 'POST /reacties/:id/meldingen-afhandelen',
+    path: (i) => `/reacties/${i.othersReaction}/meldingen-afhandelen`,
+    expect: curatorsAndAdmins,
+  },
+  { route: 'GET /beheer/reacties', path: () => '/beheer/reacties', expect: curatorsAndAdmins },
+  {
+    route: 'POST /casussen/:id/volgen',
+    path: (i) => `/casussen/${i.otherCase}/volgen`,
+    body: () => ({ volgen: 'ja' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'POST /casussen/:id/volgen',
+    path: (i) => `/casussen/${i.otherDraft}/volgen`,
+    body: () => ({ volgen: 'ja' }),
+    expect: roles('login', 'hidden', 'hidden', 'hidden', 'deny'),
+    note: "someone else's draft",
+  },
   { route: 'GET /meldingen', path: () => '/meldingen', expect: all('ok') },
   { route: 'POST /meldingen/gelezen', path: () => '/meldingen/gelezen', expect: all('ok') },
 ];
@@ -471,6 +561,18 @@ beforeAll(async () => {
     )[0].id;
   ids.othersReflection = await reflect(otherExpert.id);
   ids.expertsReflection = await reflect(users.expert.id);
+  // Reactions: the stranger's and the practitioner's on another case, the stranger's on the practitioner's case.
+  ids.archivedCase = await buildCase(ds, stranger, { status: 'archived' });
+  const react = async (caseId: number, authorId: number) =>
+    (
+      await ds.query(
+        `INSERT INTO reactions (case_id, author_id, body) VALUES ($1, $2, 'Een reactie') RETURNING id`,
+        [caseId, authorId],
+      )
+    )[0].id;
+  ids.othersReaction = await react(ids.otherCase, stranger.id);
+  ids.practitionersReaction = await react(ids.otherCase, users.practitioner.id);
+  ids.reactionOnOwnCase = await react(ids.ownCase, stranger.id);
   // The stranger attaches a file to each of their cases, through the real upload.
   const strangerAgent = request.agent(ctx.app);
   await loginAs(strangerAgent, stranger);

@@ -264,6 +264,7 @@ describe('/api/search', () => {
       url: expect.stringMatching(/^\/casussen\/\d+$/),
     });
     expect(Object.keys(res.body.facets).sort()).toEqual([
+      'answered',
       'hasReflection',
       'organizationKind',
       'presented',

@@ -41,11 +41,13 @@ export function doc(id: number, overrides: Partial<SearchDocument> = {}): Search
     year: 2022,
     attachments: [],
     reflectionText: '',
+    reactions: [],
     status: 'published',
     authorId: 1,
     authorName: 'Sanne de Vries',
     hasReflection: false,
     presented: false,
+    answered: false,
     updatedAt: new Date(Date.UTC(2024, 0, id)).toISOString(),
     ...overrides,
   };

@@ -222,7 +222,15 @@ describe('Meilisearch adapter: settings and the requests it sends agree', () => 
       perPage: 20,
       tookMs: 1,
       hits: [],
-      facets: { role: {}, theme: {}, organizationKind: {}, year: {}, hasReflection: {}, presented: {} },
+      facets: {
+        role: {},
+        theme: {},
+        organizationKind: {},
+        year: {},
+        hasReflection: {},
+        presented: {},
+        answered: {},
+      },
       suggestions: [],
     };
     const orQueries = { search: jest.fn(async () => fromPostgres) };
@@ -247,6 +255,7 @@ async function captureUpsertedDoc() {
   await adapter().upsert([
     doc(3, {
       attachments: [{ id: 9, filename: 'plan.pdf', text: 'Tekst van het plan.', pageOffsets: [0] }],
+      reactions: [{ id: 4, authorName: 'Bram Buur', text: 'Bel de kredietbank.' }],
     }),
   ]);
   return requests.slice(before).find((r) => /\/documents$/.test(r.path))!.body[0];
@@ -389,6 +398,31 @@ describe('Meilisearch adapter: hits, totals, time and size', () => {
     ];
     const [inCase] = (await adapter().search(query('incasso'), viewer)).hits;
     expect(inCase.attachment).toBeUndefined();
+  });
+
+  it('labels a hit "found in a reaction of …" when only a reaction has the words', async () => {
+    cannedTotal = 1;
+    const withReactions = (matches: Record<string, unknown>) => ({
+      ...hit(matches, {
+        reactions: [{ text: 'Eens.' }, { text: 'Bel de \u0002kredietbank\u0003.' }],
+      }),
+      reactions: [
+        { id: 7, authorName: 'Cor Collega' },
+        { id: 8, authorName: 'Bram Buur' },
+      ],
+    });
+    cannedHits = [withReactions({ 'reactions.text': [{ start: 7, length: 11, indices: [1] }] })];
+    const [found] = (await adapter().search(query('kredietbank'), viewer)).hits;
+    expect(found.reaction).toEqual({ id: 8, authorName: 'Bram Buur' });
+    expect(found.snippet).toContain('<mark>kredietbank</mark>');
+    cannedHits = [
+      withReactions({
+        body: [{ start: 0, length: 11 }],
+        'reactions.text': [{ start: 7, length: 11, indices: [1] }],
+      }),
+    ];
+    const [inCase] = (await adapter().search(query('kredietbank'), viewer)).hits;
+    expect(inCase.reaction).toBeUndefined();
   });
 
   it('says when the total reached maxTotalHits', async () => {

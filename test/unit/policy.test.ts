@@ -1,5 +1,5 @@
 import type { UserRole } from '../../src/domain';
-import { can, requiresTwoFactor, type CaseRef, type Viewer } from '../../src/policy';
+import { can, requiresTwoFactor, type CaseRef, type ReactionRef, type Viewer } from '../../src/policy';
 
 const viewer = (roles: UserRole[], id = 10, organizationId = 1): Viewer => ({
   id,
@@ -21,6 +21,12 @@ const others = (status: CaseRef['status'], organizationId = 2): CaseRef => ({
   authorId: 99,
   organizationId,
   status,
+});
+/** A shown reaction by this author, written this many hours ago. */
+const reaction = (authorId: number, hoursAgo: number): ReactionRef => ({
+  authorId,
+  status: 'active',
+  createdAt: new Date(Date.now() - hoursAgo * 3_600_000),
 });
 const openMeeting = {
   status: 'nominations_open' as const,
@@ -129,6 +135,89 @@ const matrix: Array<[string, (v: Viewer) => boolean, boolean, boolean, boolean, 
   ['read the audit log', (v) => can(v, 'admin:audit'), false, false, false, true],
   ['manage the thesaurus', (v) => can(v, 'admin:thesaurus'), false, false, true, true],
   ['read search insight and collection charts', (v) => can(v, 'admin:insight'), false, false, true, true],
+  [
+    'react on a published case',
+    (v) => can(v, 'reaction:create', others('published')),
+    true,
+    true,
+    true,
+    true,
+  ],
+  ['react on a draft', (v) => can(v, 'reaction:create', own('draft')), false, false, false, false],
+  [
+    'react on an archived case',
+    (v) => can(v, 'reaction:create', others('archived')),
+    false,
+    false,
+    false,
+    false,
+  ],
+  [
+    'edit own reaction within 24 hours',
+    (v) => can(v, 'reaction:edit', reaction(10, 23)),
+    true,
+    true,
+    true,
+    true,
+  ],
+  [
+    'edit own reaction after 24 hours',
+    (v) => can(v, 'reaction:edit', reaction(10, 25)),
+    false,
+    false,
+    false,
+    false,
+  ],
+  [
+    "edit someone else's reaction",
+    (v) => can(v, 'reaction:edit', reaction(99, 1)),
+    false,
+    false,
+    false,
+    false,
+  ],
+  [
+    'delete own reaction, also later',
+    (v) => can(v, 'reaction:delete', reaction(10, 100)),
+    true,
+    true,
+    true,
+    true,
+  ],
+  [
+    "delete someone else's reaction",
+    (v) => can(v, 'reaction:delete', reaction(99, 1)),
+    false,
+    false,
+    false,
+    false,
+  ],
+  [
+    'mark a reaction on own case "dit hielp mij"',
+    (v) => can(v, 'reaction:mark-helpful', own('published'), reaction(99, 1)),
+    true,
+    true,
+    true,
+    true,
+  ],
+  [
+    "mark a reaction on someone else's case",
+    (v) => can(v, 'reaction:mark-helpful', others('published'), reaction(98, 1)),
+    false,
+    false,
+    false,
+    false,
+  ],
+  [
+    "report someone else's reaction",
+    (v) => can(v, 'reaction:report', reaction(99, 1)),
+    true,
+    true,
+    true,
+    true,
+  ],
+  ['report own reaction', (v) => can(v, 'reaction:report', reaction(10, 1)), false, false, false, false],
+  ['hide reactions, handle reports', (v) => can(v, 'reaction:moderate'), false, false, true, true],
 ];
 
 describe('permission matrix (DESIGN.md)', () => {
