@@ -1,7 +1,18 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { User } from './user.entity';
 
 /** A one-time link: an invitation to set a first password, or a password reset. Only the hash is stored. */
+@Unique(['tokenHash'])
+@Check('invitations_purpose_check', `purpose IN ('invite', 'reset')`)
 @Entity('invitations')
 export class Invitation {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
@@ -28,6 +39,9 @@ export class Invitation {
 
   @Column({ type: 'integer', nullable: true })
   createdById!: number | null;
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: User;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

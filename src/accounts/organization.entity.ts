@@ -1,6 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { OrganizationKind } from '../domain';
 
+@Check(
+  'organizations_kind_check',
+  `kind IN ('woningcorporatie', 'gemeente', 'zorg-welzijn', 'huurdersorganisatie', 'kennisinstituut', 'overig')`,
+)
 @Entity('organizations')
 export class Organization {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })

@@ -1,7 +1,9 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -10,6 +12,11 @@ import {
 import type { UserRole } from '../domain';
 import { Organization } from './organization.entity';
 
+@Index('users_organization_id_idx', ['organizationId'])
+@Check(
+  'users_roles_check',
+  `roles <@ ARRAY['practitioner', 'expert', 'curator', 'admin'] AND cardinality(roles) >= 1`,
+)
 @Entity('users')
 export class User {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
@@ -30,7 +37,7 @@ export class User {
   @Column({ type: 'integer' })
   organizationId!: number;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Organization)
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 

@@ -1,7 +1,25 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Case } from '../cases/case.entity';
+import { User } from '../accounts/user.entity';
 
 export type ExtractionStatus = 'pending' | 'extracted' | 'failed' | 'none';
 
+@Index('attachments_case_id_idx', ['caseId'])
+@Index('attachments_blob_idx', ['blobSha256'])
+@Check('attachments_size_bytes_check', `size_bytes > 0`)
+@Check(
+  'attachments_extraction_status_check',
+  `extraction_status IN ('pending', 'extracted', 'failed', 'none')`,
+)
 @Entity('attachments')
 export class Attachment {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
@@ -9,6 +27,9 @@ export class Attachment {
 
   @Column({ type: 'integer' })
   caseId!: number;
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id' })
+  case?: Case;
 
   /** Content address in the blob store; identical files share one blob. */
   @Column({ type: 'char', length: 64 })
@@ -38,6 +59,9 @@ export class Attachment {
 
   @Column({ type: 'integer', nullable: true })
   uploadedById!: number | null;
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'uploaded_by_id' })
+  uploadedBy?: User;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

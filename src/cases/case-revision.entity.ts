@@ -1,7 +1,17 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { Case } from './case.entity';
 import { User } from '../accounts/user.entity';
 
 /** One saved version of a case: who, when, which fields changed, and the full content then. */
+@Unique(['caseId', 'version'])
 @Entity('case_revisions')
 export class CaseRevision {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
@@ -9,6 +19,9 @@ export class CaseRevision {
 
   @Column({ type: 'integer' })
   caseId!: number;
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id' })
+  case?: Case;
 
   @Column({ type: 'integer' })
   version!: number;

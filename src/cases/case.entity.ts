@@ -1,50 +1,34 @@
 import {
+  Check,
   Column,
+  type ColumnOptions,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
-  JoinTable,
-  ManyToMany,
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
 import { Organization } from '../accounts/organization.entity';
 import { User } from '../accounts/user.entity';
-import type { CaseStatus, CorporationRole } from '../domain';
-import { Theme } from './theme.entity';
+import type { CaseStatus } from '../domain';
+import { CASE_FIELDS, type CaseContent } from './case-fields';
 
+@Index('cases_tags_idx', { synchronize: false }) // GIN on tags: in the migration
+@Index('cases_author_id_idx', ['authorId'])
+@Index('cases_organization_id_idx', ['organizationId'])
+@Check(
+  'cases_roles_check',
+  `roles <@ ARRAY['verhuurder', 'samenwerkingspartner', 'opdrachtgever', 'ontwikkelaar'] AND cardinality(roles) >= 1`,
+)
+@Check('cases_year_check', `year IS NULL OR (year >= 1990 AND year <= 2100)`)
+@Check('cases_status_check', `status IN ('draft', 'published', 'archived')`)
 @Entity('cases')
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the content columns are added below
 export class Case {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
   id!: number;
-
-  @Column({ type: 'varchar', length: 200 })
-  title!: string;
-
-  @Column({ type: 'varchar', length: 600 })
-  summary!: string;
-
-  @Column({ type: 'text', default: '' })
-  context!: string;
-
-  @Column({ type: 'text', default: '' })
-  approach!: string;
-
-  @Column({ type: 'text', default: '' })
-  results!: string;
-
-  @Column({ type: 'text', default: '' })
-  lessons!: string;
-
-  @Column({ type: 'text', default: '' })
-  question!: string;
-
-  @Column({ type: 'text', array: true })
-  roles!: CorporationRole[];
-
-  @Column({ type: 'text', array: true, default: () => `'{}'` })
-  tags!: string[];
 
   @Column({ type: 'integer' })
   organizationId!: number;
@@ -53,34 +37,7 @@ export class Case {
   @JoinColumn({ name: 'organization_id' })
   organization?: Organization;
 
-  @ManyToMany(() => Theme)
-  @JoinTable({
-    name: 'case_themes',
-    joinColumn: {
-      name: 'case_id',
-      referencedColumnName: 'id',
-      foreignKeyConstraintName: 'fk_case_themes_case',
-    },
-    inverseJoinColumn: {
-      name: 'theme_id',
-      referencedColumnName: 'id',
-      foreignKeyConstraintName: 'fk_case_themes_theme',
-    },
-  })
-  themes?: Theme[];
-
-  @Column({ type: 'varchar', length: 500, default: '' })
-  partners!: string;
-
-  @Column({ type: 'varchar', length: 120, default: '' })
-  region!: string;
-
-  @Column({ type: 'integer', nullable: true })
-  year!: number | null;
-
-  @Column({ type: 'varchar', length: 200, default: '' })
-  contact!: string;
-
+  @Index('cases_status_updated_idx', { synchronize: false }) // ordering or GIN: in the migration
   @Column({ type: 'varchar', length: 20, default: 'draft' })
   status!: CaseStatus;
 
@@ -103,4 +60,26 @@ export class Case {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
+}
+
+/** The content columns come from the one case-field table (case-fields.ts), not from a second list. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- see above
+export interface Case extends Omit<CaseContent, 'themes'> {}
+
+const COLUMN_OF_KIND = {
+  line: (limit?: number, required?: boolean): ColumnOptions => ({
+    type: 'varchar',
+    length: limit,
+    ...(required ? {} : { default: '' }),
+  }),
+  markdown: (): ColumnOptions => ({ type: 'text', default: '' }),
+  roles: (): ColumnOptions => ({ type: 'text', array: true }),
+  tags: (): ColumnOptions => ({ type: 'text', array: true, default: () => `'{}'` }),
+  year: (): ColumnOptions => ({ type: 'integer', nullable: true }),
+  themes: null, // the case_themes table (CaseTheme)
+};
+for (const [name, field] of Object.entries(CASE_FIELDS)) {
+  const spec = field as { kind: keyof typeof COLUMN_OF_KIND; limit?: number; required?: boolean };
+  const options = COLUMN_OF_KIND[spec.kind]?.(spec.limit, spec.required);
+  if (options) Column(options)(Case.prototype, name);
 }

@@ -1,5 +1,7 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
+@Unique(['slug'])
+@Check('themes_slug_check', `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 @Entity('themes')
 export class Theme {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })

@@ -5,8 +5,11 @@ import { User } from '../accounts/user.entity';
 import { Attachment } from '../attachments/attachment.entity';
 import { CaseRevision } from '../cases/case-revision.entity';
 import { Case } from '../cases/case.entity';
+import { CaseTheme } from '../cases/case-theme.entity';
 import { Theme } from '../cases/theme.entity';
 import { Meeting } from '../meetings/meeting.entity';
+import { MeetingExpert } from '../meetings/meeting-expert.entity';
+import { MeetingTheme } from '../meetings/meeting-theme.entity';
 import { Nomination } from '../meetings/nomination.entity';
 import { Notification } from '../meetings/notification.entity';
 import { Reaction } from '../reactions/reaction.entity';
@@ -22,11 +25,14 @@ export const entities = [
   AuditEvent,
   Theme,
   Case,
+  CaseTheme,
   CaseRevision,
   Attachment,
   Reflection,
   Reaction,
   Meeting,
+  MeetingTheme,
+  MeetingExpert,
   Nomination,
   Notification,
   SearchOutboxEntry,

@@ -1,4 +1,4 @@
-import { DefaultNamingStrategy, type NamingStrategyInterface } from 'typeorm';
+import { DefaultNamingStrategy, Table, type NamingStrategyInterface } from 'typeorm';
 
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -19,4 +19,17 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
   override joinTableColumnName(tableName: string, propertyName: string, columnName?: string): string {
     return snake(`${tableName}_${columnName ?? propertyName}`);
   }
+  // Constraint names as PostgreSQL gives them to the migrations' inline REFERENCES and UNIQUE,
+  // so the entities describe the migrated schema exactly (test/integration/schema-drift.test.ts).
+  override foreignKeyName(table: Table | string, columns: string[]): string {
+    return `${bareName(table)}_${columns.join('_')}_fkey`;
+  }
+  override uniqueConstraintName(table: Table | string, columns: string[]): string {
+    return `${bareName(table)}_${columns.join('_')}_key`;
+  }
+}
+
+function bareName(table: Table | string): string {
+  const name = table instanceof Table ? table.name : table;
+  return name.split('.').pop()!.replace(/"/g, '');
 }

@@ -1,19 +1,24 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
-  JoinTable,
-  ManyToMany,
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
 import { Organization } from '../accounts/organization.entity';
 import { User } from '../accounts/user.entity';
-import { Theme } from '../cases/theme.entity';
 import type { CorporationRole, MeetingStatus } from '../domain';
 
+@Index('meetings_starts_at_idx', ['startsAt'])
+@Check(
+  'meetings_focus_role_check',
+  `focus_role IS NULL OR focus_role IN ('verhuurder', 'samenwerkingspartner', 'opdrachtgever', 'ontwikkelaar')`,
+)
+@Check('meetings_status_check', `status IN ('planned', 'nominations_open', 'agenda_set', 'held')`)
 @Entity('meetings')
 export class Meeting {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
@@ -57,40 +62,11 @@ export class Meeting {
   @Column({ type: 'integer', default: 1 })
   agendaVersion!: number;
 
-  @ManyToMany(() => Theme)
-  @JoinTable({
-    name: 'meeting_themes',
-    joinColumn: {
-      name: 'meeting_id',
-      referencedColumnName: 'id',
-      foreignKeyConstraintName: 'fk_meeting_themes_meeting',
-    },
-    inverseJoinColumn: {
-      name: 'theme_id',
-      referencedColumnName: 'id',
-      foreignKeyConstraintName: 'fk_meeting_themes_theme',
-    },
-  })
-  themes?: Theme[];
-
-  @ManyToMany(() => User)
-  @JoinTable({
-    name: 'meeting_experts',
-    joinColumn: {
-      name: 'meeting_id',
-      referencedColumnName: 'id',
-      foreignKeyConstraintName: 'fk_meeting_experts_meeting',
-    },
-    inverseJoinColumn: {
-      name: 'user_id',
-      referencedColumnName: 'id',
-      foreignKeyConstraintName: 'fk_meeting_experts_user',
-    },
-  })
-  experts?: User[];
-
   @Column({ type: 'integer', nullable: true })
   createdById!: number | null;
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: User;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,10 +1,13 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
 } from 'typeorm';
 import { User } from '../accounts/user.entity';
@@ -12,6 +15,9 @@ import { Case } from '../cases/case.entity';
 import type { NominationStatus } from '../domain';
 import { Meeting } from './meeting.entity';
 
+@Index('nominations_case_id_idx', ['caseId'])
+@Unique(['meetingId', 'caseId'])
+@Check('nominations_status_check', `status IN ('pending', 'selected', 'not_selected')`)
 @Entity('nominations')
 export class Nomination {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
@@ -52,6 +58,9 @@ export class Nomination {
 
   @Column({ type: 'integer', nullable: true })
   decidedById!: number | null;
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'decided_by_id' })
+  decidedBy?: User;
 
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;

@@ -1,6 +1,16 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { User } from '../accounts/user.entity';
 
 /** An in-app message; event_key makes "once per event" a database rule (unique per user). */
+@Unique(['userId', 'eventKey'])
 @Entity('notifications')
 export class Notification {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
@@ -8,6 +18,9 @@ export class Notification {
 
   @Column({ type: 'integer' })
   userId!: number;
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
 
   @Column({ type: 'varchar', length: 40 })
   kind!: string;

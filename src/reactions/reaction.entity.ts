@@ -1,17 +1,24 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Case } from '../cases/case.entity';
 import { User } from '../accounts/user.entity';
 
 export type ReactionStatus = 'active' | 'deleted' | 'hidden';
 
 /** A member's reaction on a case (meedenken), or a reply to one (parentId: one level only). */
+@Index('reactions_case_id_idx', ['caseId', 'createdAt'])
+@Index('reactions_parent_id_idx', ['parentId'])
+@Check('reactions_body_check', `length(body) <= 4000`)
+@Check('reactions_status_check', `status IN ('active', 'deleted', 'hidden')`)
 @Entity('reactions')
 export class Reaction {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
@@ -19,6 +26,9 @@ export class Reaction {
 
   @Column({ type: 'integer' })
   caseId!: number;
+  @ManyToOne(() => Case, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id' })
+  case?: Case;
 
   @Column({ type: 'integer' })
   authorId!: number;
@@ -29,9 +39,15 @@ export class Reaction {
 
   @Column({ type: 'integer', nullable: true })
   parentId!: number | null;
+  @ManyToOne(() => Reaction, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: Reaction;
 
   @Column({ type: 'integer', nullable: true })
   linkedCaseId!: number | null;
+  @ManyToOne(() => Case, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'linked_case_id' })
+  linkedCase?: Case;
 
   @Column({ type: 'text' })
   body!: string;
@@ -44,6 +60,9 @@ export class Reaction {
 
   @Column({ type: 'integer', nullable: true })
   hiddenById!: number | null;
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'hidden_by_id' })
+  hiddenBy?: User;
 
   @Column({ type: 'timestamptz', nullable: true })
   hiddenAt!: Date | null;
