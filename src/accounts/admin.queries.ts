@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { OrganizationKind, UserRole } from '../domain';
 import type { AuditQuery, UserListQuery } from './admin.schemas';
+import { Organization } from './organization.entity';
 
 export const USERS_PER_PAGE = 25;
 export const AUDIT_PER_PAGE = 50;
@@ -83,7 +84,8 @@ export interface Option {
 
 /** Organisations for a select, by name. */
 export async function organizationOptions(ds: DataSource): Promise<Option[]> {
-  return ds.query(`SELECT id, name FROM organizations ORDER BY lower(name), id`);
+  const list = await ds.getRepository(Organization).find({ select: { id: true, name: true } });
+  return list.sort((a, b) => a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }) || a.id - b.id);
 }
 
 export interface OrganizationRow {

@@ -3,6 +3,7 @@ import type { CaseStatus, OrganizationKind } from '../domain';
 import { can, type Viewer } from '../policy';
 import { notFound } from '../web/http-errors';
 import { contentColumnsOf, contentFromRow, type CaseContent } from './case-fields';
+import { Theme } from './theme.entity';
 
 export interface CaseRecord extends CaseContent {
   id: number;
@@ -100,8 +101,8 @@ export interface ThemeOption {
   slug: string;
   name: string;
 }
-export async function themeOptions(ds: DataSource): Promise<ThemeOption[]> {
-  return ds.query(`SELECT slug, name FROM themes ORDER BY name`);
+export function themeOptions(ds: DataSource): Promise<ThemeOption[]> {
+  return ds.getRepository(Theme).find({ select: { slug: true, name: true }, order: { name: 'ASC' } });
 }
 
 /** Existing trefwoorden for suggestions: from published cases and the viewer's own. */

@@ -11,7 +11,7 @@ import { Meeting } from '../meetings/meeting.entity';
 import { MeetingExpert } from '../meetings/meeting-expert.entity';
 import { MeetingTheme } from '../meetings/meeting-theme.entity';
 import { Nomination } from '../meetings/nomination.entity';
-import { Notification } from '../meetings/notification.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Reaction } from '../reactions/reaction.entity';
 import { Reflection } from '../reflections/reflection.entity';
 import { SearchOutboxEntry } from '../search/search-outbox.entity';

@@ -2,16 +2,10 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Mailer } from '../mail/mailer';
 import { cachedUnread, forgetUnread } from '../accounts/request-cache';
+import { In, IsNull } from 'typeorm';
+import { Notification, type NotificationKind } from './notification.entity';
 
-export type NotificationKind =
-  | 'reflection'
-  | 'nomination_decided'
-  | 'agenda_set'
-  | 'reaction'
-  | 'reaction_reply'
-  | 'reaction_followed'
-  | 'reaction_helpful'
-  | 'reaction_hidden';
+export type { NotificationKind };
 
 export interface NewNotification {
   userId: number;
@@ -101,35 +95,28 @@ export interface NotificationRow {
   createdAt: Date;
 }
 
+const notifications = (ds: DataSource) => ds.getRepository(Notification);
+
 /** The viewer's notifications, newest first. */
-export async function listNotifications(
-  ds: DataSource,
-  userId: number,
-  limit = 100,
-): Promise<NotificationRow[]> {
-  return ds.query(
-    `SELECT id, kind, message, url, read_at AS "readAt", created_at AS "createdAt"
-       FROM notifications WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
-    [userId, limit],
-  );
+export function listNotifications(ds: DataSource, userId: number, limit = 100): Promise<NotificationRow[]> {
+  return notifications(ds).find({
+    select: { id: true, kind: true, message: true, url: true, readAt: true, createdAt: true },
+    where: { userId },
+    order: { createdAt: 'DESC', id: 'DESC' },
+    take: limit,
+  });
 }
 
 /** The header's unread count (briefly cached; forgotten when notifications arrive or are read). */
 export function unreadCount(ds: DataSource, userId: number): Promise<number> {
-  return cachedUnread(ds, userId, async () => {
-    const [row] = await ds.query(
-      `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
-      [userId],
-    );
-    return row.n;
-  });
+  return cachedUnread(ds, userId, () => notifications(ds).countBy({ userId, readAt: IsNull() }));
 }
 
 /** Marks the viewer's notifications read (all, or the given ones). */
 export async function markRead(ds: DataSource, userId: number, ids?: number[]): Promise<void> {
-  await ds.query(
-    `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::int[] IS NULL OR id = ANY($2))`,
-    [userId, ids ?? null],
+  await notifications(ds).update(
+    { userId, readAt: IsNull(), ...(ids ? { id: In(ids) } : {}) },
+    { readAt: () => 'now()' },
   );
   forgetUnread(ds, [userId]);
 }

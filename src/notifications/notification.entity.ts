@@ -9,6 +9,17 @@ import {
 } from 'typeorm';
 import { User } from '../accounts/user.entity';
 
+/** What a notification is about (its wording and link are stored with it). */
+export type NotificationKind =
+  | 'reflection'
+  | 'nomination_decided'
+  | 'agenda_set'
+  | 'reaction'
+  | 'reaction_reply'
+  | 'reaction_followed'
+  | 'reaction_helpful'
+  | 'reaction_hidden';
+
 /** An in-app message; event_key makes "once per event" a database rule (unique per user). */
 @Unique(['userId', 'eventKey'])
 @Entity('notifications')
@@ -23,7 +34,7 @@ export class Notification {
   user?: User;
 
   @Column({ type: 'varchar', length: 40 })
-  kind!: string;
+  kind!: NotificationKind;
 
   @Column({ type: 'varchar', length: 500 })
   message!: string;
