@@ -2,16 +2,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../accounts/audit';
 import type { MeetingStatus } from '../domain';
 import { MEETING_STATUS_LABELS } from '../domain';
-import {
-  createNotifications,
-  type CreatedNotification,
-  type NewNotification,
-} from '../notifications/notifications.service';
+import { createNotifications, type CreatedNotification, type NewNotification } from '../notifications/notifications.service';
 import { can, type Viewer } from '../policy';
-import { enqueueSearchUpdate } from '../search/outbox';
 import { badRequest, conflict, forbidden, notFound } from '../web/http-errors';
 import { fromLocalParts } from './meeting-time';
 import type { MeetingForm } from './meetings.schemas';
+import { recordCaseEvent } from '../cases/case-events';
 
 export interface MeetingsAfterCommit {
   kickIndexer(): void;
@@ -316,12 +312,10 @@ export class MeetingsService {
         nominationId,
         meeting.startsAt,
       ]);
-      await enqueueSearchUpdate(m, [n.case_id], 'case.presented');
-      await recordAudit(m, {
-        actorId: viewer.id,
+      await recordCaseEvent(m, {
+        caseId: n.case_id,
         action: 'case.presented',
-        subjectType: 'case',
-        subjectId: n.case_id,
+        actorId: viewer.id,
         details: { meetingId: meeting.id, nominationId },
       });
       return meeting.id;

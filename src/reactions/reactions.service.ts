@@ -7,6 +7,7 @@ import { enqueueSearchUpdate } from '../search/outbox';
 import { badRequest, forbidden, notFound } from '../web/http-errors';
 import { reactionRecipients } from './reaction-notifications';
 import type { ReactionEditInput, ReactionInput } from './reactions.schemas';
+import { recordCaseEvent } from '../cases/case-events';
 
 export interface AfterCommit {
   /** The search indexer: the case's document has other reaction text or another "answered". */
@@ -94,12 +95,10 @@ export class ReactionsService {
         `INSERT INTO reactions (case_id, author_id, parent_id, linked_case_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [caseId, viewer.id, parentId, input.linkedCaseId ?? null, input.body],
       );
-      await enqueueSearchUpdate(m, [caseId], 'reaction.created');
-      await recordAudit(m, {
-        actorId: viewer.id,
+      await recordCaseEvent(m, {
+        caseId: caseId,
         action: 'reaction.created',
-        subjectType: 'case',
-        subjectId: caseId,
+        actorId: viewer.id,
         details: { reactionId: row.id, parentId },
       });
       const followers: Array<{ user_id: number }> = await m.query(
@@ -144,12 +143,10 @@ export class ReactionsService {
           WHERE id = $1`,
         [reactionId, input.body, input.linkedCaseId ?? null],
       );
-      await enqueueSearchUpdate(m, [r.case_id], 'reaction.updated');
-      await recordAudit(m, {
-        actorId: viewer.id,
+      await recordCaseEvent(m, {
+        caseId: r.case_id,
         action: 'reaction.updated',
-        subjectType: 'case',
-        subjectId: r.case_id,
+        actorId: viewer.id,
         details: { reactionId, previousBody: r.body },
       });
       return r.case_id;
@@ -170,12 +167,10 @@ export class ReactionsService {
                 deleted_at = now(), updated_at = now() WHERE id = $1`,
         [reactionId],
       );
-      await enqueueSearchUpdate(m, [r.case_id], 'reaction.deleted');
-      await recordAudit(m, {
-        actorId: viewer.id,
+      await recordCaseEvent(m, {
+        caseId: r.case_id,
         action: 'reaction.deleted',
-        subjectType: 'case',
-        subjectId: r.case_id,
+        actorId: viewer.id,
         details: { reactionId, body: r.body },
       });
       return r.case_id;
@@ -243,12 +238,10 @@ export class ReactionsService {
         `UPDATE reaction_reports SET resolved_at = now(), resolved_by_id = $2 WHERE reaction_id = $1 AND resolved_at IS NULL`,
         [reactionId, viewer.id],
       );
-      await enqueueSearchUpdate(m, [r.case_id], 'reaction.hidden');
-      await recordAudit(m, {
-        actorId: viewer.id,
+      await recordCaseEvent(m, {
+        caseId: r.case_id,
         action: 'reaction.hidden',
-        subjectType: 'case',
-        subjectId: r.case_id,
+        actorId: viewer.id,
         details: { reactionId, reason, authorId: r.author_id },
       });
       const notifications = await createNotifications(m, [

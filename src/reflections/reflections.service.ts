@@ -1,10 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { recordAudit } from '../accounts/audit';
 import { createNotifications, type CreatedNotification } from '../notifications/notifications.service';
 import { can, type Viewer } from '../policy';
-import { enqueueSearchUpdate } from '../search/outbox';
 import { badRequest, forbidden, notFound } from '../web/http-errors';
 import type { ReflectionInput } from './reflections.schemas';
+import { recordCaseEvent } from '../cases/case-events';
 
 export interface AfterCommit {
   /** The search indexer: the case's document now has other reflection text. */
@@ -50,12 +49,10 @@ export class ReflectionsService {
         `INSERT INTO reflections (case_id, author_id, meeting_id, body) VALUES ($1, $2, $3, $4) RETURNING id`,
         [caseId, viewer.id, input.meetingId ?? null, input.body],
       );
-      await enqueueSearchUpdate(m, [caseId], 'reflection.created');
-      await recordAudit(m, {
-        actorId: viewer.id,
+      await recordCaseEvent(m, {
+        caseId: caseId,
         action: 'reflection.created',
-        subjectType: 'case',
-        subjectId: caseId,
+        actorId: viewer.id,
         details: { reflectionId: row.id },
       });
       const created =
@@ -87,12 +84,10 @@ export class ReflectionsService {
         input.body,
         input.meetingId ?? null,
       ]);
-      await enqueueSearchUpdate(m, [r.case_id], 'reflection.updated');
-      await recordAudit(m, {
-        actorId: viewer.id,
+      await recordCaseEvent(m, {
+        caseId: r.case_id,
         action: 'reflection.updated',
-        subjectType: 'case',
-        subjectId: r.case_id,
+        actorId: viewer.id,
         details: { reflectionId },
       });
       return r.case_id as number;
@@ -109,12 +104,10 @@ export class ReflectionsService {
         `UPDATE reflections SET status = 'withdrawn', withdrawn_at = now(), updated_at = now() WHERE id = $1`,
         [reflectionId],
       );
-      await enqueueSearchUpdate(m, [r.case_id], 'reflection.withdrawn');
-      await recordAudit(m, {
-        actorId: viewer.id,
+      await recordCaseEvent(m, {
+        caseId: r.case_id,
         action: 'reflection.withdrawn',
-        subjectType: 'case',
-        subjectId: r.case_id,
+        actorId: viewer.id,
         details: { reflectionId, body: r.body },
       });
       return r.case_id as number;
