@@ -45,10 +45,11 @@ export async function mySignup(
   if (!row) return null;
   let waitingPosition: number | null = null;
   if (row.status === 'wachtlijst') {
+    // Compared in SQL: queued_at has microseconds, a JavaScript Date only milliseconds.
     const [p] = await ds.query(
-      `SELECT count(*)::int AS n FROM meeting_signups
-        WHERE meeting_id = $1 AND status = 'wachtlijst' AND (queued_at, id) <= ($2, $3)`,
-      [meetingId, row.queuedAt, row.id],
+      `SELECT count(*)::int AS n FROM meeting_signups w JOIN meeting_signups me ON me.id = $2
+        WHERE w.meeting_id = $1 AND w.status = 'wachtlijst' AND (w.queued_at, w.id) <= (me.queued_at, me.id)`,
+      [meetingId, row.id],
     );
     waitingPosition = p.n;
   }

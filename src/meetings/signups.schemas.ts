@@ -20,45 +20,48 @@ const guestFields = {
   email: email(),
 } as const;
 
+const guestRows = z
+  .array(z.record(z.string(), z.unknown()), {
+    error: 'Gasten: geef een lijst met naam, organisatie en e-mailadres.',
+  })
+  .max(SIGNUP_LIMITS.guests, { error: `Hoogstens ${SIGNUP_LIMITS.guests} gasten.` });
+
 /**
  * Guests as sent (the form's rows or the API's array) → checked guests. Each problem is reported
  * on the row's own field ("gast-2-email"), so the form can show it beside the field.
  */
-const guestList = z
-  .array(z.record(z.string(), z.unknown()), {
-    error: 'Gasten: geef een lijst met naam, organisatie en e-mailadres.',
-  })
-  .max(SIGNUP_LIMITS.guests, { error: `Hoogstens ${SIGNUP_LIMITS.guests} gasten.` })
-  .transform((rows, ctx) => {
-    const guests: GuestInput[] = [];
-    rows.forEach((row, i) => {
-      const guest: Record<string, string> = {};
-      for (const [field, schema] of Object.entries(guestFields)) {
-        const parsed = schema.safeParse(row[field] ?? '');
-        if (parsed.success) guest[field] = parsed.data;
-        else
-          ctx.addIssue({
-            code: 'custom',
-            path: [`gast-${i + 1}-${field}`],
-            message: `Gast ${i + 1}: ${parsed.error.issues[0].message}`,
-          });
-      }
-      guests.push(guest as unknown as GuestInput);
-    });
-    const emails = guests.map((g) => g.email).filter(Boolean);
-    const twice = emails.find((e, i) => emails.indexOf(e) !== i);
-    if (twice) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [`gast-${emails.lastIndexOf(twice) + 1}-email`],
-        message: `Het e-mailadres ${twice} staat twee keer in de lijst met gasten.`,
-      });
+function checkGuests(rows: Array<Record<string, unknown>>, ctx: z.RefinementCtx): GuestInput[] {
+  const guests: GuestInput[] = [];
+  rows.forEach((row, i) => {
+    const guest: Record<string, string> = {};
+    for (const [field, schema] of Object.entries(guestFields)) {
+      const parsed = schema.safeParse(row[field] ?? '');
+      if (parsed.success) guest[field] = parsed.data;
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [`gast-${i + 1}-${field}`],
+          message: `Gast ${i + 1}: ${parsed.error.issues[0].message}`,
+        });
     }
-    return guests;
+    guests.push(guest as unknown as GuestInput);
   });
+  const emails = guests.map((g) => g.email).filter(Boolean);
+  const twice = emails.find((e, i) => emails.indexOf(e) !== i);
+  if (twice) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [`gast-${emails.lastIndexOf(twice) + 1}-email`],
+      message: `Het e-mailadres ${twice} staat twee keer in de lijst met gasten.`,
+    });
+  }
+  return guests;
+}
 
 /** POST /api/bijeenkomsten/:id/aanmeldingen: { guests: [{ name, organization, email }] }. */
-export const signupApiBody = z.object({ guests: guestList.default([]) });
+export const signupApiBody = z
+  .object({ guests: guestRows.default([]) })
+  .transform((v, ctx) => ({ guests: checkGuests(v.guests, ctx) }));
 
 /**
  * The sign-up form: rows of guestName / guestOrganization / guestEmail (repeated fields, in order);
