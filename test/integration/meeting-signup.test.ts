@@ -329,7 +329,9 @@ describe('signing up', () => {
     const full = await c.agent.get(`/api/bijeenkomsten/${meetingId}`).expect(200);
     expect(full.body.capacity).toMatchObject({ placesLeft: 0, taken: 3, waitingList: 1 });
     expect(full.body.mySignup).toMatchObject({ status: 'wachtlijst', waitingPosition: 1 });
-    expect((await c.agent.get(`/bijeenkomsten/${meetingId}`)).text).toContain('De bijeenkomst is vol.');
+    expect((await c.agent.get(`/bijeenkomsten/${meetingId}`)).text).toContain(
+      'Alle 3 plaatsen zijn bezet; er staat 1 aanmelding op de wachtlijst.',
+    );
 
     // The confirmation carries the invitation: Europe/Amsterdam with its VTIMEZONE, the meeting's UID.
     const confirmation = await mailTo(anna, 'Aangemeld:');
@@ -406,6 +408,32 @@ describe('signing up', () => {
       0,
     );
 
+    // Two seats for non-members: Bart's partner takes the second; Cora's waits, unless her guest
+    // comes from a member organisation (no limit on seats here, only on non-members).
+    const signUp = async (user: TestUser, organization: string, email: string) => {
+      const who = await as(user);
+      const res = await who.agent
+        .post(`/api/bijeenkomsten/${meetingId}/aanmeldingen`)
+        .set('x-csrf-token', who.csrf)
+        .send({ guests: [{ name: 'Partner', organization, email }] });
+      expect([200, 201]).toContain(res.status);
+      return res.body.status;
+    };
+    expect(await signUp(bart, 'Wijkteam Uden', 'wijkteam@uden.nl')).toBe('aangemeld');
+    expect(await signUp(cora, 'GGZ Oost Brabant', 'ggz@example.nl')).toBe('wachtlijst');
+    expect(await signUp(cora, 'area wonen', 'collega@area.nl')).toBe('wachtlijst'); // keeps her place…
+    const bb = await as(bart);
+    await bb.agent
+      .post(`/api/bijeenkomsten/${meetingId}/aanmeldingen`)
+      .set('x-csrf-token', bb.csrf)
+      .send({ guests: [] })
+      .expect(200); // …and moves up when Bart's partner no longer comes
+    const coraNow = await (await as(cora)).agent.get(`/api/bijeenkomsten/${meetingId}`).expect(200);
+    expect(coraNow.body.mySignup).toMatchObject({
+      status: 'aangemeld',
+      guests: [{ organization: 'area wonen' }],
+    });
+
     await ds.query(`UPDATE meetings SET signup_deadline = now() - interval '1 hour' WHERE id = $1`, [
       meetingId,
     ]);
@@ -438,7 +466,7 @@ describe('signing up', () => {
     expect(
       (await ds.query(`SELECT count(*)::int AS n FROM meeting_signups WHERE meeting_id = $1`, [meetingId]))[0]
         .n,
-    ).toBe(1);
+    ).toBe(3);
   });
 
   const server = process.env.TEST_DATABASE_URL ? it : it.skip;
