@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Bijeenkomsten from invitation to verslag: sign-up limits and the calendar sequence on the
  * meeting, sign-ups with their guests, the programme's time slots, the report, and per presented
- * case what the meeting learnt from it.
+ * case what the meeting learnt from it; attachments may belong to a report.
  */
 export class MeetingSignup1796320000000 implements MigrationInterface {
   name = 'MeetingSignup1796320000000';
@@ -75,9 +75,22 @@ export class MeetingSignup1796320000000 implements MigrationInterface {
       )`);
 
     await q.query(`ALTER TABLE nominations ADD COLUMN outcome varchar(2000) NOT NULL DEFAULT ''`);
+
+    // The verslag's attachments live beside the cases' (one blob store, one download route):
+    // each row belongs to a case or to a meeting's report, never both.
+    await q.query(`
+      ALTER TABLE attachments
+        ALTER COLUMN case_id DROP NOT NULL,
+        ADD COLUMN meeting_id integer REFERENCES meetings(id) ON DELETE CASCADE,
+        ADD CONSTRAINT attachments_one_owner CHECK ((case_id IS NULL) <> (meeting_id IS NULL))`);
+    await q.query(`CREATE INDEX attachments_meeting_id_idx ON attachments (meeting_id) WHERE meeting_id IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DELETE FROM attachments WHERE meeting_id IS NOT NULL`);
+    await q.query(`
+      ALTER TABLE attachments DROP CONSTRAINT attachments_one_owner, DROP COLUMN meeting_id,
+        ALTER COLUMN case_id SET NOT NULL`);
     await q.query(`ALTER TABLE nominations DROP COLUMN outcome`);
     await q.query(`DROP TABLE meeting_reports`);
     await q.query(`DROP TABLE meeting_programme_items`);

@@ -1,5 +1,7 @@
 import express, { type Response } from 'express';
 import { z } from 'zod';
+import { meetingAttachments } from '../attachments/attachments.queries';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, MAX_FILES } from '../attachments/file-types';
 import { renderMarkdown } from '../cases/markdown';
 import type { AppContext } from '../web/app-deps';
 import { flash } from '../web/flash';
@@ -78,8 +80,14 @@ export function reportRoutes(deps: AppContext) {
 
   async function renderReportForm(res: Response, id: number, sent?: { values: Values; errors: FieldErrors }) {
     const record = await loadMeeting(id);
-    const [report, cases] = await Promise.all([reportOf(ds, id), presentedCases(ds, id)]);
+    const [report, cases, attachments] = await Promise.all([
+      reportOf(ds, id),
+      presentedCases(ds, id),
+      meetingAttachments(ds, id),
+    ]);
     res.render('meetings/report-form', {
+      attachments,
+      upload: { maxFiles: MAX_FILES, allowedTypes: ALLOWED_TYPES_TEXT, accept: ACCEPT_ATTRIBUTE },
       title: `Verslag schrijven: ${record.title}`,
       meeting: meetingView(record, res.locals.viewer),
       cases,
@@ -136,6 +144,7 @@ export function reportRoutes(deps: AppContext) {
           meeting,
           report: report && { ...report, html: renderMarkdown(report.body) },
           cases: report ? await presentedCases(ds, params.id) : [],
+          attachments: report ? await meetingAttachments(ds, params.id) : [],
         });
       },
     }),

@@ -32,6 +32,10 @@ let bart: TestUser; // orgB
 let cora: TestUser; // orgC
 
 const day = 24 * 60 * 60 * 1000;
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const isoDate = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -609,6 +613,47 @@ describe('for the kerngroep: attendance, and after the meeting the verslag', () 
     expect(report.text).toContain('<strong>praktijk</strong>');
     expect(report.text).not.toContain('<script>alert(1)</script>');
     expect(report.text).toContain('Een vaste wekelijkse ronde met de wijkverpleegkundige');
+
+    // Attachments with the verslag: the kerngroep adds them (checked by content), every member downloads them.
+    const annaAgent = await as(anna);
+    await annaAgent.agent
+      .post(`/bijeenkomsten/${meetingId}/verslag/bijlagen`)
+      .set('x-csrf-token', annaAgent.csrf)
+      .attach('bijlagen', PNG, 'foto.png')
+      .expect(403);
+    const notPng = await cur.agent
+      .post(`/bijeenkomsten/${meetingId}/verslag/bijlagen`)
+      .set('x-csrf-token', cur.csrf)
+      .attach('bijlagen', Buffer.from('geen plaatje'), 'foto.png')
+      .expect(415);
+    expect(notPng.text).toContain('terug naar het verslag');
+    await cur.agent
+      .post(`/bijeenkomsten/${meetingId}/verslag/bijlagen`)
+      .set('x-csrf-token', cur.csrf)
+      .attach('bijlagen', PNG, 'groepsfoto.png')
+      .expect(303)
+      .expect('Location', `/bijeenkomsten/${meetingId}/verslag/bewerken#bijlagen`);
+    const [photo] = await ds.query(
+      `SELECT id, case_id, extraction_status FROM attachments WHERE meeting_id = $1`,
+      [meetingId],
+    );
+    expect(photo).toMatchObject({ case_id: null, extraction_status: 'none' });
+    expect((await (await as(bart)).agent.get(`/bijeenkomsten/${meetingId}/verslag`)).text).toContain(
+      `<a href="/bijlagen/${photo.id}" download>groepsfoto.png</a>`,
+    );
+    const download = await (await as(bart)).agent.get(`/bijlagen/${photo.id}`).expect(200);
+    expect(download.headers['content-type']).toBe('image/png');
+    await annaAgent.agent
+      .post(`/bijlagen/${photo.id}/verwijderen`)
+      .type('form')
+      .send({ _csrf: annaAgent.csrf })
+      .expect(403);
+    await cur.agent
+      .post(`/bijlagen/${photo.id}/verwijderen`)
+      .type('form')
+      .send({ _csrf: cur.csrf })
+      .expect(303)
+      .expect('Location', `/bijeenkomsten/${meetingId}/verslag/bewerken#bijlagen`);
 
     // The case says where it was discussed and what came out, linking to the verslag.
     const casePage = await (await as(cora)).agent.get(`/casussen/${caseId}`).expect(200);

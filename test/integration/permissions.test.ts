@@ -448,6 +448,12 @@ export const permissionRows: Row[] = [
     note: 'meeting not held: 409 when allowed',
   },
   {
+    route: 'POST /bijeenkomsten/:id/verslag/bijlagen',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/verslag/bijlagen`,
+    expect: curatorsAndAdmins,
+    note: 'meeting not held: 409 when allowed',
+  },
+  {
     route: 'GET /bijeenkomsten/:id/dossier.css',
     path: (i) => `/bijeenkomsten/${i.openMeeting}/dossier.css`,
     expect: all('ok'),
