@@ -58,6 +58,31 @@ export class Meeting {
   @Column({ type: 'varchar', length: 30, default: 'planned' })
   status!: MeetingStatus;
 
+  @Column({ type: 'varchar', length: 7, default: '' })
+  locationPostcode!: string;
+
+  @Column({ type: 'varchar', length: 100, default: '' })
+  locationCity!: string;
+
+  /** Seats for members and guests together; null: no limit. */
+  @Column({ type: 'integer', nullable: true })
+  capacity!: number | null;
+
+  @Column({ type: 'integer', default: 2 })
+  maxGuestsPerOrganization!: number;
+
+  /** Seats for guests of organisations that are not members; null: no separate limit. */
+  @Column({ type: 'integer', nullable: true })
+  nonMemberSeats!: number | null;
+
+  /** Signing up and cancelling close at the end of this day. */
+  @Column({ type: 'timestamptz', nullable: true })
+  signupDeadline!: Date | null;
+
+  /** The calendar entry's SEQUENCE: bumped when time or place change, and on a cancellation. */
+  @Column({ type: 'integer', default: 0 })
+  calendarSequence!: number;
+
   /** Bumped on every agenda change, so a reorder from a stale page is refused (409). */
   @Column({ type: 'integer', default: 1 })
   agendaVersion!: number;
