@@ -12,7 +12,7 @@ import {
 /**
  * A meeting's own life in the browser: the kerngroep writes the programme, one member signs up
  * with a guest (JavaScript on), another without JavaScript lands on the waiting list and moves up
- * when the first cancels; after the meeting the kerngroep writes the verslag and a member reads
+ * when the first cancels; the kerngroep checks presence; afterwards it writes the verslag and a member reads
  * it; the dossier prints with page numbers and a running header. axe-core checks the pages where
  * scripts run (it hangs without them), at desktop and phone width.
  */
@@ -150,6 +150,20 @@ describeBrowser('in the browser: programme, sign-up and verslag', () => {
     await expect(withJs.locator('[role=status]').first().textContent()).resolves.toContain('U bent afgemeld');
     await noJs.reload();
     await expect(noJs.locator('section.signup').textContent()).resolves.toMatch(/Uw aanmelding:\s*Aangemeld/);
+  });
+
+  it('on the day the kerngroep checks presence on the attendance list', async () => {
+    await cur.goto(`${b.baseUrl}/bijeenkomsten/${meetingId}`);
+    await navigate(cur, () => cur.getByRole('link', { name: 'Aanmeldingen en aanwezigheid' }).click());
+    await expect(cur.locator('table').first().textContent()).resolves.toContain('Area Wonen');
+    await cur.getByRole('group', { name: 'Aanwezigheid van Bart Bos' }).getByLabel('Aanwezig').check();
+    await navigate(cur, () => cur.getByRole('button', { name: 'Aanwezigheid opslaan' }).click());
+    await expect(cur.locator('[role=status]').first().textContent()).resolves.toContain('opgeslagen');
+    expect(
+      await cur.getByRole('group', { name: 'Aanwezigheid van Bart Bos' }).getByLabel('Aanwezig').isChecked(),
+    ).toBe(true);
+    await expectAccessible(cur);
+    await screenshot(cur, 'meeting-attendance');
   });
 
   it('after the meeting the kerngroep writes the verslag; members read it and find it on the case', async () => {
