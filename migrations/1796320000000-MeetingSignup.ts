@@ -83,7 +83,9 @@ export class MeetingSignup1796320000000 implements MigrationInterface {
         ALTER COLUMN case_id DROP NOT NULL,
         ADD COLUMN meeting_id integer REFERENCES meetings(id) ON DELETE CASCADE,
         ADD CONSTRAINT attachments_one_owner CHECK ((case_id IS NULL) <> (meeting_id IS NULL))`);
-    await q.query(`CREATE INDEX attachments_meeting_id_idx ON attachments (meeting_id) WHERE meeting_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX attachments_meeting_id_idx ON attachments (meeting_id) WHERE meeting_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
