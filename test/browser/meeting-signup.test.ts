@@ -101,6 +101,7 @@ describeBrowser('in the browser: programme, sign-up and verslag', () => {
     await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     expect(await cur.inputValue('#veld-slot-2-title')).toBe('Ontvangst');
     await expectAccessible(cur);
+    await screenshot(cur, 'meeting-programme-errors');
 
     await cur.fill('#veld-slot-1-start', '13.00');
     await cur.fill('#veld-slot-1-end', '13.30');
@@ -174,6 +175,7 @@ describeBrowser('in the browser: programme, sign-up and verslag', () => {
     await cur
       .getByLabel(`Wat we leerden van "${CASE}"`)
       .fill('Een vaste ronde met de wijkverpleegkundige werkt.');
+    await screenshot(cur, 'meeting-report-form');
     await navigate(cur, () => cur.getByRole('button', { name: 'Verslag publiceren' }).click());
     await expect(cur.locator('h1').textContent()).resolves.toBe(`Verslag: ${HELD}`);
     await expectAccessible(cur);
