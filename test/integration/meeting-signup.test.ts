@@ -675,12 +675,18 @@ describe('for the kerngroep: attendance, and after the meeting the verslag', () 
     const found = await (await as(cora)).agent.get('/api/search?q=wijkverpleegkundige').expect(200);
     expect(found.body.hits.map((h: { id: number }) => h.id)).toContain(caseId);
 
-    // The dossier: programme first, the case's question; no calls to action or deadlines; a running header.
+    // The dossier: programme first, the case's question with the answer its author marked; no calls
+    // to action or deadlines; a running header.
+    await ds.query(
+      `INSERT INTO reactions (case_id, author_id, body, helpful_at) VALUES ($1, $2, $3, now())`,
+      [caseId, bart.id, 'Elke week samen koffie met de huismeester.'],
+    );
     const dossier = await (await as(bart)).agent.get(`/bijeenkomsten/${meetingId}/dossier`).expect(200);
     expect(dossier.text.indexOf('id="dossier-programma"')).toBeLessThan(
       dossier.text.indexOf('id="dossier-agenda"'),
     );
-    expect(dossier.text).toContain('Vraag aan de vakgemeenschap');
+    expect(dossier.text).toContain('De vraag en de antwoorden die hielpen');
+    expect(dossier.text).toContain('Elke week samen koffie met de huismeester.');
     expect(dossier.text).toContain('Hoe houden jullie de huismeester betrokken?');
     expect(dossier.text).not.toContain('Aanmelden en afmelden tot en met');
     expect(dossier.text).not.toContain('Voordragen kan tot en met');
