@@ -19,6 +19,9 @@ import type { CorporationRole, MeetingStatus } from '../domain';
   `focus_role IS NULL OR focus_role IN ('verhuurder', 'samenwerkingspartner', 'opdrachtgever', 'ontwikkelaar')`,
 )
 @Check('meetings_status_check', `status IN ('planned', 'nominations_open', 'agenda_set', 'held')`)
+@Check('meetings_capacity_check', `capacity > 0`)
+@Check('meetings_max_guests_per_organization_check', `max_guests_per_organization >= 0`)
+@Check('meetings_non_member_seats_check', `non_member_seats >= 0`)
 @Entity('meetings')
 export class Meeting {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
