@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../accounts/audit';
 import { createNotifications, type CreatedNotification } from '../notifications/notifications.service';
 import type { Viewer } from '../policy';
-import { enqueueSearchUpdate } from '../search/outbox';
+import { recordCaseEvent } from '../cases/case-events';
 import { badRequest, conflict, notFound } from '../web/http-errors';
 import type { ProgrammeSlot, ReportInput } from './programme.schemas';
 
@@ -112,9 +112,14 @@ export class ReportService {
           o.nominationId,
           o.outcome,
         ]);
+        // The outcome is part of the case's search document: one case event per case.
+        await recordCaseEvent(m, {
+          caseId: presented.find((p) => p.id === o.nominationId)!.case_id,
+          action: 'case.outcome_recorded',
+          actorId: viewer.id,
+          details: { meetingId, nominationId: o.nominationId, outcome: o.outcome },
+        });
       }
-      const caseIds = changed.map((o) => presented.find((p) => p.id === o.nominationId)!.case_id);
-      if (caseIds.length) await enqueueSearchUpdate(m, caseIds, 'meeting.report');
       await recordAudit(m, {
         actorId: viewer.id,
         action: 'meeting.report_saved',
