@@ -2,7 +2,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../accounts/audit';
 import type { MeetingStatus } from '../domain';
 import { MEETING_STATUS_LABELS } from '../domain';
-import { createNotifications, type CreatedNotification, type NewNotification } from '../notifications/notifications.service';
+import {
+  createNotifications,
+  type CreatedNotification,
+  type NewNotification,
+} from '../notifications/notifications.service';
 import { can, type Viewer } from '../policy';
 import { badRequest, conflict, forbidden, notFound } from '../web/http-errors';
 import { fromLocalParts } from './meeting-time';
