@@ -9,6 +9,7 @@ import { Thesaurus1796120000000 } from './1796120000000-Thesaurus';
 import { LoginThrottle1796200000000 } from './1796200000000-LoginThrottle';
 import { SearchInsight1796300000000 } from './1796300000000-SearchInsight';
 import { Reactions1796310000000 } from './1796310000000-Reactions';
+import { MeetingSignup1796320000000 } from './1796320000000-MeetingSignup';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   LoginThrottle1796200000000,
   SearchInsight1796300000000,
   Reactions1796310000000,
+  MeetingSignup1796320000000,
 ];

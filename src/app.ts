@@ -14,6 +14,8 @@ import { searchRoutes } from './search/search.router';
 import { homeRoutes } from './home/home.router';
 import { insightRoutes } from './insight/insight.router';
 import { meetingRoutes } from './meetings/meetings.router';
+import { reportRoutes } from './meetings/report.router';
+import { signupRoutes } from './meetings/signups.router';
 import { notificationRoutes, unreadNotifications } from './notifications/notifications.router';
 import { reactionRoutes } from './reactions/reactions.router';
 import { reflectionRoutes } from './reflections/reflections.router';
@@ -140,6 +142,8 @@ export function createApp(given: AppDeps): App {
   app.use(reflectionRoutes(deps));
   app.use(reactionRoutes(deps));
   app.use(meetingRoutes(deps));
+  app.use(signupRoutes(deps));
+  app.use(reportRoutes(deps));
   app.use(notificationRoutes(deps));
   app.use(homeRoutes(deps));
 

@@ -8,7 +8,10 @@ import { CasesService } from './cases/cases.service';
 import { ThemesService } from './cases/themes.service';
 import { SearchLog } from './insight/search-log';
 import { createMailer } from './mail/mailer';
+import { MeetingMail } from './meetings/meeting-mail';
 import { MeetingsService } from './meetings/meetings.service';
+import { ReportService } from './meetings/report.service';
+import { SignupsService } from './meetings/signups.service';
 import { NotificationMailer } from './notifications/notifications.service';
 import { ReactionsService } from './reactions/reactions.service';
 import { ReflectionsService } from './reflections/reflections.service';
@@ -31,11 +34,21 @@ export function buildContext(given: AppDeps): AppContext {
   const kickIndexer = () => given.indexer?.kick();
   const notificationMail = new NotificationMailer(ds, mailer, config.publicUrl, logger);
   const afterCommit = { kickIndexer, notified: notificationMail.deliver.bind(notificationMail) };
+  // Sign-up confirmations, waiting-list moves and time or place changes, with the calendar entry.
+  const meetingMail = new MeetingMail(ds, mailer, config, logger);
   const blobs = new BlobStore(blobRoot(config.dataDir));
   const services: Services = {
     search: new SearchService(ds, given.search, searchFallback, logger),
     cases: new CasesService(ds, kickIndexer),
-    meetings: new MeetingsService(ds, afterCommit),
+    meetings: new MeetingsService(ds, {
+      ...afterCommit,
+      calendarChanged: meetingMail.calendarChanged.bind(meetingMail),
+    }),
+    signups: new SignupsService(ds, {
+      notified: notificationMail.deliver.bind(notificationMail),
+      signupMail: meetingMail.signupMail.bind(meetingMail),
+    }),
+    reports: new ReportService(ds, afterCommit),
     reflections: new ReflectionsService(ds, afterCommit),
     reactions: new ReactionsService(ds, afterCommit),
     attachments: new AttachmentsService(ds, blobs, kickIndexer),

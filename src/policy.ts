@@ -84,8 +84,10 @@ export const policy = {
   'nomination:decide': (v: Viewer) => isCurator(v) || isAdmin(v),
   /** See a nomination's status and feedback: who nominated it, and who decides. */
   'nomination:read': (v: Viewer, n: NominationRef) => n.nominatedById === v.id || isCurator(v) || isAdmin(v),
-  /** Create and edit meetings, change their status, order the agenda. */
+  /** Create and edit meetings, change their status, order the agenda; limits, programme, attendance, verslag. */
   'meeting:manage': (v: Viewer) => isCurator(v) || isAdmin(v),
+  /** Sign oneself up for a meeting (with guests, who never get an account), change or cancel it. */
+  'meeting:signup': (_v: Viewer) => true,
 
   'admin:users': (v: Viewer) => isAdmin(v),
   'admin:organizations': (v: Viewer) => isAdmin(v),

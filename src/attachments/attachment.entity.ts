@@ -9,12 +9,15 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { Case } from '../cases/case.entity';
+import { Meeting } from '../meetings/meeting.entity';
 import { User } from '../accounts/user.entity';
 
 export type ExtractionStatus = 'pending' | 'extracted' | 'failed' | 'none';
 
 @Index('attachments_case_id_idx', ['caseId'])
 @Index('attachments_blob_idx', ['blobSha256'])
+@Index('attachments_meeting_id_idx', ['meetingId'], { where: 'meeting_id IS NOT NULL' })
+@Check('attachments_one_owner', `(case_id IS NULL) <> (meeting_id IS NULL)`)
 @Check('attachments_size_bytes_check', `size_bytes > 0`)
 @Check(
   'attachments_extraction_status_check',
@@ -25,11 +28,19 @@ export class Attachment {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
   id!: number;
 
-  @Column({ type: 'integer' })
-  caseId!: number;
+  /** The case it belongs to, or null for an attachment of a meeting's verslag. */
+  @Column({ type: 'integer', nullable: true })
+  caseId!: number | null;
   @ManyToOne(() => Case, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'case_id' })
-  case?: Case;
+  case?: Case | null;
+
+  /** The meeting whose verslag it belongs to (exactly one of caseId and meetingId is set). */
+  @Column({ type: 'integer', nullable: true })
+  meetingId!: number | null;
+  @ManyToOne(() => Meeting, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: Meeting | null;
 
   /** Content address in the blob store; identical files share one blob. */
   @Column({ type: 'char', length: 64 })

@@ -13,7 +13,9 @@ export async function loadCaseRef(ds: DataSource, caseId: number): Promise<CaseR
 
 export interface AttachmentFile {
   id: number;
-  caseId: number;
+  /** Exactly one of these is set: a case's attachment, or one of a meeting's verslag. */
+  caseId: number | null;
+  meetingId: number | null;
   sha256: string;
   filename: string;
   mimeType: string;
@@ -23,10 +25,22 @@ export interface AttachmentFile {
 /** One attachment's file data (no text), or undefined. */
 export async function findAttachment(ds: DataSource, id: number): Promise<AttachmentFile | undefined> {
   const [row] = await ds.query(
-    `SELECT id, case_id AS "caseId", trim(blob_sha256) AS sha256, filename, mime_type AS "mimeType",
+    `SELECT id, case_id AS "caseId", meeting_id AS "meetingId", trim(blob_sha256) AS sha256, filename, mime_type AS "mimeType",
             size_bytes::float8 AS "sizeBytes"
        FROM attachments WHERE id = $1`,
     [id],
   );
   return row;
+}
+
+/** The attachments of a meeting's verslag, oldest first. */
+export async function meetingAttachments(
+  ds: DataSource,
+  meetingId: number,
+): Promise<Array<{ id: number; filename: string; mimeType: string; sizeBytes: number }>> {
+  return ds.query(
+    `SELECT id, filename, mime_type AS "mimeType", size_bytes::float8 AS "sizeBytes"
+       FROM attachments WHERE meeting_id = $1 ORDER BY created_at, id`,
+    [meetingId],
+  );
 }

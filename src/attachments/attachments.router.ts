@@ -20,10 +20,21 @@ import { contentDisposition, sanitizeFilename } from './filenames';
 
 const idParams = z.object({ id: idParam });
 const UPLOAD_PATH = '/casussen/:id/bijlagen';
-// The one route whose multipart body may pass the global CSRF check: checkCsrf below reads it.
+const REPORT_UPLOAD_PATH = '/bijeenkomsten/:id/verslag/bijlagen';
+// The routes whose multipart body may pass the global CSRF check: checkCsrf below reads it.
 checkCsrfAfterMultipart(/^\/casussen\/[^/]+\/bijlagen\/?$/);
+checkCsrfAfterMultipart(/^\/bijeenkomsten\/[^/]+\/verslag\/bijlagen\/?$/);
 
-/** Upload (multipart, the only multer in the app), download and delete of case attachments. */
+/** Where a refused upload sends the person back to, and what the form there posts to. */
+interface UploadTarget {
+  action: string;
+  back: { href: string; label: string };
+}
+
+/**
+ * Upload (multipart, the only multer in the app), download and delete of attachments: a case's,
+ * and those of a meeting's verslag (the kerngroep adds them; every member reads them).
+ */
 export function attachmentRoutes(deps: AppContext) {
   const { config, db, logger } = deps;
   const ds = db.dataSource;
@@ -68,7 +79,26 @@ export function attachmentRoutes(deps: AppContext) {
     if (!ref || !can(viewer, 'case:read', ref)) return next(notFound());
     if (!can(viewer, 'case:edit', ref))
       return next(forbidden('U mag aan deze casus geen bijlagen toevoegen.'));
-    res.locals.attachmentCaseId = id.data;
+    res.locals.uploadTarget = {
+      action: `/casussen/${id.data}/bijlagen`,
+      back: { href: `/casussen/${id.data}#bijlagen`, label: 'terug naar de casus' },
+    } satisfies UploadTarget;
+    next();
+  };
+
+  /** Before any byte is stored: the meeting exists and is held (its verslag can be written). */
+  const loadReportMeeting: RequestHandler = async (req, res, next) => {
+    const id = idParam.safeParse(req.params.id);
+    const [meeting] = id.success
+      ? await ds.query(`SELECT status FROM meetings WHERE id = $1`, [id.data])
+      : [];
+    if (!meeting) return next(notFound('Deze bijeenkomst bestaat niet (meer).'));
+    if (meeting.status !== 'held')
+      return next(new HttpError(409, 'Voeg bijlagen aan het verslag toe nadat de bijeenkomst is gehouden.'));
+    res.locals.uploadTarget = {
+      action: `/bijeenkomsten/${id.data}/verslag/bijlagen`,
+      back: { href: `/bijeenkomsten/${id.data}/verslag/bewerken#bijlagen`, label: 'terug naar het verslag' },
+    } satisfies UploadTarget;
     next();
   };
 
@@ -96,8 +126,8 @@ export function attachmentRoutes(deps: AppContext) {
   /** Upload errors: temp files gone first, then the upload form again with the reason (or JSON). */
   const uploadErrors: ErrorRequestHandler = async (error, req, res, next) => {
     await removeTempFiles(req);
-    const caseId = res.locals.attachmentCaseId as number | undefined;
-    if (req.method !== 'POST' || !(error instanceof HttpError) || caseId === undefined || res.headersSent)
+    const target = res.locals.uploadTarget as UploadTarget | undefined;
+    if (req.method !== 'POST' || !(error instanceof HttpError) || target === undefined || res.headersSent)
       return next(error);
     req.log?.info({ status: error.status, reason: error.message }, 'upload refused');
     res.status(error.status);
@@ -106,7 +136,7 @@ export function attachmentRoutes(deps: AppContext) {
       title: 'Bijlage niet toegevoegd',
       status: error.status,
       message: error.message,
-      caseId,
+      target,
       allowedTypes: ALLOWED_TYPES_TEXT,
       accept: ACCEPT_ATTRIBUTE,
       maxMb,
@@ -115,11 +145,16 @@ export function attachmentRoutes(deps: AppContext) {
     });
   };
 
-  /** The attachment and its case, if the viewer may read that case; 404 otherwise (drafts stay invisible). */
+  /**
+   * The attachment, if the viewer may read what it belongs to: its case (404 otherwise, so drafts
+   * stay invisible), or a meeting's verslag, which every member reads.
+   */
   async function readableAttachment(id: number, viewer: Viewer) {
     const attachment = await findAttachment(ds, id);
-    const ref = attachment ? await loadCaseRef(ds, attachment.caseId) : undefined;
-    if (!attachment || !ref || !can(viewer, 'case:read', ref)) throw notFound();
+    if (!attachment) throw notFound();
+    if (attachment.caseId === null) return { attachment, ref: null };
+    const ref = await loadCaseRef(ds, attachment.caseId);
+    if (!ref || !can(viewer, 'case:read', ref)) throw notFound();
     return { attachment, ref };
   }
 
@@ -143,6 +178,26 @@ export function attachmentRoutes(deps: AppContext) {
             : `${added.length} bijlagen zijn toegevoegd.`,
         );
         res.redirect(303, `/casussen/${params.id}#bijlagen`);
+      },
+    }),
+    route({
+      method: 'post',
+      path: REPORT_UPLOAD_PATH,
+      permission: 'meeting:manage',
+      params: idParams,
+      middleware: [loadReportMeeting, checkCsrfHeader, receiveFiles, checkCsrf],
+      handler: async ({ req, res, viewer, params }) => {
+        const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+        if (files.length === 0) throw badRequest('Kies minstens één bestand om toe te voegen.');
+        const added = await service.add({ meetingId: params.id }, files, viewer.id);
+        if (wantsJson(req)) return res.status(201).json({ attachments: added.map(toJson) });
+        flash(
+          req,
+          added.length === 1
+            ? `"${added[0].filename}" is bij het verslag gevoegd.`
+            : `${added.length} bijlagen zijn bij het verslag gevoegd.`,
+        );
+        res.redirect(303, `/bijeenkomsten/${params.id}/verslag/bewerken#bijlagen`);
       },
     }),
     route({
@@ -183,15 +238,22 @@ export function attachmentRoutes(deps: AppContext) {
       body: z.object({}),
       handler: async ({ req, res, viewer, params }) => {
         const { attachment, ref } = await readableAttachment(params.id, viewer);
-        authorize(viewer, 'case:edit', ref);
-        const removedFrom = await service.remove(attachment.id);
-        if (removedFrom === undefined) throw notFound(); // deleted in the meantime
+        if (ref) authorize(viewer, 'case:edit', ref);
+        else authorize(viewer, 'meeting:manage');
+        const removed = await service.remove(attachment.id);
+        if (removed === undefined) throw notFound(); // deleted in the meantime
         flash(req, `"${attachment.filename}" is verwijderd.`);
-        res.redirect(303, `/casussen/${removedFrom}#bijlagen`);
+        res.redirect(
+          303,
+          removed.caseId !== null
+            ? `/casussen/${removed.caseId}#bijlagen`
+            : `/bijeenkomsten/${removed.meetingId}/verslag/bewerken#bijlagen`,
+        );
       },
     }),
   ]);
   router.use(UPLOAD_PATH, uploadErrors);
+  router.use(REPORT_UPLOAD_PATH, uploadErrors);
   return router;
 }
 

@@ -18,7 +18,8 @@ export interface UploadedFile {
 
 export interface AddedAttachment {
   id: number;
-  caseId: number;
+  caseId: number | null;
+  meetingId: number | null;
   filename: string;
   mimeType: string;
   sizeBytes: number;
@@ -37,11 +38,17 @@ export class AttachmentsService {
   ) {}
 
   /**
-   * Adds a batch of uploaded files to a case, all or nothing: every file is checked (not empty,
-   * an allowed type by its content) before anything is stored, and all rows are written in one
-   * transaction. The temp files are consumed: removed whatever the outcome.
+   * Adds a batch of uploaded files to a case (or to a meeting's verslag), all or nothing: every
+   * file is checked (not empty, an allowed type by its content) before anything is stored, and all
+   * rows are written in one transaction. The temp files are consumed: removed whatever the outcome.
    */
-  async add(caseId: number, files: UploadedFile[], uploaderId: number): Promise<AddedAttachment[]> {
+  async add(
+    owner: number | { meetingId: number },
+    files: UploadedFile[],
+    uploaderId: number,
+  ): Promise<AddedAttachment[]> {
+    const caseId = typeof owner === 'number' ? owner : null;
+    const meetingId = typeof owner === 'number' ? null : owner.meetingId;
     try {
       if (files.length === 0) throw badRequest('Kies minstens één bestand om toe te voegen.');
       const checked: Array<{ file: UploadedFile; name: string; type: AllowedType }> = [];
@@ -61,22 +68,24 @@ export class AttachmentsService {
       const added = await this.dataSource.transaction(async (m) => {
         const rows: AddedAttachment[] = [];
         for (const s of stored) {
-          const status: ExtractionStatus = s.type.text ? 'pending' : 'none';
+          // Only a case's files feed search; a verslag is found through its cases' outcomes.
+          const status: ExtractionStatus = s.type.text && caseId !== null ? 'pending' : 'none';
           const [row] = await m.query(
-            `INSERT INTO attachments (case_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, uploaded_by_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-            [caseId, s.blob.sha256, s.name, s.type.mime, s.blob.size, status, uploaderId],
+            `INSERT INTO attachments (case_id, meeting_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, uploaded_by_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+            [caseId, meetingId, s.blob.sha256, s.name, s.type.mime, s.blob.size, status, uploaderId],
           );
           rows.push({
             id: row.id,
             caseId,
+            meetingId,
             filename: s.name,
             mimeType: s.type.mime,
             sizeBytes: s.blob.size,
             extractionStatus: status,
           });
         }
-        await enqueueSearchUpdate(m, [caseId], 'attachment');
+        if (caseId !== null) await enqueueSearchUpdate(m, [caseId], 'attachment');
         return rows;
       });
       this.afterCommit();
@@ -86,18 +95,21 @@ export class AttachmentsService {
     }
   }
 
-  /** Deletes an attachment (the blob stays for gc: another row may share it); returns its case id. */
-  async remove(attachmentId: number): Promise<number | undefined> {
-    const caseId = await this.dataSource.transaction(async (m) => {
-      const rows = rowsOf<{ case_id: number }>(
-        await m.query(`DELETE FROM attachments WHERE id = $1 RETURNING case_id`, [attachmentId]),
+  /** Deletes an attachment (the blob stays for gc: another row may share it); returns its owner. */
+  async remove(
+    attachmentId: number,
+  ): Promise<{ caseId: number | null; meetingId: number | null } | undefined> {
+    const owner = await this.dataSource.transaction(async (m) => {
+      const rows = rowsOf<{ case_id: number | null; meeting_id: number | null }>(
+        await m.query(`DELETE FROM attachments WHERE id = $1 RETURNING case_id, meeting_id`, [attachmentId]),
       );
-      const id = rows[0]?.case_id;
-      if (id !== undefined) await enqueueSearchUpdate(m, [id], 'attachment');
-      return id;
+      if (!rows[0]) return undefined;
+      const { case_id: caseId, meeting_id: meetingId } = rows[0];
+      if (caseId !== null) await enqueueSearchUpdate(m, [caseId], 'attachment');
+      return { caseId, meetingId };
     });
-    if (caseId !== undefined) this.afterCommit();
-    return caseId;
+    if (owner?.caseId != null) this.afterCommit();
+    return owner;
   }
 
   /**

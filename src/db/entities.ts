@@ -11,6 +11,12 @@ import { Meeting } from '../meetings/meeting.entity';
 import { MeetingExpert } from '../meetings/meeting-expert.entity';
 import { MeetingTheme } from '../meetings/meeting-theme.entity';
 import { Nomination } from '../meetings/nomination.entity';
+import {
+  MeetingProgrammeItem,
+  MeetingReport,
+  MeetingSignup,
+  MeetingSignupGuest,
+} from '../meetings/signup.entity';
 import { Notification } from '../notifications/notification.entity';
 import { Reaction } from '../reactions/reaction.entity';
 import { Reflection } from '../reflections/reflection.entity';
@@ -34,6 +40,10 @@ export const entities = [
   MeetingTheme,
   MeetingExpert,
   Nomination,
+  MeetingSignup,
+  MeetingSignupGuest,
+  MeetingProgrammeItem,
+  MeetingReport,
   Notification,
   SearchOutboxEntry,
   ThesaurusGroup,

@@ -1420,17 +1420,41 @@ export const demoMeetings: DemoMeeting[] = [
     title: 'Themabijeenkomst Vroegsignalering: van eerste achterstand tot duurzame oplossing',
     startsInDays: 21,
     locationName: 'Wijkkantoor Woonpartners Zuidrand, Tarwewijk',
-    locationAddress: 'Mijnsherenlaan 150, 3081 CG Rotterdam',
+    locationAddress: 'Mijnsherenlaan 150',
+    locationPostcode: '3081 CG',
+    locationCity: 'Rotterdam',
+    capacity: 30,
     hostOrganization: ZUIDRAND,
+    programme: [
+      {
+        startsAt: '13:00',
+        endsAt: '13:30',
+        title: 'Ontvangst met koffie en een korte wandeling door de Tarwewijk',
+      },
+      {
+        startsAt: '13:30',
+        endsAt: '15:30',
+        title: 'Presentatie en bespreking van de geselecteerde casussen',
+      },
+      {
+        startsAt: '15:30',
+        endsAt: '16:30',
+        title: 'Reflectie door de expert en gesprek in kleine groepen',
+        expert: EXPERT,
+      },
+      { startsAt: '16:30', title: 'Afsluiting en borrel' },
+    ],
+    signups: [
+      {
+        member: FATIMA,
+        guests: [
+          { name: 'Sanne de Wit', organization: 'Wijkteam Tarwewijk', email: 'sanne.dewit@example.nl' },
+        ],
+      },
+    ],
     description: `Hoe voorkom je dat een gemiste huurbetaling uitgroeit tot een ontruimingsvonnis? Sinds vroegsignalering een wettelijke taak van gemeenten is, werken corporaties, wijkteams en schuldhulpverleners steeds nauwer samen. Maar hoe ver reikt de rol van de corporatie, en wat doe je als de huurder de deur niet opendoet?
 
 In deze bijeenkomst bespreken we drie praktijkcasussen over **huurachterstanden, schuldhulpverlening en kwetsbare huurders**, met de nadruk op de corporatie als samenwerkingspartner.
-
-**Programma**
-- 13.00 uur: ontvangst met koffie en een korte wandeling door de Tarwewijk
-- 13.30 uur: presentatie en bespreking van de geselecteerde casussen
-- 15.30 uur: reflectie door de expert en gesprek in kleine groepen
-- 16.30 uur: afsluiting en borrel
 
 Draag vóór de deadline een casus voor waarin de samenwerking tussen corporatie, gemeente en hulpverlening centraal staat.`,
     themes: ['incasso', 'schuldhulpverlening', 'kwetsbare-groepen'],
@@ -1466,17 +1490,53 @@ Draag vóór de deadline een casus voor waarin de samenwerking tussen corporatie
     title: 'Themabijeenkomst Renoveren met bewoners: draagvlak, overlast en maatwerk',
     startsInDays: -45,
     locationName: 'Bewonerscentrum Opwierde, Noorderhuis Wonen',
-    locationAddress: 'Opwierderweg 12, 9903 AB Appingedam',
+    locationAddress: 'Opwierderweg 12',
+    locationPostcode: '9903 AB',
+    locationCity: 'Appingedam',
+    capacity: 25,
     hostOrganization: NOORDERHUIS,
+    programme: [
+      { startsAt: '13:00', endsAt: '13:45', title: 'Ontvangst en rondleiding' },
+      {
+        startsAt: '13:45',
+        endsAt: '14:40',
+        title: 'Casus',
+        caseTitle: T_FUNDERING,
+        presenter: JEROEN,
+        expert: EXPERT,
+      },
+      {
+        startsAt: '14:40',
+        endsAt: '15:30',
+        title: 'Casus',
+        caseTitle: T_BEWOONDE_STAAT,
+        presenter: DEELNEMER,
+        expert: EXPERT,
+      },
+      { startsAt: '15:30', endsAt: '16:15', title: 'Reflectie door de expert', expert: EXPERT },
+      { startsAt: '16:15', title: 'Afsluiting' },
+    ],
+    signups: [{ member: DEELNEMER }, { member: JEROEN }, { member: FATIMA }],
+    report: {
+      body: `Met 22 deelnemers van acht organisaties was het bewonerscentrum in Opwierde goed gevuld. De rondleiding door een versterkte en verduurzaamde woning maakte zichtbaar waar het in beide casussen om draaide: bewoners houden het lang vol als ze weten waar ze aan toe zijn, ook als de planning tegenvalt.
+
+## Wat eruit kwam
+
+- **Onzekerheid delen werkt beter dan haar verzwijgen.** Werken met bandbreedtes in de planning gaf minder klachten dan harde data die later verschoven.
+- **Eén vast gezicht per blok** is geen luxe maar de kern van de aanpak.
+- **Zeggenschap mag klein zijn:** de kleur van de voordeur kiezen deed meer voor draagvlak dan een extra informatieavond.
+
+In het gesprek met de expert ging het vooral over de bewoners die afhaakten of verhuisden. De groep sprak af om ook die gesprekken vast te leggen, zodat we er in een volgende bijeenkomst van kunnen leren.`,
+      outcomes: {
+        [T_FUNDERING]:
+          'Werk met bandbreedtes in plaats van harde opleverdata, en houd één vaste bewonersbegeleider per blok: dat compenseert vertraging deels.',
+        [T_BEWOONDE_STAAT]:
+          'Begin het gesprek over instemming een jaar vóór het voorstel, met een onafhankelijke adviseur voor de bewonerscommissie; een rustwoning maakt de overlast draaglijk.',
+      },
+    },
     description: `Renoveren en verduurzamen in bewoonde staat vraagt veel van bewoners én van de corporatie als opdrachtgever. Hoe organiseer je draagvlak, hoe beperk je de overlast en hoe ga je om met tegenvallers tijdens de uitvoering?
 
-We ontmoeten elkaar in Appingedam, midden in het gebied waar de aardbevingsproblematiek renovatie extra complex maakt. Na de bijeenkomst is er een rondleiding door een versterkte en verduurzaamde woning.
-
-**Programma**
-- 13.00 uur: ontvangst en rondleiding
-- 13.45 uur: twee casussen, elk met een bespreking in de groep
-- 15.30 uur: reflectie door de expert
-- 16.15 uur: afsluiting`,
+We ontmoeten elkaar in Appingedam, midden in het gebied waar de aardbevingsproblematiek renovatie extra complex maakt. Na de bijeenkomst is er een rondleiding door een versterkte en verduurzaamde woning.`,
     themes: ['renovatie', 'onderhoud', 'huurderbetrokkenheid'],
     focusRole: 'opdrachtgever',
     status: 'held',

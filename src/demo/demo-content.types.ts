@@ -39,8 +39,26 @@ export interface DemoMeeting {
   /** Days from today (negative = past). */
   startsInDays: number;
   locationName: string;
+  /** Street and number; the postcode and place apart (the route link is built from all three). */
   locationAddress: string;
+  locationPostcode: string;
+  locationCity: string;
+  /** Seats for members and guests together. */
+  capacity?: number;
   hostOrganization?: string;
+  /** Time slots "HH:MM", optionally with an agenda case, its presenter and the expert. */
+  programme: Array<{
+    startsAt: string;
+    endsAt?: string;
+    title: string;
+    caseTitle?: string;
+    presenter?: string; // email
+    expert?: string; // email
+  }>;
+  /** Members signed up (held meetings: they attended). */
+  signups?: Array<{ member: string; guests?: Array<{ name: string; organization: string; email: string }> }>;
+  /** The verslag of a held meeting, with what each presented case taught. */
+  report?: { body: string; outcomes: Record<string, string> };
   description: string; // Markdown
   themes: string[];
   focusRole?: CorporationRole;

@@ -109,8 +109,9 @@ async function seedMeeting(
   const curator = [...userIds.entries()].find(([email]) => email.startsWith('kerngroep'))?.[1].id ?? null;
   const [row] = await m.query(
     `INSERT INTO meetings (title, starts_at, ends_at, location_name, location_address, host_organization_id,
-                           description, focus_role, nomination_deadline, status, created_by_id)
-     VALUES ($1, $2, $2::timestamptz + interval '3 hours', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+                           description, focus_role, nomination_deadline, status, created_by_id,
+                           location_postcode, location_city, capacity)
+     VALUES ($1, $2, $2::timestamptz + interval '3 hours', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [
       meeting.title,
       startsAt,
@@ -122,6 +123,9 @@ async function seedMeeting(
       deadline,
       meeting.status,
       curator,
+      meeting.locationPostcode,
+      meeting.locationCity,
+      meeting.capacity ?? null,
     ],
   );
   const meetingId: number = row.id;
@@ -173,6 +177,7 @@ async function seedMeeting(
     );
     touched.push(caseId);
   }
+  await seedMeetingLife(m, meeting, meetingId, userIds, curator);
   await enqueueSearchUpdate(m, [...new Set(touched)], 'demo.meeting');
 }
 
@@ -212,6 +217,68 @@ async function seedReactions(
     touched.add(caseId);
   }
   await enqueueSearchUpdate(m, [...touched], 'demo.reactions');
+}
+
+/** The programme, the sign-ups (with guests) and, for a held meeting, the verslag with its outcomes. */
+async function seedMeetingLife(
+  m: EntityManager,
+  meeting: (typeof demoMeetings)[number],
+  meetingId: number,
+  userIds: Map<string, { id: number }>,
+  curator: number | null,
+) {
+  const nominationOf = async (caseTitle: string) =>
+    (
+      await m.query(
+        `SELECT n.id FROM nominations n JOIN cases c ON c.id = n.case_id WHERE n.meeting_id = $1 AND c.title = $2`,
+        [meetingId, caseTitle],
+      )
+    )[0]?.id ?? null;
+  for (const [i, slot] of meeting.programme.entries()) {
+    await m.query(
+      `INSERT INTO meeting_programme_items (meeting_id, position, starts_at, ends_at, title, nomination_id, presenter_id, expert_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        meetingId,
+        i + 1,
+        slot.startsAt,
+        slot.endsAt ?? null,
+        slot.title,
+        slot.caseTitle ? await nominationOf(slot.caseTitle) : null,
+        slot.presenter ? required(userIds, slot.presenter, 'presentator').id : null,
+        slot.expert ? required(userIds, slot.expert, 'expert').id : null,
+      ],
+    );
+  }
+  const held = meeting.status === 'held';
+  for (const signup of meeting.signups ?? []) {
+    const userId = required(userIds, signup.member, 'lid').id;
+    const [row] = await m.query(
+      `INSERT INTO meeting_signups (meeting_id, user_id, organization_id, status, present)
+       SELECT $1, id, organization_id, 'aangemeld', $3 FROM users WHERE id = $2 RETURNING id`,
+      [meetingId, userId, held ? true : null],
+    );
+    for (const [i, g] of (signup.guests ?? []).entries()) {
+      await m.query(
+        `INSERT INTO meeting_signup_guests (signup_id, name, organization, email, non_member, position, present)
+         VALUES ($1, $2, $3, $4, NOT EXISTS (SELECT 1 FROM organizations WHERE lower(name) = lower($7::text)), $5, $6)`,
+        [row.id, g.name, g.organization, g.email, i + 1, held ? true : null, g.organization],
+      );
+    }
+  }
+  if (meeting.report) {
+    await m.query(`INSERT INTO meeting_reports (meeting_id, body, author_id) VALUES ($1, $2, $3)`, [
+      meetingId,
+      meeting.report.body,
+      curator,
+    ]);
+    for (const [caseTitle, outcome] of Object.entries(meeting.report.outcomes)) {
+      await m.query(`UPDATE nominations SET outcome = $2 WHERE id = $1`, [
+        await nominationOf(caseTitle),
+        outcome,
+      ]);
+    }
+  }
 }
 
 function required<T>(map: Map<string, T>, key: string, what: string): T {

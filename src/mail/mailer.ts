@@ -5,6 +5,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** A calendar invitation (text/calendar, also attached as a file) that mail programs offer to add. */
+  icalEvent?: { method: 'REQUEST' | 'CANCEL'; filename: string; content: string };
 }
 
 /** Sends e-mail when SMTP_URL is configured; without it, nothing is sent and nothing fails. */

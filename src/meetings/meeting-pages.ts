@@ -20,10 +20,16 @@ import {
   meetingNominations,
   myNominations,
   nominatableCases,
+  programmeOf,
+  reportOf,
 } from './meetings.queries';
 import { MEETING_LIMITS } from './meetings.schemas';
+import { signupView } from './signup.view-model';
+import { mySignup, seatUsage } from './signups.queries';
+import { SIGNUP_LIMITS } from './signups.schemas';
 
 type Values = Record<string, unknown>;
+type Form = { values: Values; errors: FieldErrors };
 
 /** A same-site path to return to after a form (never another site). */
 export function returnPath(req: Request, fallback: string): string {
@@ -33,7 +39,7 @@ export function returnPath(req: Request, fallback: string): string {
 
 /**
  * The meeting pages (overview, form, nominations, dossier) with what they show assembled: the
- * agenda with its cases, "ook interessant", the forms that came back with errors.
+ * agenda with its cases, the programme, sign-up, "ook interessant", the forms that came back with errors.
  */
 export function meetingPages(ds: DataSource, search: SearchService) {
   async function loadMeeting(id: number) {
@@ -105,16 +111,20 @@ export function meetingPages(ds: DataSource, search: SearchService) {
     return result.hits.filter((h) => !exclude.includes(h.id) && h.status === 'published').slice(0, 5);
   }
 
+  /**
+   * The meeting page: details with the route, the programme, sign-up, agenda, own nominations and
+   * related cases. Forms that came back with errors (a nomination, a sign-up) keep their input.
+   */
   async function renderMeeting(
     res: Response,
     viewer: Viewer,
     id: number,
-    form?: { values: Values; errors: FieldErrors },
+    forms: { nomination?: Form; signup?: Form } = {},
   ) {
     const record = await loadMeeting(id);
     const meeting = meetingView(record, viewer);
     const agenda = meeting.agendaPublic || meeting.can.manage ? await agendaItems(id) : [];
-    const [mine, cases, related] = await Promise.all([
+    const [mine, cases, related, programme, usage, signup, report] = await Promise.all([
       myNominations(ds, id, viewer),
       meeting.nominationsOpen ? nominatableCases(ds, id, viewer) : Promise.resolve([]),
       alsoInteresting(
@@ -122,6 +132,10 @@ export function meetingPages(ds: DataSource, search: SearchService) {
         viewer,
         agenda.map((a) => a.caseId),
       ),
+      programmeOf(ds, id),
+      seatUsage(ds, id),
+      mySignup(ds, id, viewer.id),
+      reportOf(ds, id),
     ]);
     res.render('meetings/show', {
       title: record.title,
@@ -130,8 +144,13 @@ export function meetingPages(ds: DataSource, search: SearchService) {
       mine: mine.map(nominationView),
       nominatable: cases,
       related,
-      form: form ?? { values: {}, errors: {} },
+      programme,
+      signup: signupView(record, usage, signup, viewer),
+      hasReport: report !== null,
+      form: forms.nomination ?? { values: {}, errors: {} },
+      signupForm: forms.signup ?? { values: {}, errors: {} },
       limits: MEETING_LIMITS,
+      signupLimits: SIGNUP_LIMITS,
     });
   }
 
@@ -150,7 +169,7 @@ export function meetingPages(ds: DataSource, search: SearchService) {
       const values = { ...input, meetingId };
       return renderCasePage(ds, search, res, viewer, Number(from[1]), { name: 'nomination', values, errors });
     }
-    return renderMeeting(res, viewer, meetingId, { values: input, errors });
+    return renderMeeting(res, viewer, meetingId, { nomination: { values: input, errors } });
   }
 
   async function renderNominations(
@@ -199,6 +218,7 @@ export function meetingPages(ds: DataSource, search: SearchService) {
       title: `Dossier: ${record.title}`,
       meeting,
       agenda: agenda.map(nominationView),
+      programme: await programmeOf(ds, id),
       cases,
     });
   }

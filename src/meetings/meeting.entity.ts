@@ -19,6 +19,9 @@ import type { CorporationRole, MeetingStatus } from '../domain';
   `focus_role IS NULL OR focus_role IN ('verhuurder', 'samenwerkingspartner', 'opdrachtgever', 'ontwikkelaar')`,
 )
 @Check('meetings_status_check', `status IN ('planned', 'nominations_open', 'agenda_set', 'held')`)
+@Check('meetings_capacity_check', `capacity > 0`)
+@Check('meetings_max_guests_per_organization_check', `max_guests_per_organization >= 0`)
+@Check('meetings_non_member_seats_check', `non_member_seats >= 0`)
 @Entity('meetings')
 export class Meeting {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
@@ -57,6 +60,31 @@ export class Meeting {
 
   @Column({ type: 'varchar', length: 30, default: 'planned' })
   status!: MeetingStatus;
+
+  @Column({ type: 'varchar', length: 7, default: '' })
+  locationPostcode!: string;
+
+  @Column({ type: 'varchar', length: 100, default: '' })
+  locationCity!: string;
+
+  /** Seats for members and guests together; null: no limit. */
+  @Column({ type: 'integer', nullable: true })
+  capacity!: number | null;
+
+  @Column({ type: 'integer', default: 2 })
+  maxGuestsPerOrganization!: number;
+
+  /** Seats for guests of organisations that are not members; null: no separate limit. */
+  @Column({ type: 'integer', nullable: true })
+  nonMemberSeats!: number | null;
+
+  /** Signing up and cancelling close at the end of this day. */
+  @Column({ type: 'timestamptz', nullable: true })
+  signupDeadline!: Date | null;
+
+  /** The calendar entry's SEQUENCE: bumped when time or place change, and on a cancellation. */
+  @Column({ type: 'integer', default: 0 })
+  calendarSequence!: number;
 
   /** Bumped on every agenda change, so a reorder from a stale page is refused (409). */
   @Column({ type: 'integer', default: 1 })

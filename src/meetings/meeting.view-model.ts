@@ -32,6 +32,12 @@ const STATUS_ACTIONS: Record<
   held: [],
 };
 
+/** Street, postcode and city, as far as they are known. */
+export function fullAddress(m: Pick<MeetingRecord, 'locationAddress' | 'locationPostcode' | 'locationCity'>) {
+  const place = [m.locationPostcode, m.locationCity].filter(Boolean).join(' ');
+  return [m.locationAddress, place].filter(Boolean).join(', ');
+}
+
 /** A meeting as every page shows it, with the viewer's permissions precomputed. */
 export function meetingView(m: MeetingRecord, viewer: Viewer, now = new Date()) {
   const manage = can(viewer, 'meeting:manage');
@@ -44,6 +50,15 @@ export function meetingView(m: MeetingRecord, viewer: Viewer, now = new Date()) 
     endsAt: m.endsAt,
     locationName: m.locationName,
     locationAddress: m.locationAddress,
+    locationPostcode: m.locationPostcode,
+    locationCity: m.locationCity,
+    /** The whole address on one line, as a route planner wants it. */
+    fullAddress: fullAddress(m),
+    /** A plain link to OpenStreetMap's search (no map script on our pages). */
+    routeUrl: fullAddress(m)
+      ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(fullAddress(m))}`
+      : null,
+    signupDeadline: m.signupDeadline,
     hostOrganizationName: m.hostOrganizationName,
     descriptionHtml: renderMarkdown(m.description),
     focusRole: m.focusRole ? { value: m.focusRole, label: CORPORATION_ROLE_LABELS[m.focusRole] } : null,
@@ -91,5 +106,11 @@ export function meetingFormValues(m: MeetingRecord) {
     description: m.description,
     experts: m.experts.map((e) => String(e.id)),
     nominationDeadline: m.nominationDeadline ? toLocalParts(new Date(m.nominationDeadline)).date : '',
+    locationPostcode: m.locationPostcode,
+    locationCity: m.locationCity,
+    capacity: m.capacity ?? '',
+    maxGuestsPerOrganization: m.maxGuestsPerOrganization,
+    nonMemberSeats: m.nonMemberSeats ?? '',
+    signupDeadline: m.signupDeadline ? toLocalParts(new Date(m.signupDeadline)).date : '',
   };
 }

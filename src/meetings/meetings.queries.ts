@@ -16,6 +16,15 @@ export interface MeetingRecord {
   nominationDeadline: Date | null;
   status: MeetingStatus;
   agendaVersion: number;
+  locationPostcode: string;
+  locationCity: string;
+  /** Seats in total (members and guests); null: no limit. */
+  capacity: number | null;
+  maxGuestsPerOrganization: number;
+  /** Seats for guests of organisations that are not members; null: no separate limit. */
+  nonMemberSeats: number | null;
+  signupDeadline: Date | null;
+  calendarSequence: number;
   themes: Array<{ slug: string; name: string }>;
   experts: Array<{ id: number; name: string; organizationName: string }>;
 }
@@ -24,7 +33,9 @@ const MEETING_SELECT = `
   SELECT m.id, m.title, m.starts_at AS "startsAt", m.ends_at AS "endsAt", m.location_name AS "locationName",
          m.location_address AS "locationAddress", m.host_organization_id AS "hostOrganizationId", o.name AS "hostOrganizationName",
          m.description, m.focus_role AS "focusRole", m.nomination_deadline AS "nominationDeadline", m.status,
-         m.agenda_version AS "agendaVersion",
+         m.agenda_version AS "agendaVersion", m.location_postcode AS "locationPostcode", m.location_city AS "locationCity",
+         m.capacity, m.max_guests_per_organization AS "maxGuestsPerOrganization", m.non_member_seats AS "nonMemberSeats",
+         m.signup_deadline AS "signupDeadline", m.calendar_sequence AS "calendarSequence",
          coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name)
                      FROM meeting_themes mt JOIN themes t ON t.id = mt.theme_id WHERE mt.meeting_id = m.id), '[]') AS themes,
          coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'organizationName', uo.name) ORDER BY u.name)
@@ -176,11 +187,15 @@ export async function caseMeetings(
     nominatedById: number;
     presentedAt: Date | null;
     feedback: string;
+    /** What the meeting learnt from the case ("wat we leerden"), from the verslag. */
+    outcome: string;
+    hasReport: boolean;
   }>
 > {
   return ds.query(
     `SELECT n.id AS "nominationId", m.id AS "meetingId", m.title AS "meetingTitle", m.starts_at AS "startsAt", m.status AS "meetingStatus",
-            n.status, n.nominated_by_id AS "nominatedById", n.presented_at AS "presentedAt", n.feedback
+            n.status, n.nominated_by_id AS "nominatedById", n.presented_at AS "presentedAt", n.feedback, n.outcome,
+            EXISTS (SELECT 1 FROM meeting_reports r WHERE r.meeting_id = m.id) AS "hasReport"
        FROM nominations n JOIN meetings m ON m.id = n.meeting_id WHERE n.case_id = $1 ORDER BY m.starts_at DESC`,
     [caseId],
   );
@@ -209,5 +224,93 @@ export async function reflectionMeetingOptions(
 ): Promise<Array<{ id: number; title: string; startsAt: Date }>> {
   return ds.query(
     `SELECT id, title, starts_at AS "startsAt" FROM meetings WHERE starts_at >= now() - interval '180 days' ORDER BY starts_at DESC LIMIT 50`,
+  );
+}
+
+export interface ProgrammeItem {
+  position: number;
+  startsAt: string;
+  endsAt: string | null;
+  title: string;
+  nominationId: number | null;
+  caseId: number | null;
+  caseTitle: string | null;
+  presenterId: number | null;
+  presenterName: string | null;
+  presenterOrganization: string | null;
+  expertId: number | null;
+  expertName: string | null;
+}
+
+/** The programme in time order, with the agenda case, its presenter and the expert per slot. */
+export async function programmeOf(ds: DataSource, meetingId: number): Promise<ProgrammeItem[]> {
+  return ds.query(
+    `SELECT p.position, p.starts_at AS "startsAt", p.ends_at AS "endsAt", p.title, p.nomination_id AS "nominationId",
+            c.id AS "caseId", c.title AS "caseTitle", p.presenter_id AS "presenterId", pu.name AS "presenterName",
+            po.name AS "presenterOrganization", p.expert_id AS "expertId", eu.name AS "expertName"
+       FROM meeting_programme_items p
+       LEFT JOIN nominations n ON n.id = p.nomination_id AND n.status = 'selected'
+       LEFT JOIN cases c ON c.id = n.case_id AND c.status <> 'draft'
+       LEFT JOIN users pu ON pu.id = p.presenter_id LEFT JOIN organizations po ON po.id = pu.organization_id
+       LEFT JOIN users eu ON eu.id = p.expert_id
+      WHERE p.meeting_id = $1 ORDER BY p.position`,
+    [meetingId],
+  );
+}
+
+/** Who may be named on the programme: members of the agenda's organisations and nominators (presenters), experts. */
+export async function programmeOptions(ds: DataSource, meetingId: number) {
+  const [presenters, experts] = await Promise.all([
+    ds.query(
+      `SELECT DISTINCT u.id, u.name, o.name AS "organizationName" FROM users u JOIN organizations o ON o.id = u.organization_id
+        WHERE u.active AND (u.organization_id IN (SELECT c.organization_id FROM nominations n JOIN cases c ON c.id = n.case_id
+                                                 WHERE n.meeting_id = $1 AND n.status = 'selected')
+                         OR u.id IN (SELECT nominated_by_id FROM nominations WHERE meeting_id = $1 AND status = 'selected'))
+        ORDER BY u.name`,
+      [meetingId],
+    ),
+    ds.query(
+      `SELECT u.id, u.name, o.name AS "organizationName" FROM users u JOIN organizations o ON o.id = u.organization_id
+        WHERE u.active AND 'expert' = ANY(u.roles) ORDER BY u.name`,
+    ),
+  ]);
+  return { presenters, experts } as {
+    presenters: Array<{ id: number; name: string; organizationName: string }>;
+    experts: Array<{ id: number; name: string; organizationName: string }>;
+  };
+}
+
+/** The meeting's verslag, if written. */
+export async function reportOf(
+  ds: DataSource,
+  meetingId: number,
+): Promise<{ body: string; authorName: string | null; publishedAt: Date; updatedAt: Date } | null> {
+  const [row] = await ds.query(
+    `SELECT r.body, u.name AS "authorName", r.published_at AS "publishedAt", r.updated_at AS "updatedAt"
+       FROM meeting_reports r LEFT JOIN users u ON u.id = r.author_id WHERE r.meeting_id = $1`,
+    [meetingId],
+  );
+  return row ?? null;
+}
+
+/** The presented cases of a meeting with what the meeting learnt from each (never a draft). */
+export async function presentedCases(
+  ds: DataSource,
+  meetingId: number,
+): Promise<
+  Array<{
+    nominationId: number;
+    caseId: number;
+    caseTitle: string;
+    organizationName: string;
+    outcome: string;
+  }>
+> {
+  return ds.query(
+    `SELECT n.id AS "nominationId", c.id AS "caseId", c.title AS "caseTitle", o.name AS "organizationName", n.outcome
+       FROM nominations n JOIN cases c ON c.id = n.case_id JOIN organizations o ON o.id = c.organization_id
+      WHERE n.meeting_id = $1 AND n.presented_at IS NOT NULL AND c.status <> 'draft'
+      ORDER BY n.agenda_position NULLS LAST, n.id`,
+    [meetingId],
   );
 }

@@ -11,7 +11,34 @@ export const MEETING_LIMITS = {
   motivation: 2000,
   feedback: 2000,
   experts: 20,
+  locationCity: 100,
+  capacity: 10_000,
+  guestsPerOrganization: 20,
 } as const;
+
+/** A Dutch postcode: four digits (not starting with 0), two letters; SA, SD and SS are never issued. */
+const POSTCODE = /^([1-9]\d{3})\s?(?!SA|SD|SS)([A-Z]{2})$/;
+
+/** A Dutch postcode written as "5402 XD" (any case, with or without the space). */
+export const postcode = z
+  .string()
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .refine((v) => POSTCODE.test(v), {
+    error: 'Vul een Nederlandse postcode in: vier cijfers en twee letters, bijvoorbeeld 5402 XD.',
+  })
+  .transform((v) => v.replace(POSTCODE, '$1 $2'));
+
+/** A whole number in a form field (empty → undefined), with a Dutch message naming the field. */
+const count = (label: string, min: number, max: number) =>
+  z.preprocess(
+    decimal,
+    z
+      .number({ error: `${label} moet een heel getal zijn.` })
+      .int({ error: `${label} moet een heel getal zijn.` })
+      .min(min, { error: `${label} moet minstens ${min} zijn.` })
+      .max(max, { error: `${label} mag hoogstens ${max} zijn.` }),
+  );
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -48,6 +75,14 @@ export const meetingFormSchema = z
     endTime: optional(time('De eindtijd')),
     locationName: text('De locatie', MEETING_LIMITS.locationName).default(''),
     locationAddress: text('Het adres', MEETING_LIMITS.locationAddress).default(''),
+    locationPostcode: optional(postcode),
+    locationCity: text('De plaats', MEETING_LIMITS.locationCity).default(''),
+    capacity: optional(count('Het aantal plaatsen', 1, MEETING_LIMITS.capacity)),
+    maxGuestsPerOrganization: optional(
+      count('Het aantal gasten per organisatie', 0, MEETING_LIMITS.guestsPerOrganization),
+    ).transform((v) => v ?? 2),
+    nonMemberSeats: optional(count('Het aantal plaatsen voor niet-leden', 0, MEETING_LIMITS.capacity)),
+    signupDeadline: optional(date('De sluitingsdatum voor aanmelden')),
     hostOrganizationId: optional(
       z.preprocess(
         decimal,
@@ -81,6 +116,20 @@ export const meetingFormSchema = z
         code: 'custom',
         path: ['nominationDeadline'],
         message: 'De sluitingsdatum voor voordrachten moet vóór of op de dag van de bijeenkomst liggen.',
+      });
+    }
+    if (v.signupDeadline && v.signupDeadline > v.date) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signupDeadline'],
+        message: 'Aanmelden en afmelden moet sluiten vóór of op de dag van de bijeenkomst.',
+      });
+    }
+    if (v.capacity !== undefined && v.nonMemberSeats !== undefined && v.nonMemberSeats > v.capacity) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nonMemberSeats'],
+        message: 'Er kunnen niet meer plaatsen voor niet-leden zijn dan er plaatsen zijn.',
       });
     }
   });

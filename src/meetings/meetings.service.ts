@@ -16,6 +16,8 @@ import { recordCaseEvent } from '../cases/case-events';
 export interface MeetingsAfterCommit {
   kickIndexer(): void;
   notified(created: CreatedNotification[]): void;
+  /** Time or place changed: signed-up members get the updated calendar entry. */
+  calendarChanged(meetingId: number): void;
 }
 
 /** Status changes a curator may make; setting the agenda and marking held have extra checks below. */
@@ -72,7 +74,7 @@ export class MeetingsService {
     return this.dataSource.transaction(async (m) => {
       await checkReferences(m, form);
       const [row] = await m.query(
-        `INSERT INTO meetings (${MEETING_COLUMNS}, created_by_id) VALUES (${placeholders(1)}, $10) RETURNING id`,
+        `INSERT INTO meetings (${MEETING_COLUMNS}, created_by_id) VALUES (${placeholders(1)}, $16) RETURNING id`,
         [...meetingValues(form), viewer.id],
       );
       await saveLinks(m, row.id, form);
@@ -90,8 +92,9 @@ export class MeetingsService {
   /** Edits a meeting. A date may only move into the past if it already was there (a held meeting's details). */
   async update(meetingId: number, form: MeetingForm, viewer: Viewer, now = new Date()): Promise<void> {
     const when = toInstants(form);
-    await this.dataSource.transaction(async (m) => {
+    const moved = await this.dataSource.transaction(async (m) => {
       const meeting = await lockMeeting(m, meetingId);
+      const before = await calendarFields(m, meetingId);
       if (
         when.startsAt.getTime() !== meeting.startsAt.getTime() &&
         when.startsAt.getTime() <= now.getTime()
@@ -104,13 +107,23 @@ export class MeetingsService {
         [meetingId, ...meetingValues(form)],
       );
       await saveLinks(m, meetingId, form);
+      // A new time or place is a new version of the calendar entry (same UID, higher SEQUENCE).
+      const changed = before !== (await calendarFields(m, meetingId));
+      if (changed) {
+        await m.query(`UPDATE meetings SET calendar_sequence = calendar_sequence + 1 WHERE id = $1`, [
+          meetingId,
+        ]);
+      }
       await recordAudit(m, {
         actorId: viewer.id,
         action: 'meeting.updated',
         subjectType: 'meeting',
         subjectId: meetingId,
+        details: changed ? { calendar: 'time or place changed' } : undefined,
       });
+      return changed;
     });
+    if (moved) this.after.calendarChanged(meetingId);
   }
 
   /**
@@ -400,8 +413,9 @@ function toInstants(form: MeetingForm) {
   return {
     startsAt: fromLocalParts(form.date, form.startTime),
     endsAt: form.endTime ? fromLocalParts(form.date, form.endTime) : null,
-    // Nominations close at the end of the deadline day.
+    // Nominations close at the end of the deadline day; so do sign-ups and cancellations.
     nominationDeadline: form.nominationDeadline ? fromLocalParts(form.nominationDeadline, '23:59') : null,
+    signupDeadline: form.signupDeadline ? fromLocalParts(form.signupDeadline, '23:59') : null,
   };
 }
 
@@ -431,8 +445,9 @@ async function checkReferences(m: EntityManager, form: MeetingForm): Promise<voi
 
 /** The meeting columns the form fills, in the order of meetingValues(). */
 const MEETING_COLUMNS =
-  'title, starts_at, ends_at, location_name, location_address, host_organization_id, description, focus_role, nomination_deadline';
-const placeholders = (from: number) => Array.from({ length: 9 }, (_, i) => `$${from + i}`).join(', ');
+  'title, starts_at, ends_at, location_name, location_address, host_organization_id, description, focus_role, nomination_deadline, ' +
+  'location_postcode, location_city, capacity, max_guests_per_organization, non_member_seats, signup_deadline';
+const placeholders = (from: number) => Array.from({ length: 15 }, (_, i) => `$${from + i}`).join(', ');
 
 function meetingValues(form: MeetingForm): unknown[] {
   const when = toInstants(form);
@@ -446,7 +461,23 @@ function meetingValues(form: MeetingForm): unknown[] {
     form.description,
     form.focusRole ?? null,
     when.nominationDeadline,
+    form.locationPostcode ?? '',
+    form.locationCity,
+    form.capacity ?? null,
+    form.maxGuestsPerOrganization,
+    form.nonMemberSeats ?? null,
+    when.signupDeadline,
   ];
+}
+
+/** What a calendar entry shows of a meeting (time and place), as one comparable string. */
+async function calendarFields(m: EntityManager, meetingId: number): Promise<string> {
+  const [row] = await m.query(
+    `SELECT json_build_array(title, starts_at, ends_at, location_name, location_address, location_postcode, location_city)::text AS v
+       FROM meetings WHERE id = $1`,
+    [meetingId],
+  );
+  return row.v;
 }
 
 /** Replaces the meeting's themes and experts with the form's. */

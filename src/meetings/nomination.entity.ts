@@ -68,6 +68,10 @@ export class Nomination {
   @Column({ type: 'timestamptz', nullable: true })
   presentedAt!: Date | null;
 
+  /** What the meeting learnt from the case ("wat we leerden"), written with the verslag. */
+  @Column({ type: 'varchar', length: 2000, default: '' })
+  outcome!: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

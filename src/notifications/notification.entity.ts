@@ -18,7 +18,9 @@ export type NotificationKind =
   | 'reaction_reply'
   | 'reaction_followed'
   | 'reaction_helpful'
-  | 'reaction_hidden';
+  | 'reaction_hidden'
+  | 'signup_promoted'
+  | 'meeting_report';
 
 /** An in-app message; event_key makes "once per event" a database rule (unique per user). */
 @Unique(['userId', 'eventKey'])

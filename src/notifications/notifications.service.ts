@@ -55,13 +55,14 @@ export class NotificationMailer {
     private readonly logger?: Logger,
   ) {}
 
-  deliver(created: CreatedNotification[]): void {
+  /** mail: false when the caller sends its own e-mail for the event (with a calendar invitation). */
+  deliver(created: CreatedNotification[], options: { mail: boolean } = { mail: true }): void {
     // Committed: the recipients' unread counts are counted again.
     forgetUnread(
       this.dataSource,
       created.map((c) => c.userId),
     );
-    if (!this.mailer?.enabled || created.length === 0) return;
+    if (!options.mail || !this.mailer?.enabled || created.length === 0) return;
     void this.send(created).catch((error) =>
       this.logger?.warn({ err: error }, 'notification e-mail not sent'),
     );

@@ -47,6 +47,8 @@ export async function buildSearchDocuments(m: EntityManager, caseIds: number[]):
             coalesce((SELECT array_agg(t.slug ORDER BY t.slug) FROM case_themes ct JOIN themes t ON t.id = ct.theme_id WHERE ct.case_id = c.id), '{}') AS themes,
             coalesce((SELECT array_agg(t.name ORDER BY t.slug) FROM case_themes ct JOIN themes t ON t.id = ct.theme_id WHERE ct.case_id = c.id), '{}') AS theme_names,
             coalesce((SELECT string_agg(r.body, E'\\n\\n' ORDER BY r.id) FROM reflections r WHERE r.case_id = c.id AND r.status = 'active'), '') AS reflections,
+            coalesce((SELECT string_agg(n.outcome, E'\\n\\n' ORDER BY n.id) FROM nominations n
+                       WHERE n.case_id = c.id AND n.presented_at IS NOT NULL AND n.outcome <> ''), '') AS outcomes,
             EXISTS (SELECT 1 FROM nominations n WHERE n.case_id = c.id AND n.presented_at IS NOT NULL) AS presented,
             EXISTS (SELECT 1 FROM reactions x WHERE x.case_id = c.id AND x.status = 'active' AND x.helpful_at IS NOT NULL) AS answered
        FROM cases c JOIN organizations o ON o.id = c.organization_id JOIN users u ON u.id = c.author_id
@@ -92,7 +94,8 @@ export async function buildSearchDocuments(m: EntityManager, caseIds: number[]):
     contact: r.contact,
     year: r.year,
     attachments: attachmentsByCase.get(r.id) ?? [],
-    reflectionText: markdownToText(r.reflections),
+    // What a meeting learnt from the case (its verslag) is found with the case, beside the experts' reflections.
+    reflectionText: [markdownToText(r.reflections), r.outcomes].filter(Boolean).join('\n\n'),
     reactions: reactionsByCase.get(r.id) ?? [],
     status: r.status,
     authorId: r.author_id,

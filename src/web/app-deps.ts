@@ -12,6 +12,8 @@ import type { Database } from '../db/data-source';
 import type { SearchLog } from '../insight/search-log';
 import type { Mailer } from '../mail/mailer';
 import type { MeetingsService } from '../meetings/meetings.service';
+import type { ReportService } from '../meetings/report.service';
+import type { SignupsService } from '../meetings/signups.service';
 import type { NotificationMailer } from '../notifications/notifications.service';
 import type { ReactionsService } from '../reactions/reactions.service';
 import type { ReflectionsService } from '../reflections/reflections.service';
@@ -41,6 +43,10 @@ export interface Services {
   search: SearchService;
   cases: CasesService;
   meetings: MeetingsService;
+  /** Sign-ups with guests, the waiting list and the presence check. */
+  signups: SignupsService;
+  /** The programme and, after the meeting, the verslag. */
+  reports: ReportService;
   reflections: ReflectionsService;
   reactions: ReactionsService;
   attachments: AttachmentsService;

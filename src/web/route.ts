@@ -37,7 +37,7 @@ export interface InvalidContext<P = unknown> {
 }
 
 export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   path: string;
   permission: Permission;
   params?: z.ZodType<P>;
@@ -106,11 +106,11 @@ function inputOf(req: Request): Record<string, unknown> {
 }
 
 /**
- * A service's refusal as form errors: a 400/409 HttpError names its field in its details (else
+ * A service's refusal as form errors: a 400/409/422 HttpError names its field in its details (else
  * the whole form). Anything else is not a refusal the form can show.
  */
 function refusalOf(error: unknown): { status: number; errors: FieldErrors } | null {
-  if (!(error instanceof HttpError) || (error.status !== 400 && error.status !== 409)) return null;
+  if (!(error instanceof HttpError) || ![400, 409, 422].includes(error.status)) return null;
   const given = error.details?.errors as FieldErrors | undefined;
   const field = typeof error.details?.field === 'string' ? error.details.field : '_form';
   return { status: error.status, errors: given ?? { [field]: error.message } };

@@ -367,6 +367,98 @@ export const permissionRows: Row[] = [
     expect: curatorsAndAdmins,
   },
   {
+    route: 'POST /bijeenkomsten/:id/aanmelding',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/aanmelding`,
+    body: () => ({ guestName: 'Gast', guestOrganization: 'Gemeente', guestEmail: 'geen-adres' }),
+    expect: all('ok'),
+    note: 'every member signs themself up (invalid guest: 400)',
+  },
+  {
+    route: 'POST /bijeenkomsten/:id/aanmelding/annuleren',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/aanmelding/annuleren`,
+    expect: all('hidden'),
+    note: 'only their own sign-up: none here, 404',
+  },
+  {
+    route: 'GET /bijeenkomsten/:id/agenda.ics',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/agenda.ics`,
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /api/bijeenkomsten/:id',
+    path: (i) => `/api/bijeenkomsten/${i.openMeeting}`,
+    expect: all('ok'),
+  },
+  {
+    route: 'POST /api/bijeenkomsten/:id/aanmeldingen',
+    path: (i) => `/api/bijeenkomsten/${i.openMeeting}/aanmeldingen`,
+    body: () => ({ guestName: 'x' }),
+    expect: all('ok'),
+    note: 'a form body is no guest list: signs up without guests',
+  },
+  {
+    route: 'DELETE /api/bijeenkomsten/:id/aanmeldingen/mijn',
+    path: (i) => `/api/bijeenkomsten/${i.openMeeting}/aanmeldingen/mijn`,
+    expect: all('ok'),
+    note: 'cancels the sign-up made in the row above',
+  },
+  {
+    route: 'GET /bijeenkomsten/:id/aanmeldingen',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/aanmeldingen`,
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'GET /bijeenkomsten/:id/aanmeldingen.csv',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/aanmeldingen.csv`,
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'POST /bijeenkomsten/:id/aanwezigheid',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/aanwezigheid`,
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'GET /bijeenkomsten/:id/programma',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/programma`,
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'POST /bijeenkomsten/:id/programma',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/programma`,
+    body: () => ({ slotStart: '25:00', slotTitle: 'x' }),
+    expect: curatorsAndAdmins,
+    note: 'invalid time: 400 when allowed',
+  },
+  {
+    route: 'GET /bijeenkomsten/:id/verslag',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/verslag`,
+    expect: roles('login', 'hidden', 'hidden', 'ok', 'ok'),
+    note: 'no verslag yet: the kerngroep sees the page to write it',
+  },
+  {
+    route: 'GET /bijeenkomsten/:id/verslag/bewerken',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/verslag/bewerken`,
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'POST /bijeenkomsten/:id/verslag',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/verslag`,
+    body: () => ({ body: 'Verslag' }),
+    expect: curatorsAndAdmins,
+    note: 'meeting not held: 409 when allowed',
+  },
+  {
+    route: 'POST /bijeenkomsten/:id/verslag/bijlagen',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/verslag/bijlagen`,
+    expect: curatorsAndAdmins,
+    note: 'meeting not held: 409 when allowed',
+  },
+  {
+    route: 'GET /bijeenkomsten/:id/dossier.css',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/dossier.css`,
+    expect: all('ok'),
+  },
+  {
     route: 'POST /voordrachten/:id/besluit',
     path: (i) => `/voordrachten/${i.strangerNomination}/besluit`,
     body: () => ({ decision: 'geen' }),
@@ -627,10 +719,12 @@ describe('permission table', () => {
     const res =
       method === 'GET'
         ? await agent.get(path)
-        : await agent
-            .post(path)
-            .type('form')
-            .send({ ...(row.body?.(ids) ?? {}), _csrf: token });
+        : method === 'DELETE'
+          ? await agent.delete(path).set('x-csrf-token', token)
+          : await agent
+              .post(path)
+              .type('form')
+              .send({ ...(row.body?.(ids) ?? {}), _csrf: token });
     expect(outcomeOf(res, method, path)).toBe(row.expect[who]);
   });
 
