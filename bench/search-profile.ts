@@ -21,14 +21,13 @@ import { queryMix } from './corpus';
 import { BENCH_EMAIL, loadBenchCorpus } from './load-corpus';
 
 function kindOf(sql: string): string {
-  if (/UNION ALL SELECT 'role'/.test(sql))
-    return /d.status = 'draft' AND d.author_id/.test(sql) ? 'facetsOwnDrafts' : 'facets';
+  if (/json_agg\(h ORDER BY h.ord\)/.test(sql))
+    return /UNION ALL SELECT 'role'/.test(sql) ? 'searchWithFacets' : 'search';
   if (/search_generation/.test(sql)) return 'generation';
-  if (/ts_headline/.test(sql)) return 'snippets';
-  if (/search_lexicon|ts_lexize/.test(sql)) return 'lexicon';
-  if (/ts_rank_cd/.test(sql)) return 'rank';
+  if (/search_lexicon/.test(sql)) return 'lexicon';
+  if (/search_attachment_documents/.test(sql)) return 'attachmentSnippets';
+  if (/unnest\(\$1::text\[\]\) AS c\(word\)/.test(sql)) return 'suggestions';
   if (/WITH src AS/.test(sql)) return 'related';
-  if (/ORDER BY/.test(sql) && /search_documents/.test(sql)) return 'page';
   return 'other';
 }
 
@@ -43,7 +42,6 @@ async function main() {
       dump: { type: 'string' },
       agree: { type: 'boolean' },
       rerank: { type: 'string' },
-      candidates: { type: 'string' },
       explain: { type: 'string' },
       engine: { type: 'string', default: 'postgres' },
     },
@@ -80,7 +78,6 @@ async function main() {
   };
   const postgres = new PostgresCaseSearch(ds, {
     ...(values.rerank ? { rerankCandidates: Number(values.rerank) } : {}),
-    ...(values.candidates ? { rankCandidates: Number(values.candidates) } : {}),
   });
   // --engine embedded: the embedded index in DIR/search (built from the database when missing, timed).
   let search: CaseSearch = postgres;
@@ -129,7 +126,7 @@ async function main() {
   if (values.agree) {
     // How far the bounded ranking agrees with ranking every match on the full vector:
     // nDCG@10 of our top 10 against the ideal order (gain 10 for the ideal first … 1 for the tenth).
-    const ideal = new PostgresCaseSearch(ds, { rankCandidates: 1_000_000, rerankCandidates: 1_000_000 });
+    const ideal = new PostgresCaseSearch(ds, { rerankCandidates: 1_000_000 });
     const dcg = (ids: number[], gain: Map<number, number>) =>
       ids.slice(0, 10).reduce((s, id, i) => s + (gain.get(id) ?? 0) / Math.log2(i + 2), 0);
     const scores: number[] = [];

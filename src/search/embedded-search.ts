@@ -1,19 +1,9 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import damerauLevenshtein from 'damerau-levenshtein';
-import { distance } from 'fastest-levenshtein';
 import type { Logger } from 'pino';
 import type { CaseSearch, RelatedQuery } from './case-search';
-import {
-  ANALYSIS_VERSION,
-  analyseText,
-  compoundParts,
-  isNoiseWord,
-  stem,
-  tokenize,
-  words,
-} from './dutch-analysis';
+import { ANALYSIS_VERSION, analyseText, isNoiseWord, stem, words } from './dutch-analysis';
 import {
   PARTS_NEAR,
   analyseQuery,
@@ -36,7 +26,8 @@ import {
   type SearchResult,
   type SearchViewer,
 } from './search-query';
-import { emptyFacets, markedSnippet } from './snippets';
+import { typoCorrections } from './lexicon';
+import { emptyFacets, markedSnippet, pageAt, snippetOf, type Snip } from './snippets';
 import { isSharedStatus, isVisible } from './visibility';
 
 /** Bumped when the file layout changes; an index of another version is rebuilt. */
@@ -76,8 +67,6 @@ const byNewest = (a: Meta, b: Meta) => b.updatedAt - a.updatedAt || b.id - a.id;
 const RERANK = 200;
 /** Words of one query looked up as typos (a query of 200 characters of rare words stays cheap). */
 const MAX_CORRECTED_WORDS = 3;
-/** Typo look-ups consider at most this many corrections per word. */
-const MAX_CORRECTIONS = 3;
 
 /** The search is rebuilt from PostgreSQL; until then PostgreSQL answers. */
 export class SearchIndexNotReady extends Error {
@@ -446,24 +435,9 @@ export class EmbeddedCaseSearch implements CaseSearch {
     return st;
   }
 
-  /**
-   * Corrections for a word no visible case has: vocabulary words one edit away (two for words of
-   * eight letters or more, then with the same first letter: a typo rarely starts a word), a
-   * swapped pair of letters counting as one edit ("dementei" → dementie), most common first.
-   */
+  /** Corrections for a word no visible case has, from the words of published cases (shared rule). */
   private corrections(word: string): string[] {
-    if (word.length < 4 || /\d/.test(word) || this.vocabulary.has(word)) return [];
-    const budget = word.length >= 8 ? 2 : 1;
-    const found: Array<{ w: string; d: number; n: number }> = [];
-    for (const [w, n] of this.vocabulary) {
-      if (Math.abs(w.length - word.length) > budget) continue;
-      // Levenshtein first (fast); a swap costs two there, one in Damerau-Levenshtein.
-      if (distance(w, word) > 2) continue;
-      const d = damerauLevenshtein(w, word).steps;
-      if (d === 1 || (d === 2 && d <= budget && w[0] === word[0])) found.push({ w, d, n });
-    }
-    found.sort((a, b) => a.d - b.d || b.n - a.n);
-    return found.slice(0, MAX_CORRECTIONS).map((f) => f.w);
+    return typoCorrections(word, this.vocabulary);
   }
 
   async search(query: SearchQuery, viewer: SearchViewer): Promise<SearchResult> {
@@ -742,12 +716,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
         }
         if (best) {
           hit.snippet = markedSnippet(best.snip.text);
-          const offsets = best.a.pageOffsets;
-          let page: number | undefined;
-          if (offsets?.length) {
-            page = 1;
-            for (let i = 0; i < offsets.length; i++) if (offsets[i] <= best.snip.firstAt) page = i + 1;
-          }
+          const page = pageAt(best.a.pageOffsets, best.snip.firstAt);
           hit.attachment = { id: best.a.id, filename: best.a.filename, ...(page ? { page } : {}) };
           return hit;
         }
@@ -811,61 +780,4 @@ export class EmbeddedCaseSearch implements CaseSearch {
     ranked.sort((a, b) => b.score - a.score || b.updatedAt - a.updatedAt);
     return ranked.slice(0, query.limit).map((r) => r.id);
   }
-}
-
-interface Snip {
-  text: string;
-  hits: number;
-  firstAt: number;
-}
-
-const SNIPPET_WORDS = 30;
-const SNIPPET_SCAN_CHARS = 30_000;
-
-const partStemsCache = new Map<string, string[]>();
-/** Stems of a word's compound parts (cached: snippets look at every word of a text). */
-function partStems(word: string): string[] {
-  let stems = partStemsCache.get(word);
-  if (!stems) {
-    stems = compoundParts(word).map(stem);
-    if (partStemsCache.size > 100_000) partStemsCache.clear();
-    partStemsCache.set(word, stems);
-  }
-  return stems;
-}
-
-/** The window of about 30 words with the most distinct query words, with markers around them. */
-function snippetOf(text: string, marks: { stems: Set<string>; prefixes: string[] }): Snip | null {
-  const tokens = tokenize(text.slice(0, SNIPPET_SCAN_CHARS));
-  const hitAt: number[] = [];
-  const keyAt = new Map<number, string>();
-  tokens.forEach((t, i) => {
-    const s = stem(t.word);
-    let key: string | null = marks.stems.has(s) ? s : null;
-    if (!key) key = marks.prefixes.find((p) => t.word.startsWith(p) || s.startsWith(p)) ?? null;
-    if (!key && t.word.length >= 8) key = partStems(t.word).find((p) => marks.stems.has(p)) ?? null;
-    if (key) {
-      hitAt.push(i);
-      keyAt.set(i, key);
-    }
-  });
-  if (hitAt.length === 0) return null;
-  let best = { start: hitAt[0], distinct: 0 };
-  for (const start of hitAt) {
-    const keys = new Set<string>();
-    for (const i of hitAt) if (i >= start && i < start + SNIPPET_WORDS) keys.add(keyAt.get(i)!);
-    if (keys.size > best.distinct) best = { start, distinct: keys.size };
-  }
-  const from = Math.max(0, best.start - 8);
-  const to = Math.min(tokens.length - 1, from + SNIPPET_WORDS);
-  let out = from > 0 ? '… ' : '';
-  let cursor = tokens[from].start;
-  for (let i = from; i <= to; i++) {
-    const t = tokens[i];
-    out += text.slice(cursor, t.start);
-    out += keyAt.has(i) ? `\u0002${text.slice(t.start, t.end)}\u0003` : text.slice(t.start, t.end);
-    cursor = t.end;
-  }
-  if (to < tokens.length - 1) out += ' …';
-  return { text: out, hits: best.distinct, firstAt: tokens[best.start].start };
 }

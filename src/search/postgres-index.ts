@@ -5,6 +5,10 @@ import { isSharedStatus, sharedVisibilitySql } from './visibility';
 
 /** In every transaction that changes documents or the lexicon (the reader caches shared facet counts per generation). */
 export const BUMP_GENERATION = `UPDATE search_generation SET generation = generation + 1 WHERE id = 1`;
+/** Instead of BUMP_GENERATION where the lexicon is emptied: readers load it again from scratch. */
+const BUMP_LEXICON = `UPDATE search_generation SET generation = generation + 1, lexicon_rebuilt = generation + 1 WHERE id = 1`;
+/** The generation the transaction bumped to: the words it adds are loaded by readers behind it. */
+const CURRENT_GENERATION = `(SELECT generation FROM search_generation WHERE id = 1)`;
 
 /**
  * The PostgreSQL search index's writer: search_documents (one row per case, its vectors generated
@@ -116,8 +120,8 @@ export class PostgresSearchIndex {
         .join(' ');
       if (visibleText) {
         await m.query(
-          `INSERT INTO search_lexicon (word, doc_count)
-           SELECT DISTINCT w, 1 FROM regexp_split_to_table(lower(immutable_unaccent($1)), '[^a-z0-9]+') AS w
+          `INSERT INTO search_lexicon (word, doc_count, generation)
+           SELECT DISTINCT w, 1, ${CURRENT_GENERATION} FROM regexp_split_to_table(lower(immutable_unaccent($1)), '[^a-z0-9]+') AS w
             WHERE length(w) BETWEEN 3 AND 60
            ON CONFLICT (word) DO NOTHING`,
           [visibleText],
@@ -142,7 +146,7 @@ export class PostgresSearchIndex {
 
   async reset(): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      await m.query(BUMP_GENERATION);
+      await m.query(BUMP_LEXICON);
       await m.query(`DELETE FROM search_documents`);
       await m.query(`DELETE FROM search_attachment_documents`);
       await m.query(`DELETE FROM search_lexicon`);
@@ -152,12 +156,12 @@ export class PostgresSearchIndex {
   /** After a full rebuild: exact document counts per word (incremental upserts only add words). */
   async finishRebuild(): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      await m.query(BUMP_GENERATION);
+      await m.query(BUMP_LEXICON);
       await m.query(`DELETE FROM search_lexicon`);
       const p = new SqlParams();
       await m.query(
-        `INSERT INTO search_lexicon (word, doc_count)
-         SELECT w, count(DISTINCT d.case_id) FROM search_documents d,
+        `INSERT INTO search_lexicon (word, doc_count, generation)
+         SELECT w, count(DISTINCT d.case_id), ${CURRENT_GENERATION} FROM search_documents d,
                 regexp_split_to_table(lower(immutable_unaccent(
                   d.title || ' ' || d.summary || ' ' || d.body || ' ' || d.meta_text || ' ' || left(d.attachment_text, 60000))), '[^a-z0-9]+') AS w
           WHERE ${sharedVisibilitySql('d', (v) => p.add(v), 'any')} AND length(w) BETWEEN 3 AND 60

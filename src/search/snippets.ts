@@ -1,3 +1,4 @@
+import { compoundParts, stem, tokenize } from './dutch-analysis';
 import type { SearchFacets } from './search-query';
 
 const START = '\u0002';
@@ -27,17 +28,6 @@ export function markedSnippet(text: string, markers: [string, string] = [START, 
     .trim();
 }
 
-/** The PDF page (1-based) of the first highlighted word of a snippet, from the page start offsets. */
-export function pageOfOffset(text: string, snippet: string, pageOffsets: number[]): number | undefined {
-  const first = snippet.split(START)[1]?.split(STOP)[0];
-  if (!first) return undefined;
-  const at = text.toLowerCase().indexOf(first.toLowerCase());
-  if (at < 0) return undefined;
-  let page = 1;
-  for (let i = 0; i < pageOffsets.length; i++) if (pageOffsets[i] <= at) page = i + 1;
-  return page;
-}
-
 export function emptyFacets(): SearchFacets {
   return {
     role: {},
@@ -48,4 +38,81 @@ export function emptyFacets(): SearchFacets {
     presented: {},
     answered: {},
   };
+}
+
+/** A snippet: text with match markers, how many distinct query words it shows, where its first match stands. */
+export interface Snip {
+  text: string;
+  hits: number;
+  firstAt: number;
+}
+
+const SNIPPET_WORDS = 30;
+/** Text looked at for a snippet (the rest of a long text is not). */
+export const SNIPPET_SCAN_CHARS = 30_000;
+
+const partStemsCache = new Map<string, string[]>();
+/** Stems of a word's compound parts (cached: snippets look at every word of a text). */
+function partStems(word: string): string[] {
+  let stems = partStemsCache.get(word);
+  if (!stems) {
+    stems = compoundParts(word).map(stem);
+    if (partStemsCache.size > 100_000) partStemsCache.clear();
+    partStemsCache.set(word, stems);
+  }
+  return stems;
+}
+
+/** What a snippet marks: stems of the query's words and their alternatives, and prefixes being typed. */
+export interface SnippetMarks {
+  stems: Set<string>;
+  prefixes: string[];
+}
+
+/**
+ * The window of about 30 words with the most distinct query words, with markers around them.
+ * Built in JavaScript for the shown page only (every engine; PostgreSQL's ts_headline parsed and
+ * stemmed every text it was given).
+ */
+export function snippetOf(text: string, marks: SnippetMarks): Snip | null {
+  const tokens = tokenize(text.slice(0, SNIPPET_SCAN_CHARS));
+  const hitAt: number[] = [];
+  const keyAt = new Map<number, string>();
+  tokens.forEach((t, i) => {
+    const s = stem(t.word);
+    let key: string | null = marks.stems.has(s) ? s : null;
+    if (!key) key = marks.prefixes.find((p) => t.word.startsWith(p) || s.startsWith(p)) ?? null;
+    if (!key && t.word.length >= 8) key = partStems(t.word).find((p) => marks.stems.has(p)) ?? null;
+    if (key) {
+      hitAt.push(i);
+      keyAt.set(i, key);
+    }
+  });
+  if (hitAt.length === 0) return null;
+  let best = { start: hitAt[0], distinct: 0 };
+  for (const start of hitAt) {
+    const keys = new Set<string>();
+    for (const i of hitAt) if (i >= start && i < start + SNIPPET_WORDS) keys.add(keyAt.get(i)!);
+    if (keys.size > best.distinct) best = { start, distinct: keys.size };
+  }
+  const from = Math.max(0, best.start - 8);
+  const to = Math.min(tokens.length - 1, from + SNIPPET_WORDS);
+  let out = from > 0 ? '… ' : '';
+  let cursor = tokens[from].start;
+  for (let i = from; i <= to; i++) {
+    const t = tokens[i];
+    out += text.slice(cursor, t.start);
+    out += keyAt.has(i) ? `\u0002${text.slice(t.start, t.end)}\u0003` : text.slice(t.start, t.end);
+    cursor = t.end;
+  }
+  if (to < tokens.length - 1) out += ' …';
+  return { text: out, hits: best.distinct, firstAt: tokens[best.start].start };
+}
+
+/** The PDF page (1-based) a character offset is on, from the page start offsets. */
+export function pageAt(pageOffsets: number[] | null | undefined, offset: number): number | undefined {
+  if (!pageOffsets?.length) return undefined;
+  let page = 1;
+  for (let i = 0; i < pageOffsets.length; i++) if (pageOffsets[i] <= offset) page = i + 1;
+  return page;
 }
