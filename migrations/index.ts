@@ -10,7 +10,7 @@ import { LoginThrottle1796200000000 } from './1796200000000-LoginThrottle';
 import { SearchInsight1796300000000 } from './1796300000000-SearchInsight';
 import { Reactions1796310000000 } from './1796310000000-Reactions';
 import { MeetingSignup1796320000000 } from './1796320000000-MeetingSignup';
-import { LexiconGeneration1796330000000 } from './1796330000000-LexiconGeneration';
+import { PostgresSearchFloor1796330000000 } from './1796330000000-PostgresSearchFloor';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -26,5 +26,5 @@ export const migrations = [
   SearchInsight1796300000000,
   Reactions1796310000000,
   MeetingSignup1796320000000,
-  LexiconGeneration1796330000000,
+  PostgresSearchFloor1796330000000,
 ];

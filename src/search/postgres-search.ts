@@ -42,6 +42,9 @@ export interface PostgresSearchOptions {
   thesaurus?: () => Promise<ThesaurusIndex | null>;
 }
 
+/** A snippet is looked for in this much of the summary and body first (most hits have a query word there). */
+const SNIPPET_SHORT_CHARS = 2000;
+
 /** Attachment text read for a snippet. */
 const SNIPPET_ATTACHMENT_CHARS = SNIPPET_SCAN_CHARS;
 
@@ -248,7 +251,7 @@ export class PostgresCaseSearch implements CaseSearch {
         top AS MATERIALIZED (
           SELECT case_id, row_number() OVER (ORDER BY head_rank DESC, updated_at DESC, case_id DESC) AS pos
             FROM m WHERE ${passAll} ORDER BY head_rank DESC, updated_at DESC, case_id DESC LIMIT ${p.add(Math.max(end, this.rerankCandidates))}),
-        ranked AS (
+        ranked AS MATERIALIZED (
           SELECT r.case_id, ts_rank_cd(r.v, q.full, 1) + 2 * ts_rank_cd(r.v, q.exact, 1) AS rank
             FROM (SELECT t.case_id, d.rank_document || ''::tsvector AS v
                     FROM top t JOIN search_documents d USING (case_id) WHERE t.pos <= ${rerank} OFFSET 0) r, q),
@@ -323,7 +326,11 @@ export class PostgresCaseSearch implements CaseSearch {
         } else inAttachment.push(hit);
         return;
       }
-      const snip = snippetOf(`${r.summary}\n${r.body ?? ''}`, marks);
+      // The summary and the start of the body first; the rest only when no query word is there.
+      const text = `${r.summary}\n${r.body ?? ''}`;
+      const snip =
+        snippetOf(text.slice(0, SNIPPET_SHORT_CHARS), marks) ??
+        (text.length > SNIPPET_SHORT_CHARS ? snippetOf(text, marks) : null);
       if (snip) hit.snippet = markedSnippet(snip.text);
     });
     if (inAttachment.length) await this.attachmentSnippets(inAttachment, plan, marks);
@@ -528,6 +535,15 @@ class QueryPlan {
     ]);
   }
 
+  /**
+   * Whether the last word is still being typed: matched as a prefix only when no case has it as a
+   * word (a prefix of a common word reads many index entries and makes a search slow), as the
+   * embedded engine does.
+   */
+  private stillTyping(t: QueryTerm): boolean {
+    return !!t.prefix && (this.expansions.get(t.text)?.unknown ?? true);
+  }
+
   /** What snippets mark: the stems of the query's words and of their alternatives, and prefixes. */
   marks(): SnippetMarks {
     const stems = new Set<string>();
@@ -535,7 +551,7 @@ class QueryPlan {
     for (const group of this.parsed.groups)
       for (const t of group) {
         for (const w of wordsOf(t.text)) stems.add(stem(w));
-        if (t.prefix) prefixes.push(t.text);
+        if (this.stillTyping(t)) prefixes.push(t.text);
         for (const alt of this.expansions.get(t.text)?.alternatives ?? [])
           for (const w of typeof alt === 'string' ? wordsOf(alt) : alt.allOf.flatMap(wordsOf))
             stems.add(stem(w));
@@ -548,7 +564,7 @@ class QueryPlan {
     const { parsed, expansions } = this;
     const termSql = (t: QueryTerm, withExpansions: boolean): string => {
       if (t.kind === 'phrase') return `phraseto_tsquery('dutch', immutable_unaccent(${p.add(t.text)}))`;
-      const own = t.prefix
+      const own = this.stillTyping(t)
         ? `(plainto_tsquery('dutch', ${p.add(t.text)}) || to_tsquery('dutch', ${p.add(`${t.text}:*`)}))`
         : `plainto_tsquery('dutch', ${p.add(t.text)})`;
       const alternatives = withExpansions

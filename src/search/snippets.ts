@@ -1,3 +1,4 @@
+import { normalizeWord } from './dutch';
 import { compoundParts, stem, tokenize } from './dutch-analysis';
 import type { SearchFacets } from './search-query';
 
@@ -75,7 +76,15 @@ export interface SnippetMarks {
  * stemmed every text it was given).
  */
 export function snippetOf(text: string, marks: SnippetMarks): Snip | null {
-  const tokens = tokenize(text.slice(0, SNIPPET_SCAN_CHARS));
+  const first = firstCandidate(text, marks);
+  if (first === null) return null;
+  // Parsing and stemming is the cost: start just before the first place a query word may stand.
+  const begin = first < 200 ? 0 : Math.max(0, text.lastIndexOf(' ', first - 200));
+  const tokens = tokenize(text.slice(begin, begin + SNIPPET_SCAN_CHARS));
+  for (const t of tokens) {
+    t.start += begin;
+    t.end += begin;
+  }
   const hitAt: number[] = [];
   const keyAt = new Map<number, string>();
   tokens.forEach((t, i) => {
@@ -97,7 +106,7 @@ export function snippetOf(text: string, marks: SnippetMarks): Snip | null {
   }
   const from = Math.max(0, best.start - 8);
   const to = Math.min(tokens.length - 1, from + SNIPPET_WORDS);
-  let out = from > 0 ? '… ' : '';
+  let out = tokens[from].start > 0 ? '… ' : '';
   let cursor = tokens[from].start;
   for (let i = from; i <= to; i++) {
     const t = tokens[i];
@@ -107,6 +116,24 @@ export function snippetOf(text: string, marks: SnippetMarks): Snip | null {
   }
   if (to < tokens.length - 1) out += ' …';
   return { text: out, hits: best.distinct, firstAt: tokens[best.start].start };
+}
+
+/**
+ * Where the first query word may stand (every stem, part stem and prefix is a substring of the
+ * words it marks, accents off); null when none is anywhere in the text, which then needs no parsing.
+ */
+function firstCandidate(text: string, marks: SnippetMarks): number | null {
+  const plain = normalizeWord(text);
+  let first = Infinity;
+  for (const s of marks.stems) {
+    const at = plain.indexOf(s);
+    if (at >= 0 && at < first) first = at;
+  }
+  for (const p of marks.prefixes) {
+    const at = plain.indexOf(p);
+    if (at >= 0 && at < first) first = at;
+  }
+  return first === Infinity ? null : first;
 }
 
 /** The PDF page (1-based) a character offset is on, from the page start offsets. */
