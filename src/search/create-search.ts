@@ -60,7 +60,7 @@ export function createSearchStack(
           url: config.meiliUrl,
           adminKey: config.meiliAdminKey,
           searchKey: config.meiliSearchKey,
-          suggestions: new LexiconSuggestions(db.dataSource),
+          suggestions: new LexiconSuggestions(db.dataSource, postgres.lexicon),
           orQueries: postgres,
           thesaurus: () => thesaurus.groups(),
         })
