@@ -208,6 +208,17 @@ function contract(name: string, make: () => Promise<Subject>) {
       expect(draft.suggestions).toEqual([]);
     });
 
+    it('corrects a typo of a word that a case got after the last search (the word list keeps step)', async () => {
+      expect((await search.search(query('woonwagenkamp'), viewer)).total).toBe(0);
+      await search.upsert([doc(11, { title: 'Woonwagenkamp aan de rand van de wijk' })]);
+      try {
+        const typo = await search.search(query('woonwagenkanp'), viewer);
+        expect(typo.hits.map((h) => h.id)).toEqual([11]);
+      } finally {
+        await search.remove([11]);
+      }
+    });
+
     it('counts its documents', async () => {
       expect(await search.documentCount()).toBe(corpus.length);
     });
