@@ -26,6 +26,8 @@ export class PostgresSearchFloor1796330000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE search_lexicon ADD COLUMN generation bigint NOT NULL DEFAULT 0`);
     await q.query(`CREATE INDEX search_lexicon_generation_idx ON search_lexicon (generation)`);
+    // Typo look-ups run in memory now: the trigram index only cost writes.
+    await q.query(`DROP INDEX search_lexicon_word_trgm_idx`);
     await q.query(`ALTER TABLE search_generation ADD COLUMN lexicon_rebuilt bigint NOT NULL DEFAULT 0`);
     for (const index of GIN_INDEXES) {
       await q.query(`ALTER INDEX ${index} SET (gin_pending_list_limit = 256)`);
@@ -40,6 +42,9 @@ export class PostgresSearchFloor1796330000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const index of GIN_INDEXES) await q.query(`ALTER INDEX ${index} RESET (gin_pending_list_limit)`);
     await q.query(`ALTER TABLE search_generation DROP COLUMN lexicon_rebuilt`);
+    await q.query(
+      `CREATE INDEX search_lexicon_word_trgm_idx ON search_lexicon USING gin (word gin_trgm_ops)`,
+    );
     await q.query(`DROP INDEX search_lexicon_generation_idx`);
     await q.query(`ALTER TABLE search_lexicon DROP COLUMN generation`);
   }
