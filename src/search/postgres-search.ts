@@ -76,6 +76,16 @@ const FILTERS = [
   'answered',
 ] as const;
 type Filter = (typeof FILTERS)[number];
+/** The columns facets count. */
+const FACET_COLUMNS = [
+  'roles',
+  'themes',
+  'organization_kind',
+  'year',
+  'has_reflection',
+  'presented',
+  'answered',
+] as const;
 
 /** A matching case of the viewer's own (a draft): its facet values and which filters it passes. */
 interface OwnRow {
@@ -234,8 +244,9 @@ export class PostgresCaseSearch implements CaseSearch {
     // Without words and with cached facets, the page and the drafts are read straight from the
     // table (the page by the updated_at index); otherwise the match set is computed once.
     const materialized = full !== null || withFacets;
-    const matchCols = `d.case_id, d.updated_at, d.title, d.roles, d.themes, d.organization_kind, d.year,
-         d.has_reflection, d.presented, d.answered, ${own} AS own,
+    // Only what this statement reads: the facet values only when it counts them (a cache miss).
+    const matchCols = `d.case_id, d.updated_at, ${sort === 'title' ? 'lower(d.title) AS title_key,' : ''}
+         ${withFacets ? `${FACET_COLUMNS.map((col) => `d.${col}`).join(', ')},` : ''} ${own} AS own,
          ${FILTERS.map((f) => `${c[f]} AS f_${f}`).join(', ')}
          ${exact ? `, ts_rank(d.head_document, q.full, 1) + 2 * ts_rank(d.head_document, q.exact, 1) AS head_rank` : ''}`;
     const matchSql = `SELECT ${matchCols} FROM search_documents d${full ? ', q' : ''}
@@ -260,7 +271,7 @@ export class PostgresCaseSearch implements CaseSearch {
             FROM top t LEFT JOIN ranked USING (case_id)
            ORDER BY ranked.rank DESC NULLS LAST, t.pos LIMIT ${limit} OFFSET ${offset})`;
     } else {
-      const order = sort === 'title' ? 'lower(title), case_id' : 'updated_at DESC, case_id DESC';
+      const order = sort === 'title' ? 'title_key, case_id' : 'updated_at DESC, case_id DESC';
       pageSql = `
         page AS (
           SELECT case_id, row_number() OVER (ORDER BY ${order}) AS ord
@@ -282,9 +293,9 @@ export class PostgresCaseSearch implements CaseSearch {
              FROM page JOIN search_documents d USING (case_id)${full ? ', q' : ''}${inCase}) h) AS hits,
         ${withFacets ? `(SELECT json_agg(f) FROM (${facetSql(`m WHERE NOT own`)}) f)` : 'NULL'} AS facets,
         (SELECT coalesce(json_agg(o), '[]') FROM (
-           SELECT roles, themes, organization_kind, year, has_reflection, presented, answered,
+           SELECT ${FACET_COLUMNS.map((col) => `od.${col}`).join(', ')},
                   json_build_object(${FILTERS.map((f) => `'${f}', f_${f}`).join(', ')}) AS pass
-             FROM ${m} WHERE own) o) AS own`;
+             FROM ${m} JOIN search_documents od USING (case_id) WHERE own) o) AS own`;
     const [row]: Array<{
       hits: PageRow[];
       facets: Array<{ facet: string; value: string | null; n: number }> | null;
