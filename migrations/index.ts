@@ -10,6 +10,7 @@ import { LoginThrottle1796200000000 } from './1796200000000-LoginThrottle';
 import { SearchInsight1796300000000 } from './1796300000000-SearchInsight';
 import { Reactions1796310000000 } from './1796310000000-Reactions';
 import { MeetingSignup1796320000000 } from './1796320000000-MeetingSignup';
+import { Privacy1796330000000 } from './1796330000000-Privacy';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   SearchInsight1796300000000,
   Reactions1796310000000,
   MeetingSignup1796320000000,
+  Privacy1796330000000,
 ];

@@ -14,6 +14,9 @@ import { ReportService } from './meetings/report.service';
 import { SignupsService } from './meetings/signups.service';
 import { NotificationMailer } from './notifications/notifications.service';
 import { ReactionsService } from './reactions/reactions.service';
+import { MemberRemovalService } from './privacy/member-removal.service';
+import { PrivacyReviewService } from './privacy/privacy.service';
+import { DraftRetention } from './privacy/retention';
 import { ReflectionsService } from './reflections/reflections.service';
 import { SearchService } from './search/search.service';
 import { Thesaurus } from './search/thesaurus';
@@ -60,6 +63,13 @@ export function buildContext(given: AppDeps): AppContext {
     themes: new ThemesService(ds, kickIndexer),
     notificationMail,
     searchLog: new SearchLog(ds, logger),
+    privacyReview: new PrivacyReviewService(ds, afterCommit),
+    memberRemoval: new MemberRemovalService(ds, kickIndexer),
+    retention: new DraftRetention(
+      ds,
+      { retentionMonths: config.draftRetentionMonths, removalMonths: config.draftRemovalMonths },
+      { ...afterCommit, logger },
+    ),
   };
   return { ...given, mailer, thesaurus, searchFallback, services };
 }

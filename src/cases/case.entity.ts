@@ -24,6 +24,7 @@ import { CASE_FIELDS, type CaseContent } from './case-fields';
 )
 @Check('cases_year_check', `year IS NULL OR (year >= 1990 AND year <= 2100)`)
 @Check('cases_status_check', `status IN ('draft', 'published', 'archived')`)
+@Check('cases_visibility_check', `visibility IN ('vakgemeenschap', 'kerngroep-experts', 'organisatie')`)
 @Entity('cases')
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the content columns are added below
 export class Case {
@@ -40,6 +41,10 @@ export class Case {
   @Index('cases_status_updated_idx', { synchronize: false }) // ordering or GIN: in the migration
   @Column({ type: 'varchar', length: 20, default: 'draft' })
   status!: CaseStatus;
+
+  /** When the author of this draft was told it will be removed (retention); cleared by an edit. */
+  @Column({ type: 'timestamptz', nullable: true })
+  retentionRemindedAt!: Date | null;
 
   @Column({ type: 'integer' })
   authorId!: number;
@@ -76,6 +81,7 @@ const COLUMN_OF_KIND = {
   roles: (): ColumnOptions => ({ type: 'text', array: true }),
   tags: (): ColumnOptions => ({ type: 'text', array: true, default: () => `'{}'` }),
   year: (): ColumnOptions => ({ type: 'integer', nullable: true }),
+  visibility: (): ColumnOptions => ({ type: 'varchar', length: 20, default: 'vakgemeenschap' }),
   themes: null, // the case_themes table (CaseTheme)
 };
 for (const [name, field] of Object.entries(CASE_FIELDS)) {

@@ -11,6 +11,12 @@ const versionField = z.preprocess(
     .max(2_147_483_647, { error: 'De versie van het formulier is ongeldig. Laad de pagina opnieuw.' }),
 );
 
+/** The confirmation of the privacy check's findings (a token naming exactly the findings shown). */
+export const privacyTokenField = z
+  .string()
+  .regex(/^[0-9a-f]{0,64}$/, { error: 'De bevestiging is ongeldig. Laad de pagina opnieuw.' })
+  .optional();
+
 /**
  * The case form: content, the version it was loaded at (stale edits are a 409; the edit form
  * always sends it, so a missing version is refused rather than saved over a concurrent edit),
@@ -22,6 +28,7 @@ function caseFormSchema(mode: 'create' | 'edit') {
       ...caseContentShape(),
       version: mode === 'edit' ? versionField : versionField.optional(),
       action: z.enum(['save', 'publish']).default('save'),
+      privacyToken: privacyTokenField,
     }),
   );
 }

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { SqlParams } from '../db/sql';
+import { visibilitySql } from '../search/visibility';
 import type { CorporationRole, MeetingStatus, NominationStatus } from '../domain';
 import type { Viewer } from '../policy';
 
@@ -129,12 +131,17 @@ export async function myNominations(
   );
 }
 
-/** The agenda: selected nominations in order, of cases members may read (never a draft). */
-export async function agendaOf(ds: DataSource, meetingId: number): Promise<NominationRow[]> {
+/**
+ * The agenda: selected nominations in order, of cases this viewer may read (never a draft; a case
+ * of a narrower visibility level only for whom it admits, by the search rule).
+ */
+export async function agendaOf(ds: DataSource, meetingId: number, viewer: Viewer): Promise<NominationRow[]> {
+  const p = new SqlParams(meetingId);
   return ds.query(
-    `${NOMINATION_SELECT} WHERE n.meeting_id = $1 AND n.status = 'selected' AND c.status <> 'draft'
+    `${NOMINATION_SELECT} WHERE n.meeting_id = $1 AND n.status = 'selected'
+        AND ${visibilitySql('c', (v) => p.add(v), viewer, ['published', 'archived'])}
       ORDER BY n.agenda_position NULLS LAST, n.id`,
-    [meetingId],
+    p.values,
   );
 }
 

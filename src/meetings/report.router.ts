@@ -72,7 +72,7 @@ export function reportRoutes(deps: AppContext) {
       meeting: meetingView(record, res.locals.viewer),
       rows,
       errors: sent?.errors ?? {},
-      agenda: await agendaOf(ds, id),
+      agenda: await agendaOf(ds, id, res.locals.viewer),
       options: await programmeOptions(ds, id),
       limits: PROGRAMME_LIMITS,
     });

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { UserRole } from '../domain';
 import { recordAudit } from '../accounts/audit';
 import { rowsOf } from '../db/sql';
 import { createNotifications, type CreatedNotification } from '../notifications/notifications.service';
@@ -28,6 +29,7 @@ interface CaseRow {
   status: CaseRef['status'];
   author_id: number;
   organization_id: number;
+  visibility: CaseRef['visibility'];
 }
 interface ReactionDbRow {
   id: number;
@@ -44,6 +46,17 @@ const caseRef = (c: CaseRow): CaseRef => ({
   status: c.status,
   authorId: c.author_id,
   organizationId: c.organization_id,
+  visibility: c.visibility,
+});
+/** A member as the policy sees them, for a rule about someone other than the viewer. */
+const memberOf = (id: number, roles: UserRole[], organizationId: number): Viewer => ({
+  id,
+  roles,
+  organizationId,
+  name: '',
+  email: '',
+  organizationName: '',
+  hasTotp: false,
 });
 const reactionRef = (r: ReactionDbRow): ReactionRef => ({
   authorId: r.author_id,
@@ -101,10 +114,14 @@ export class ReactionsService {
         actorId: viewer.id,
         details: { reactionId: row.id, parentId },
       });
-      const followers: Array<{ user_id: number }> = await m.query(
-        `SELECT user_id FROM case_follows WHERE case_id = $1`,
+      // Followers who may still read the case (its visibility may have narrowed since they followed).
+      const followers: Array<{ user_id: number; roles: UserRole[]; organization_id: number }> = await m.query(
+        `SELECT f.user_id, u.roles, u.organization_id FROM case_follows f JOIN users u ON u.id = f.user_id
+          WHERE f.case_id = $1`,
         [caseId],
       );
+      const mayRead = (f: (typeof followers)[number]) =>
+        can(memberOf(f.user_id, f.roles, f.organization_id), 'case:read', caseRef(c));
       const notifications = await createNotifications(
         m,
         reactionRecipients({
@@ -115,7 +132,7 @@ export class ReactionsService {
           writerId: viewer.id,
           writerName: viewer.name,
           parentAuthorId,
-          followerIds: followers.map((f) => f.user_id),
+          followerIds: followers.filter(mayRead).map((f) => f.user_id),
         }),
       );
       return { id: row.id as number, created: true, notifications };
@@ -326,7 +343,7 @@ export class ReactionsService {
     mode: 'UPDATE' | 'SHARE',
   ): Promise<CaseRow> {
     const [c]: CaseRow[] = await m.query(
-      `SELECT id, title, status, author_id, organization_id FROM cases WHERE id = $1 FOR ${mode}`,
+      `SELECT id, title, status, author_id, organization_id, visibility FROM cases WHERE id = $1 FOR ${mode}`,
       [caseId],
     );
     if (!c || !can(viewer, 'case:read', caseRef(c))) throw notFound(CASE_GONE);
@@ -367,7 +384,8 @@ async function checkLinkedCase(
 ): Promise<void> {
   if (linkedCaseId === undefined) return;
   const [row] = await m.query(
-    `SELECT id FROM cases WHERE id = $1 AND id <> $2 AND status = 'published' AND (organization_id = $3 OR author_id = $4)`,
+    `SELECT id FROM cases WHERE id = $1 AND id <> $2 AND status = 'published' AND visibility = 'vakgemeenschap'
+        AND (organization_id = $3 OR author_id = $4)`,
     [linkedCaseId, caseId, viewer.organizationId, viewer.id],
   );
   if (!row)

@@ -26,18 +26,17 @@ export class ReflectionsService {
   async create(caseId: number, input: ReflectionInput, viewer: Viewer): Promise<number> {
     const { id, created } = await this.dataSource.transaction(async (m) => {
       const [c] = await m.query(
-        `SELECT id, title, status, author_id, organization_id FROM cases WHERE id = $1 FOR SHARE`,
+        `SELECT id, title, status, author_id, organization_id, visibility FROM cases WHERE id = $1 FOR SHARE`,
         [caseId],
       );
-      const ref = c && { status: c.status, authorId: c.author_id, organizationId: c.organization_id };
+      const ref = c && {
+        status: c.status,
+        authorId: c.author_id,
+        organizationId: c.organization_id,
+        visibility: c.visibility,
+      };
       if (!ref || !can(viewer, 'case:read', ref)) throw notFound();
-      if (
-        !can(viewer, 'reflection:create', {
-          status: c.status,
-          authorId: c.author_id,
-          organizationId: c.organization_id,
-        })
-      ) {
+      if (!can(viewer, 'reflection:create', ref)) {
         throw forbidden(
           c.status === 'published'
             ? 'Alleen experts schrijven reflecties.'
