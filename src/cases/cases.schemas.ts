@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { decimal, readable } from '../web/validation';
 import { caseContentShape } from './case-fields';
+import { privacyTokenField } from '../privacy/privacy.schemas';
+
+export { privacyTokenField };
 
 const versionField = z.preprocess(
   decimal,
@@ -10,12 +13,6 @@ const versionField = z.preprocess(
     .positive()
     .max(2_147_483_647, { error: 'De versie van het formulier is ongeldig. Laad de pagina opnieuw.' }),
 );
-
-/** The confirmation of the privacy check's findings (a token naming exactly the findings shown). */
-export const privacyTokenField = z
-  .string()
-  .regex(/^[0-9a-f]{0,64}$/, { error: 'De bevestiging is ongeldig. Laad de pagina opnieuw.' })
-  .optional();
 
 /**
  * The case form: content, the version it was loaded at (stale edits are a 409; the edit form

@@ -135,7 +135,8 @@ export function whereOf(source: FindingSource): string {
   return `bijlage ${source.filename}${source.page ? `, pagina ${source.page}` : ''}`;
 }
 
-function tokenOf(findings: CaseFinding[]): string {
+/** Identifies exactly this set of findings (kind and text): what a confirmation is for. */
+export function tokenOf(findings: Array<Pick<Finding, 'kind' | 'text'>>): string {
   if (findings.length === 0) return '';
   const keys = [...new Set(findings.map(findingKey))].sort();
   return createHash('sha256').update(keys.join('\n')).digest('hex').slice(0, 32);

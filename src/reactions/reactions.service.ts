@@ -4,6 +4,8 @@ import { recordAudit } from '../accounts/audit';
 import { rowsOf } from '../db/sql';
 import { createNotifications, type CreatedNotification } from '../notifications/notifications.service';
 import { can, REACTION_EDIT_HOURS, type CaseRef, type ReactionRef, type Viewer } from '../policy';
+import { recordPrivacyConfirmation } from '../privacy/case-check';
+import type { ConfirmedFinding } from '../privacy/personal-data';
 import { enqueueSearchUpdate } from '../search/outbox';
 import { badRequest, forbidden, notFound } from '../web/http-errors';
 import { reactionRecipients } from './reaction-notifications';
@@ -80,6 +82,8 @@ export class ReactionsService {
     caseId: number,
     input: ReactionInput,
     viewer: Viewer,
+    /** Findings the writer confirmed are no tenants' data (privacy check), recorded with the text. */
+    privacyFindings: ConfirmedFinding[] = [],
   ): Promise<{ id: number; created: boolean }> {
     const result = await this.dataSource.transaction(async (m) => {
       // FOR UPDATE: two quick submits of the same text wait for each other, so the second finds the first.
@@ -108,6 +112,7 @@ export class ReactionsService {
         `INSERT INTO reactions (case_id, author_id, parent_id, linked_case_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [caseId, viewer.id, parentId, input.linkedCaseId ?? null, input.body],
       );
+      await recordPrivacyConfirmation(m, caseId, viewer.id, privacyFindings);
       await recordCaseEvent(m, {
         caseId: caseId,
         action: 'reaction.created',
@@ -145,7 +150,12 @@ export class ReactionsService {
   }
 
   /** The writer changes the text (within 24 hours); the reaction shows "bewerkt". */
-  async update(reactionId: number, input: ReactionEditInput, viewer: Viewer): Promise<number> {
+  async update(
+    reactionId: number,
+    input: ReactionEditInput,
+    viewer: Viewer,
+    privacyFindings: ConfirmedFinding[] = [],
+  ): Promise<number> {
     const caseId = await this.dataSource.transaction(async (m) => {
       const r = await this.lockReaction(m, reactionId);
       if (r.status !== 'active') throw notFound(GONE);
@@ -160,6 +170,7 @@ export class ReactionsService {
           WHERE id = $1`,
         [reactionId, input.body, input.linkedCaseId ?? null],
       );
+      await recordPrivacyConfirmation(m, r.case_id, viewer.id, privacyFindings);
       await recordCaseEvent(m, {
         caseId: r.case_id,
         action: 'reaction.updated',

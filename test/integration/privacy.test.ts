@@ -284,6 +284,67 @@ describe('publishing a case with personal data', () => {
   });
 });
 
+describe('reactions and reflections with personal data', () => {
+  it('refuses them with what was found, keeps the text, and takes them once the writer confirms', async () => {
+    const ds = ctx.db.dataSource;
+    const caseId = await buildCase(ds, author, { title: 'Casus om op te reageren' });
+    const { agent, csrf } = await agentFor(colleague);
+    const text = 'Wij belden de heer Bakker op 06-12345678.';
+    const refused = await agent
+      .post(`/casussen/${caseId}/reacties`)
+      .type('form')
+      .send({ body: text, _csrf: csrf })
+      .expect(400);
+    expect(refused.text).toContain('Mogelijk persoonsgegevens van cliënten of huurders');
+    expect(refused.text).toContain('telefoonnummer “06-12345678”');
+    expect(refused.text).toContain(text); // kept in the form
+    expect(
+      (await ds.query(`SELECT count(*)::int AS n FROM reactions WHERE case_id = $1`, [caseId]))[0].n,
+    ).toBe(0);
+    const token = /name="privacyToken" value="([0-9a-f]+)"/.exec(refused.text)![1];
+    await agent
+      .post(`/casussen/${caseId}/reacties`)
+      .type('form')
+      .send({ body: text, privacyToken: token, _csrf: csrf })
+      .expect(303);
+    const [confirmed] = await ds.query(
+      `SELECT confirmed_by_id, findings FROM privacy_confirmations WHERE case_id = $1`,
+      [caseId],
+    );
+    expect(confirmed.confirmed_by_id).toBe(colleague.id);
+    expect(confirmed.findings).toEqual(
+      expect.arrayContaining([{ kind: 'telefoon', text: '06-12345678', where: 'reactie' }]),
+    );
+    // The JSON route answers the same refusal with the token to send back.
+    const api = await agent
+      .post(`/api/cases/${caseId}/reacties`)
+      .set('x-csrf-token', csrf)
+      .send({ body: 'Mail mevrouw Jansen op j.jansen@gmail.com' })
+      .expect(400);
+    expect(api.body.privacyToken).toMatch(/^[0-9a-f]+$/);
+    await agent
+      .post(`/api/cases/${caseId}/reacties`)
+      .set('x-csrf-token', csrf)
+      .send({ body: 'Mail mevrouw Jansen op j.jansen@gmail.com', privacyToken: api.body.privacyToken })
+      .expect(201);
+
+    // A reflection by an expert: the same check.
+    const expert = await buildUser(ds, { roles: ['expert'] });
+    const exp = await agentFor(expert);
+    const reflection = await exp.agent
+      .post(`/casussen/${caseId}/reflecties`)
+      .type('form')
+      .send({ body: 'Bij cliënt De Boer (geb. 03-03-1961) werkte dit.', _csrf: exp.csrf })
+      .expect(400);
+    expect(reflection.text).toContain('geboortedatum “geb. 03-03-1961”');
+    await exp.agent
+      .post(`/casussen/${caseId}/reflecties`)
+      .type('form')
+      .send({ body: 'Bij deze cliënt werkte dit.', _csrf: exp.csrf })
+      .expect(303);
+  });
+});
+
 describe('the JSON check', () => {
   it('answers the findings of a text for members only', async () => {
     const { agent, csrf } = await agentFor(colleague);
