@@ -274,6 +274,20 @@ describe('publishing a case with personal data', () => {
       [caseId],
     );
     expect(after).toEqual({ status: 'published', filename: 'brief-geanonimiseerd.pdf' });
+    // A letter added after publishing is visible at once: once its text is read, the author hears of it.
+    await agent
+      .post(`/casussen/${caseId}/bijlagen`)
+      .set('x-csrf-token', csrf)
+      .attach('bijlagen', pdf('IBAN NL91ABNA0417164300'), 'nagekomen.pdf')
+      .expect(303);
+    await waitForExtraction(caseId);
+    const [late] = await ds.query(
+      `SELECT message, url FROM notifications WHERE user_id = $1 AND kind = 'privacy_attachment'`,
+      [author.id],
+    );
+    expect(late.message).toContain('"nagekomen.pdf"');
+    expect(late.message).toContain('rekeningnummer (iban)');
+    expect(late.url).toMatch(new RegExp(`^/casussen/${caseId}#bijlage-\\d+$`));
     // Someone else cannot replace it.
     const other = await agentFor(colleague);
     await other.agent
