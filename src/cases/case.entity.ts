@@ -16,6 +16,7 @@ import type { CaseStatus } from '../domain';
 import { CASE_FIELDS, type CaseContent } from './case-fields';
 
 @Index('cases_tags_idx', { synchronize: false }) // GIN on tags: in the migration
+@Index('cases_drafts_by_age', { synchronize: false }) // partial (drafts only, for retention): in the migration
 @Index('cases_author_id_idx', ['authorId'])
 @Index('cases_organization_id_idx', ['organizationId'])
 @Check(
