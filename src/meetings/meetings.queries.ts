@@ -156,12 +156,15 @@ export async function nominatableCases(
   meetingId: number,
   viewer: Viewer,
 ): Promise<Array<{ id: number; title: string }>> {
+  // Only cases the viewer may read (a colleague's case for the kerngroep alone is not offered).
+  const p = new SqlParams(meetingId, viewer.organizationId);
   return ds.query(
     `SELECT c.id, c.title FROM cases c
       WHERE c.status = 'published' AND c.organization_id = $2
+        AND ${visibilitySql('c', (v) => p.add(v), viewer, ['published'])}
         AND NOT EXISTS (SELECT 1 FROM nominations n WHERE n.meeting_id = $1 AND n.case_id = c.id)
       ORDER BY c.title LIMIT 500`,
-    [meetingId, viewer.organizationId],
+    p.values,
   );
 }
 
