@@ -84,3 +84,21 @@ export async function findReview(ds: DataSource, id: number): Promise<ReviewRow 
   const [row] = await ds.query(`${REVIEW_SELECT} WHERE p.id = $1`, [id]);
   return row;
 }
+
+/** A member an admin is about to remove, with how much of their content is at stake (undefined when gone). */
+export async function memberToRemove(
+  ds: DataSource,
+  id: number,
+): Promise<
+  | { id: number; name: string; email: string; organizationName: string; cases: number; reflections: number }
+  | undefined
+> {
+  const [user] = await ds.query(
+    `SELECT u.id, u.name, u.email, o.name AS "organizationName",
+            (SELECT count(*)::int FROM cases c WHERE c.author_id = u.id) AS cases,
+            (SELECT count(*)::int FROM reflections r WHERE r.author_id = u.id) AS reflections
+       FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1 AND u.removed_at IS NULL`,
+    [id],
+  );
+  return user;
+}

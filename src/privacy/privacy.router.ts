@@ -7,9 +7,9 @@ import { notFound } from '../web/http-errors';
 import { authorize, mount, route } from '../web/route';
 import { text, type FieldErrors } from '../web/validation';
 import { FINDING_LABELS, findPersonalData } from './personal-data';
-import { memberDataExport } from './member-data';
+import { memberDataExport } from './member-data.queries';
 import { FORMER_MEMBER, REMOVAL_MODES } from './member-removal.service';
-import { allowedTexts, reviewList } from './privacy.queries';
+import { allowedTexts, memberToRemove, reviewList } from './privacy.queries';
 
 /** The longest text the JSON check reads (the JSON body limit is 200 kB). */
 export const CHECK_MAX = 100_000;
@@ -50,13 +50,7 @@ export function privacyRoutes(deps: AppContext) {
   }
 
   async function renderRemoval(res: Response, id: number, errors: FieldErrors = {}) {
-    const [user] = await ds.query(
-      `SELECT u.id, u.name, u.email, o.name AS "organizationName",
-              (SELECT count(*)::int FROM cases c WHERE c.author_id = u.id) AS cases,
-              (SELECT count(*)::int FROM reflections r WHERE r.author_id = u.id) AS reflections
-         FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1 AND u.removed_at IS NULL`,
-      [id],
-    );
+    const user = await memberToRemove(ds, id);
     if (!user) throw notFound('Dit account bestaat niet (meer).');
     res.render('privacy/remove-member', {
       title: `${user.name} verwijderen`,
