@@ -62,6 +62,25 @@ const SECTIONS: Array<[name: string, sql: string]> = [
        FROM nominations n JOIN meetings m ON m.id = n.meeting_id WHERE n.nominated_by_id = $1 ORDER BY n.id`,
   ],
   [
+    'meetingSignups',
+    `SELECT s.meeting_id AS "meetingId", m.title AS "meetingTitle", s.status, s.present, s.created_at AS "createdAt",
+            coalesce((SELECT json_agg(json_build_object('name', g.name, 'organization', g.organization, 'email', g.email,
+                                                        'present', g.present) ORDER BY g.position)
+                        FROM meeting_signup_guests g WHERE g.signup_id = s.id), '[]') AS guests
+       FROM meeting_signups s JOIN meetings m ON m.id = s.meeting_id WHERE s.user_id = $1 ORDER BY m.starts_at`,
+  ],
+  [
+    'programmeItems',
+    `SELECT p.meeting_id AS "meetingId", p.title, p.starts_at AS "startsAt",
+            CASE WHEN p.presenter_id = $1 THEN 'presentator' ELSE 'expert' END AS "as"
+       FROM meeting_programme_items p WHERE p.presenter_id = $1 OR p.expert_id = $1 ORDER BY p.meeting_id, p.position`,
+  ],
+  [
+    'meetingReports',
+    `SELECT r.meeting_id AS "meetingId", r.body, r.published_at AS "publishedAt", r.updated_at AS "updatedAt"
+       FROM meeting_reports r WHERE r.author_id = $1 ORDER BY r.meeting_id`,
+  ],
+  [
     'meetingsAsExpert',
     `SELECT m.id, m.title, m.starts_at AS "startsAt"
        FROM meeting_experts e JOIN meetings m ON m.id = e.meeting_id WHERE e.user_id = $1 ORDER BY m.starts_at`,

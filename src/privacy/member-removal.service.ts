@@ -77,6 +77,8 @@ export class MemberRemovalService {
       await m.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
       await m.query(`DELETE FROM meeting_experts WHERE user_id = $1`, [userId]);
       await m.query(`DELETE FROM case_follows WHERE user_id = $1`, [userId]);
+      // Sign-ups (with the guests' names and addresses) are about the person, not content.
+      await m.query(`DELETE FROM meeting_signups WHERE user_id = $1`, [userId]);
       await m.query(`DELETE FROM reaction_reports WHERE reporter_id = $1`, [userId]);
       await m.query(`DELETE FROM login_throttle WHERE account = lower($1)`, [user.email]);
       // The log keeps what happened, not who the person was.

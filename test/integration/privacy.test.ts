@@ -397,6 +397,9 @@ describe("a member's own data", () => {
     for (const key of [
       'reflections',
       'nominations',
+      'reactions',
+      'meetingSignups',
+      'followedCases',
       'notifications',
       'caseRevisions',
       'privacyConfirmations',
