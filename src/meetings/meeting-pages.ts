@@ -132,7 +132,7 @@ export function meetingPages(ds: DataSource, search: SearchService) {
         viewer,
         agenda.map((a) => a.caseId),
       ),
-      programmeOf(ds, id),
+      programmeOf(ds, id, viewer),
       seatUsage(ds, id),
       mySignup(ds, id, viewer.id),
       reportOf(ds, id),
@@ -218,7 +218,7 @@ export function meetingPages(ds: DataSource, search: SearchService) {
       title: `Dossier: ${record.title}`,
       meeting,
       agenda: agenda.map(nominationView),
-      programme: await programmeOf(ds, id),
+      programme: await programmeOf(ds, id, viewer),
       cases,
     });
   }

@@ -143,7 +143,7 @@ export function reportRoutes(deps: AppContext) {
           title: `Verslag: ${record.title}`,
           meeting,
           report: report && { ...report, html: renderMarkdown(report.body) },
-          cases: report ? await presentedCases(ds, params.id) : [],
+          cases: report ? await presentedCases(ds, params.id, viewer) : [],
           attachments: report ? await meetingAttachments(ds, params.id) : [],
         });
       },
