@@ -11,6 +11,7 @@ import { SearchInsight1796300000000 } from './1796300000000-SearchInsight';
 import { Reactions1796310000000 } from './1796310000000-Reactions';
 import { MeetingSignup1796320000000 } from './1796320000000-MeetingSignup';
 import { PostgresSearchFloor1796330000000 } from './1796330000000-PostgresSearchFloor';
+import { Privacy1796340000000 } from './1796340000000-Privacy';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Reactions1796310000000,
   MeetingSignup1796320000000,
   PostgresSearchFloor1796330000000,
+  Privacy1796340000000,
 ];

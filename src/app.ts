@@ -18,6 +18,7 @@ import { reportRoutes } from './meetings/report.router';
 import { signupRoutes } from './meetings/signups.router';
 import { notificationRoutes, unreadNotifications } from './notifications/notifications.router';
 import { reactionRoutes } from './reactions/reactions.router';
+import { privacyRoutes } from './privacy/privacy.router';
 import { reflectionRoutes } from './reflections/reflections.router';
 import { PUBLIC_DIR } from './paths';
 import { can } from './policy';
@@ -145,6 +146,7 @@ export function createApp(given: AppDeps): App {
   app.use(signupRoutes(deps));
   app.use(reportRoutes(deps));
   app.use(notificationRoutes(deps));
+  app.use(privacyRoutes(deps));
   app.use(homeRoutes(deps));
 
   app.use(notFoundHandler);

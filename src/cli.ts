@@ -9,6 +9,9 @@ import { ConfigError, loadConfig, parseMeiliKeysEnv, type Config } from './confi
 import { openDatabase, type Database } from './db/data-source';
 import { vacuumDatabase } from './db/maintenance';
 import { seedDemo } from './demo/seed-demo';
+import { createLogger } from './logger';
+import { createMailer } from './mail/mailer';
+import { draftRetention } from './privacy/retention';
 import { createSearchStack } from './search/create-search';
 import { reindexAll } from './search/indexer';
 import { exportCases, importCases } from './cases/import-export';
@@ -212,6 +215,18 @@ const commands: Record<string, Command> = {
       console.log(
         `Database opgeruimd in ${((performance.now() - started) / 1000).toFixed(1)} s: ${mb(beforeBytes)} MB → ${mb(afterBytes)} MB.`,
       );
+    },
+  },
+  retention: {
+    summary:
+      'herinnert auteurs aan concepten die DRAFT_RETENTION_MONTHS niet bewerkt zijn en verwijdert ze DRAFT_REMOVAL_MONTHS later (de server doet dit dagelijks)',
+    usage: 'retention',
+    async run({ db, config }) {
+      const logger = createLogger(config.logLevel);
+      const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+      const { reminded, removed } = await draftRetention(db.dataSource, config, { mailer, logger }).run();
+      await mailer.idle();
+      console.log(`${reminded} auteur(s) herinnerd aan een oud concept, ${removed} concept(en) verwijderd.`);
     },
   },
   'org:create': {

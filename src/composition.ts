@@ -14,6 +14,10 @@ import { ReportService } from './meetings/report.service';
 import { SignupsService } from './meetings/signups.service';
 import { NotificationMailer } from './notifications/notifications.service';
 import { ReactionsService } from './reactions/reactions.service';
+import { AttachmentPrivacyCheck } from './privacy/attachment-check';
+import { MemberRemovalService } from './privacy/member-removal.service';
+import { PrivacyReviewService } from './privacy/privacy.service';
+import { DraftRetention } from './privacy/retention';
 import { ReflectionsService } from './reflections/reflections.service';
 import { SearchService } from './search/search.service';
 import { Thesaurus } from './search/thesaurus';
@@ -37,6 +41,7 @@ export function buildContext(given: AppDeps): AppContext {
   // Sign-up confirmations, waiting-list moves and time or place changes, with the calendar entry.
   const meetingMail = new MeetingMail(ds, mailer, config, logger);
   const blobs = new BlobStore(blobRoot(config.dataDir));
+  const attachmentPrivacy = new AttachmentPrivacyCheck(ds, afterCommit.notified);
   const services: Services = {
     search: new SearchService(ds, given.search, searchFallback, logger),
     cases: new CasesService(ds, kickIndexer),
@@ -53,13 +58,24 @@ export function buildContext(given: AppDeps): AppContext {
     reactions: new ReactionsService(ds, afterCommit),
     attachments: new AttachmentsService(ds, blobs, kickIndexer),
     blobs,
-    extraction: extractionQueue(ds, blobs, { logger, afterCommit: kickIndexer }),
+    extraction: extractionQueue(ds, blobs, {
+      logger,
+      afterCommit: kickIndexer,
+      onExtracted: (id) => attachmentPrivacy.afterExtraction(id),
+    }),
     users: new UsersService(ds),
     logins: new LoginService(ds),
     organizations: new OrganizationsService(ds, kickIndexer),
     themes: new ThemesService(ds, kickIndexer),
     notificationMail,
     searchLog: new SearchLog(ds, logger),
+    privacyReview: new PrivacyReviewService(ds, afterCommit),
+    memberRemoval: new MemberRemovalService(ds, kickIndexer),
+    retention: new DraftRetention(
+      ds,
+      { retentionMonths: config.draftRetentionMonths, removalMonths: config.draftRemovalMonths },
+      { ...afterCommit, logger },
+    ),
   };
   return { ...given, mailer, thesaurus, searchFallback, services };
 }

@@ -21,6 +21,8 @@ export const CONFIG_ENV_NAMES = [
   'MAIL_FROM',
   'PUBLIC_URL',
   'SEARCH_INSIGHT_MIN_COUNT',
+  'DRAFT_RETENTION_MONTHS',
+  'DRAFT_REMOVAL_MONTHS',
 ] as const;
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -34,6 +36,19 @@ const SECRET_NAMES = [
   'MEILI_SEARCH_KEY',
 ] as const;
 const PLACEHOLDER = /change-?me/i;
+
+/** A whole number of months (retention of drafts). */
+function months(fallback: number, min: number) {
+  return z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'moet een aantal maanden zijn' })
+      .int({ error: 'moet een geheel aantal maanden zijn' })
+      .min(min, { error: `moet minstens ${min} zijn` })
+      .max(120, { error: 'mag hoogstens 120 zijn' })
+      .default(fallback),
+  );
+}
 
 const schema = z
   .object({
@@ -107,6 +122,8 @@ const schema = z
         .transform((url) => url.replace(/\/+$/, ''))
         .optional(),
     ),
+    DRAFT_RETENTION_MONTHS: months(12, 1),
+    DRAFT_REMOVAL_MONTHS: months(2, 0),
   })
   .superRefine((env, ctx) => {
     for (const name of SECRET_NAMES) {
@@ -174,6 +191,10 @@ export interface Config {
   smtpUrl?: string;
   mailFrom: string;
   publicUrl?: string;
+  /** Drafts untouched this long: the author is reminded (default 12 months). */
+  draftRetentionMonths: number;
+  /** … and this long after the reminder, still untouched, they are removed (default 2). */
+  draftRemovalMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -214,6 +235,8 @@ export function parseConfig(
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL,
+    draftRetentionMonths: e.DRAFT_RETENTION_MONTHS,
+    draftRemovalMonths: e.DRAFT_REMOVAL_MONTHS,
   };
 }
 

@@ -49,6 +49,15 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   archived: 'Gearchiveerd',
 };
 
+/** Who may read a published case (issue 18); the whole community unless the author narrows it. */
+export const CASE_VISIBILITIES = ['vakgemeenschap', 'kerngroep-experts', 'organisatie'] as const;
+export type CaseVisibility = (typeof CASE_VISIBILITIES)[number];
+export const CASE_VISIBILITY_LABELS: Record<CaseVisibility, string> = {
+  vakgemeenschap: 'Hele vakgemeenschap',
+  'kerngroep-experts': 'Kerngroep en experts',
+  organisatie: 'Mijn organisatie',
+};
+
 export const MEETING_STATUSES = ['planned', 'nominations_open', 'agenda_set', 'held'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {

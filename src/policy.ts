@@ -1,4 +1,4 @@
-import type { CaseStatus, MeetingStatus, UserRole } from './domain';
+import type { CaseStatus, CaseVisibility, MeetingStatus, UserRole } from './domain';
 
 /** The signed-in person as every rule sees them (loaded fresh from the database per request). */
 export interface Viewer {
@@ -15,6 +15,7 @@ export interface CaseRef {
   authorId: number;
   organizationId: number;
   status: CaseStatus;
+  visibility: CaseVisibility;
 }
 export interface ReflectionRef {
   authorId: number;
@@ -41,8 +42,12 @@ export const REACTION_EDIT_HOURS = 24;
  * turn them into flags (canEdit …) so templates never look at roles.
  */
 export const policy = {
-  /** Read a case (and download its attachments): published/archived for members, drafts for author and admin. */
-  'case:read': (v: Viewer, c: CaseRef) => c.status !== 'draft' || c.authorId === v.id || isAdmin(v),
+  /**
+   * Read a case (and download its attachments): drafts for author and admin; published and
+   * archived ones for whom its visibility level admits (seesVisibility).
+   */
+  'case:read': (v: Viewer, c: CaseRef) =>
+    c.authorId === v.id || isAdmin(v) || (c.status !== 'draft' && seesVisibility(v, c)),
   'case:create': (_v: Viewer) => true,
   /** Edit, publish, archive, restore, manage attachments: own cases, or curator/admin. */
   'case:edit': (v: Viewer, c: CaseRef) =>
@@ -89,6 +94,13 @@ export const policy = {
   /** Sign oneself up for a meeting (with guests, who never get an account), change or cancel it. */
   'meeting:signup': (_v: Viewer) => true,
 
+  /** The kerngroep looks at cases published with confirmed findings (privacy review). */
+  'privacy:review': (v: Viewer) => isCurator(v) || isAdmin(v),
+  /** Download everything stored about a member (AVG): only that member themself. */
+  'member:export': (v: Viewer, memberId: number) => v.id === memberId,
+  /** Remove a member (content kept as "voormalig lid" or removed): admins, never themselves. */
+  'member:remove': (v: Viewer, memberId: number) => isAdmin(v) && v.id !== memberId,
+
   'admin:users': (v: Viewer) => isAdmin(v),
   'admin:organizations': (v: Viewer) => isAdmin(v),
   'admin:themes': (v: Viewer) => isAdmin(v) || isCurator(v),
@@ -115,6 +127,20 @@ export function can<A extends Action>(
   if (!viewer) return false;
   const rule = policy[action] as (v: Viewer, ...rest: unknown[]) => boolean;
   return rule(viewer, ...resource);
+}
+
+/**
+ * Who a published case's visibility level admits (besides its author and admins): everyone, the
+ * kerngroep and experts, or the members of the case's organisation. Search derives its clauses
+ * from the same facts (search/visibility.ts).
+ */
+export function seesVisibility(
+  v: Pick<Viewer, 'roles' | 'organizationId'>,
+  c: Pick<CaseRef, 'visibility' | 'organizationId'>,
+): boolean {
+  if (c.visibility === 'vakgemeenschap') return true;
+  if (c.visibility === 'kerngroep-experts') return v.roles.some((r) => r === 'curator' || r === 'expert');
+  return c.organizationId === v.organizationId;
 }
 
 /** Second factor is required for people who can change what others see or do. */

@@ -8,6 +8,7 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { removeStaleUploads } from './attachments/blob-store';
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo';
 import { createLogger } from './logger';
+import { scheduleRetention } from './privacy/retention';
 import { reindexIfEmpty } from './search/reindex';
 import { createSearchStack } from './search/create-search';
 import { createHttpServer } from './web/http-server';
@@ -72,7 +73,8 @@ async function main() {
   const stack = createSearchStack(config, db, logger);
   const { search, indexer } = stack;
   const app = createApp({ config, db, logger, ...stack });
-  const { extraction } = app.context.services;
+  const { extraction, retention } = app.context.services;
+  const stopRetention = scheduleRetention(retention, logger);
   // Not app.listen: Express 5 calls its callback on an error too, which printed "is gestart"
   // before "Poort … in gebruik".
   const server: Server = createHttpServer(app);
@@ -131,6 +133,7 @@ async function main() {
         }
       };
       stopMaintenance();
+      stopRetention();
       await step('text extraction', () => extractionDrained);
       await step('app', () => app.shutdown());
       await step('search indexer', () => indexer.stop());

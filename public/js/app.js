@@ -65,7 +65,26 @@
     });
   }
 
+  // The privacy check's "Aanpassen": focus the field and select what was found in it.
+  function selectInField(id, start, end) {
+    var field = document.getElementById(id);
+    if (!field || typeof field.setSelectionRange !== 'function') return false;
+    field.focus();
+    field.setSelectionRange(Number(start) || 0, Number(end) || 0);
+    return true;
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-select-field]').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        var done = selectInField(
+          link.getAttribute('data-select-field'),
+          link.getAttribute('data-select-start'),
+          link.getAttribute('data-select-end'),
+        );
+        if (done) event.preventDefault();
+      });
+    });
     var live = document.querySelector('[data-live-search]');
     if (live) liveSearch(live);
 
@@ -98,5 +117,13 @@
           });
       });
     });
+  });
+
+  // Opened at a spot (?veld=…&van=…&tot=…): after the focus moves above, the spot wins.
+  document.addEventListener('DOMContentLoaded', function () {
+    var spot = new URLSearchParams(window.location.search);
+    if (spot.get('veld') && spot.get('van')) {
+      selectInField('veld-' + spot.get('veld'), spot.get('van'), spot.get('tot'));
+    }
   });
 })();

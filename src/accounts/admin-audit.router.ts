@@ -17,6 +17,8 @@ const ACTION_GROUPS: Record<string, string> = {
   reflection: 'Reflecties',
   totp: 'Tweestapsverificatie',
   thesaurus: 'Thesaurus',
+  privacy: 'Privacy',
+  attachment: 'Bijlagen',
 };
 
 /** /beheer/audit: who did what, filtered by action, person and period. */

@@ -36,7 +36,8 @@ export interface UserRow {
 /** Accounts matching a search on name, e-mail address or organisation, by name. */
 export async function listUsers(ds: DataSource, query: UserListQuery): Promise<Paged<UserRow>> {
   const pattern = query.q ? `%${escapeLike(query.q)}%` : null;
-  const where = `($1::text IS NULL OR u.name ILIKE $1 ESCAPE '\\' OR u.email ILIKE $1 ESCAPE '\\' OR o.name ILIKE $1 ESCAPE '\\')`;
+  // Removed members stay only as "voormalig lid" under their content, not as accounts.
+  const where = `u.removed_at IS NULL AND ($1::text IS NULL OR u.name ILIKE $1 ESCAPE '\\' OR u.email ILIKE $1 ESCAPE '\\' OR o.name ILIKE $1 ESCAPE '\\')`;
   const [rows, [count]] = await Promise.all([
     ds.query(
       `SELECT u.id, u.name, u.email, u.roles, o.name AS "organizationName", u.active,
@@ -71,7 +72,7 @@ export async function findUserDetail(ds: DataSource, id: number): Promise<UserDe
             (SELECT max(i.expires_at) FROM invitations i
               WHERE i.user_id = u.id AND i.used_at IS NULL AND i.expires_at >= now()) AS "openLinkExpiresAt"
        FROM users u JOIN organizations o ON o.id = u.organization_id
-      WHERE u.id = $1`,
+      WHERE u.id = $1 AND u.removed_at IS NULL`,
     [id],
   );
   return row ?? null;

@@ -25,6 +25,7 @@ export function adminRoutes(deps: AppContext): express.Router {
             thesaurus: can(viewer, 'admin:thesaurus'),
             insight: can(viewer, 'admin:insight'),
             reactions: can(viewer, 'reaction:moderate'),
+            privacy: can(viewer, 'privacy:review'),
             audit: can(viewer, 'admin:audit'),
           },
           rebuild: rebuildView(deps.indexer?.rebuild?.snapshot()),

@@ -72,6 +72,10 @@ export class User {
   @Column({ type: 'timestamptz', nullable: true })
   passwordChangedAt!: Date | null;
 
+  /** Set when an admin removed the member: the row stays (as "voormalig lid") without their data. */
+  @Column({ type: 'timestamptz', nullable: true })
+  removedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -320,7 +320,7 @@ export class UsersService {
   }
 
   private async assertUser(tx: EntityManager, userId: number): Promise<{ roles: string[] }> {
-    const [row] = await tx.query(`SELECT roles FROM users WHERE id = $1`, [userId]);
+    const [row] = await tx.query(`SELECT roles FROM users WHERE id = $1 AND removed_at IS NULL`, [userId]);
     if (!row) throw notFound('Dit account bestaat niet.');
     return row;
   }

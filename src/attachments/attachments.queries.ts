@@ -3,11 +3,17 @@ import type { CaseRef } from '../policy';
 
 /** What the policy needs of a case, or undefined when it does not exist. */
 export async function loadCaseRef(ds: DataSource, caseId: number): Promise<CaseRef | undefined> {
-  const [row] = await ds.query(`SELECT author_id, organization_id, status FROM cases WHERE id = $1`, [
-    caseId,
-  ]);
+  const [row] = await ds.query(
+    `SELECT author_id, organization_id, status, visibility FROM cases WHERE id = $1`,
+    [caseId],
+  );
   return row
-    ? { authorId: row.author_id, organizationId: row.organization_id, status: row.status }
+    ? {
+        authorId: row.author_id,
+        organizationId: row.organization_id,
+        status: row.status,
+        visibility: row.visibility,
+      }
     : undefined;
 }
 

@@ -24,6 +24,8 @@ const REPORT_UPLOAD_PATH = '/bijeenkomsten/:id/verslag/bijlagen';
 // The routes whose multipart body may pass the global CSRF check: checkCsrf below reads it.
 checkCsrfAfterMultipart(/^\/casussen\/[^/]+\/bijlagen\/?$/);
 checkCsrfAfterMultipart(/^\/bijeenkomsten\/[^/]+\/verslag\/bijlagen\/?$/);
+const REPLACE_PATH = '/bijlagen/:id/vervangen';
+checkCsrfAfterMultipart(/^\/bijlagen\/[^/]+\/vervangen\/?$/);
 
 /** Where a refused upload sends the person back to, and what the form there posts to. */
 interface UploadTarget {
@@ -98,6 +100,23 @@ export function attachmentRoutes(deps: AppContext) {
     res.locals.uploadTarget = {
       action: `/bijeenkomsten/${id.data}/verslag/bijlagen`,
       back: { href: `/bijeenkomsten/${id.data}/verslag/bewerken#bijlagen`, label: 'terug naar het verslag' },
+    } satisfies UploadTarget;
+    next();
+  };
+
+  /** The same checks for replacing one attachment: its case readable (else 404) and editable (else 403). */
+  const loadEditableAttachment: RequestHandler = async (req, res, next) => {
+    const id = idParam.safeParse(req.params.id);
+    const attachment = id.success ? await findAttachment(ds, id.data) : undefined;
+    // A meeting report's attachment has no case: not replaceable here.
+    const ref = attachment?.caseId ? await loadCaseRef(ds, attachment.caseId) : undefined;
+    const viewer = req.user as Viewer;
+    if (!attachment?.caseId || !ref || !can(viewer, 'case:read', ref)) return next(notFound());
+    if (!can(viewer, 'case:edit', ref))
+      return next(forbidden('U mag de bijlagen van deze casus niet wijzigen.'));
+    res.locals.uploadTarget = {
+      action: `/casussen/${attachment.caseId}/bijlagen`,
+      back: { href: `/casussen/${attachment.caseId}#bijlage-${attachment.id}`, label: 'terug naar de casus' },
     } satisfies UploadTarget;
     next();
   };
@@ -201,6 +220,26 @@ export function attachmentRoutes(deps: AppContext) {
       },
     }),
     route({
+      method: 'post',
+      path: REPLACE_PATH,
+      permission: 'member',
+      params: idParams,
+      middleware: [loadEditableAttachment, checkCsrfHeader, receiveFiles, checkCsrf],
+      handler: async ({ req, res, viewer, params }) => {
+        const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+        if (files.length !== 1)
+          throw badRequest('Kies één bestand: de geanonimiseerde versie van deze bijlage.');
+        const caseId = await service.replace(params.id, files[0], viewer.id);
+        if (caseId === undefined) throw notFound(); // deleted in the meantime
+        setImmediate(() => extraction.kick());
+        flash(
+          req,
+          `De bijlage is vervangen door "${sanitizeFilename(files[0].originalname)}". De tekst wordt opnieuw gelezen en gecontroleerd.`,
+        );
+        res.redirect(303, `/casussen/${caseId}#bijlage-${params.id}`);
+      },
+    }),
+    route({
       method: 'get',
       path: '/bijlagen/:id',
       permission: 'member',
@@ -254,6 +293,7 @@ export function attachmentRoutes(deps: AppContext) {
   ]);
   router.use(UPLOAD_PATH, uploadErrors);
   router.use(REPORT_UPLOAD_PATH, uploadErrors);
+  router.use(REPLACE_PATH, uploadErrors);
   return router;
 }
 

@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
+import { recordAudit } from '../accounts/audit';
 import { rowsOf } from '../db/sql';
 import { enqueueSearchUpdate } from '../search/outbox';
 import { badRequest } from '../web/http-errors';
@@ -26,6 +27,20 @@ export interface AddedAttachment {
   extractionStatus: ExtractionStatus;
 }
 
+/** Every file checked (not empty, an allowed type by its content) before anything is stored. */
+async function checkFiles(files: UploadedFile[]) {
+  if (files.length === 0) throw badRequest('Kies minstens één bestand om toe te voegen.');
+  const checked: Array<{ file: UploadedFile; name: string; type: AllowedType }> = [];
+  for (const file of files) {
+    const name = sanitizeFilename(file.originalname);
+    if (file.size === 0) throw badRequest(`"${name}" is leeg (0 bytes). Kies een bestand met inhoud.`);
+    const type = await detectAllowedType(file.path);
+    if (!type) throw unsupportedType(name);
+    checked.push({ file, name: withExtension(name, type.extensions), type });
+  }
+  return checked;
+}
+
 /** gc leaves blobs younger than this alone: an upload may have stored one and not yet committed its row. */
 const GC_GRACE_MS = 60 * 60 * 1000;
 
@@ -50,16 +65,7 @@ export class AttachmentsService {
     const caseId = typeof owner === 'number' ? owner : null;
     const meetingId = typeof owner === 'number' ? null : owner.meetingId;
     try {
-      if (files.length === 0) throw badRequest('Kies minstens één bestand om toe te voegen.');
-      const checked: Array<{ file: UploadedFile; name: string; type: AllowedType }> = [];
-      for (const file of files) {
-        const name = sanitizeFilename(file.originalname);
-        if (file.size === 0) throw badRequest(`"${name}" is leeg (0 bytes). Kies een bestand met inhoud.`);
-        const type = await detectAllowedType(file.path);
-        if (!type) throw unsupportedType(name);
-        checked.push({ file, name: withExtension(name, type.extensions), type });
-      }
-
+      const checked = await checkFiles(files);
       // Blobs first: if the transaction then fails, an unreferenced blob is left for gc (harmless),
       // never a row without its blob.
       const stored: Array<(typeof checked)[number] & { blob: StoredBlob }> = [];
@@ -92,6 +98,53 @@ export class AttachmentsService {
       return added;
     } finally {
       await Promise.all(files.map((f) => rm(f.path, { force: true })));
+    }
+  }
+
+  /**
+   * Replaces an attachment's file (a redacted version of a letter): same place on the case, new
+   * content, its text read again. The old blob stays for gc. Returns the case id, or undefined
+   * when the attachment was deleted meanwhile.
+   */
+  async replace(attachmentId: number, file: UploadedFile, uploaderId: number): Promise<number | undefined> {
+    try {
+      const [c] = await checkFiles([file]);
+      const blob = await this.blobs.putFile(c.file.path);
+      const caseId = await this.dataSource.transaction(async (m) => {
+        const rows = rowsOf<{ case_id: number; filename: string }>(
+          await m.query(
+            `UPDATE attachments a SET blob_sha256 = $2, filename = $3, mime_type = $4, size_bytes = $5,
+                    extraction_status = $6, extraction_error = NULL, extracted_text = NULL, page_offsets = NULL,
+                    uploaded_by_id = $7
+               FROM attachments old WHERE a.id = $1 AND old.id = a.id
+             RETURNING a.case_id, old.filename`,
+            [
+              attachmentId,
+              blob.sha256,
+              c.name,
+              c.type.mime,
+              blob.size,
+              c.type.text ? 'pending' : 'none',
+              uploaderId,
+            ],
+          ),
+        );
+        const row = rows[0];
+        if (!row) return undefined;
+        await recordAudit(m, {
+          actorId: uploaderId,
+          action: 'attachment.replaced',
+          subjectType: 'case',
+          subjectId: row.case_id,
+          details: { attachmentId, before: row.filename, after: c.name },
+        });
+        await enqueueSearchUpdate(m, [row.case_id], 'attachment');
+        return row.case_id;
+      });
+      if (caseId !== undefined) this.afterCommit();
+      return caseId;
+    } finally {
+      await rm(file.path, { force: true });
     }
   }
 

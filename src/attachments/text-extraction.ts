@@ -28,6 +28,8 @@ export interface ExtractionOptions {
   signal?: AbortSignal;
   /** Checked before each next attachment: false stops the run after the current one (draining). */
   keepGoing?: () => boolean;
+  /** Called after an attachment's text was stored (the privacy check of a case others already see). */
+  onExtracted?: (attachmentId: number) => Promise<void>;
 }
 
 /** The extraction was stopped from outside (shutdown): the attachment stays 'pending'. */
@@ -304,5 +306,12 @@ async function store(
     await enqueueSearchUpdate(m, [rows[0].case_id], 'attachment-text');
     return true;
   });
-  if (indexed) options.afterCommit?.();
+  if (indexed) {
+    options.afterCommit?.();
+    await options
+      .onExtracted?.(id)
+      .catch((error) =>
+        options.logger?.warn({ err: error, attachmentId: id }, 'privacy check of an attachment failed'),
+      );
+  }
 }

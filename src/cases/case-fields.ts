@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES, type CorporationRole } from '../domain';
+import {
+  CASE_VISIBILITIES,
+  CORPORATION_ROLE_LABELS,
+  CORPORATION_ROLES,
+  type CaseVisibility,
+  type CorporationRole,
+} from '../domain';
 import { decimal, many, text } from '../web/validation';
 import { CASE_LIMITS, maxCaseYear } from './case.limits';
 
@@ -11,9 +17,10 @@ import { CASE_LIMITS, maxCaseYear } from './case.limits';
  *
  * Kinds: `line` (short text, a form field and a line in the case page's details), `markdown`
  * (a long Markdown section of the form and the case page, searched as the body), and the special
- * kinds `roles`, `themes` (stored in case_themes), `tags` and `year` with their own form controls.
+ * kinds `roles`, `themes` (stored in case_themes), `tags`, `year` and `visibility` (who may read the
+ * case once published) with their own form controls.
  */
-type FieldKind = 'line' | 'markdown' | 'roles' | 'themes' | 'tags' | 'year';
+type FieldKind = 'line' | 'markdown' | 'roles' | 'themes' | 'tags' | 'year' | 'visibility';
 
 interface CaseFieldSpec {
   kind: FieldKind;
@@ -117,6 +124,7 @@ export const CASE_FIELDS = {
     limit: CASE_LIMITS.contact,
     hint: 'Naam en functie van wie collega’s kunnen benaderen.',
   },
+  visibility: { kind: 'visibility', label: 'Zichtbaar voor', noun: 'De zichtbaarheid' },
 } as const satisfies Record<string, CaseFieldSpec>;
 
 export type CaseField = keyof typeof CASE_FIELDS;
@@ -127,7 +135,9 @@ type ValueOf<K extends FieldKind> = K extends 'line' | 'markdown'
     ? CorporationRole[]
     : K extends 'themes' | 'tags'
       ? string[]
-      : number | null;
+      : K extends 'visibility'
+        ? CaseVisibility
+        : number | null;
 
 /** A case's editable content, already validated (by the form schema or the import schema). */
 export type CaseContent = { [F in CaseField]: ValueOf<(typeof CASE_FIELDS)[F]['kind']> };
@@ -164,6 +174,7 @@ const SQL_TYPES: Record<FieldKind, string | null> = {
   roles: 'text[]',
   tags: 'text[]',
   year: 'int',
+  visibility: 'text',
   themes: null, // case_themes
 };
 const stored = entries.filter(([, f]) => SQL_TYPES[f.kind] !== null);
@@ -195,6 +206,7 @@ export function emptyContent(): CaseContent {
     themes: () => [],
     tags: () => [],
     year: () => null,
+    visibility: () => 'vakgemeenschap',
   };
   return Object.fromEntries(entries.map(([name, f]) => [name, empty[f.kind]()])) as CaseContent;
 }
@@ -270,6 +282,13 @@ export function caseContentShape(themeSlugs?: string[]): { [F in CaseField]: z.Z
         return tagsField;
       case 'year':
         return yearField.default(null);
+      case 'visibility':
+        // A value the form never offers (tampered) is refused, not saved as something else.
+        return z
+          .enum(CASE_VISIBILITIES, {
+            error: `Onbekende zichtbaarheid. Kies uit: ${CASE_VISIBILITIES.join(', ')}.`,
+          })
+          .default('vakgemeenschap');
     }
   };
   return Object.fromEntries(entries.map(([name, f]) => [name, schemaOf(f)])) as {

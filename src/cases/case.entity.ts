@@ -16,6 +16,7 @@ import type { CaseStatus } from '../domain';
 import { CASE_FIELDS, type CaseContent } from './case-fields';
 
 @Index('cases_tags_idx', { synchronize: false }) // GIN on tags: in the migration
+@Index('cases_drafts_by_age', { synchronize: false }) // partial (drafts only, for retention): in the migration
 @Index('cases_author_id_idx', ['authorId'])
 @Index('cases_organization_id_idx', ['organizationId'])
 @Check(
@@ -24,6 +25,7 @@ import { CASE_FIELDS, type CaseContent } from './case-fields';
 )
 @Check('cases_year_check', `year IS NULL OR (year >= 1990 AND year <= 2100)`)
 @Check('cases_status_check', `status IN ('draft', 'published', 'archived')`)
+@Check('cases_visibility_check', `visibility IN ('vakgemeenschap', 'kerngroep-experts', 'organisatie')`)
 @Entity('cases')
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the content columns are added below
 export class Case {
@@ -40,6 +42,10 @@ export class Case {
   @Index('cases_status_updated_idx', { synchronize: false }) // ordering or GIN: in the migration
   @Column({ type: 'varchar', length: 20, default: 'draft' })
   status!: CaseStatus;
+
+  /** When the author of this draft was told it will be removed (retention); cleared by an edit. */
+  @Column({ type: 'timestamptz', nullable: true })
+  retentionRemindedAt!: Date | null;
 
   @Column({ type: 'integer' })
   authorId!: number;
@@ -76,6 +82,7 @@ const COLUMN_OF_KIND = {
   roles: (): ColumnOptions => ({ type: 'text', array: true }),
   tags: (): ColumnOptions => ({ type: 'text', array: true, default: () => `'{}'` }),
   year: (): ColumnOptions => ({ type: 'integer', nullable: true }),
+  visibility: (): ColumnOptions => ({ type: 'varchar', length: 20, default: 'vakgemeenschap' }),
   themes: null, // the case_themes table (CaseTheme)
 };
 for (const [name, field] of Object.entries(CASE_FIELDS)) {

@@ -1,4 +1,9 @@
-import { CASE_STATUS_LABELS, CORPORATION_ROLE_LABELS, ORGANIZATION_KIND_LABELS } from '../domain';
+import {
+  CASE_STATUS_LABELS,
+  CASE_VISIBILITY_LABELS,
+  CORPORATION_ROLE_LABELS,
+  ORGANIZATION_KIND_LABELS,
+} from '../domain';
 import { can, type Viewer } from '../policy';
 import { DETAIL_FIELDS, MARKDOWN_FIELDS } from './case-fields';
 import type { AttachmentRow, CaseRecord } from './cases.queries';
@@ -32,6 +37,9 @@ export function caseView(record: CaseRecord, viewer: Viewer, attachments: Attach
     summary: record.summary,
     status: record.status,
     statusLabel: CASE_STATUS_LABELS[record.status],
+    /** Said on the page when not the whole community may read it. */
+    visibilityLabel:
+      record.visibility === 'vakgemeenschap' ? null : CASE_VISIBILITY_LABELS[record.visibility],
     version: record.version,
     sections: MARKDOWN_FIELDS.filter((f) => record[f.name].trim() !== '').map((f) => ({
       name: f.name,

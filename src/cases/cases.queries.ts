@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { SqlParams } from '../db/sql';
+import { visibilitySql } from '../search/visibility';
 import type { CaseStatus, OrganizationKind } from '../domain';
 import { can, type Viewer } from '../policy';
 import { notFound } from '../web/http-errors';
@@ -105,12 +107,14 @@ export function themeOptions(ds: DataSource): Promise<ThemeOption[]> {
   return ds.getRepository(Theme).find({ select: { slug: true, name: true }, order: { name: 'ASC' } });
 }
 
-/** Existing trefwoorden for suggestions: from published cases and the viewer's own. */
+/** Existing trefwoorden for suggestions: from the cases the viewer finds (published ones they may read, and their own). */
 export async function tagSuggestions(ds: DataSource, viewer: Viewer): Promise<string[]> {
+  const p = new SqlParams();
   const rows = await ds.query(
-    `SELECT tag, count(*) AS n FROM (SELECT unnest(tags) AS tag FROM cases WHERE status = 'published' OR author_id = $1) t
+    `SELECT tag, count(*) AS n
+       FROM (SELECT unnest(tags) AS tag FROM cases c WHERE ${visibilitySql('c', (v) => p.add(v), viewer, [])}) t
       GROUP BY tag ORDER BY n DESC, tag LIMIT 300`,
-    [viewer.id],
+    p.values,
   );
   return rows.map((r: { tag: string }) => r.tag);
 }

@@ -1,7 +1,12 @@
 import express, { type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../web/app-deps';
-import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES } from '../domain';
+import {
+  CASE_VISIBILITIES,
+  CASE_VISIBILITY_LABELS,
+  CORPORATION_ROLE_LABELS,
+  CORPORATION_ROLES,
+} from '../domain';
 import type { Viewer } from '../policy';
 import { flash } from '../web/flash';
 import { authorize, mount, route, type InvalidContext } from '../web/route';
@@ -18,7 +23,9 @@ import {
   tagSuggestions,
   themeOptions,
 } from './cases.queries';
-import { editCaseForm, newCaseForm } from './cases.schemas';
+import { editCaseForm, newCaseForm, privacyTokenField } from './cases.schemas';
+import { NOT_PUBLISHING, checkCase, publicationGate } from '../privacy/case-check';
+import { privacyReportView, type PrivacyReportView } from '../privacy/privacy.view-model';
 import { CASE_FIELDS, contentOf, DETAIL_FIELDS, MARKDOWN_FIELDS } from './case-fields';
 import { StaleCaseError } from './cases.service';
 import { renderMarkdown } from './markdown';
@@ -42,6 +49,7 @@ export function caseRoutes(deps: AppContext) {
       errors: FieldErrors;
       conflict?: unknown;
       status?: string;
+      privacy?: PrivacyReportView | null;
     },
   ) {
     const [themes, tags] = await Promise.all([themeOptions(ds), tagSuggestions(ds, viewer)]);
@@ -54,9 +62,11 @@ export function caseRoutes(deps: AppContext) {
       values,
       errors: locals.errors,
       conflict: locals.conflict ?? null,
+      privacy: locals.privacy ?? null,
       themes,
       tagSuggestions: tags,
       roles: CORPORATION_ROLES.map((r) => ({ value: r, label: CORPORATION_ROLE_LABELS[r] })),
+      visibilities: CASE_VISIBILITIES.map((value) => ({ value, label: CASE_VISIBILITY_LABELS[value] })),
       longFields: MARKDOWN_FIELDS,
       fields: CASE_FIELDS,
       detailFields: DETAIL_FIELDS,
@@ -98,10 +108,24 @@ export function caseRoutes(deps: AppContext) {
       onInvalid: newCaseFormAgain,
       onRefused: newCaseFormAgain,
       handler: async ({ req, res, viewer, body }) => {
+        const publish = body.action === 'publish';
+        const gate = publish
+          ? await publicationGate(ds, body, null, viewer.id, body.privacyToken)
+          : NOT_PUBLISHING;
+        if (!gate.cleared) {
+          // Nothing is saved: the form again, as typed, with what was found.
+          res.status(400);
+          return renderForm(res, viewer, {
+            values: req.body ?? {},
+            errors: {},
+            privacy: privacyReportView(gate.report, null, true),
+          });
+        }
         const id = await cases.create(contentOf(body), {
           authorId: viewer.id,
           organizationId: viewer.organizationId,
-          status: body.action === 'publish' ? 'published' : 'draft',
+          status: publish ? 'published' : 'draft',
+          privacyConfirmation: gate.confirmation,
         });
         flash(
           req,
@@ -135,14 +159,24 @@ export function caseRoutes(deps: AppContext) {
       path: '/casussen/:id/bewerken',
       permission: 'member',
       params: idParams,
-      handler: async ({ res, viewer, params }) => {
+      // controle=1: opened from the privacy check, which is shown again above the form.
+      query: z.object({ controle: z.literal('1').optional() }).loose(),
+      handler: async ({ res, viewer, params, query }) => {
         const record = await findReadableCase(ds, params.id, viewer);
         authorize(viewer, 'case:edit', record);
+        // Everything found, also what was confirmed before: the kerngroep may have asked about it.
+        const report = query.controle
+          ? await checkCase(ds, record, record.id, { includeConfirmed: true })
+          : null;
         await renderForm(res, viewer, {
           caseId: record.id,
           values: { ...record },
           errors: {},
           status: record.status,
+          privacy:
+            report && (report.findings.length || report.pending.length)
+              ? privacyReportView(report, record.id, true, { confirmable: false })
+              : null,
         });
       },
     }),
@@ -158,11 +192,27 @@ export function caseRoutes(deps: AppContext) {
         const record = await findReadableCase(ds, params.id, viewer);
         authorize(viewer, 'case:edit', record);
         const expectedVersion = body.version ?? record.version; // always given when editing
+        // Publishing, or saving a case others already see: the privacy check first.
+        const visible = body.action === 'publish' || record.status !== 'draft';
+        const gate = visible
+          ? await publicationGate(ds, body, record.id, viewer.id, body.privacyToken)
+          : NOT_PUBLISHING;
+        if (!gate.cleared) {
+          res.status(400);
+          return renderForm(res, viewer, {
+            caseId: record.id,
+            values: req.body ?? {},
+            errors: {},
+            status: record.status,
+            privacy: privacyReportView(gate.report, record.id, true),
+          });
+        }
         try {
           await cases.update(record.id, contentOf(body), {
             editorId: viewer.id,
             expectedVersion,
             publish: body.action === 'publish',
+            privacyConfirmation: gate.confirmation,
           });
         } catch (error) {
           if (!(error instanceof StaleCaseError)) throw error;
@@ -204,10 +254,25 @@ export function caseRoutes(deps: AppContext) {
         path: `/casussen/:id/${path}`,
         permission: 'member',
         params: idParams,
-        handler: async ({ req, res, viewer, params }) => {
+        body: z.object({ privacyToken: privacyTokenField }),
+        handler: async ({ req, res, viewer, params, body }) => {
           const record = await findReadableCase(ds, params.id, viewer);
           authorize(viewer, 'case:edit', record);
-          await cases.setStatus(record.id, to, viewer.id);
+          const gate =
+            to === 'published'
+              ? await publicationGate(ds, record, record.id, viewer.id, body.privacyToken)
+              : NOT_PUBLISHING;
+          if (!gate.cleared) {
+            res.status(400);
+            return res.render('privacy/check', {
+              title: `Controle persoonsgegevens: ${record.title}`,
+              caseId: record.id,
+              caseTitle: record.title,
+              action: `/casussen/${record.id}/${path}`,
+              privacy: privacyReportView(gate.report, record.id, false),
+            });
+          }
+          await cases.setStatus(record.id, to, viewer.id, gate.confirmation);
           flash(req, message);
           res.redirect(303, `/casussen/${record.id}`);
         },

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { decimal, readable } from '../web/validation';
 import { caseContentShape } from './case-fields';
+import { privacyTokenField } from '../privacy/privacy.schemas';
+
+export { privacyTokenField };
 
 const versionField = z.preprocess(
   decimal,
@@ -22,6 +25,7 @@ function caseFormSchema(mode: 'create' | 'edit') {
       ...caseContentShape(),
       version: mode === 'edit' ? versionField : versionField.optional(),
       action: z.enum(['save', 'publish']).default('save'),
+      privacyToken: privacyTokenField,
     }),
   );
 }

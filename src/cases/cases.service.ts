@@ -7,6 +7,7 @@ import {
   contentFromRow,
   type CaseContent,
 } from './case-fields';
+import { recordPrivacyConfirmation, type ConfirmedFinding } from '../privacy/case-check';
 import { enqueueSearchUpdate } from '../search/outbox';
 import { badRequest, conflict, notFound } from '../web/http-errors';
 
@@ -16,6 +17,14 @@ export interface CreateCaseOptions {
   status: CaseStatus;
   /** For imports: keep the original dates. */
   createdAt?: Date;
+  /** Findings the author confirmed are no tenants' or clients' data, saved with the publication. */
+  privacyConfirmation?: PrivacyConfirmationInput;
+}
+
+/** Who confirmed which findings when publishing (recorded in the same transaction). */
+export interface PrivacyConfirmationInput {
+  userId: number;
+  findings: ConfirmedFinding[];
 }
 
 /** Writes of cases: every write in one transaction with its revision and its search-outbox row. */
@@ -27,10 +36,13 @@ export class CasesService {
 
   /** Creates a case (revision 1) and returns its id. */
   async create(content: CaseContent, options: CreateCaseOptions, manager?: EntityManager): Promise<number> {
-    if (manager) return (await this.createMany([{ content, options }], manager, 'case.created'))[0];
-    const [id] = await this.dataSource.transaction((m) =>
-      this.createMany([{ content, options }], m, 'case.created'),
-    );
+    const run = async (m: EntityManager) => {
+      const [id] = await this.createMany([{ content, options }], m, 'case.created');
+      if (options.privacyConfirmation) await confirm(m, id, options.privacyConfirmation);
+      return id;
+    };
+    if (manager) return run(manager);
+    const id = await this.dataSource.transaction(run);
     this.afterCommit();
     return id;
   }
@@ -101,7 +113,12 @@ export class CasesService {
   async update(
     caseId: number,
     content: CaseContent,
-    options: { editorId: number; expectedVersion: number; publish?: boolean },
+    options: {
+      editorId: number;
+      expectedVersion: number;
+      publish?: boolean;
+      privacyConfirmation?: PrivacyConfirmationInput;
+    },
   ): Promise<{ version: number; changed: string[] }> {
     const result = await this.dataSource.transaction(async (m) => {
       const current = await loadContent(m, caseId);
@@ -109,6 +126,7 @@ export class CasesService {
       if (current.version !== options.expectedVersion) throw new StaleCaseError(current.version);
       const changed = CONTENT_FIELDS.filter((f) => !sameValue(current.content[f], content[f]));
       const publish = options.publish && current.status === 'draft';
+      if (options.privacyConfirmation) await confirm(m, caseId, options.privacyConfirmation);
       if (changed.length === 0 && !publish) return { version: current.version, changed };
       const themeIds = await resolveThemeIds(m, content.themes);
       const version = current.version + 1;
@@ -138,13 +156,19 @@ export class CasesService {
   }
 
   /** Publish, archive or restore; a revision records the status change. */
-  async setStatus(caseId: number, to: CaseStatus, editorId: number): Promise<void> {
+  async setStatus(
+    caseId: number,
+    to: CaseStatus,
+    editorId: number,
+    privacyConfirmation?: PrivacyConfirmationInput,
+  ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const current = await loadContent(m, caseId);
       if (!current) throw notFound();
       if (!TRANSITIONS[current.status].includes(to)) {
         throw conflict(`Een casus met status "${current.status}" kan niet naar "${to}".`);
       }
+      if (privacyConfirmation) await confirm(m, caseId, privacyConfirmation);
       const version = current.version + 1;
       await m.query(
         `UPDATE cases SET status = $2::text, version = $3, updated_at = now(),
@@ -161,6 +185,9 @@ export class CasesService {
     this.afterCommit();
   }
 }
+
+const confirm = (m: EntityManager, caseId: number, c: PrivacyConfirmationInput) =>
+  recordPrivacyConfirmation(m, caseId, c.userId, c.findings);
 
 /** The current content of a case, locked for the rest of the transaction. */
 async function loadContent(

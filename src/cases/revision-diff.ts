@@ -1,6 +1,8 @@
 import { diffWordsWithSpace } from 'diff';
 import {
   CASE_STATUS_LABELS,
+  CASE_VISIBILITY_LABELS,
+  type CaseVisibility,
   CORPORATION_ROLE_LABELS,
   type CaseStatus,
   type CorporationRole,
@@ -16,6 +18,7 @@ function asText(field: string, value: unknown): string {
   if (field === 'roles' && Array.isArray(value))
     return value.map((r) => CORPORATION_ROLE_LABELS[r as CorporationRole] ?? r).join(', ');
   if (field === 'status') return CASE_STATUS_LABELS[value as CaseStatus] ?? String(value);
+  if (field === 'visibility') return CASE_VISIBILITY_LABELS[value as CaseVisibility] ?? String(value);
   if (Array.isArray(value)) return value.join(', ');
   return String(value);
 }

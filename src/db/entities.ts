@@ -19,6 +19,7 @@ import {
 } from '../meetings/signup.entity';
 import { Notification } from '../notifications/notification.entity';
 import { Reaction } from '../reactions/reaction.entity';
+import { PrivacyConfirmation } from '../privacy/privacy-confirmation.entity';
 import { Reflection } from '../reflections/reflection.entity';
 import { SearchOutboxEntry } from '../search/search-outbox.entity';
 import { ThesaurusGroup } from '../search/thesaurus-group.entity';
@@ -47,4 +48,5 @@ export const entities = [
   Notification,
   SearchOutboxEntry,
   ThesaurusGroup,
+  PrivacyConfirmation,
 ];

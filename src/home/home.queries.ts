@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { SqlParams } from '../db/sql';
 import type { Viewer } from '../policy';
+import { visibilitySql } from '../search/visibility';
 
 export interface HomeData {
   upcomingMeetings: Array<{
@@ -29,6 +31,7 @@ export interface HomeData {
 
 /** The home page's four lists, limited to what this viewer may see (drafts: only their own). */
 export async function loadHome(dataSource: DataSource, viewer: Viewer): Promise<HomeData> {
+  const recent = new SqlParams();
   const [upcomingMeetings, recentCases, myDrafts, myNominations] = await Promise.all([
     dataSource.query(
       `SELECT id, title, starts_at AS "startsAt", location_name AS "locationName", status
@@ -37,7 +40,9 @@ export async function loadHome(dataSource: DataSource, viewer: Viewer): Promise<
     dataSource.query(
       `SELECT c.id, c.title, c.summary, o.name AS "organizationName", c.updated_at AS "updatedAt"
          FROM cases c JOIN organizations o ON o.id = c.organization_id
-        WHERE c.status = 'published' ORDER BY c.published_at DESC NULLS LAST, c.id DESC LIMIT 6`,
+        WHERE ${visibilitySql('c', (v) => recent.add(v), viewer, ['published'])}
+        ORDER BY c.published_at DESC NULLS LAST, c.id DESC LIMIT 6`,
+      recent.values,
     ),
     dataSource.query(
       `SELECT id, title, updated_at AS "updatedAt" FROM cases

@@ -64,8 +64,8 @@ export function meetingPages(ds: DataSource, search: SearchService) {
   }
 
   /** The agenda's cases with their attachments and reflections (for the preparation page). */
-  async function agendaItems(meetingId: number) {
-    const agenda = (await agendaOf(ds, meetingId)).map(nominationView);
+  async function agendaItems(meetingId: number, viewer: Viewer) {
+    const agenda = (await agendaOf(ds, meetingId, viewer)).map(nominationView);
     const caseIds = agenda.map((a) => a.caseId);
     const [reflections, records, answers] = await Promise.all([
       activeReflections(ds, caseIds),
@@ -123,7 +123,7 @@ export function meetingPages(ds: DataSource, search: SearchService) {
   ) {
     const record = await loadMeeting(id);
     const meeting = meetingView(record, viewer);
-    const agenda = meeting.agendaPublic || meeting.can.manage ? await agendaItems(id) : [];
+    const agenda = meeting.agendaPublic || meeting.can.manage ? await agendaItems(id, viewer) : [];
     const [mine, cases, related, programme, usage, signup, report] = await Promise.all([
       myNominations(ds, id, viewer),
       meeting.nominationsOpen ? nominatableCases(ds, id, viewer) : Promise.resolve([]),
@@ -132,7 +132,7 @@ export function meetingPages(ds: DataSource, search: SearchService) {
         viewer,
         agenda.map((a) => a.caseId),
       ),
-      programmeOf(ds, id),
+      programmeOf(ds, id, viewer),
       seatUsage(ds, id),
       mySignup(ds, id, viewer.id),
       reportOf(ds, id),
@@ -197,7 +197,7 @@ export function meetingPages(ds: DataSource, search: SearchService) {
   async function renderDossier(res: Response, viewer: Viewer, id: number) {
     const record = await loadMeeting(id);
     const meeting = meetingView(record, viewer);
-    const agenda = meeting.agendaPublic || meeting.can.manage ? await agendaOf(ds, id) : [];
+    const agenda = meeting.agendaPublic || meeting.can.manage ? await agendaOf(ds, id, viewer) : [];
     const records = await findCases(
       ds,
       agenda.map((a) => a.caseId),
@@ -218,7 +218,7 @@ export function meetingPages(ds: DataSource, search: SearchService) {
       title: `Dossier: ${record.title}`,
       meeting,
       agenda: agenda.map(nominationView),
-      programme: await programmeOf(ds, id),
+      programme: await programmeOf(ds, id, viewer),
       cases,
     });
   }

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { SqlParams } from '../db/sql';
+import { visibilitySql } from '../search/visibility';
 import type { CorporationRole, MeetingStatus, NominationStatus } from '../domain';
 import type { Viewer } from '../policy';
 
@@ -129,12 +131,17 @@ export async function myNominations(
   );
 }
 
-/** The agenda: selected nominations in order, of cases members may read (never a draft). */
-export async function agendaOf(ds: DataSource, meetingId: number): Promise<NominationRow[]> {
+/**
+ * The agenda: selected nominations in order, of cases this viewer may read (never a draft; a case
+ * of a narrower visibility level only for whom it admits, by the search rule).
+ */
+export async function agendaOf(ds: DataSource, meetingId: number, viewer: Viewer): Promise<NominationRow[]> {
+  const p = new SqlParams(meetingId);
   return ds.query(
-    `${NOMINATION_SELECT} WHERE n.meeting_id = $1 AND n.status = 'selected' AND c.status <> 'draft'
+    `${NOMINATION_SELECT} WHERE n.meeting_id = $1 AND n.status = 'selected'
+        AND ${visibilitySql('c', (v) => p.add(v), viewer, ['published', 'archived'])}
       ORDER BY n.agenda_position NULLS LAST, n.id`,
-    [meetingId],
+    p.values,
   );
 }
 
@@ -149,12 +156,15 @@ export async function nominatableCases(
   meetingId: number,
   viewer: Viewer,
 ): Promise<Array<{ id: number; title: string }>> {
+  // Only cases the viewer may read (a colleague's case for the kerngroep alone is not offered).
+  const p = new SqlParams(meetingId, viewer.organizationId);
   return ds.query(
     `SELECT c.id, c.title FROM cases c
       WHERE c.status = 'published' AND c.organization_id = $2
+        AND ${visibilitySql('c', (v) => p.add(v), viewer, ['published'])}
         AND NOT EXISTS (SELECT 1 FROM nominations n WHERE n.meeting_id = $1 AND n.case_id = c.id)
       ORDER BY c.title LIMIT 500`,
-    [meetingId, viewer.organizationId],
+    p.values,
   );
 }
 
@@ -242,19 +252,30 @@ export interface ProgrammeItem {
   expertName: string | null;
 }
 
-/** The programme in time order, with the agenda case, its presenter and the expert per slot. */
-export async function programmeOf(ds: DataSource, meetingId: number): Promise<ProgrammeItem[]> {
+/**
+ * The programme in time order, with the agenda case, its presenter and the expert per slot. With a
+ * viewer, a case they may not read is left out of its slot (the slot's own title stays).
+ */
+export async function programmeOf(
+  ds: DataSource,
+  meetingId: number,
+  viewer?: Viewer,
+): Promise<ProgrammeItem[]> {
+  const p = new SqlParams(meetingId);
+  const readable = viewer
+    ? `AND ${visibilitySql('c', (v) => p.add(v), viewer, ['published', 'archived'])}`
+    : '';
   return ds.query(
     `SELECT p.position, p.starts_at AS "startsAt", p.ends_at AS "endsAt", p.title, p.nomination_id AS "nominationId",
             c.id AS "caseId", c.title AS "caseTitle", p.presenter_id AS "presenterId", pu.name AS "presenterName",
             po.name AS "presenterOrganization", p.expert_id AS "expertId", eu.name AS "expertName"
        FROM meeting_programme_items p
        LEFT JOIN nominations n ON n.id = p.nomination_id AND n.status = 'selected'
-       LEFT JOIN cases c ON c.id = n.case_id AND c.status <> 'draft'
+       LEFT JOIN cases c ON c.id = n.case_id AND c.status <> 'draft' ${readable}
        LEFT JOIN users pu ON pu.id = p.presenter_id LEFT JOIN organizations po ON po.id = pu.organization_id
        LEFT JOIN users eu ON eu.id = p.expert_id
       WHERE p.meeting_id = $1 ORDER BY p.position`,
-    [meetingId],
+    p.values,
   );
 }
 
@@ -293,10 +314,11 @@ export async function reportOf(
   return row ?? null;
 }
 
-/** The presented cases of a meeting with what the meeting learnt from each (never a draft). */
+/** The presented cases of a meeting with what the meeting learnt from each (never a draft; with a viewer, only those they may read). */
 export async function presentedCases(
   ds: DataSource,
   meetingId: number,
+  viewer?: Viewer,
 ): Promise<
   Array<{
     nominationId: number;
@@ -306,11 +328,15 @@ export async function presentedCases(
     outcome: string;
   }>
 > {
+  const p = new SqlParams(meetingId);
+  const readable = viewer
+    ? `AND ${visibilitySql('c', (v) => p.add(v), viewer, ['published', 'archived'])}`
+    : '';
   return ds.query(
     `SELECT n.id AS "nominationId", c.id AS "caseId", c.title AS "caseTitle", o.name AS "organizationName", n.outcome
        FROM nominations n JOIN cases c ON c.id = n.case_id JOIN organizations o ON o.id = c.organization_id
-      WHERE n.meeting_id = $1 AND n.presented_at IS NOT NULL AND c.status <> 'draft'
+      WHERE n.meeting_id = $1 AND n.presented_at IS NOT NULL AND c.status <> 'draft' ${readable}
       ORDER BY n.agenda_position NULLS LAST, n.id`,
-    [meetingId],
+    p.values,
   );
 }

@@ -168,10 +168,16 @@ export class MeetingsService {
     return this.dataSource.transaction(async (m) => {
       // The meeting row lock serialises nominations for one meeting, so the duplicate check below holds.
       const meeting = await lockMeeting(m, meetingId);
-      const [c] = await m.query(`SELECT id, status, author_id, organization_id FROM cases WHERE id = $1`, [
-        caseId,
-      ]);
-      const ref = c && { status: c.status, authorId: c.author_id, organizationId: c.organization_id };
+      const [c] = await m.query(
+        `SELECT id, status, author_id, organization_id, visibility FROM cases WHERE id = $1`,
+        [caseId],
+      );
+      const ref = c && {
+        status: c.status,
+        authorId: c.author_id,
+        organizationId: c.organization_id,
+        visibility: c.visibility,
+      };
       if (!ref || !can(viewer, 'case:read', ref))
         throw badRequest('Deze casus bestaat niet.', { field: 'caseId' });
       if (meeting.status !== 'nominations_open')

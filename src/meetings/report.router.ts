@@ -72,7 +72,7 @@ export function reportRoutes(deps: AppContext) {
       meeting: meetingView(record, res.locals.viewer),
       rows,
       errors: sent?.errors ?? {},
-      agenda: await agendaOf(ds, id),
+      agenda: await agendaOf(ds, id, res.locals.viewer),
       options: await programmeOptions(ds, id),
       limits: PROGRAMME_LIMITS,
     });
@@ -143,7 +143,7 @@ export function reportRoutes(deps: AppContext) {
           title: `Verslag: ${record.title}`,
           meeting,
           report: report && { ...report, html: renderMarkdown(report.body) },
-          cases: report ? await presentedCases(ds, params.id) : [],
+          cases: report ? await presentedCases(ds, params.id, viewer) : [],
           attachments: report ? await meetingAttachments(ds, params.id) : [],
         });
       },

@@ -88,7 +88,7 @@ export function signupRoutes(deps: AppContext) {
       handler: async ({ res, viewer, params }) => {
         const meeting = await loadMeeting(params.id);
         const [programme, usage, mine] = await Promise.all([
-          programmeOf(ds, params.id),
+          programmeOf(ds, params.id, viewer),
           seatUsage(ds, params.id),
           mySignup(ds, params.id, viewer.id),
         ]);

@@ -20,7 +20,10 @@ export type NotificationKind =
   | 'reaction_helpful'
   | 'reaction_hidden'
   | 'signup_promoted'
-  | 'meeting_report';
+  | 'meeting_report'
+  | 'privacy_change_requested'
+  | 'privacy_attachment'
+  | 'draft_retention';
 
 /** An in-app message; event_key makes "once per event" a database rule (unique per user). */
 @Unique(['userId', 'eventKey'])

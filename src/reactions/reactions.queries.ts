@@ -53,7 +53,10 @@ export async function findReaction(ds: DataSource, id: number): Promise<Reaction
   return row ?? null;
 }
 
-/** Cases the viewer may point to from a reaction: published cases of their own organisation (or their own). */
+/**
+ * Cases the viewer may point to from a reaction: published cases of their own organisation (or their
+ * own) that every member may read (a link in a reaction is seen by everyone who reads the case).
+ */
 export async function linkableCases(
   ds: DataSource | EntityManager,
   viewer: Viewer,
@@ -61,7 +64,8 @@ export async function linkableCases(
 ): Promise<Array<{ id: number; title: string }>> {
   return ds.query(
     `SELECT id, title FROM cases
-      WHERE status = 'published' AND (organization_id = $1 OR author_id = $2) AND id <> $3
+      WHERE status = 'published' AND visibility = 'vakgemeenschap'
+        AND (organization_id = $1 OR author_id = $2) AND id <> $3
       ORDER BY lower(title), id LIMIT 200`,
     [viewer.organizationId, viewer.id, excludeCaseId ?? 0],
   );

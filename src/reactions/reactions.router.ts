@@ -2,6 +2,7 @@ import express, { type Request } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../web/app-deps';
 import { renderCasePage } from '../cases/case-page';
+import { textGate } from '../privacy/text-check';
 import type { Viewer } from '../policy';
 import { flash } from '../web/flash';
 import { notFound } from '../web/http-errors';
@@ -73,7 +74,16 @@ export function reactionRoutes(deps: AppContext) {
       onInvalid: reactionForm,
       onRefused: reactionForm,
       handler: async ({ req, res, viewer, body, params }) => {
-        const { id } = await reactions.create(params.id, body, viewer);
+        const gate = await textGate(ds, body.body, 'reactie', body.privacyToken);
+        if (!gate.cleared) {
+          res.status(400);
+          return renderCasePage(ds, search, res, viewer, params.id, {
+            name: 'reaction',
+            values: { ...req.body, privacyNeeded: gate.token },
+            errors: { body: gate.message },
+          });
+        }
+        const { id } = await reactions.create(params.id, body, viewer, gate.findings);
         flash(req, body.parentId ? 'Uw antwoord staat bij de reactie.' : 'Uw reactie staat bij de casus.');
         res.redirect(303, backTo(params.id, id));
       },
@@ -94,7 +104,18 @@ export function reactionRoutes(deps: AppContext) {
       onInvalid: editForm,
       onRefused: editForm,
       handler: async ({ req, res, viewer, body, params }) => {
-        const caseId = await reactions.update(params.id, body, viewer);
+        const gate = await textGate(ds, body.body, 'reactie', body.privacyToken);
+        if (!gate.cleared) {
+          res.status(400);
+          return renderEdit(
+            res,
+            viewer,
+            params.id,
+            { ...req.body, privacyNeeded: gate.token },
+            { body: gate.message },
+          );
+        }
+        const caseId = await reactions.update(params.id, body, viewer, gate.findings);
         flash(req, 'Uw reactie is bijgewerkt.');
         res.redirect(303, backTo(caseId, params.id));
       },
@@ -206,7 +227,12 @@ export function reactionRoutes(deps: AppContext) {
       params: idParams,
       body: reactionBody,
       handler: async ({ res, viewer, body, params }) => {
-        const { id, created } = await reactions.create(params.id, body, viewer);
+        const gate = await textGate(ds, body.body, 'reactie', body.privacyToken);
+        if (!gate.cleared) {
+          // Send the same text again with this privacyToken to confirm these findings.
+          return res.status(400).json({ error: gate.message, privacyToken: gate.token });
+        }
+        const { id, created } = await reactions.create(params.id, body, viewer, gate.findings);
         const reaction = await findReaction(ds, id);
         res.status(created ? 201 : 200).json(apiReaction(reaction!));
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { privacyTokenField } from '../privacy/privacy.schemas';
 import { decimal, text } from '../web/validation';
 
 /** Longest reaction (stated on the form, enforced here and by the database). */
@@ -17,6 +18,7 @@ export const reactionBody = z.object({
   body: text('Uw reactie', REACTION_MAX, { required: true }),
   linkedCaseId: optionalId('Kies een casus uit de lijst.'),
   parentId: optionalId('Deze reactie bestaat niet (meer).'),
+  privacyToken: privacyTokenField,
 });
 export type ReactionInput = z.infer<typeof reactionBody>;
 

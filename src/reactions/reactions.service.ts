@@ -1,8 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { UserRole } from '../domain';
 import { recordAudit } from '../accounts/audit';
 import { rowsOf } from '../db/sql';
 import { createNotifications, type CreatedNotification } from '../notifications/notifications.service';
 import { can, REACTION_EDIT_HOURS, type CaseRef, type ReactionRef, type Viewer } from '../policy';
+import { recordPrivacyConfirmation } from '../privacy/case-check';
+import type { ConfirmedFinding } from '../privacy/personal-data';
 import { enqueueSearchUpdate } from '../search/outbox';
 import { badRequest, forbidden, notFound } from '../web/http-errors';
 import { reactionRecipients } from './reaction-notifications';
@@ -28,6 +31,7 @@ interface CaseRow {
   status: CaseRef['status'];
   author_id: number;
   organization_id: number;
+  visibility: CaseRef['visibility'];
 }
 interface ReactionDbRow {
   id: number;
@@ -44,6 +48,17 @@ const caseRef = (c: CaseRow): CaseRef => ({
   status: c.status,
   authorId: c.author_id,
   organizationId: c.organization_id,
+  visibility: c.visibility,
+});
+/** A member as the policy sees them, for a rule about someone other than the viewer. */
+const memberOf = (id: number, roles: UserRole[], organizationId: number): Viewer => ({
+  id,
+  roles,
+  organizationId,
+  name: '',
+  email: '',
+  organizationName: '',
+  hasTotp: false,
 });
 const reactionRef = (r: ReactionDbRow): ReactionRef => ({
   authorId: r.author_id,
@@ -67,6 +82,8 @@ export class ReactionsService {
     caseId: number,
     input: ReactionInput,
     viewer: Viewer,
+    /** Findings the writer confirmed are no tenants' data (privacy check), recorded with the text. */
+    privacyFindings: ConfirmedFinding[] = [],
   ): Promise<{ id: number; created: boolean }> {
     const result = await this.dataSource.transaction(async (m) => {
       // FOR UPDATE: two quick submits of the same text wait for each other, so the second finds the first.
@@ -95,16 +112,21 @@ export class ReactionsService {
         `INSERT INTO reactions (case_id, author_id, parent_id, linked_case_id, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [caseId, viewer.id, parentId, input.linkedCaseId ?? null, input.body],
       );
+      await recordPrivacyConfirmation(m, caseId, viewer.id, privacyFindings);
       await recordCaseEvent(m, {
         caseId: caseId,
         action: 'reaction.created',
         actorId: viewer.id,
         details: { reactionId: row.id, parentId },
       });
-      const followers: Array<{ user_id: number }> = await m.query(
-        `SELECT user_id FROM case_follows WHERE case_id = $1`,
+      // Followers who may still read the case (its visibility may have narrowed since they followed).
+      const followers: Array<{ user_id: number; roles: UserRole[]; organization_id: number }> = await m.query(
+        `SELECT f.user_id, u.roles, u.organization_id FROM case_follows f JOIN users u ON u.id = f.user_id
+          WHERE f.case_id = $1`,
         [caseId],
       );
+      const mayRead = (f: (typeof followers)[number]) =>
+        can(memberOf(f.user_id, f.roles, f.organization_id), 'case:read', caseRef(c));
       const notifications = await createNotifications(
         m,
         reactionRecipients({
@@ -115,7 +137,7 @@ export class ReactionsService {
           writerId: viewer.id,
           writerName: viewer.name,
           parentAuthorId,
-          followerIds: followers.map((f) => f.user_id),
+          followerIds: followers.filter(mayRead).map((f) => f.user_id),
         }),
       );
       return { id: row.id as number, created: true, notifications };
@@ -128,7 +150,12 @@ export class ReactionsService {
   }
 
   /** The writer changes the text (within 24 hours); the reaction shows "bewerkt". */
-  async update(reactionId: number, input: ReactionEditInput, viewer: Viewer): Promise<number> {
+  async update(
+    reactionId: number,
+    input: ReactionEditInput,
+    viewer: Viewer,
+    privacyFindings: ConfirmedFinding[] = [],
+  ): Promise<number> {
     const caseId = await this.dataSource.transaction(async (m) => {
       const r = await this.lockReaction(m, reactionId);
       if (r.status !== 'active') throw notFound(GONE);
@@ -143,6 +170,7 @@ export class ReactionsService {
           WHERE id = $1`,
         [reactionId, input.body, input.linkedCaseId ?? null],
       );
+      await recordPrivacyConfirmation(m, r.case_id, viewer.id, privacyFindings);
       await recordCaseEvent(m, {
         caseId: r.case_id,
         action: 'reaction.updated',
@@ -326,7 +354,7 @@ export class ReactionsService {
     mode: 'UPDATE' | 'SHARE',
   ): Promise<CaseRow> {
     const [c]: CaseRow[] = await m.query(
-      `SELECT id, title, status, author_id, organization_id FROM cases WHERE id = $1 FOR ${mode}`,
+      `SELECT id, title, status, author_id, organization_id, visibility FROM cases WHERE id = $1 FOR ${mode}`,
       [caseId],
     );
     if (!c || !can(viewer, 'case:read', caseRef(c))) throw notFound(CASE_GONE);
@@ -367,7 +395,8 @@ async function checkLinkedCase(
 ): Promise<void> {
   if (linkedCaseId === undefined) return;
   const [row] = await m.query(
-    `SELECT id FROM cases WHERE id = $1 AND id <> $2 AND status = 'published' AND (organization_id = $3 OR author_id = $4)`,
+    `SELECT id FROM cases WHERE id = $1 AND id <> $2 AND status = 'published' AND visibility = 'vakgemeenschap'
+        AND (organization_id = $3 OR author_id = $4)`,
     [linkedCaseId, caseId, viewer.organizationId, viewer.id],
   );
   if (!row)

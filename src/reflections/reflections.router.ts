@@ -10,6 +10,7 @@ import { notFound } from '../web/http-errors';
 import { idParam } from '../web/validation';
 import { findReflection } from './reflections.queries';
 import { REFLECTION_MAX, reflectionBody } from './reflections.schemas';
+import { textGate } from '../privacy/text-check';
 
 const idParams = z.object({ id: idParam });
 
@@ -39,7 +40,16 @@ export function reflectionRoutes(deps: AppContext) {
       onInvalid: reflectionForm,
       onRefused: reflectionForm,
       handler: async ({ req, res, viewer, body, params }) => {
-        const id = await reflections.create(params.id, body, viewer);
+        const gate = await textGate(ds, body.body, 'reflectie', body.privacyToken);
+        if (!gate.cleared) {
+          res.status(400);
+          return renderCasePage(ds, search, res, viewer, params.id, {
+            name: 'reflection',
+            values: { ...req.body, privacyNeeded: gate.token },
+            errors: { body: gate.message },
+          });
+        }
+        const id = await reflections.create(params.id, body, viewer, gate.findings);
         flash(req, 'Uw reflectie staat bij de casus. De auteur heeft een melding gekregen.');
         res.redirect(303, `/casussen/${params.id}#reflectie-${id}`);
       },
@@ -79,8 +89,20 @@ export function reflectionRoutes(deps: AppContext) {
         });
       },
       handler: async ({ req, res, viewer, body, params }) => {
-        await ownReflection(params.id, viewer);
-        const caseId = await reflections.update(params.id, body, viewer);
+        const reflection = await ownReflection(params.id, viewer);
+        const gate = await textGate(ds, body.body, 'reflectie', body.privacyToken);
+        if (!gate.cleared) {
+          res.status(400);
+          return res.render('reflections/edit', {
+            title: 'Reflectie bewerken',
+            reflection,
+            values: { ...req.body, privacyNeeded: gate.token },
+            errors: { body: gate.message },
+            meetings: await reflectionMeetingOptions(ds),
+            limits: { reflection: REFLECTION_MAX },
+          });
+        }
+        const caseId = await reflections.update(params.id, body, viewer, gate.findings);
         flash(req, 'Uw reflectie is bijgewerkt.');
         res.redirect(303, `/casussen/${caseId}#reflectie-${params.id}`);
       },

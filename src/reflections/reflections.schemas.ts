@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { privacyTokenField } from '../privacy/privacy.schemas';
 import { decimal, text } from '../web/validation';
 
 export const REFLECTION_MAX = 20_000;
 
 export const reflectionBody = z.object({
   body: text('De reflectie', REFLECTION_MAX, { required: true }),
+  privacyToken: privacyTokenField,
   meetingId: z.preprocess(
     (v) => (v === '' || v === undefined ? undefined : v),
     z

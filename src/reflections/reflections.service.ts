@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { createNotifications, type CreatedNotification } from '../notifications/notifications.service';
 import { can, type Viewer } from '../policy';
+import { recordPrivacyConfirmation } from '../privacy/case-check';
+import type { ConfirmedFinding } from '../privacy/personal-data';
 import { badRequest, forbidden, notFound } from '../web/http-errors';
 import type { ReflectionInput } from './reflections.schemas';
 import { recordCaseEvent } from '../cases/case-events';
@@ -23,21 +25,26 @@ export class ReflectionsService {
   ) {}
 
   /** An expert reflects on a published case; the case's author is notified. Returns the new id. */
-  async create(caseId: number, input: ReflectionInput, viewer: Viewer): Promise<number> {
+  async create(
+    caseId: number,
+    input: ReflectionInput,
+    viewer: Viewer,
+    /** Findings the writer confirmed are no tenants' data (privacy check), recorded with the text. */
+    privacyFindings: ConfirmedFinding[] = [],
+  ): Promise<number> {
     const { id, created } = await this.dataSource.transaction(async (m) => {
       const [c] = await m.query(
-        `SELECT id, title, status, author_id, organization_id FROM cases WHERE id = $1 FOR SHARE`,
+        `SELECT id, title, status, author_id, organization_id, visibility FROM cases WHERE id = $1 FOR SHARE`,
         [caseId],
       );
-      const ref = c && { status: c.status, authorId: c.author_id, organizationId: c.organization_id };
+      const ref = c && {
+        status: c.status,
+        authorId: c.author_id,
+        organizationId: c.organization_id,
+        visibility: c.visibility,
+      };
       if (!ref || !can(viewer, 'case:read', ref)) throw notFound();
-      if (
-        !can(viewer, 'reflection:create', {
-          status: c.status,
-          authorId: c.author_id,
-          organizationId: c.organization_id,
-        })
-      ) {
+      if (!can(viewer, 'reflection:create', ref)) {
         throw forbidden(
           c.status === 'published'
             ? 'Alleen experts schrijven reflecties.'
@@ -49,6 +56,7 @@ export class ReflectionsService {
         `INSERT INTO reflections (case_id, author_id, meeting_id, body) VALUES ($1, $2, $3, $4) RETURNING id`,
         [caseId, viewer.id, input.meetingId ?? null, input.body],
       );
+      await recordPrivacyConfirmation(m, caseId, viewer.id, privacyFindings);
       await recordCaseEvent(m, {
         caseId: caseId,
         action: 'reflection.created',
@@ -75,7 +83,12 @@ export class ReflectionsService {
   }
 
   /** The author changes the text (or the meeting it belongs to). */
-  async update(reflectionId: number, input: ReflectionInput, viewer: Viewer): Promise<number> {
+  async update(
+    reflectionId: number,
+    input: ReflectionInput,
+    viewer: Viewer,
+    privacyFindings: ConfirmedFinding[] = [],
+  ): Promise<number> {
     const caseId = await this.dataSource.transaction(async (m) => {
       const r = await this.lockOwn(m, reflectionId, viewer);
       await checkMeeting(m, input.meetingId);
@@ -84,6 +97,7 @@ export class ReflectionsService {
         input.body,
         input.meetingId ?? null,
       ]);
+      await recordPrivacyConfirmation(m, r.case_id, viewer.id, privacyFindings);
       await recordCaseEvent(m, {
         caseId: r.case_id,
         action: 'reflection.updated',

@@ -28,7 +28,7 @@ import {
 } from './search-query';
 import { typoCorrections } from './lexicon';
 import { emptyFacets, markedSnippet, pageAt, snippetOf, type Snip } from './snippets';
-import { isSharedStatus, isVisible } from './visibility';
+import { isShared, isVisible } from './visibility';
 
 /** Bumped when the file layout changes; an index of another version is rebuilt. */
 const SCHEMA_VERSION = 3;
@@ -79,6 +79,9 @@ interface Meta {
   id: number;
   status: string;
   authorId: number;
+  /** Absent in indexes written before visibility levels: the whole community. */
+  visibility?: string;
+  organizationId?: number;
   roles: string[];
   themes: string[];
   organization: string;
@@ -296,7 +299,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const old = this.db.prepare(`SELECT words, meta FROM docs WHERE id = ?`).get(id) as
       { words: string; meta: string } | undefined;
     if (!old) return;
-    if (isSharedStatus((JSON.parse(old.meta) as Meta).status)) this.countWords(JSON.parse(old.words), -1);
+    if (isShared(JSON.parse(old.meta) as Meta)) this.countWords(JSON.parse(old.words), -1);
     this.db.prepare(`DELETE FROM docs WHERE id = ?`).run(id);
     this.db.prepare(`DELETE FROM fts WHERE rowid = ?`).run(id);
     this.db.prepare(`DELETE FROM fts_att WHERE rowid = ?`).run(id);
@@ -325,6 +328,8 @@ export class EmbeddedCaseSearch implements CaseSearch {
       id: d.id,
       status: d.status,
       authorId: d.authorId,
+      visibility: d.visibility,
+      organizationId: d.organizationId,
       roles: d.roles,
       themes: d.themes,
       organization: d.organizationName,
@@ -397,7 +402,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
         JSON.stringify(vocab),
         JSON.stringify(d.reactions),
       );
-    if (isSharedStatus(d.status)) this.countWords(vocab, 1);
+    if (isShared(d)) this.countWords(vocab, 1);
     this.meta.set(d.id, meta);
     this.newest = null;
   }
@@ -772,7 +777,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const shared = (a: string[], b: string[]) => a.filter((x) => b.includes(x)).length;
     const ranked: Array<{ id: number; score: number; updatedAt: number }> = [];
     for (const m of this.meta.values()) {
-      if (m.id === source.id || !isSharedStatus(m.status)) continue;
+      if (m.id === source.id || !isShared(m)) continue;
       const score =
         (scores.get(m.id) ?? 0) + 3 * shared(m.themes, source.themes) + shared(m.roles, source.roles) * 0.5;
       if (score > 0) ranked.push({ id: m.id, score, updatedAt: m.updatedAt });

@@ -64,6 +64,8 @@ export interface MeiliDoc {
   analysed: string;
   status: string;
   authorId: number;
+  visibility: string;
+  organizationId: number;
   hasReflection: boolean;
   presented: boolean;
   answered: boolean;
@@ -105,6 +107,8 @@ export const MEILI_SETTINGS: Settings = {
     'id',
     'status',
     'authorId',
+    'visibility',
+    'organizationId',
     'roles',
     'themes',
     'organizationKind',
@@ -538,6 +542,8 @@ function toMeiliDoc(d: SearchDocument): MeiliDoc {
     analysed: analysedText(d),
     status: d.status,
     authorId: d.authorId,
+    visibility: d.visibility,
+    organizationId: d.organizationId,
     hasReflection: d.hasReflection,
     presented: d.presented,
     answered: d.answered,

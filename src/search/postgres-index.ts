@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { SqlParams } from '../db/sql';
 import type { SearchDocument } from './search-document';
-import { isSharedStatus, sharedVisibilitySql } from './visibility';
+import { isShared, sharedVisibilitySql } from './visibility';
 
 /** In every transaction that changes documents or the lexicon (the reader caches shared facet counts per generation). */
 export const BUMP_GENERATION = `UPDATE search_generation SET generation = generation + 1 WHERE id = 1`;
@@ -31,6 +31,7 @@ export class PostgresSearchIndex {
       case_id: d.id,
       status: d.status,
       author_id: d.authorId,
+      visibility: d.visibility,
       organization_id: d.organizationId,
       organization_name: d.organizationName,
       organization_kind: d.organizationKind,
@@ -66,19 +67,20 @@ export class PostgresSearchIndex {
     await this.dataSource.transaction(async (m) => {
       await m.query(BUMP_GENERATION);
       await m.query(
-        `INSERT INTO search_documents (case_id, status, author_id, organization_id, organization_name, organization_kind, roles,
+        `INSERT INTO search_documents (case_id, status, author_id, visibility, organization_id, organization_name, organization_kind, roles,
                                        themes, tags, year, region, has_reflection, presented, title, summary, body, meta_text,
                                        attachment_text, reflection_text, reaction_text, reactions, answered, updated_at)
-         SELECT case_id, status, author_id, organization_id, organization_name, organization_kind, roles, themes, tags, year,
+         SELECT case_id, status, author_id, visibility, organization_id, organization_name, organization_kind, roles, themes, tags, year,
                 region, has_reflection, presented, title, summary, body, meta_text, attachment_text, reflection_text,
                 reaction_text, reactions, answered, updated_at
-           FROM jsonb_to_recordset($1::jsonb) AS x(case_id int, status text, author_id int, organization_id int,
+           FROM jsonb_to_recordset($1::jsonb) AS x(case_id int, status text, author_id int, visibility text, organization_id int,
                 organization_name text, organization_kind text, roles text[], themes text[], tags text[], year int, region text,
                 has_reflection boolean, presented boolean, title text, summary text, body text, meta_text text,
                 attachment_text text, reflection_text text, reaction_text text, reactions jsonb, answered boolean,
                 updated_at timestamptz)
          ON CONFLICT (case_id) DO UPDATE SET
-           status = EXCLUDED.status, author_id = EXCLUDED.author_id, organization_id = EXCLUDED.organization_id,
+           status = EXCLUDED.status, author_id = EXCLUDED.author_id, visibility = EXCLUDED.visibility,
+           organization_id = EXCLUDED.organization_id,
            organization_name = EXCLUDED.organization_name, organization_kind = EXCLUDED.organization_kind,
            roles = EXCLUDED.roles, themes = EXCLUDED.themes, tags = EXCLUDED.tags, year = EXCLUDED.year,
            region = EXCLUDED.region, has_reflection = EXCLUDED.has_reflection, presented = EXCLUDED.presented,
@@ -110,7 +112,7 @@ export class PostgresSearchIndex {
       }
       // The lexicon only learns words of cases every member may see: suggestions never leak a draft.
       const visibleText = docs
-        .filter((d) => isSharedStatus(d.status, 'any'))
+        .filter((d) => isShared(d, 'any'))
         .map((d) => {
           const row = rows.find((r) => r.case_id === d.id)!;
           // Attachment words up to a cap: enough for typo look-ups, cheap enough for big files.

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { bodyFieldsOf, contentColumnsOf } from '../cases/case-fields';
 import { markdownToText } from '../cases/markdown';
-import type { CaseStatus } from '../domain';
+import type { CaseStatus, CaseVisibility } from '../domain';
 
 /** Attachment text kept in a search document (Meilisearch has a per-attribute position limit). */
 export const MAX_ATTACHMENT_TEXT = 200_000;
@@ -28,6 +28,8 @@ export interface SearchDocument {
   /** Members' shown reactions (not hidden, not deleted): searched at the lowest weight, like reflections. */
   reactions: Array<{ id: number; authorName: string; text: string }>;
   status: CaseStatus;
+  /** Who may find it (search/visibility.ts). */
+  visibility: CaseVisibility;
   authorId: number;
   authorName: string;
   hasReflection: boolean;
@@ -98,6 +100,7 @@ export async function buildSearchDocuments(m: EntityManager, caseIds: number[]):
     reflectionText: [markdownToText(r.reflections), r.outcomes].filter(Boolean).join('\n\n'),
     reactions: reactionsByCase.get(r.id) ?? [],
     status: r.status,
+    visibility: r.visibility,
     authorId: r.author_id,
     authorName: r.author_name,
     hasReflection: r.reflections.trim() !== '',

@@ -5,9 +5,15 @@ export const MAX_QUERY_LENGTH = 200;
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 20;
 
-/** What a viewer may see in search: published cases, and drafts of their own. */
+/**
+ * Who searches (search/visibility.ts decides what they find): their own drafts, and published
+ * cases whose visibility level admits them by role or organisation. Without organisation and
+ * roles, only what the whole community may read.
+ */
 export interface SearchViewer {
   id: number;
+  organizationId?: number;
+  roles?: readonly string[];
 }
 
 export interface SearchFilters {

@@ -16,6 +16,9 @@ import type { ReportService } from '../meetings/report.service';
 import type { SignupsService } from '../meetings/signups.service';
 import type { NotificationMailer } from '../notifications/notifications.service';
 import type { ReactionsService } from '../reactions/reactions.service';
+import type { MemberRemovalService } from '../privacy/member-removal.service';
+import type { PrivacyReviewService } from '../privacy/privacy.service';
+import type { DraftRetention } from '../privacy/retention';
 import type { ReflectionsService } from '../reflections/reflections.service';
 import type { CaseSearch } from '../search/case-search';
 import type { SearchIndexer } from '../search/indexer';
@@ -60,6 +63,11 @@ export interface Services {
   notificationMail: NotificationMailer;
   /** Counts what members search for (search insight), never with the member. */
   searchLog: SearchLog;
+  /** The kerngroep's review of cases published with confirmed personal-data findings. */
+  privacyReview: PrivacyReviewService;
+  memberRemoval: MemberRemovalService;
+  /** Reminds authors of old drafts and removes them later (run daily by the server, or `cli retention`). */
+  retention: DraftRetention;
 }
 
 /** What every router receives: the dependencies with their defaults filled in, and the services. */

@@ -234,6 +234,88 @@ function contract(name: string, make: () => Promise<Subject>) {
       expect(own.hits.map((h) => h.id)).toEqual([6]);
     });
 
+    it('finds a case of a restricted level only for whom it admits: hits, totals, facets, suggestions, related', async () => {
+      const levels = [
+        doc(40, {
+          title: 'Kerngroepcasus over woonfraude',
+          body: 'Woonfraude met onderhuur.',
+          themes: ['leefbaarheid'],
+          year: 2020,
+          visibility: 'kerngroep-experts',
+          organizationId: 5,
+          authorId: 50,
+        }),
+        doc(41, {
+          title: 'Interne casus over woonfraude',
+          body: 'Woonfraude bij een portiek.',
+          themes: ['leefbaarheid'],
+          year: 2020,
+          visibility: 'organisatie',
+          organizationId: 5,
+          authorId: 51,
+        }),
+        doc(42, {
+          title: 'Open casus over woonfraude',
+          body: 'Woonfraude aangepakt.',
+          themes: ['leefbaarheid'],
+          year: 2020,
+        }),
+      ];
+      await search.upsert(levels);
+      if (mirror) await mirror.upsert(levels);
+      try {
+        const member = { id: 1, organizationId: 9, roles: ['practitioner'] };
+        const colleague = { id: 2, organizationId: 5, roles: ['practitioner'] };
+        const expert = { id: 3, organizationId: 9, roles: ['expert'] };
+        const admin = { id: 4, organizationId: 9, roles: ['admin'] };
+        const found = async (v: typeof member) => {
+          const r = await search.search(query('woonfraude'), v);
+          const browse = await search.search(query('', { filters: { years: [2020] } }), v);
+          expect(browse.total).toBe(browse.hits.length);
+          expect(browse.facets.theme.leefbaarheid ?? 0).toBe(browse.total);
+          expect(r.hits.map((h) => h.id).sort()).toEqual(browse.hits.map((h) => h.id).sort());
+          return r.hits.map((h) => h.id).sort((a, b) => a - b);
+        };
+        expect(await found(member)).toEqual([42]);
+        expect(await found(colleague)).toEqual([41, 42]);
+        expect(await found(expert)).toEqual([40, 42]);
+        expect(await found(admin)).toEqual([40, 41, 42]);
+        // The author finds their own restricted case; a viewer without organisation or roles does not.
+        expect((await search.search(query('woonfraude'), { id: 51 })).hits.map((h) => h.id).sort()).toEqual([
+          41, 42,
+        ]);
+        // A word only a restricted case has is never suggested to someone it does not admit.
+        await search.upsert([
+          doc(43, {
+            title: 'Onderhuurconstructie',
+            visibility: 'organisatie',
+            organizationId: 5,
+            authorId: 52,
+          }),
+        ]);
+        if (mirror)
+          await mirror.upsert([
+            doc(43, {
+              title: 'Onderhuurconstructie',
+              visibility: 'organisatie',
+              organizationId: 5,
+              authorId: 52,
+            }),
+          ]);
+        const typo = await search.search(query('onderhuurconstructi'), member);
+        expect(typo.hits).toEqual([]);
+        expect(JSON.stringify(typo.suggestions ?? [])).not.toContain('onderhuurconstructie');
+        expect(JSON.stringify(typo.corrections ?? [])).not.toContain('onderhuurconstructie');
+        // Related cases are those every member may read.
+        const related = await search.related({ caseId: 42, limit: 5 }, admin);
+        expect(related).not.toContain(40);
+        expect(related).not.toContain(41);
+      } finally {
+        await search.remove([40, 41, 42, 43]);
+        if (mirror) await mirror.remove([40, 41, 42, 43]);
+      }
+    });
+
     it('shows archived cases only with the status filter', async () => {
       expect(await ids(query('incasso'))).not.toContain(7);
       expect(await ids(query('incasso', { filters: { statuses: ['archived'] } }))).toEqual([7]);

@@ -195,6 +195,55 @@ export const permissionRows: Row[] = [
     path: () => '/bijlagen/999999/verwijderen',
     expect: all('hidden'),
   },
+  {
+    route: 'POST /bijlagen/:id/vervangen',
+    path: (i) => `/bijlagen/${i.otherCaseAttachment}/vervangen`,
+    expect: roles('login', 'deny', 'deny', 'ok', 'ok'),
+    note: 'without a file: 400 for whoever may edit',
+  },
+  {
+    route: 'POST /bijlagen/:id/vervangen',
+    path: (i) => `/bijlagen/${i.otherDraftAttachment}/vervangen`,
+    expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'),
+    note: "attachment of someone else's draft (IDOR)",
+  },
+  {
+    route: 'POST /api/privacy/controle',
+    path: () => '/api/privacy/controle',
+    body: () => ({ text: 'Mevrouw Jansen, 06-12345678' }),
+    expect: all('ok'),
+  },
+  { route: 'GET /beheer/privacy', path: () => '/beheer/privacy', expect: curatorsAndAdmins },
+  {
+    route: 'POST /beheer/privacy/:id/gecontroleerd',
+    path: (i) => `/beheer/privacy/${i.privacyConfirmation}/gecontroleerd`,
+    expect: curatorsAndAdmins,
+    note: 'the second time a 409',
+  },
+  {
+    route: 'POST /beheer/privacy/:id/aanpassing',
+    path: (i) => `/beheer/privacy/${i.privacyConfirmation}/aanpassing`,
+    body: () => ({ note: 'Graag de naam weghalen.' }),
+    expect: curatorsAndAdmins,
+  },
+  {
+    route: 'GET /api/leden/:id/gegevens',
+    path: (i) => `/api/leden/${i.targetUser}/gegevens`,
+    expect: roles('login', 'deny', 'deny', 'deny', 'deny'),
+    note: "someone else's data, also for an admin",
+  },
+  {
+    route: 'GET /beheer/gebruikers/:id/verwijderen',
+    path: (i) => `/beheer/gebruikers/${i.targetUser}/verwijderen`,
+    expect: adminsOnly,
+  },
+  {
+    route: 'POST /beheer/gebruikers/:id/verwijderen',
+    path: (i) => `/beheer/gebruikers/${i.targetUser}/verwijderen`,
+    body: () => ({ mode: 'niet-gekozen' }),
+    expect: adminsOnly,
+    note: 'an unknown choice: 400 for an admin, nothing removed',
+  },
   { route: 'GET /beheer', path: () => '/beheer', expect: curatorsAndAdmins },
   { route: 'GET /beheer/gebruikers', path: () => '/beheer/gebruikers', expect: adminsOnly },
   { route: 'GET /beheer/gebruikers/nieuw', path: () => '/beheer/gebruikers/nieuw', expect: adminsOnly },
@@ -642,6 +691,11 @@ beforeAll(async () => {
     [meeting.id, ids.otherCase, stranger.id],
   );
   ids.strangerNomination = nomination.id;
+  const [confirmation] = await ds.query(
+    `INSERT INTO privacy_confirmations (case_id, confirmed_by_id, findings) VALUES ($1, $2, '[{"kind":"naam","text":"mevrouw Jansen","where":"Aanleiding"}]') RETURNING id`,
+    [ids.otherCase, stranger.id],
+  );
+  ids.privacyConfirmation = confirmation.id;
   // Reflections: one by an expert of another organisation, one by the table's own expert.
   const otherExpert = await buildUser(ds, { roles: ['expert'], organizationId: orgB.id });
   const reflect = async (authorId: number) =>

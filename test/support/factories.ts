@@ -108,6 +108,7 @@ export function defaultCaseContent(overrides: Partial<CaseContent> = {}): CaseCo
     region: '',
     year: 2024,
     contact: '',
+    visibility: 'vakgemeenschap',
     ...overrides,
   };
 }

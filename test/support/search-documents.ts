@@ -43,6 +43,7 @@ export function doc(id: number, overrides: Partial<SearchDocument> = {}): Search
     reflectionText: '',
     reactions: [],
     status: 'published',
+    visibility: 'vakgemeenschap',
     authorId: 1,
     authorName: 'Sanne de Vries',
     hasReflection: false,
@@ -50,5 +51,5 @@ export function doc(id: number, overrides: Partial<SearchDocument> = {}): Search
     answered: false,
     updatedAt: new Date(Date.UTC(2024, 0, id)).toISOString(),
     ...overrides,
-  };
+  } as SearchDocument;
 }

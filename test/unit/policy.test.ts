@@ -16,11 +16,21 @@ const curator = viewer(['curator']);
 const admin = viewer(['admin']);
 const ROLES = { practitioner, expert, curator, admin };
 
-const own = (status: CaseRef['status']): CaseRef => ({ authorId: 10, organizationId: 1, status });
-const others = (status: CaseRef['status'], organizationId = 2): CaseRef => ({
+const own = (status: CaseRef['status']): CaseRef => ({
+  authorId: 10,
+  organizationId: 1,
+  status,
+  visibility: 'vakgemeenschap',
+});
+const others = (
+  status: CaseRef['status'],
+  organizationId = 2,
+  visibility: CaseRef['visibility'] = 'vakgemeenschap',
+): CaseRef => ({
   authorId: 99,
   organizationId,
   status,
+  visibility,
 });
 /** A shown reaction by this author, written this many hours ago. */
 const reaction = (authorId: number, hoursAgo: number): ReactionRef => ({
@@ -219,6 +229,18 @@ const matrix: Array<[string, (v: Viewer) => boolean, boolean, boolean, boolean, 
   ],
   ['report own reaction', (v) => can(v, 'reaction:report', reaction(10, 1)), false, false, false, false],
   ['hide reactions, handle reports', (v) => can(v, 'reaction:moderate'), false, false, true, true],
+  [
+    'review cases published with confirmed findings',
+    (v) => can(v, 'privacy:review'),
+    false,
+    false,
+    true,
+    true,
+  ],
+  ['download own data', (v) => can(v, 'member:export', 10), true, true, true, true],
+  ["download someone else's data", (v) => can(v, 'member:export', 99), false, false, false, false],
+  ['remove a member', (v) => can(v, 'member:remove', 99), false, false, false, true],
+  ['remove oneself', (v) => can(v, 'member:remove', 10), false, false, false, false],
 ];
 
 describe('permission matrix (DESIGN.md)', () => {
