@@ -12,6 +12,7 @@ import { Reactions1796310000000 } from './1796310000000-Reactions';
 import { MeetingSignup1796320000000 } from './1796320000000-MeetingSignup';
 import { PostgresSearchFloor1796330000000 } from './1796330000000-PostgresSearchFloor';
 import { Privacy1796340000000 } from './1796340000000-Privacy';
+import { DraftsNeedTitleOnly1796500000000 } from './1796500000000-DraftsNeedTitleOnly';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   MeetingSignup1796320000000,
   PostgresSearchFloor1796330000000,
   Privacy1796340000000,
+  DraftsNeedTitleOnly1796500000000,
 ];

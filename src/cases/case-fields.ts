@@ -6,7 +6,7 @@ import {
   type CaseVisibility,
   type CorporationRole,
 } from '../domain';
-import { decimal, many, text } from '../web/validation';
+import { decimal, many, text, type FieldErrors } from '../web/validation';
 import { CASE_LIMITS, maxCaseYear } from './case.limits';
 
 /**
@@ -30,8 +30,11 @@ interface CaseFieldSpec {
   noun: string;
   /** At most this many characters (line and markdown). */
   limit?: number;
-  /** Required to save (title and summary; roles and themes need one each). */
-  required?: boolean;
+  /**
+   * `save`: needed for any save, even a draft (the title); `publish`: checked only when the case
+   * is published (a draft may be half-filled). Roles and themes need one each.
+   */
+  required?: 'save' | 'publish';
   hint?: string;
   /** Form rows for a line field shown as a textarea. */
   rows?: number;
@@ -49,7 +52,7 @@ export const CASE_FIELDS = {
     label: 'Titel',
     noun: 'De titel',
     limit: CASE_LIMITS.title,
-    required: true,
+    required: 'save',
     hint: 'Een korte, beschrijvende titel.',
   },
   summary: {
@@ -58,7 +61,7 @@ export const CASE_FIELDS = {
     label: 'Samenvatting',
     noun: 'De samenvatting',
     limit: CASE_LIMITS.summary,
-    required: true,
+    required: 'publish',
     rows: 4,
     hint: 'Twee tot vier zinnen: waar gaat het over en wat leverde het op?',
   },
@@ -97,8 +100,8 @@ export const CASE_FIELDS = {
     limit: CASE_LIMITS.longField,
     hint: 'Waarover wilt u graag met collega’s van gedachten wisselen?',
   },
-  roles: { kind: 'roles', label: 'Rol van de corporatie', noun: 'De rol', required: true },
-  themes: { kind: 'themes', label: "Thema's", noun: 'Het thema', required: true },
+  roles: { kind: 'roles', label: 'Rol van de corporatie', noun: 'De rol', required: 'publish' },
+  themes: { kind: 'themes', label: 'Thema’s', noun: 'Het thema', required: 'publish' },
   tags: { kind: 'tags', label: 'Trefwoorden', noun: 'De trefwoorden' },
   partners: {
     kind: 'line',
@@ -260,24 +263,35 @@ const yearField = z.preprocess(
 /**
  * The content fields' schema, shared by the form and the import format. Given the theme list, an
  * unknown theme is a field error here (the import reports it per record); without it the cases
- * service refuses it when saving (the form shows that at the field too).
+ * service refuses it when saving (the form shows that at the field too). For a draft only the
+ * fields required to save are checked; publishingProblems() checks the rest when publishing.
  */
-export function caseContentShape(themeSlugs?: string[]): { [F in CaseField]: z.ZodType<CaseContent[F]> } {
+export function caseContentShape(
+  themeSlugs?: string[],
+  mode: 'draft' | 'publish' = 'publish',
+): { [F in CaseField]: z.ZodType<CaseContent[F]> } {
   const schemaOf = (f: CaseFieldSpec): z.ZodType => {
+    const required = f.required === 'save' || (f.required === 'publish' && mode === 'publish');
     switch (f.kind) {
       case 'line':
       case 'markdown':
-        return f.required ? text(f.noun, f.limit!, { required: true }) : text(f.noun, f.limit!).default('');
-      case 'roles':
-        return many(z.enum(CORPORATION_ROLES, { error: `Onbekende rol. Geldige rollen: ${roleList}.` })).pipe(
-          z.array(z.enum(CORPORATION_ROLES)).min(1, { error: 'Kies minstens één rol van de corporatie.' }),
+        return required ? text(f.noun, f.limit!, { required: true }) : text(f.noun, f.limit!).default('');
+      case 'roles': {
+        const roles = many(
+          z.enum(CORPORATION_ROLES, { error: `Onbekende rol. Geldige rollen: ${roleList}.` }),
         );
-      case 'themes':
-        return many(
+        return required
+          ? roles.pipe(z.array(z.enum(CORPORATION_ROLES)).min(1, { error: MISSING.roles }))
+          : roles;
+      }
+      case 'themes': {
+        const themes = many(
           z.string().refine((s) => !themeSlugs || themeSlugs.includes(s), {
             error: `Onbekend thema. Geldige thema's: ${themeSlugs?.join(', ')}.`,
           }),
-        ).pipe(z.array(z.string()).min(1, { error: 'Kies minstens één thema.' }));
+        );
+        return required ? themes.pipe(z.array(z.string()).min(1, { error: MISSING.themes })) : themes;
+      }
       case 'tags':
         return tagsField;
       case 'year':
@@ -294,4 +308,33 @@ export function caseContentShape(themeSlugs?: string[]): { [F in CaseField]: z.Z
   return Object.fromEntries(entries.map(([name, f]) => [name, schemaOf(f)])) as {
     [F in CaseField]: z.ZodType<CaseContent[F]>;
   };
+}
+
+const MISSING: Partial<Record<FieldKind, string>> = {
+  roles: 'Kies minstens één rol van de corporatie.',
+  themes: 'Kies minstens één thema.',
+};
+
+/**
+ * What a case still lacks to be published, per field ("De samenvatting is verplicht."): the one
+ * rule for publishing, used by the form (at the field, on the first submit), by the cases service
+ * (which refuses to publish an incomplete case) and by the case page's publish button.
+ */
+export function publishingProblems(content: Partial<CaseContent>): FieldErrors {
+  const problems: FieldErrors = {};
+  for (const [name, f] of entries) {
+    if (!f.required) continue;
+    const value = content[name];
+    const empty =
+      value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length);
+    if (empty) problems[name] = MISSING[f.kind] ?? `${f.noun} is verplicht.`;
+  }
+  return problems;
+}
+
+/** The labels of what a case still lacks to be published, for "Om te publiceren ontbreekt nog: …". */
+export function missingForPublishing(content: Partial<CaseContent>): string[] {
+  return Object.keys(publishingProblems(content)).map((name) =>
+    CASE_FIELDS[name as CaseField].label.toLowerCase(),
+  );
 }

@@ -5,7 +5,7 @@ import {
   ORGANIZATION_KIND_LABELS,
 } from '../domain';
 import { can, type Viewer } from '../policy';
-import { DETAIL_FIELDS, MARKDOWN_FIELDS } from './case-fields';
+import { DETAIL_FIELDS, MARKDOWN_FIELDS, missingForPublishing } from './case-fields';
 import type { AttachmentRow, CaseRecord } from './cases.queries';
 import { renderMarkdown } from './markdown';
 import type { caseMeetings, openMeetingsFor } from '../meetings/meetings.queries';
@@ -72,6 +72,8 @@ export function caseView(record: CaseRecord, viewer: Viewer, attachments: Attach
           ? `${EXTRACTION_LABELS.failed}: ${lowerFirst(a.extractionError)}`
           : (EXTRACTION_LABELS[a.extractionStatus] ?? a.extractionStatus),
     })),
+    /** What a draft still lacks to be published ("samenvatting", "thema's"): the publish button waits for it. */
+    missingForPublishing: record.status === 'draft' ? missingForPublishing(record) : [],
     can: {
       edit: canEdit,
       publish: canEdit && record.status === 'draft',

@@ -26,7 +26,15 @@ import {
 import { editCaseForm, newCaseForm, privacyTokenField } from './cases.schemas';
 import { NOT_PUBLISHING, checkCase, publicationGate } from '../privacy/case-check';
 import { privacyReportView, type PrivacyReportView } from '../privacy/privacy.view-model';
-import { CASE_FIELDS, contentOf, DETAIL_FIELDS, MARKDOWN_FIELDS } from './case-fields';
+import {
+  CASE_FIELDS,
+  contentOf,
+  DETAIL_FIELDS,
+  MARKDOWN_FIELDS,
+  missingForPublishing,
+  type CaseContent,
+} from './case-fields';
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, MAX_FILES } from '../attachments/file-types';
 import { StaleCaseError } from './cases.service';
 import { renderMarkdown } from './markdown';
 import { diffSnapshots } from './revision-diff';
@@ -52,7 +60,11 @@ export function caseRoutes(deps: AppContext) {
       privacy?: PrivacyReportView | null;
     },
   ) {
-    const [themes, tags] = await Promise.all([themeOptions(ds), tagSuggestions(ds, viewer)]);
+    const [themes, tags, attachments] = await Promise.all([
+      themeOptions(ds),
+      tagSuggestions(ds, viewer),
+      locals.caseId ? caseAttachments(ds, locals.caseId) : Promise.resolve([]),
+    ]);
     const values = { ...locals.values };
     if (Array.isArray(values.tags)) values.tags = values.tags.join(', ');
     res.render('cases/form', {
@@ -71,6 +83,10 @@ export function caseRoutes(deps: AppContext) {
       fields: CASE_FIELDS,
       detailFields: DETAIL_FIELDS,
       limits: { ...CASE_LIMITS, maxYear: maxCaseYear() },
+      missing: missingForPublishing(contentOf(values as Partial<CaseContent>)),
+      // The edit page takes attachments too (a separate form below the case form: forms cannot nest).
+      attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, sizeBytes: a.sizeBytes })),
+      upload: { maxFiles: MAX_FILES, allowedTypes: ALLOWED_TYPES_TEXT, accept: ACCEPT_ATTRIBUTE },
     });
   }
 
@@ -131,7 +147,7 @@ export function caseRoutes(deps: AppContext) {
           req,
           body.action === 'publish' ? 'De casus is gepubliceerd.' : 'De casus is als concept opgeslagen.',
         );
-        res.redirect(303, `/casussen/${id}`);
+        res.redirect(303, body.verder ? `/casussen/${id}/bewerken#bijlagen` : `/casussen/${id}`);
       },
     }),
     route({
@@ -240,15 +256,21 @@ export function caseRoutes(deps: AppContext) {
     }),
     ...(
       [
-        ['publiceren', 'published', 'De casus is gepubliceerd.'],
+        ['publiceren', 'published', 'De casus is gepubliceerd.', null],
         [
           'archiveren',
           'archived',
-          'De casus is gearchiveerd. Hij blijft vindbaar met het filter "gearchiveerd".',
+          'De casus is gearchiveerd. Hij blijft vindbaar met het filter “gearchiveerd”.',
+          { path: 'herstellen', label: 'Ongedaan maken' },
         ],
-        ['herstellen', 'published', 'De casus is hersteld en weer zichtbaar voor alle leden.'],
+        [
+          'herstellen',
+          'published',
+          'De casus is hersteld en weer zichtbaar voor alle leden.',
+          { path: 'archiveren', label: 'Ongedaan maken (weer archiveren)' },
+        ],
       ] as const
-    ).map(([path, to, message]) =>
+    ).map(([path, to, message, undo]) =>
       route({
         method: 'post',
         path: `/casussen/:id/${path}`,
@@ -273,7 +295,13 @@ export function caseRoutes(deps: AppContext) {
             });
           }
           await cases.setStatus(record.id, to, viewer.id, gate.confirmation);
-          flash(req, message);
+          // Archive and restore undo each other: the message offers the way back.
+          flash(
+            req,
+            message,
+            'success',
+            undo ? { action: `/casussen/${record.id}/${undo.path}`, label: undo.label } : undefined,
+          );
           res.redirect(303, `/casussen/${record.id}`);
         },
       }),

@@ -17,16 +17,34 @@ const versionField = z.preprocess(
 /**
  * The case form: content, the version it was loaded at (stale edits are a 409; the edit form
  * always sends it, so a missing version is refused rather than saved over a concurrent edit),
- * and the chosen button.
+ * and the chosen button. Saving a draft needs a title only; publishing checks every field
+ * publishing requires, at its field and on the first submit, with any other problem.
  */
 function caseFormSchema(mode: 'create' | 'edit') {
+  const version = mode === 'edit' ? versionField : versionField.optional();
+  // "Opslaan als concept en bijlagen toevoegen": on to the edit page, where files can be added.
+  const verder = z.literal('bijlagen').optional();
   return readable(
-    z.object({
-      ...caseContentShape(),
-      version: mode === 'edit' ? versionField : versionField.optional(),
-      action: z.enum(['save', 'publish']).default('save'),
-      privacyToken: privacyTokenField,
-    }),
+    z.discriminatedUnion(
+      'action',
+      [
+        z.object({
+          ...caseContentShape(undefined, 'publish'),
+          version,
+          verder,
+          privacyToken: privacyTokenField,
+          action: z.literal('publish'),
+        }),
+        z.object({
+          ...caseContentShape(undefined, 'draft'),
+          version,
+          verder,
+          privacyToken: privacyTokenField,
+          action: z.literal('save').default('save'),
+        }),
+      ],
+      { error: 'Kies opslaan als concept of publiceren.' },
+    ),
   );
 }
 export const newCaseForm = caseFormSchema('create');

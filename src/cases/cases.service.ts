@@ -5,6 +5,8 @@ import {
   CONTENT_FIELDS,
   CONTENT_RECORD,
   contentFromRow,
+  missingForPublishing,
+  publishingProblems,
   type CaseContent,
 } from './case-fields';
 import { recordPrivacyConfirmation, type ConfirmedFinding } from '../privacy/case-check';
@@ -57,6 +59,7 @@ export class CasesService {
     reason = 'case.imported',
   ): Promise<number[]> {
     if (items.length === 0) return [];
+    for (const { content, options } of items) if (options.status !== 'draft') assertPublishable(content);
     const themeRows: Array<{ id: number; slug: string }> = await m.query(`SELECT id, slug FROM themes`);
     const themeIds = new Map(themeRows.map((t) => [t.slug, t.id]));
     const unknown = items.flatMap(({ content }) => content.themes.filter((t) => !themeIds.has(t)));
@@ -126,6 +129,7 @@ export class CasesService {
       if (current.version !== options.expectedVersion) throw new StaleCaseError(current.version);
       const changed = CONTENT_FIELDS.filter((f) => !sameValue(current.content[f], content[f]));
       const publish = options.publish && current.status === 'draft';
+      if (publish || current.status !== 'draft') assertPublishable(content);
       if (options.privacyConfirmation) await confirm(m, caseId, options.privacyConfirmation);
       if (changed.length === 0 && !publish) return { version: current.version, changed };
       const themeIds = await resolveThemeIds(m, content.themes);
@@ -168,6 +172,7 @@ export class CasesService {
       if (!TRANSITIONS[current.status].includes(to)) {
         throw conflict(`Een casus met status "${current.status}" kan niet naar "${to}".`);
       }
+      if (to === 'published') assertPublishable(current.content);
       if (privacyConfirmation) await confirm(m, caseId, privacyConfirmation);
       const version = current.version + 1;
       await m.query(
@@ -202,6 +207,18 @@ async function loadContent(
   );
   if (!row) return null;
   return { version: row.version, status: row.status, content: contentFromRow(row, row.theme_slugs) };
+}
+
+/**
+ * Publishing (and saving a published case) needs every field publishing requires; a draft only a
+ * title. The place to add further checks before a case goes out to all members.
+ */
+function assertPublishable(content: CaseContent): void {
+  const errors = publishingProblems(content);
+  if (Object.keys(errors).length === 0) return;
+  throw badRequest(`Om te publiceren ontbreekt nog: ${missingForPublishing(content).join(', ')}.`, {
+    errors,
+  });
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -47,7 +47,8 @@ export function unreadablePaths(value: unknown, path: string[] = []): string[][]
  */
 export function text(label: string, max: number, options: { required?: boolean; min?: number } = {}) {
   let s = z
-    .string({ error: `${label} ontbreekt.` })
+    // A required field left out of the form reads the same as one left empty.
+    .string({ error: options.required ? `${label} is verplicht.` : `${label} ontbreekt.` })
     .refine((v) => !isUnreadable(v), { error: `${label} ${UNREADABLE_MESSAGE}` })
     .overwrite((v) => v.replace(CONTROL, ''))
     .trim()
@@ -61,12 +62,12 @@ export function many<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 }
 
-/** An e-mail address field, lower-cased. */
-export function email() {
+/** An e-mail address field, lower-cased; `missing` says whose address is asked for (default: the person's own). */
+export function email(missing = 'Vul uw e-mailadres in.') {
   return z
-    .string({ error: 'E-mailadres ontbreekt.' })
+    .string({ error: missing })
     .trim()
-    .min(1, { error: 'Vul uw e-mailadres in.' })
+    .min(1, { error: missing })
     .max(254, { error: 'Een e-mailadres mag hoogstens 254 tekens lang zijn.' })
     .pipe(z.email({ error: 'Dit is geen geldig e-mailadres.' }))
     .transform((e) => e.toLowerCase());

@@ -101,6 +101,62 @@ describe('writing a case', () => {
     expect(doc).toEqual({ status: 'published', summary: 'Een nieuwe samenvatting.' });
   });
 
+  it('saves a draft with a title only; publishing names what is missing, on the form and on the case page', async () => {
+    const agent = await agentFor(author);
+    const csrf = await csrfOf(agent, '/casussen/nieuw');
+    const titleOnly = { title: 'Half af: buurtbemiddeling', _csrf: csrf };
+    // Publishing a half-filled form: every missing field at once, on the first submit, text kept.
+    const refused = await agent
+      .post('/casussen')
+      .type('form')
+      .send({ ...titleOnly, action: 'publish' })
+      .expect(400);
+    expect(refused.text).toContain('De samenvatting is verplicht.');
+    expect(refused.text).toContain('Kies minstens één rol van de corporatie.');
+    expect(refused.text).toContain('Kies minstens één thema.');
+    expect(refused.text).toContain('value="Half af: buurtbemiddeling"');
+
+    // As a draft it is saved, and "en bijlagen toevoegen" goes on to the edit page with the upload form.
+    const saved = await agent
+      .post('/casussen')
+      .type('form')
+      .send({ ...titleOnly, verder: 'bijlagen' })
+      .expect(303);
+    expect(saved.headers.location).toMatch(/^\/casussen\/\d+\/bewerken#bijlagen$/);
+    const id = Number(saved.headers.location.split('/')[2]);
+    const edit = await agent.get(`/casussen/${id}/bewerken`).expect(200);
+    expect(edit.text).toContain(`action="/casussen/${id}/bijlagen"`);
+    expect(edit.text).toContain(
+      'Om te publiceren ontbreekt nog: samenvatting, rol van de corporatie, thema’s.',
+    );
+
+    // The case page offers no publish button yet, but says what is missing; the route refuses too.
+    const page = await agent.get(`/casussen/${id}`).expect(200);
+    expect(page.text).toContain(
+      'Om te publiceren ontbreekt nog: samenvatting, rol van de corporatie, thema’s.',
+    );
+    expect(page.text).not.toContain(`action="/casussen/${id}/publiceren"`);
+    const direct = await agent
+      .post(`/casussen/${id}/publiceren`)
+      .type('form')
+      .send({ _csrf: csrf })
+      .expect(400);
+    expect(direct.text).toContain('Om te publiceren ontbreekt nog');
+
+    // Filled in, it publishes; archiving then offers the way back in its message.
+    await agent
+      .post(`/casussen/${id}`)
+      .type('form')
+      .send({ ...validForm({ title: titleOnly.title }), version: '1', action: 'publish', _csrf: csrf })
+      .expect(303);
+    await agent.post(`/casussen/${id}/archiveren`).type('form').send({ _csrf: csrf }).expect(303);
+    const archived = await agent.get(`/casussen/${id}`).expect(200);
+    expect(archived.text).toContain('De casus is gearchiveerd.');
+    expect(archived.text).toMatch(
+      new RegExp(`<form method="post" action="/casussen/${id}/herstellen"[^>]*>[\\s\\S]*?Ongedaan maken`),
+    );
+  });
+
   it('answers 409 on a stale edit, keeps the text typed and shows what changed meanwhile', async () => {
     const id = await buildCase(ctx.db.dataSource, author, { title: 'Oude titel van de casus' });
     const mine = await agentFor(author);
@@ -210,7 +266,7 @@ describe('bad input', () => {
     expect(role.text).toContain(
       'Onbekende rol. Geldige rollen: verhuurder, samenwerkingspartner, opdrachtgever, ontwikkelaar.',
     );
-    const none = await post(validForm({ roles: [] })).expect(400);
+    const none = await post(validForm({ roles: [], action: 'publish' })).expect(400);
     expect(none.text).toContain('Kies minstens één rol van de corporatie.');
   });
 
