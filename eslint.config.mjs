@@ -34,6 +34,8 @@ export default tseslint.config(
         __dirname: 'readonly',
         DOMParser: 'readonly',
         FormData: 'readonly',
+        navigator: 'readonly',
+        XMLHttpRequest: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

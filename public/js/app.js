@@ -31,7 +31,11 @@
           return res.ok ? res.text() : Promise.reject(new Error(String(res.status)));
         })
         .then(function (html) {
+          var filters = region.querySelector('[data-filters]');
+          var wasOpen = filters && filters.open;
           region.innerHTML = html;
+          var fresh = region.querySelector('[data-filters]');
+          if (fresh && wasOpen) fresh.open = true;
           if (push) history.pushState({ live: true }, '', url);
           else history.replaceState({ live: true }, '', url);
         })
@@ -85,12 +89,108 @@
         if (done) event.preventDefault();
       });
     });
+
+    // The facets: open beside the results at desktop width, folded under "Filters" on a phone.
+    var filters = document.querySelector('[data-filters]');
+    if (filters && window.matchMedia('(min-width: 52rem)').matches) filters.open = true;
+
     var live = document.querySelector('[data-live-search]');
     if (live) liveSearch(live);
 
     // After a failed submit, move focus to the error summary so screen readers announce it.
     var summary = document.querySelector('[data-focus-on-load]');
     if (summary) summary.focus();
+
+    // Case page: copy its address, print it (the print style sheet lays it out; "PDF" via the print dialog).
+    var copy = document.querySelector('[data-copy-link]');
+    var copyStatus = document.querySelector('[data-copy-status]');
+    if (copy && navigator.clipboard) {
+      copy.addEventListener('click', function () {
+        navigator.clipboard.writeText(window.location.href.split('#')[0]).then(
+          function () {
+            if (copyStatus) copyStatus.textContent = 'Link gekopieerd.';
+          },
+          function () {
+            if (copyStatus)
+              copyStatus.textContent = 'Kopiëren lukte niet; kopieer het adres uit de adresbalk.';
+          },
+        );
+      });
+    }
+    var print = document.querySelector('[data-print]');
+    if (print) {
+      print.addEventListener('click', function () {
+        window.print();
+      });
+    }
+    // Any other "copy" button (the admin's link box): copies the text of the field it names.
+    document.querySelectorAll('[data-copy-from]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        var field = document.getElementById(button.getAttribute('data-copy-from'));
+        var status = document.getElementById(button.getAttribute('data-copy-from') + '-status');
+        if (!field || !navigator.clipboard) return;
+        navigator.clipboard.writeText(field.value || field.textContent).then(function () {
+          if (status) status.textContent = 'Gekopieerd.';
+        });
+      });
+    });
+
+    // Attachments upload as soon as they are chosen, with progress (the form's button does it without JS).
+    document.querySelectorAll('form[data-auto-upload]').forEach(function (form) {
+      var input = form.querySelector('input[type="file"]');
+      var progress = form.querySelector('.upload-progress');
+      var status = form.querySelector('.upload-status');
+      if (!input) return;
+      input.addEventListener('change', function () {
+        if (!input.files || input.files.length === 0) return;
+        var xhr = new XMLHttpRequest();
+        xhr.open('POST', form.action);
+        xhr.setRequestHeader('Accept', 'application/json');
+        xhr.setRequestHeader('x-csrf-token', csrfToken());
+        progress.hidden = false;
+        progress.value = 0;
+        status.textContent = 'Bezig met uploaden…';
+        xhr.upload.addEventListener('progress', function (event) {
+          if (event.lengthComputable) progress.value = Math.round((event.loaded / event.total) * 100);
+        });
+        xhr.addEventListener('load', function () {
+          var answer = {};
+          try {
+            answer = JSON.parse(xhr.responseText);
+          } catch {
+            answer = {}; // not JSON: a proxy's error page; the message below says enough
+          }
+          progress.hidden = true;
+          if (xhr.status !== 201) {
+            status.textContent = answer.error || 'Uploaden lukte niet. Probeer het opnieuw.';
+            return;
+          }
+          var list = document.querySelector('[data-attachment-list]');
+          if (!list) return window.location.reload();
+          var empty = document.querySelector('[data-attachment-empty]');
+          if (empty) empty.remove();
+          answer.attachments.forEach(function (a) {
+            var item = document.createElement('li');
+            var link = document.createElement('a');
+            link.href = a.url;
+            link.setAttribute('download', '');
+            link.textContent = a.filename;
+            item.appendChild(link);
+            list.appendChild(item);
+          });
+          status.textContent =
+            answer.attachments.length === 1
+              ? '“' + answer.attachments[0].filename + '” is toegevoegd.'
+              : answer.attachments.length + ' bijlagen zijn toegevoegd.';
+          input.value = '';
+        });
+        xhr.addEventListener('error', function () {
+          progress.hidden = true;
+          status.textContent = 'Uploaden lukte niet: geen verbinding. Probeer het opnieuw.';
+        });
+        xhr.send(new FormData(form));
+      });
+    });
 
     // Markdown preview: the server renders and sanitises; we only place its answer.
     document.querySelectorAll('[data-preview-for]').forEach(function (button) {

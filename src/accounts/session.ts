@@ -4,6 +4,7 @@ import session from 'express-session';
 import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
 import type { Config } from '../config';
+import type { FlashUndo } from '../web/flash';
 
 declare module 'express-session' {
   interface SessionData {
@@ -15,7 +16,7 @@ declare module 'express-session' {
     pendingReturnTo?: string;
     /** A TOTP secret being enrolled, not yet confirmed. */
     enrollingTotpSecret?: string;
-    flash?: Array<{ type: 'success' | 'info' | 'error'; message: string }>;
+    flash?: Array<{ type: 'success' | 'info' | 'error'; message: string; undo?: FlashUndo }>;
     /** Recovery codes shown once right after enrolment. */
     freshRecoveryCodes?: string[];
   }
