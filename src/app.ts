@@ -7,6 +7,7 @@ import { adminRoutes } from './accounts/admin.router';
 import { accountRoutes } from './accounts/accounts.router';
 import { configurePassport, sessionRules } from './accounts/auth';
 import { loginRoutes } from './accounts/login.router';
+import { passwordResetRoutes } from './accounts/password-reset.router';
 import { createSession } from './accounts/session';
 import { attachmentRoutes } from './attachments/attachments.router';
 import { caseRoutes } from './cases/cases.router';
@@ -137,6 +138,7 @@ export function createApp(given: AppDeps): App {
   app.use(thesaurusRoutes(deps));
   app.use(insightRoutes(deps));
   app.use(accountRoutes(deps));
+  app.use(passwordResetRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(caseRoutes(deps));
   app.use(attachmentRoutes(deps));

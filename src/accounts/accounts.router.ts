@@ -5,6 +5,7 @@ import { HttpError } from '../web/http-errors';
 import { mount, route } from '../web/route';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords';
 import { newTotpSecret, totpQrCode } from './totp';
+import { signInAfterPasswordSet } from './login.router';
 
 const newPassword = z
   .string({ error: 'Kies een nieuw wachtwoord.' })
@@ -179,8 +180,9 @@ export function accountRoutes(deps: AppContext) {
             problem: INVITATION_PROBLEMS[invitation.reason],
           });
         }
+        let userId: number;
         try {
-          await users.acceptInvitation(params.token, body.password, req.ip);
+          userId = await users.acceptInvitation(params.token, body.password, req.ip);
         } catch (error) {
           if (error instanceof HttpError && error.status === 400) {
             res.status(400);
@@ -195,8 +197,8 @@ export function accountRoutes(deps: AppContext) {
           }
           throw error;
         }
-        req.session.flash = [{ type: 'success', message: 'Uw wachtwoord is ingesteld. U kunt nu inloggen.' }];
-        res.redirect(303, '/inloggen');
+        // The link proved who this is: straight in (or on to the second factor), not to the login form.
+        await signInAfterPasswordSet(req, res, deps, userId, 'Uw wachtwoord is ingesteld.');
       },
     }),
   ]);

@@ -6,6 +6,7 @@ export function linkMail(
   purpose: 'invite' | 'reset',
   user: { name: string; email: string },
   link: string,
+  requestedBy: 'admin' | 'self' = 'admin',
 ): MailMessage {
   const validity = `De link werkt één keer en is ${INVITATION_DAYS} dagen geldig.`;
   if (purpose === 'invite') {
@@ -29,11 +30,15 @@ export function linkMail(
     text: [
       `Beste ${user.name},`,
       '',
-      'De beheerder heeft een link gemaakt waarmee u een nieuw wachtwoord kiest:',
+      requestedBy === 'self'
+        ? 'Er is gevraagd om uw wachtwoord opnieuw in te stellen. Met deze link kiest u een nieuw wachtwoord:'
+        : 'De beheerder heeft een link gemaakt waarmee u een nieuw wachtwoord kiest:',
       '',
       link,
       '',
-      `${validity} Eerdere links werken niet meer. Heeft u hier niet om gevraagd? Neem dan contact op met de beheerder.`,
+      requestedBy === 'self'
+        ? `${validity} Eerdere links werken niet meer. Heeft u hier niet om gevraagd? Dan kunt u dit bericht negeren: uw wachtwoord blijft hetzelfde.`
+        : `${validity} Eerdere links werken niet meer. Heeft u hier niet om gevraagd? Neem dan contact op met de beheerder.`,
     ].join('\n'),
   };
 }

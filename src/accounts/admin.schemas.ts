@@ -33,7 +33,10 @@ const userFields = {
   roles,
 };
 
-export const inviteBody = z.object({ email: email(), ...userFields });
+export const inviteBody = z.object({
+  email: email('Vul het e-mailadres van de nieuwe gebruiker in.'),
+  ...userFields,
+});
 export const updateUserBody = z.object(userFields);
 
 export const organizationBody = z.object({

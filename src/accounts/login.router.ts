@@ -9,6 +9,7 @@ import { loadViewer } from './auth';
 import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, lockedMessage, type LoginOutcome } from './login.service';
 import { PASSWORD_MAX_LENGTH } from './passwords';
 import { clearSessionCookie } from './session';
+import { flash } from '../web/flash';
 
 /** Only same-site paths: never '//evil.example' or '/\evil.example'. */
 export function safeReturnPath(value: unknown): string {
@@ -74,13 +75,42 @@ async function completeLogin(
   deps: AppContext,
   userId: number,
   returnTo: string,
+  welcome?: string,
 ) {
   const viewer = await loadViewer(deps.db.dataSource, userId);
   if (!viewer) throw new Error('user vanished during login');
   await new Promise<void>((resolve, reject) => req.logIn(viewer, (err) => (err ? reject(err) : resolve())));
   req.session.authenticatedAt = Date.now();
   delete req.session.csrfToken;
+  if (welcome) flash(req, welcome);
   res.redirect(303, safeReturnPath(returnTo));
+}
+
+/**
+ * Signs in someone who just proved they hold the account by setting its password from a one-time
+ * link (invitation or reset): as after a correct password, a second factor is still asked for.
+ */
+export async function signInAfterPasswordSet(
+  req: Request,
+  res: Response,
+  deps: AppContext,
+  userId: number,
+  welcome: string,
+) {
+  const [row]: Array<{ totp: boolean }> = await deps.db.dataSource.query(
+    `SELECT totp_enabled_at IS NOT NULL AS totp FROM users WHERE id = $1`,
+    [userId],
+  );
+  if (row?.totp) {
+    await new Promise<void>((resolve, reject) =>
+      req.session.regenerate((err) => (err ? reject(err) : resolve())),
+    );
+    req.session.pendingUserId = userId;
+    req.session.pendingReturnTo = '/';
+    flash(req, `${welcome} Vul nog de code uit uw authenticator-app in.`, 'info');
+    return res.redirect(303, '/inloggen/code');
+  }
+  await completeLogin(req, res, deps, userId, '/', welcome);
 }
 
 /** GET/POST /inloggen, the second-factor step, and POST /uitloggen. */
@@ -98,6 +128,7 @@ export function loginRoutes(deps: AppContext, _passport: passport.PassportStatic
       res.status(429).render('accounts/login', {
         title: 'Inloggen',
         error: LOGIN_MESSAGES.rateLimited,
+        selfReset: deps.mailer?.enabled ?? false,
         input: { email: typeof req.body?.email === 'string' ? req.body.email : '' },
         returnTo: '/',
       });
@@ -113,6 +144,7 @@ export function loginRoutes(deps: AppContext, _passport: passport.PassportStatic
       errors: {},
       input: {},
       returnTo: '/',
+      selfReset: deps.mailer?.enabled ?? false,
       ...locals,
     });
 

@@ -77,6 +77,25 @@ export class UsersService {
     });
   }
 
+  /**
+   * Self-service "wachtwoord vergeten": a reset link for the active account with this address, or
+   * null when there is none. The caller answers the same either way (no account enumeration).
+   */
+  async requestPasswordReset(
+    email: string,
+    ip?: string,
+  ): Promise<{ token: string; user: { name: string; email: string } } | null> {
+    return this.dataSource.transaction(async (tx) => {
+      const [user]: Array<{ id: number; name: string; email: string }> = await tx.query(
+        `SELECT id, name, email FROM users WHERE email = $1 AND active`,
+        [email],
+      );
+      if (!user) return null;
+      const token = await this.issueToken(tx, user.id, 'reset', { id: user.id, ip });
+      return { token, user: { name: user.name, email: user.email } };
+    });
+  }
+
   private async issueToken(tx: EntityManager, userId: number, purpose: 'invite' | 'reset', actor: Actor) {
     const token = randomBytes(32).toString('base64url');
     await tx.query(`UPDATE invitations SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);

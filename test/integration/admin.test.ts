@@ -442,6 +442,41 @@ describe('links by e-mail', () => {
     expect(mail!.text).toContain(shown);
     expect(mail!.text).toContain('Eerdere links werken niet meer.');
   });
+
+  it('lets a member who forgot a password ask for a link by e-mail, without telling who has an account, and signs them in', async () => {
+    const member = await buildUser(mailCtx.db.dataSource, { name: 'Zelf Herstellen' });
+    const visitor = request.agent(mailCtx.app);
+    const login = await visitor.get('/inloggen').expect(200);
+    expect(login.text).toContain('href="/wachtwoord-vergeten"');
+    const token = await csrfOf(visitor, '/wachtwoord-vergeten');
+    const ask = (address: string) =>
+      visitor.post('/wachtwoord-vergeten').type('form').send({ email: address, _csrf: token }).expect(200);
+    const known = await ask(member.email.toUpperCase());
+    const unknown = await ask('niemand-hier@example.nl');
+    const answer = (html: string) =>
+      /<div class="alert alert-success" role="status">([^<]*)<\/div>/.exec(html)?.[1];
+    expect(answer(known.text)).toContain('Als dit e-mailadres bij de Casusbank bekend is');
+    expect(answer(unknown.text)).toBe(answer(known.text));
+
+    await mailer.idle();
+    expect(sent.some((m) => m.to[0].address === 'niemand-hier@example.nl')).toBe(false);
+    const mail = sent.find((m) => m.to[0].address === member.email);
+    expect(mail?.subject).toBe('Nieuw wachtwoord instellen voor de Casusbank');
+    expect(mail!.text).toContain('Er is gevraagd om uw wachtwoord opnieuw in te stellen.');
+    const link = /https:\/\/casusbank\.example\.nl(\/uitnodiging\/[A-Za-z0-9_-]+)/.exec(mail!.text)![1];
+
+    // Setting the password from the link signs the member in, straight to the start page.
+    const setToken = await csrfOf(visitor, link);
+    const set = await visitor
+      .post(link)
+      .type('form')
+      .send({ password: 'een-nieuw-lang-wachtwoord', confirm: 'een-nieuw-lang-wachtwoord', _csrf: setToken })
+      .expect(303);
+    expect(set.headers.location).toBe('/');
+    const home = await visitor.get('/').expect(200);
+    expect(home.text).toContain('Uw wachtwoord is ingesteld.');
+    expect(home.text).toContain('Zelf Herstellen');
+  });
 });
 
 describe('organisations', () => {

@@ -89,6 +89,14 @@ export const permissionRows: Row[] = [
     body: () => ({ password: 'een-lang-genoeg-wachtwoord', confirm: 'een-lang-genoeg-wachtwoord' }),
     expect: all('hidden', 'hidden'),
   },
+  { route: 'GET /wachtwoord-vergeten', path: () => '/wachtwoord-vergeten', expect: all('ok', 'ok') },
+  {
+    route: 'POST /wachtwoord-vergeten',
+    path: () => '/wachtwoord-vergeten',
+    body: () => ({ email: 'niemand@example.org' }),
+    expect: all('ok', 'ok'),
+    note: 'public form',
+  },
   { route: 'GET /', path: () => '/', expect: all('ok') },
   { route: 'GET /account', path: () => '/account', expect: all('ok') },
   {
