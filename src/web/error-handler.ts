@@ -1,20 +1,46 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { isDatabaseUnavailable } from '../db/data-source';
 import { HttpError } from './http-errors';
 
 const TITLES: Record<number, string> = {
-  400: 'Ongeldige invoer',
-  401: 'Niet ingelogd',
-  403: 'Geen toegang',
-  404: 'Pagina niet gevonden',
-  409: 'Conflict',
-  413: 'Te groot',
-  415: 'Bestandstype niet toegestaan',
-  422: 'Kan niet verwerken',
-  429: 'Te veel verzoeken',
+  400: 'Dit verzoek klopt niet',
+  401: 'U bent niet ingelogd',
+  403: 'Hier heeft u geen toegang toe',
+  404: 'Deze pagina bestaat niet',
+  409: 'Dit kan nu niet',
+  413: 'Dit is te groot',
+  415: 'Dit bestandstype kan niet',
+  422: 'Dit kunnen we niet verwerken',
+  429: 'Even te veel tegelijk',
   500: 'Er ging iets mis',
-  503: 'Tijdelijk niet beschikbaar',
+  503: 'De Casusbank is even niet bereikbaar',
 };
+
+/** What someone can do next, per status, after the message that says what happened. */
+const ADVICE: Record<number, string> = {
+  403: 'Denkt u dat u hier wel bij zou moeten kunnen? Vraag het de beheerder van de vakgemeenschap.',
+  404: 'Misschien is de casus verwijderd of nog een concept, of is het adres niet helemaal goed overgenomen.',
+  409: 'Laad de pagina opnieuw en probeer het nog eens.',
+  413: 'Maak het bestand of de tekst kleiner en probeer het opnieuw.',
+  415: 'Sla het bestand op als PDF, Word-document of afbeelding (PNG of JPEG) en probeer het opnieuw.',
+  429: 'Wacht een paar minuten en probeer het dan opnieuw.',
+  500: 'Probeer het over een paar minuten opnieuw. Blijft het gebeuren, meld het dan bij de beheerder.',
+  503: 'Probeer het over een minuut opnieuw.',
+};
+
+/** The page someone came from, when it is on this site (a link back, never to elsewhere). */
+export function backUrlOf(req: Request): string | null {
+  const referer = req.get('referer');
+  if (!referer) return null;
+  try {
+    const url = new URL(referer);
+    if (url.host !== req.get('host')) return null;
+    const path = url.pathname + url.search;
+    return path === req.originalUrl ? null : path;
+  } catch {
+    return null;
+  }
+}
 
 /** Unknown routes: a Dutch 404 page (or JSON under /api). */
 export const notFoundHandler: RequestHandler = (_req, _res, next) => {
@@ -27,8 +53,7 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => {
 export function errorHandler(options: { showStack: boolean }): ErrorRequestHandler {
   return (err, req, res, _next) => {
     let status = 500;
-    let message =
-      'Er ging aan onze kant iets mis. Probeer het later opnieuw; blijft het gebeuren, noem dan de foutcode hieronder.';
+    let message = 'Er ging aan onze kant iets mis; wat u deed is waarschijnlijk niet opgeslagen.';
     let details: Record<string, unknown> | undefined;
     const e = err as { type?: string; status?: number; statusCode?: number; expose?: boolean };
 
@@ -77,9 +102,11 @@ export function errorHandler(options: { showStack: boolean }): ErrorRequestHandl
       });
     }
     res.render('errors/error', {
-      title: TITLES[status] ?? 'Fout',
+      title: TITLES[status] ?? 'Er ging iets mis',
       status,
       message,
+      advice: ADVICE[status] ?? null,
+      backUrl: backUrlOf(req),
       details,
       requestId,
       stack: options.showStack && status >= 500 ? (err as Error).stack : undefined,

@@ -73,7 +73,7 @@ describe('HTTP shell', () => {
 
   it('shows a Dutch 404 page for unknown routes', async () => {
     const res = await request(ctx.app).get('/bestaat-niet').expect(404);
-    expect(res.text).toContain('Pagina niet gevonden');
+    expect(res.text).toContain('Deze pagina bestaat niet');
     expect(res.text).toContain('<html lang="nl">');
   });
 
