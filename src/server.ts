@@ -32,7 +32,10 @@ async function main() {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  // At a terminal outside production: one readable line per request; otherwise JSON for log tools.
+  const logger = createLogger(config.logLevel, {
+    readable: !config.isProduction && process.stdout.isTTY === true && process.env.LOG_FORMAT !== 'json',
+  });
 
   let db: Database;
   try {
