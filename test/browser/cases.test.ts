@@ -34,10 +34,10 @@ describeBrowser('in the browser: writing a case', () => {
     );
     await page.check('#rol-verhuurder');
     await page.fill('#veld-context', 'Veel **klachten** over vervuilde portieken.');
-    // Submit without a theme: the form comes back with the message and everything typed.
+    // Publish without a theme: the form comes back with the message and everything typed.
     await Promise.all([
       page.waitForNavigation(),
-      page.getByRole('button', { name: 'Opslaan als concept' }).click(),
+      page.getByRole('button', { name: 'Opslaan en publiceren' }).click(),
     ]);
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('Kies minstens één thema.');
     expect(await page.inputValue('#veld-title')).toBe('Buurtconciërges in de Vogelwijk');
@@ -51,17 +51,16 @@ describeBrowser('in the browser: writing a case', () => {
     await page.check('#thema-leefbaarheid');
     await Promise.all([
       page.waitForNavigation(),
-      page.getByRole('button', { name: 'Opslaan als concept' }).click(),
+      page.getByRole('button', { name: 'Opslaan als concept', exact: true }).click(),
     ]);
     expect(page.url()).toMatch(/\/casussen\/\d+$/);
     await expect(page.locator('.badge-status').first().textContent()).resolves.toContain('Concept');
 
-    await page.setInputFiles('#veld-bijlagen', {
-      name: 'portiek.png',
-      mimeType: 'image/png',
-      buffer: PNG_1X1,
-    });
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Uploaden' }).click()]);
+    // With JavaScript the file uploads as soon as it is chosen; the case page then shows it.
+    await Promise.all([
+      page.waitForNavigation(),
+      page.setInputFiles('#veld-bijlagen', { name: 'portiek.png', mimeType: 'image/png', buffer: PNG_1X1 }),
+    ]);
     await expect(page.locator('#bijlagen').textContent()).resolves.toContain('portiek.png');
 
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Publiceren' }).click()]);
