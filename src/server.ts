@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './db/data-source';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { removeStaleUploads } from './attachments/blob-store';
 import { isEmptyDatabase, seedDemo } from './demo/seed-demo';
+import { USER_ROLE_LABELS, type UserRole } from './domain';
 import { createLogger } from './logger';
 import { scheduleRetention } from './privacy/retention';
 import { reindexIfEmpty } from './search/reindex';
@@ -55,7 +56,8 @@ async function main() {
     logger.info({ cases: result.cases }, 'demo data loaded into the empty embedded database');
     console.log('\nDemo-accounts (alleen buiten productie):');
     for (const a of result.accounts.filter((x) => x.email.match(/^(deelnemer|expert|kerngroep|beheer)@/))) {
-      console.log(`  ${a.email.padEnd(26)} ${a.password.padEnd(22)} ${a.roles.join(', ')}`);
+      const roles = a.roles.map((r) => USER_ROLE_LABELS[r as UserRole] ?? r).join(', ');
+      console.log(`  ${a.email.padEnd(26)} ${a.password.padEnd(22)} ${roles}`);
     }
     console.log('');
   }

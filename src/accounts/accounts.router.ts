@@ -11,7 +11,7 @@ const newPassword = z
   .string({ error: 'Kies een nieuw wachtwoord.' })
   .min(1, { error: 'Kies een nieuw wachtwoord.' })
   .max(PASSWORD_MAX_LENGTH, {
-    error: `Een wachtwoord mag hoogstens ${PASSWORD_MAX_LENGTH} tekens lang zijn.`,
+    error: `Een wachtwoord mag hoogstens ${PASSWORD_MAX_LENGTH.toLocaleString('nl-NL')} tekens lang zijn.`,
   });
 
 const passwordsMatch = (v: { password: string; confirm: string }) => v.password === v.confirm;

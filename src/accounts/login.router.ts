@@ -25,7 +25,9 @@ const loginBody = z.object({
   password: z
     .string({ error: 'Vul uw wachtwoord in.' })
     .min(1, { error: 'Vul uw wachtwoord in.' })
-    .max(PASSWORD_MAX_LENGTH, { error: `Een wachtwoord is hoogstens ${PASSWORD_MAX_LENGTH} tekens lang.` }),
+    .max(PASSWORD_MAX_LENGTH, {
+      error: `Een wachtwoord is hoogstens ${PASSWORD_MAX_LENGTH.toLocaleString('nl-NL')} tekens lang.`,
+    }),
   terug: z.string().optional(),
 });
 

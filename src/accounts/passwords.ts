@@ -122,7 +122,7 @@ export function passwordProblem(
   if (password.length < PASSWORD_MIN_LENGTH)
     return `Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`;
   if (password.length > PASSWORD_MAX_LENGTH)
-    return `Een wachtwoord mag hoogstens ${PASSWORD_MAX_LENGTH} tekens lang zijn.`;
+    return `Een wachtwoord mag hoogstens ${PASSWORD_MAX_LENGTH.toLocaleString('nl-NL')} tekens lang zijn.`;
   if (/^(.)\1+$/u.test(password)) return 'Een wachtwoord van één herhaald teken is te makkelijk te raden.';
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && password.toLowerCase().includes(local)) {

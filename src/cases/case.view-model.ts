@@ -102,6 +102,9 @@ export function caseActivityView(
     reflections: data.reflections.map((r) => ({
       ...r,
       html: renderMarkdown(r.body),
+      // Changed after it was written (a minute's grace for the save itself): "bewerkt op …".
+      editedAt:
+        new Date(r.updatedAt).getTime() - new Date(r.createdAt).getTime() > 60_000 ? r.updatedAt : null,
       canEdit: can(viewer, 'reflection:edit', r),
     })),
     presented: data.meetings.filter((m) => m.presentedAt !== null),

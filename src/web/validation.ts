@@ -52,7 +52,7 @@ export function text(label: string, max: number, options: { required?: boolean; 
     .refine((v) => !isUnreadable(v), { error: `${label} ${UNREADABLE_MESSAGE}` })
     .overwrite((v) => v.replace(CONTROL, ''))
     .trim()
-    .max(max, { error: `${label} mag hoogstens ${max} tekens lang zijn.` });
+    .max(max, { error: `${label} mag hoogstens ${max.toLocaleString('nl-NL')} tekens lang zijn.` });
   if (options.required) s = s.min(options.min ?? 1, { error: `${label} is verplicht.` });
   return s;
 }

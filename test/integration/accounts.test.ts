@@ -117,7 +117,7 @@ describe('login', () => {
       .type('form')
       .send({ email: 'a@example.nl', password: 'p'.repeat(1025), _csrf: csrf })
       .expect(400);
-    expect(tooLongPassword.text).toContain('hoogstens 1024 tekens');
+    expect(tooLongPassword.text).toContain('hoogstens 1.024 tekens');
     const empty = await agent.post('/inloggen').type('form').send({ _csrf: csrf }).expect(400);
     expect(empty.text).toContain('Vul uw wachtwoord in.');
   });

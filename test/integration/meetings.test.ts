@@ -556,7 +556,7 @@ describe('reflections', () => {
       .type('form')
       .send({ body: 'x'.repeat(20_001), _csrf: exp.csrf })
       .expect(400);
-    expect(tooLong.text).toContain('hoogstens 20000 tekens');
+    expect(tooLong.text).toContain('hoogstens 20.000 tekens');
     await exp.agent
       .post(`/casussen/${published}/reflecties`)
       .type('form')

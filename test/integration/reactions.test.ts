@@ -157,7 +157,7 @@ describe('meedenken on a case', () => {
     expect(empty.text).toContain('Uw reactie is verplicht.');
     const long = 'Lang verhaal. '.repeat(300);
     const tooLong = await post(cor, `/casussen/${annaCase}/reacties`, { body: long }).expect(400);
-    expect(tooLong.text).toContain('Uw reactie mag hoogstens 4000 tekens lang zijn.');
+    expect(tooLong.text).toContain('Uw reactie mag hoogstens 4.000 tekens lang zijn.');
     expect(tooLong.text).toContain('Hoogstens 4.000 tekens.');
     expect(tooLong.text).toContain(`${long}</textarea>`);
   });
