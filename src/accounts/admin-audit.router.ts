@@ -5,11 +5,15 @@ import type { FieldErrors } from '../web/validation';
 import { auditActions, listAuditEvents } from './admin.queries';
 import { auditQuery, type AuditQuery } from './admin.schemas';
 import { pageUrl, type Values } from './admin.view-model';
+import { actionText, auditCsv, auditEventView } from './audit.view-model';
+
+/** At most this many events in one CSV export. */
+const AUDIT_CSV_MAX = 50_000;
 
 const ACTION_GROUPS: Record<string, string> = {
   user: 'Gebruikers',
   organization: 'Organisaties',
-  theme: "Thema's",
+  theme: 'Thema’s',
   case: 'Casussen',
   login: 'Inloggen',
   meeting: 'Bijeenkomsten',
@@ -43,12 +47,12 @@ export function adminAuditRoutes(deps: AppContext): express.Router {
       actionGroups: prefixes.map((p) => ({
         label: ACTION_GROUPS[p] ?? p,
         all: `${p}.`,
-        actions: actions.filter((a) => a.startsWith(`${p}.`)),
+        actions: actions
+          .filter((a) => a.startsWith(`${p}.`))
+          .map((a) => ({ value: a, label: actionText(a) })),
       })),
-      events: result.rows.map((e) => ({
-        ...e,
-        detailsJson: Object.keys(e.details ?? {}).length ? JSON.stringify(e.details) : '',
-      })),
+      events: result.rows.map(auditEventView),
+      csvUrl: pageUrl('/beheer/audit.csv', filters, 1),
       total: result.total,
       page: result.page,
       pages: result.pages,
@@ -65,6 +69,22 @@ export function adminAuditRoutes(deps: AppContext): express.Router {
       query: auditQuery,
       onInvalid: ({ res, input, errors }) => renderAudit(res, input, errors, false),
       handler: ({ res, query }) => renderAudit(res, query, {}, true),
+    }),
+    route({
+      method: 'get',
+      path: '/beheer/audit.csv',
+      permission: 'admin:audit',
+      query: auditQuery,
+      handler: async ({ res, query }) => {
+        // For an auditor: every matching event (up to a sane ceiling), not one page.
+        const { rows } = await listAuditEvents(ds, { ...query, pagina: 1 }, AUDIT_CSV_MAX);
+        res.set({
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': 'attachment; filename="auditlog.csv"',
+          'Cache-Control': 'no-store',
+        });
+        res.send(`\uFEFF${auditCsv(rows)}`); // the BOM makes Excel read UTF-8
+      },
     }),
   ]);
 }

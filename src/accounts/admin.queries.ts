@@ -133,6 +133,8 @@ export interface AuditRow {
   action: string;
   subjectType: string | null;
   subjectId: string | null;
+  /** The subject's current name or title, when it still exists. */
+  subjectName: string | null;
   ip: string | null;
   details: Record<string, unknown>;
 }
@@ -146,7 +148,11 @@ export async function auditActions(ds: DataSource): Promise<string[]> {
 }
 
 /** Audit events, newest first, filtered by action prefix, actor e-mail and a date range (Amsterdam days). */
-export async function listAuditEvents(ds: DataSource, filters: AuditQuery): Promise<Paged<AuditRow>> {
+export async function listAuditEvents(
+  ds: DataSource,
+  filters: AuditQuery,
+  perPage = AUDIT_PER_PAGE,
+): Promise<Paged<AuditRow>> {
   const params = [
     filters.actie ? `${escapeLike(filters.actie)}%` : null,
     filters.gebruiker ? `%${escapeLike(filters.gebruiker)}%` : null,
@@ -161,11 +167,18 @@ export async function listAuditEvents(ds: DataSource, filters: AuditQuery): Prom
   const [rows, [count]] = await Promise.all([
     ds.query(
       `SELECT a.id, a.at, u.name AS "actorName", u.email AS "actorEmail", a.action,
-              a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.ip, a.details
+              a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.ip, a.details,
+              CASE a.subject_type
+                WHEN 'user' THEN (SELECT s.name FROM users s WHERE s.id::text = a.subject_id)
+                WHEN 'case' THEN (SELECT s.title FROM cases s WHERE s.id::text = a.subject_id)
+                WHEN 'meeting' THEN (SELECT s.title FROM meetings s WHERE s.id::text = a.subject_id)
+                WHEN 'organization' THEN (SELECT s.name FROM organizations s WHERE s.id::text = a.subject_id)
+                WHEN 'theme' THEN (SELECT s.name FROM themes s WHERE s.id::text = a.subject_id)
+              END AS "subjectName"
          ${from} ORDER BY a.at DESC, a.id DESC LIMIT $5 OFFSET $6`,
-      [...params, AUDIT_PER_PAGE, (filters.pagina - 1) * AUDIT_PER_PAGE],
+      [...params, perPage, (filters.pagina - 1) * perPage],
     ),
     ds.query(`SELECT count(*)::int AS n ${from}`, params),
   ]);
-  return paged(rows, count.n, filters.pagina, AUDIT_PER_PAGE);
+  return paged(rows, count.n, filters.pagina, perPage);
 }

@@ -34,6 +34,8 @@ const ds = () => ctx.db.dataSource;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** The table body of a page (filters and selects above it list every action too). */
 const tbody = (html: string) => /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+/** The audit log's list of events (sentences, not a table). */
+const auditList = (html: string) => /<ol class="audit-list"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
 
 function adminPost(path: string, body: Record<string, unknown>) {
   return adminAgent
@@ -616,16 +618,30 @@ describe('audit log', () => {
   it('filters by action prefix and actor, newest first, escaping what it shows', async () => {
     await adminPost('/beheer/themas', { name: '<script>Audit</script> thema' }).expect(303);
     const themes = await adminAgent.get('/beheer/audit').query({ actie: 'theme.' }).expect(200);
-    const rows = tbody(themes.text);
+    const rows = auditList(themes.text);
     expect(rows).toContain('theme.created');
     expect(rows).not.toContain('user.invited');
     expect(rows).not.toContain('<script>');
     expect(rows).toContain('&lt;script&gt;');
     expect(themes.text).toContain('<option value="user.invited"');
+    // Sentences in Dutch with a link to the subject, the code small beside them.
+    expect(rows).toMatch(
+      /<strong>[^<]+<\/strong> voegde het thema toe <a href="\/beheer\/themas">&lt;script&gt;Audit/,
+    );
+    expect(themes.text).toContain('>nodigde uit:</option>');
+
+    // The same selection as CSV for an auditor.
+    const csv = await adminAgent.get('/beheer/audit.csv').query({ actie: 'theme.' }).expect(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.text).toContain(
+      '"tijd","door","e-mailadres","wat","onderwerp","actiecode","ip-adres","details"',
+    );
+    expect(csv.text).toContain('"voegde het thema toe","<script>Audit</script> thema","theme.created"');
+    expect(csv.text).not.toContain('user.invited');
 
     const users = await adminAgent.get('/beheer/audit').query({ actie: 'user.invited' }).expect(200);
-    expect(tbody(users.text)).toContain('user.invited');
-    expect(tbody(users.text)).not.toContain('theme.created');
+    expect(auditList(users.text)).toContain('user.invited');
+    expect(auditList(users.text)).not.toContain('theme.created');
 
     const byActor = await adminAgent.get('/beheer/audit').query({ gebruiker: 'niemand-hier@' }).expect(200);
     expect(byActor.text).toContain('Geen gebeurtenissen gevonden.');
@@ -633,7 +649,7 @@ describe('audit log', () => {
       .get('/beheer/audit')
       .query({ actie: 'theme.', van: '2000-01-01', tot: '2100-12-31', gebruiker: admin.email })
       .expect(200);
-    expect(tbody(dated.text)).toContain('theme.created');
+    expect(auditList(dated.text)).toContain('theme.created');
 
     const wrong = await adminAgent.get('/beheer/audit').query({ van: '2025-13-45' }).expect(400);
     expect(wrong.text).toContain('Vul een datum in als 2025-01-31.');

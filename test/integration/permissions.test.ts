@@ -326,6 +326,7 @@ export const permissionRows: Row[] = [
     expect: curatorsAndAdmins,
   },
   { route: 'GET /beheer/audit', path: () => '/beheer/audit', expect: adminsOnly },
+  { route: 'GET /beheer/audit.csv', path: () => '/beheer/audit.csv', expect: adminsOnly },
   { route: 'GET /beheer/inzicht', path: () => '/beheer/inzicht', expect: curatorsAndAdmins },
   {
     route: 'GET /beheer/inzicht/:grafiek.csv',
