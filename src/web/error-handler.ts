@@ -19,7 +19,7 @@ const TITLES: Record<number, string> = {
 /** What someone can do next, per status, after the message that says what happened. */
 const ADVICE: Record<number, string> = {
   403: 'Denkt u dat u hier wel bij zou moeten kunnen? Vraag het de beheerder van de vakgemeenschap.',
-  404: 'Misschien is de casus verwijderd of nog een concept, of is het adres niet helemaal goed overgenomen.',
+  404: 'Misschien is wat u zocht verwijderd of nog een concept, of is het adres niet helemaal goed overgenomen.',
   409: 'Laad de pagina opnieuw en probeer het nog eens.',
   413: 'Maak het bestand of de tekst kleiner en probeer het opnieuw.',
   415: 'Sla het bestand op als PDF, Word-document of afbeelding (PNG of JPEG) en probeer het opnieuw.',
