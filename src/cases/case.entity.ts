@@ -21,7 +21,8 @@ import { CASE_FIELDS, type CaseContent } from './case-fields';
 @Index('cases_organization_id_idx', ['organizationId'])
 @Check(
   'cases_roles_check',
-  `roles <@ ARRAY['verhuurder', 'samenwerkingspartner', 'opdrachtgever', 'ontwikkelaar'] AND cardinality(roles) >= 1`,
+  // A draft may have no role yet (migration DraftsNeedTitleOnly); publishing needs one.
+  `roles <@ ARRAY['verhuurder', 'samenwerkingspartner', 'opdrachtgever', 'ontwikkelaar'] AND (cardinality(roles) >= 1 OR status = 'draft')`,
 )
 @Check('cases_year_check', `year IS NULL OR (year >= 1990 AND year <= 2100)`)
 @Check('cases_status_check', `status IN ('draft', 'published', 'archived')`)
