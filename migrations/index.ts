@@ -13,6 +13,7 @@ import { MeetingSignup1796320000000 } from './1796320000000-MeetingSignup';
 import { PostgresSearchFloor1796330000000 } from './1796330000000-PostgresSearchFloor';
 import { Privacy1796340000000 } from './1796340000000-Privacy';
 import { DraftsNeedTitleOnly1796500000000 } from './1796500000000-DraftsNeedTitleOnly';
+import { Follows1796600000000 } from './1796600000000-Follows';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   PostgresSearchFloor1796330000000,
   Privacy1796340000000,
   DraftsNeedTitleOnly1796500000000,
+  Follows1796600000000,
 ];

@@ -20,6 +20,7 @@ import { signupRoutes } from './meetings/signups.router';
 import { notificationRoutes, unreadNotifications } from './notifications/notifications.router';
 import { reactionRoutes } from './reactions/reactions.router';
 import { privacyRoutes } from './privacy/privacy.router';
+import { followRoutes } from './follows/follows.router';
 import { reflectionRoutes } from './reflections/reflections.router';
 import { PUBLIC_DIR } from './paths';
 import { can } from './policy';
@@ -149,6 +150,7 @@ export function createApp(given: AppDeps): App {
   app.use(reportRoutes(deps));
   app.use(notificationRoutes(deps));
   app.use(privacyRoutes(deps));
+  app.use(followRoutes(deps));
   app.use(homeRoutes(deps));
 
   app.use(notFoundHandler);
@@ -156,6 +158,7 @@ export function createApp(given: AppDeps): App {
 
   app.shutdown = async () => {
     sessions.store.close();
+    await deps.services.notificationJob.stop();
     await deps.mailer?.idle();
   };
   return app;

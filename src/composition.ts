@@ -13,6 +13,8 @@ import { MeetingsService } from './meetings/meetings.service';
 import { ReportService } from './meetings/report.service';
 import { SignupsService } from './meetings/signups.service';
 import { NotificationMailer } from './notifications/notifications.service';
+import { FollowsService } from './follows/follows.service';
+import { NotificationJob } from './follows/notification-job';
 import { ReactionsService } from './reactions/reactions.service';
 import { AttachmentPrivacyCheck } from './privacy/attachment-check';
 import { MemberRemovalService } from './privacy/member-removal.service';
@@ -36,14 +38,23 @@ export function buildContext(given: AppDeps): AppContext {
   const ds = db.dataSource;
 
   const kickIndexer = () => given.indexer?.kick();
-  const notificationMail = new NotificationMailer(ds, mailer, config.publicUrl, logger);
+  const search = new SearchService(ds, given.search, searchFallback, logger);
+  const notificationJob = new NotificationJob(ds, search, {
+    mailer,
+    publicUrl: config.publicUrl,
+    secret: config.sessionSecret,
+    logger,
+  });
+  const notificationMail = new NotificationMailer(ds, () => notificationJob.kick());
+  // A publication's followers are found once its search document is written: the indexer kicks the job.
+  given.indexer?.onApplied(() => notificationJob.kick());
   const afterCommit = { kickIndexer, notified: notificationMail.deliver.bind(notificationMail) };
   // Sign-up confirmations, waiting-list moves and time or place changes, with the calendar entry.
   const meetingMail = new MeetingMail(ds, mailer, config, logger);
   const blobs = new BlobStore(blobRoot(config.dataDir));
   const attachmentPrivacy = new AttachmentPrivacyCheck(ds, afterCommit.notified);
   const services: Services = {
-    search: new SearchService(ds, given.search, searchFallback, logger),
+    search,
     cases: new CasesService(ds, kickIndexer),
     meetings: new MeetingsService(ds, {
       ...afterCommit,
@@ -68,6 +79,8 @@ export function buildContext(given: AppDeps): AppContext {
     organizations: new OrganizationsService(ds, kickIndexer),
     themes: new ThemesService(ds, kickIndexer),
     notificationMail,
+    notificationJob,
+    follows: new FollowsService(ds),
     searchLog: new SearchLog(ds, logger),
     privacyReview: new PrivacyReviewService(ds, afterCommit),
     memberRemoval: new MemberRemovalService(ds, kickIndexer),

@@ -105,6 +105,8 @@ export const policy = {
   'admin:organizations': (v: Viewer) => isAdmin(v),
   'admin:themes': (v: Viewer) => isAdmin(v) || isCurator(v),
   'admin:audit': (v: Viewer) => isAdmin(v),
+  /** The mail outbox: what was sent, what failed and will be tried again. */
+  'admin:mail': (v: Viewer) => isAdmin(v),
   /** Synonym groups, abbreviations and spelling variants search uses: the kerngroep (and admins). */
   'admin:thesaurus': (v: Viewer) => isCurator(v) || isAdmin(v),
   /** What members search for and the collection at a glance (aggregates only): the kerngroep (and admins). */

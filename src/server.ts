@@ -96,6 +96,9 @@ async function main() {
       .finally(() => indexer.start());
     // Attachments left 'pending' by a crash or restart get their text now, not at the next upload.
     extraction.kick();
+    // Publications, due digests and mail retries, every minute (and after commits that queue something).
+    app.context.services.notificationJob.start();
+    app.context.services.notificationJob.kick();
     console.log(
       `Casusbank draait op http://localhost:${port} (database: ${db.mode === 'embedded' ? 'ingebouwd' : 'server'}, zoeken: ${search.engine})`,
     );

@@ -27,6 +27,7 @@ export function adminRoutes(deps: AppContext): express.Router {
             reactions: can(viewer, 'reaction:moderate'),
             privacy: can(viewer, 'privacy:review'),
             audit: can(viewer, 'admin:audit'),
+            mail: can(viewer, 'admin:mail'),
           },
           rebuild: rebuildView(deps.indexer?.rebuild?.snapshot()),
         }),

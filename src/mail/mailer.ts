@@ -7,6 +7,8 @@ export interface MailMessage {
   text: string;
   /** A calendar invitation (text/calendar, also attached as a file) that mail programs offer to add. */
   icalEvent?: { method: 'REQUEST' | 'CANCEL'; filename: string; content: string };
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post for digests). */
+  headers?: Record<string, string>;
 }
 
 /** Sends e-mail when SMTP_URL is configured; without it, nothing is sent and nothing fails. */
@@ -16,6 +18,8 @@ export interface Mailer {
   send(message: MailMessage): void;
   /** Waits for mails still being sent (shutdown, tests). */
   idle(): Promise<void>;
+  /** Sends and waits: throws when the mail server refuses, so the mail outbox can retry. */
+  sendNow?(message: MailMessage): Promise<void>;
 }
 
 /** A mailer over a nodemailer transport: SMTP from SMTP_URL, or a given transport (tests use jsonTransport). */
@@ -39,6 +43,10 @@ export function createMailer(options: {
         )
         .finally(() => pending.delete(sending));
       pending.add(sending);
+    },
+    async sendNow(message) {
+      if (!transport) throw new Error('SMTP_URL is niet ingesteld');
+      await transport.sendMail({ from: options.from, ...message });
     },
     async idle() {
       await Promise.all([...pending]);

@@ -9,6 +9,7 @@ import {
 } from '../notifications/notifications.service';
 import { can, type Viewer } from '../policy';
 import { badRequest, conflict, forbidden, notFound } from '../web/http-errors';
+import { caseFollowerIds } from '../follows/follows.queries';
 import { fromLocalParts } from './meeting-time';
 import type { MeetingForm } from './meetings.schemas';
 import { recordCaseEvent } from '../cases/case-events';
@@ -405,14 +406,37 @@ async function agendaSetNotifications(m: EntityManager, meeting: LockedMeeting):
      UNION SELECT user_id FROM meeting_experts WHERE meeting_id = $1`,
     [meeting.id],
   );
-  return people.map((p) => ({
+  // A new version of the agenda (after reopening) is a new event; the same one is told once.
+  const eventKey = `meeting:${meeting.id}:agenda:${meeting.agendaVersion}`;
+  const involved: NewNotification[] = people.map((p) => ({
     userId: p.user_id,
     kind: 'agenda_set' as const,
     message: `De agenda van "${meeting.title}" is vastgesteld. Bereid u voor met de casussen op de agenda.`,
     url: `/bijeenkomsten/${meeting.id}`,
-    // A new version of the agenda (after reopening) is a new event; the same one is told once.
-    eventKey: `meeting:${meeting.id}:agenda:${meeting.agendaVersion}`,
+    eventKey,
   }));
+  // Members following a case on the agenda (once per member, however many of their cases are on it).
+  const onAgenda: Array<{ id: number; title: string }> = await m.query(
+    `SELECT c.id, c.title FROM nominations n JOIN cases c ON c.id = n.case_id
+      WHERE n.meeting_id = $1 AND n.status = 'selected' AND c.status = 'published' ORDER BY n.agenda_position NULLS LAST, n.id`,
+    [meeting.id],
+  );
+  const title = new Map(onAgenda.map((c) => [c.id, c.title]));
+  const followers = await caseFollowerIds(m, [...title.keys()]);
+  const told = new Set(involved.map((n) => n.userId));
+  for (const f of followers) {
+    if (told.has(f.userId)) continue;
+    told.add(f.userId);
+    involved.push({
+      userId: f.userId,
+      kind: 'followed_agenda',
+      message: `"${title.get(f.caseId)}", een casus die u volgt, staat op de agenda van "${meeting.title}".`,
+      url: `/bijeenkomsten/${meeting.id}`,
+      eventKey,
+      reason: `Casus: ${title.get(f.caseId)}`,
+    });
+  }
+  return involved;
 }
 
 function toInstants(form: MeetingForm) {

@@ -304,5 +304,7 @@ function promotionNotices(m: EntityManager, meeting: SignupMeeting, userIds: num
       url: `/bijeenkomsten/${meeting.id}#aanmelden`,
       eventKey: `meeting:${meeting.id}:promoted:${Date.now()}`,
     })),
+    // The caller mails the promotion itself, with the calendar entry.
+    { mail: false },
   );
 }

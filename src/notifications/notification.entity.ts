@@ -23,7 +23,10 @@ export type NotificationKind =
   | 'meeting_report'
   | 'privacy_change_requested'
   | 'privacy_attachment'
-  | 'draft_retention';
+  | 'draft_retention'
+  | 'followed_case_new'
+  | 'followed_reflection'
+  | 'followed_agenda';
 
 /** An in-app message; event_key makes "once per event" a database rule (unique per user). */
 @Unique(['userId', 'eventKey'])
@@ -49,6 +52,18 @@ export class Notification {
 
   @Column({ type: 'varchar', length: 200 })
   eventKey!: string;
+
+  /** Why the member gets it ("Thema: Incasso"); digests group by it. */
+  @Column({ type: 'varchar', length: 300, default: '' })
+  reason!: string;
+
+  /** How it reaches the member: 'inapp', 'instant' (mailed at once) or 'digest'. */
+  @Column({ type: 'varchar', length: 10, default: 'inapp' })
+  delivery!: string;
+
+  /** The digest it went out in. */
+  @Column({ type: 'integer', nullable: true })
+  digestId!: number | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   readAt!: Date | null;

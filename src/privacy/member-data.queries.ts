@@ -53,7 +53,15 @@ const SECTIONS: Array<[name: string, sql: string]> = [
   ],
   [
     'followedCases',
-    `SELECT f.case_id AS "caseId", f.created_at AS "createdAt" FROM case_follows f WHERE f.user_id = $1 ORDER BY f.created_at`,
+    `SELECT f.value::int AS "caseId", f.created_at AS "createdAt" FROM follows f WHERE f.user_id = $1 AND f.kind = 'case' ORDER BY f.created_at`,
+  ],
+  [
+    'follows',
+    `SELECT f.kind, f.value, f.label, f.created_at AS "createdAt" FROM follows f WHERE f.user_id = $1 ORDER BY f.created_at`,
+  ],
+  [
+    'notificationSettings',
+    `SELECT s.email, s.channels, s.updated_at AS "updatedAt" FROM notification_settings s WHERE s.user_id = $1`,
   ],
   [
     'nominations',

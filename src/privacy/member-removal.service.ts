@@ -76,7 +76,10 @@ export class MemberRemovalService {
       await m.query(`DELETE FROM invitations WHERE user_id = $1`, [userId]);
       await m.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
       await m.query(`DELETE FROM meeting_experts WHERE user_id = $1`, [userId]);
-      await m.query(`DELETE FROM case_follows WHERE user_id = $1`, [userId]);
+      await m.query(`DELETE FROM follows WHERE user_id = $1`, [userId]);
+      await m.query(`DELETE FROM notification_settings WHERE user_id = $1`, [userId]);
+      await m.query(`DELETE FROM digests WHERE user_id = $1`, [userId]);
+      await m.query(`DELETE FROM mail_outbox WHERE user_id = $1`, [userId]);
       // Sign-ups (with the guests' names and addresses) are about the person, not content.
       await m.query(`DELETE FROM meeting_signups WHERE user_id = $1`, [userId]);
       await m.query(`DELETE FROM reaction_reports WHERE reporter_id = $1`, [userId]);

@@ -133,7 +133,8 @@ export function draftRetention(
   config: Pick<Config, 'draftRetentionMonths' | 'draftRemovalMonths' | 'publicUrl'>,
   options: { mailer?: Mailer; logger?: Logger; kickIndexer?: () => void },
 ): DraftRetention {
-  const mail = new NotificationMailer(ds, options.mailer, config.publicUrl, options.logger);
+  // The mails wait in the mail outbox (written with the notifications); the server's job sends them.
+  const mail = new NotificationMailer(ds, () => undefined);
   return new DraftRetention(
     ds,
     { retentionMonths: config.draftRetentionMonths, removalMonths: config.draftRemovalMonths },

@@ -27,13 +27,18 @@ export function reactionRecipients(
   const url = `/casussen/${e.caseId}#reactie-${e.reactionId}`;
   const eventKey = `reaction:${e.reactionId}`;
   const out = new Map<number, NewNotification>();
-  const add = (userId: number | undefined, kind: NotificationKind, message: string) => {
+  const add = (userId: number | undefined, kind: NotificationKind, message: string, reason?: string) => {
     if (userId === undefined || userId === e.writerId || out.has(userId) || !wants(userId, kind)) return;
-    out.set(userId, { userId, kind, message, url, eventKey });
+    out.set(userId, { userId, kind, message, url, eventKey, reason });
   };
   add(e.parentAuthorId, 'reaction_reply', `${e.writerName} reageerde op uw reactie bij "${e.caseTitle}".`);
   add(e.caseAuthorId, 'reaction', `${e.writerName} dacht mee over uw casus "${e.caseTitle}".`);
   for (const id of e.followerIds)
-    add(id, 'reaction_followed', `${e.writerName} reageerde bij "${e.caseTitle}", een casus die u volgt.`);
+    add(
+      id,
+      'reaction_followed',
+      `${e.writerName} reageerde bij "${e.caseTitle}", een casus die u volgt.`,
+      `Casus: ${e.caseTitle}`,
+    );
   return [...out.values()];
 }

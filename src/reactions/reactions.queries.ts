@@ -72,8 +72,8 @@ export async function linkableCases(
 }
 
 export async function isFollowing(ds: DataSource, caseId: number, userId: number): Promise<boolean> {
-  const rows = await ds.query(`SELECT 1 FROM case_follows WHERE case_id = $1 AND user_id = $2`, [
-    caseId,
+  const rows = await ds.query(`SELECT 1 FROM follows WHERE kind = 'case' AND value = $1 AND user_id = $2`, [
+    String(caseId),
     userId,
   ]);
   return rows.length > 0;

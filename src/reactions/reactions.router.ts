@@ -214,8 +214,8 @@ export function reactionRoutes(deps: AppContext) {
         flash(
           req,
           body.volgen === 'ja'
-            ? 'U volgt dit gesprek: u krijgt een melding bij elke nieuwe reactie.'
-            : 'U volgt dit gesprek niet meer.',
+            ? 'U volgt deze casus: u krijgt een melding bij nieuwe reacties en reflecties en als de casus op een agenda komt.'
+            : 'U volgt deze casus niet meer.',
         );
         res.redirect(303, backTo(params.id));
       },

@@ -121,9 +121,9 @@ export class ReactionsService {
       });
       // Followers who may still read the case (its visibility may have narrowed since they followed).
       const followers: Array<{ user_id: number; roles: UserRole[]; organization_id: number }> = await m.query(
-        `SELECT f.user_id, u.roles, u.organization_id FROM case_follows f JOIN users u ON u.id = f.user_id
-          WHERE f.case_id = $1`,
-        [caseId],
+        `SELECT f.user_id, u.roles, u.organization_id FROM follows f JOIN users u ON u.id = f.user_id
+          WHERE f.kind = 'case' AND f.value = $1`,
+        [String(caseId)],
       );
       const mayRead = (f: (typeof followers)[number]) =>
         can(memberOf(f.user_id, f.roles, f.organization_id), 'case:read', caseRef(c));
@@ -333,16 +333,20 @@ export class ReactionsService {
     });
   }
 
-  /** Follow (or stop following) a case's conversation: notifications for every new reaction. */
+  /** Follow (or stop following) a case: its reactions, reflections and a place on an agenda (a follow of kind 'case'). */
   async follow(caseId: number, on: boolean, viewer: Viewer): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      await this.lockCase(m, caseId, viewer, 'SHARE');
+      const c = await this.lockCase(m, caseId, viewer, 'SHARE');
       if (on)
-        await m.query(`INSERT INTO case_follows (case_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-          caseId,
+        await m.query(
+          `INSERT INTO follows (user_id, kind, value, label) VALUES ($1, 'case', $2, left($3, 300)) ON CONFLICT DO NOTHING`,
+          [viewer.id, String(caseId), c.title],
+        );
+      else
+        await m.query(`DELETE FROM follows WHERE user_id = $1 AND kind = 'case' AND value = $2`, [
           viewer.id,
+          String(caseId),
         ]);
-      else await m.query(`DELETE FROM case_follows WHERE case_id = $1 AND user_id = $2`, [caseId, viewer.id]);
     });
   }
 

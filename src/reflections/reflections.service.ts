@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { caseFollowerIds } from '../follows/follows.queries';
 import { createNotifications, type CreatedNotification } from '../notifications/notifications.service';
 import { can, type Viewer } from '../policy';
 import { recordPrivacyConfirmation } from '../privacy/case-check';
@@ -63,18 +64,31 @@ export class ReflectionsService {
         actorId: viewer.id,
         details: { reflectionId: row.id },
       });
-      const created =
-        c.author_id === viewer.id
+      const url = `/casussen/${caseId}#reflectie-${row.id}`;
+      const followers = (await caseFollowerIds(m, [caseId])).filter(
+        (f) => f.userId !== viewer.id && f.userId !== c.author_id,
+      );
+      const created = await createNotifications(m, [
+        ...(c.author_id === viewer.id
           ? []
-          : await createNotifications(m, [
+          : [
               {
                 userId: c.author_id,
-                kind: 'reflection',
+                kind: 'reflection' as const,
                 message: `${viewer.name} schreef een reflectie op uw casus "${c.title}".`,
-                url: `/casussen/${caseId}#reflectie-${row.id}`,
+                url,
                 eventKey: `reflection:${row.id}`,
               },
-            ]);
+            ]),
+        ...followers.map((f) => ({
+          userId: f.userId,
+          kind: 'followed_reflection' as const,
+          message: `${viewer.name} schreef een reflectie bij "${c.title}", een casus die u volgt.`,
+          url,
+          eventKey: `reflection:${row.id}`,
+          reason: `Casus: ${c.title}`,
+        })),
+      ]);
       return { id: row.id as number, created };
     });
     this.after.kickIndexer();

@@ -69,6 +69,13 @@ export class SearchIndexer {
     this.kick();
   }
 
+  private readonly drained: Array<() => void> = [];
+
+  /** Called after every pass over the outbox (the notification job then looks at new publications). */
+  onApplied(listener: () => void): void {
+    this.drained.push(listener);
+  }
+
   /** Drain as soon as possible (called right after a commit that wrote outbox rows). */
   kick(): void {
     if (this.stopped) return;
@@ -78,6 +85,7 @@ export class SearchIndexer {
     }
     this.running = this.drain().finally(() => {
       this.running = null;
+      for (const listener of this.drained) listener();
       if (this.again && !this.stopped && !this.paused) {
         this.again = false;
         this.kick();

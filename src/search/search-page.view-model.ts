@@ -90,6 +90,11 @@ export function searchPageModel(
   return {
     q,
     state,
+    /** "Volg deze zoekopdracht": the query and filters (not the sort or page), and the way back. */
+    follow: {
+      value: searchUrl(state, { sorteer: undefined, pagina: undefined }).replace(/^\/casussen\??/, ''),
+      back: searchUrl(state),
+    },
     notices,
     hits: result.hits,
     total: result.total,

@@ -15,6 +15,8 @@ import type { MeetingsService } from '../meetings/meetings.service';
 import type { ReportService } from '../meetings/report.service';
 import type { SignupsService } from '../meetings/signups.service';
 import type { NotificationMailer } from '../notifications/notifications.service';
+import type { FollowsService } from '../follows/follows.service';
+import type { NotificationJob } from '../follows/notification-job';
 import type { ReactionsService } from '../reactions/reactions.service';
 import type { MemberRemovalService } from '../privacy/member-removal.service';
 import type { PrivacyReviewService } from '../privacy/privacy.service';
@@ -61,6 +63,9 @@ export interface Services {
   organizations: OrganizationsService;
   themes: ThemesService;
   notificationMail: NotificationMailer;
+  /** Notifications for new publications, digests and the mail outbox, from the database. */
+  notificationJob: NotificationJob;
+  follows: FollowsService;
   /** Counts what members search for (search insight), never with the member. */
   searchLog: SearchLog;
   /** The kerngroep's review of cases published with confirmed personal-data findings. */

@@ -55,6 +55,16 @@ export function checkCsrfAfterMultipart(pattern: RegExp): void {
   multipartRoutes.push(pattern);
 }
 
+const signedLinkRoutes: RegExp[] = [];
+
+/**
+ * Declares a path whose POST is authorised by a signed token in the URL itself (the e-mail's
+ * one-click unsubscribe, RFC 8058: a mail client posts it without cookies or a form token).
+ */
+export function authorisedBySignedLink(pattern: RegExp): void {
+  signedLinkRoutes.push(pattern);
+}
+
 interface VisitorCookie {
   name: string;
   options: { httpOnly: true; sameSite: 'lax'; secure: boolean; path: '/' };
@@ -86,6 +96,7 @@ export function csrfProtection(options: { secret: string; isProduction: boolean 
     }
     res.locals.csrfToken = tokenFor(req, res, cookie);
     if (SAFE_METHODS.has(req.method)) return next();
+    if (req.method === 'POST' && signedLinkRoutes.some((p) => p.test(req.path))) return next();
     if (req.is('multipart/form-data') && multipartRoutes.some((p) => p.test(req.path))) return next();
     if (!hasValidCsrfToken(req)) return next(new HttpError(403, CSRF_MESSAGE, { csrf: true }));
     next();

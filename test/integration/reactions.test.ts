@@ -173,7 +173,7 @@ describe('meedenken on a case', () => {
 
   it("replies notify the reaction's writer and followers, never the one who wrote them", async () => {
     await post(cor, `/casussen/${annaCase}/volgen`, { volgen: 'ja' }).expect(303);
-    expect(await page(cor, `/casussen/${annaCase}`)).toContain('Gesprek niet meer volgen');
+    expect(await page(cor, `/casussen/${annaCase}`)).toContain('Casus niet meer volgen');
     const res = await post(anna, `/casussen/${annaCase}/reacties`, {
       body: 'Hoe vaak belt de wijkcoach dan?',
       parentId: String(bramReaction),
