@@ -659,6 +659,53 @@ export const permissionRows: Row[] = [
   },
   { route: 'GET /meldingen', path: () => '/meldingen', expect: all('ok') },
   { route: 'POST /meldingen/gelezen', path: () => '/meldingen/gelezen', expect: all('ok') },
+  { route: 'GET /volg', path: () => '/volg', expect: all('ok') },
+  {
+    route: 'POST /volg',
+    path: () => '/volg',
+    body: () => ({ kind: 'theme', value: 'incasso' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'POST /volg/:id/verwijderen',
+    path: (i) => `/volg/${i.strangerFollow}/verwijderen`,
+    expect: all('hidden'),
+    note: "someone else's follow",
+  },
+  { route: 'GET /api/volg', path: () => '/api/volg', expect: all('ok') },
+  {
+    route: 'POST /api/volg',
+    path: () => '/api/volg',
+    body: () => ({ kind: 'role', value: 'verhuurder' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'DELETE /api/volg/:id',
+    path: (i) => `/api/volg/${i.strangerFollow}`,
+    expect: all('hidden'),
+    note: "someone else's follow",
+  },
+  { route: 'GET /api/meldingen', path: () => '/api/meldingen', expect: all('ok') },
+  { route: 'GET /instellingen/meldingen', path: () => '/instellingen/meldingen', expect: all('ok') },
+  {
+    route: 'POST /instellingen/meldingen',
+    path: () => '/instellingen/meldingen',
+    body: () => ({ email: 'weekly' }),
+    expect: all('ok'),
+  },
+  {
+    route: 'GET /afmelden/:token',
+    path: () => '/afmelden/ongeldig',
+    expect: all('ok', 'ok'),
+    note: 'public: the signed link decides (400 when forged)',
+  },
+  {
+    route: 'POST /afmelden/:token',
+    path: () => '/afmelden/ongeldig',
+    expect: all('ok', 'ok'),
+    note: 'public: the signed link decides (400 when forged)',
+  },
+  { route: 'GET /beheer/e-mail', path: () => '/beheer/e-mail', expect: adminsOnly },
 ];
 
 let ctx: TestContext;
@@ -689,6 +736,12 @@ beforeAll(async () => {
     targetTheme: (await ds.query(`SELECT id FROM themes WHERE slug = 'onderhoud'`))[0].id,
     caseToNominate: await buildCase(ds, stranger),
     targetThesaurusGroup: (await ds.query(`SELECT id FROM thesaurus_groups ORDER BY id LIMIT 1`))[0].id,
+    strangerFollow: (
+      await ds.query(
+        `INSERT INTO follows (user_id, kind, value, label) VALUES ($1, 'theme', 'incasso', 'Incasso') RETURNING id`,
+        [stranger.id],
+      )
+    )[0].id,
   };
   // A meeting open for nominations, with a nomination of another organisation's case in it.
   const [meeting] = await ds.query(

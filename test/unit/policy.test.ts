@@ -146,6 +146,7 @@ const matrix: Array<[string, (v: Viewer) => boolean, boolean, boolean, boolean, 
   ['read the audit log', (v) => can(v, 'admin:audit'), false, false, false, true],
   ['manage the thesaurus', (v) => can(v, 'admin:thesaurus'), false, false, true, true],
   ['read search insight and collection charts', (v) => can(v, 'admin:insight'), false, false, true, true],
+  ['see the mail outbox (unsent and failed mails)', (v) => can(v, 'admin:mail'), false, false, false, true],
   [
     'react on a published case',
     (v) => can(v, 'reaction:create', others('published')),
