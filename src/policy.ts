@@ -59,6 +59,8 @@ export const policy = {
 
   'reflection:create': (v: Viewer, c: CaseRef) => (isExpert(v) || isAdmin(v)) && c.status === 'published',
   /** Edit or withdraw: only the expert who wrote it, while it is active. */
+  /** The home page's "still without a reflection" list of cases on upcoming agendas: who writes reflections. */
+  'reflection:prepare': (v: Viewer) => isExpert(v) || isAdmin(v),
   'reflection:edit': (v: Viewer, r: ReflectionRef) =>
     r.status === 'active' && r.authorId === v.id && (isExpert(v) || isAdmin(v)),
 

@@ -38,6 +38,7 @@ let bram: TestUser; // follows a theme, a role and a saved search
 let cor: TestUser; // follows a case; mail at once
 let erik: TestUser; // an expert
 let admin: TestUser;
+let karin: TestUser; // kerngroep
 let job: NotificationJob;
 
 const agents = new Map<TestUser, { agent: request.Agent; csrf: string }>();
@@ -103,7 +104,8 @@ beforeAll(async () => {
   cor = await buildUser(ds, { organizationId: org.id, name: 'Cor Collega' });
   erik = await buildUser(ds, { organizationId: org.id, name: 'Erik Expert', roles: ['expert'] });
   admin = await buildUser(ds, { organizationId: org.id, roles: ['admin'] });
-  for (const user of [anna, bram, cor, erik, admin]) {
+  karin = await buildUser(ds, { organizationId: org.id, roles: ['curator'], name: 'Karin Kerngroep' });
+  for (const user of [anna, bram, cor, erik, admin, karin]) {
     const agent = request.agent(ctx.app);
     await loginAs(agent, user);
     agents.set(user, { agent, csrf: await csrfOf(agent, '/account') });
@@ -240,6 +242,64 @@ describe('following', () => {
     await runJob(new Date());
     const mail = mailsTo(cor).find((m) => m.subject.includes('reflectie'));
     expect(mail?.text).toContain(`${SITE}${n.link}`);
+  });
+});
+
+describe('the home page per role', () => {
+  it('shows new cases in followed themes first, and what each role has to do', async () => {
+    const ds = ctx.db.dataSource;
+    const onAgenda = await buildCase(ds, anna, {
+      title: 'Schuldhulp aan de keukentafel',
+      themes: ['renovatie'],
+    });
+    const nominated = await buildCase(ds, anna, { title: 'Huurdersraad digitaal', themes: ['renovatie'] });
+    const draft = await buildCase(ds, anna, { title: 'Nog een concept over de wijk', status: 'draft' });
+    const [held] = await ds.query(
+      `INSERT INTO meetings (title, starts_at, status) VALUES ('Themadag schulden', now() + interval '10 days', 'agenda_set') RETURNING id`,
+    );
+    await ds.query(
+      `INSERT INTO nominations (meeting_id, case_id, nominated_by_id, motivation, status, agenda_position) VALUES ($1, $2, $3, 'Goed', 'selected', 1)`,
+      [held.id, onAgenda, anna.id],
+    );
+    const [open] = await ds.query(
+      `INSERT INTO meetings (title, starts_at, nomination_deadline, status) VALUES ('Werkbezoek Zwolle', now() + interval '40 days', now() + interval '20 days', 'nominations_open') RETURNING id`,
+    );
+    await ds.query(
+      `INSERT INTO nominations (meeting_id, case_id, nominated_by_id, motivation) VALUES ($1, $2, $3, 'Graag')`,
+      [open.id, nominated, anna.id],
+    );
+
+    const home = async (user: TestUser) => (await as(user).agent.get('/').expect(200)).text;
+    const bramHome = await home(bram);
+    const followed = bramHome.slice(
+      bramHome.indexOf('Nieuw in wat u volgt'),
+      bramHome.indexOf('Komende bijeenkomsten'),
+    );
+    expect(followed).toContain('Wijkcoaches voor huurders met schulden');
+    expect(followed).toContain('Incasso en huurachterstanden');
+    expect(followed).not.toContain('Dakisolatie'); // a theme Bram does not follow
+    expect(bramHome).not.toContain('Voor de kerngroep');
+    expect(bramHome).not.toContain('nog zonder reflectie');
+
+    const erikHome = await home(erik);
+    const agenda = erikHome.slice(
+      erikHome.indexOf('Op de agenda, nog zonder reflectie'),
+      erikHome.indexOf('Komende bijeenkomsten'),
+    );
+    expect(agenda).toContain('Schuldhulp aan de keukentafel');
+    expect(agenda).not.toContain('Huurdersraad digitaal'); // nominated, not on an agenda
+
+    const karinHome = await home(karin);
+    expect(karinHome).toContain(
+      `href="/bijeenkomsten/${open.id}/voordrachten">Werkbezoek Zwolle</a> <span class="muted">· 1 voordracht`,
+    );
+    expect(karinHome).toContain('Sluitingsdata voor voordrachten');
+
+    const annaHome = await home(anna);
+    expect(annaHome).toContain(
+      `<a href="/casussen/${draft}">Nog een concept over de wijk</a> <span class="muted">· Concept`,
+    );
+    expect(annaHome).toContain('Gepubliceerd · bijgewerkt');
   });
 });
 

@@ -147,6 +147,7 @@ const matrix: Array<[string, (v: Viewer) => boolean, boolean, boolean, boolean, 
   ['manage the thesaurus', (v) => can(v, 'admin:thesaurus'), false, false, true, true],
   ['read search insight and collection charts', (v) => can(v, 'admin:insight'), false, false, true, true],
   ['see the mail outbox (unsent and failed mails)', (v) => can(v, 'admin:mail'), false, false, false, true],
+  ['see cases on upcoming agendas without a reflection (home)', (v) => can(v, 'reflection:prepare'), false, true, false, true],
   [
     'react on a published case',
     (v) => can(v, 'reaction:create', others('published')),
