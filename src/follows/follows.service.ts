@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { CORPORATION_ROLE_LABELS, CORPORATION_ROLES, type CorporationRole } from '../domain';
+import { rowsOf } from '../db/sql';
 import { can, type Viewer } from '../policy';
 import { badRequest, notFound } from '../web/http-errors';
 import { savedSearchQuery, type FollowKind, type FollowRow } from './follows.queries';
@@ -40,8 +41,7 @@ export class FollowsService {
       `DELETE FROM follows WHERE id = $1 AND user_id = $2 RETURNING id`,
       [id, viewer.id],
     );
-    const deleted = Array.isArray(rows[0]) ? rows[0] : rows;
-    if (deleted.length === 0) throw notFound(NOT_FOUND);
+    if (rowsOf(rows).length === 0) throw notFound(NOT_FOUND);
   }
 
   /** The stored value (a search in its canonical form) and its Dutch label; unknown things refused. */

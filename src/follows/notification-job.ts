@@ -6,6 +6,7 @@ import { createNotifications, SITE, type NewNotification } from '../notification
 import { can, type Viewer } from '../policy';
 import type { SearchService } from '../search/search.service';
 import { CORPORATION_ROLE_LABELS, type CaseVisibility, type CorporationRole, type UserRole } from '../domain';
+import { rowsOf } from '../db/sql';
 import { digestPeriod } from './digest-period';
 import { savedSearchQuery } from './follows.queries';
 import { unsubscribeToken } from './unsubscribe';
@@ -242,24 +243,31 @@ export class NotificationJob {
       const frequency = digestFrequency(s);
       const period = digestPeriod(now, frequency);
       await ds.transaction(async (m) => {
+        // A period's digest holds what arrived before it began; what came later waits for the next.
+        const [waiting] = await m.query(
+          `SELECT count(*)::int AS n FROM notifications
+            WHERE user_id = $1 AND delivery = 'digest' AND digest_id IS NULL AND created_at < $2`,
+          [userId, period.start],
+        );
+        if (waiting.n === 0) return;
         const [digest] = await m.query(
           `INSERT INTO digests (user_id, period) VALUES ($1, $2) ON CONFLICT (user_id, period) DO NOTHING RETURNING id`,
-          [userId, `${frequency === 'daily' ? 'dag' : 'week'}:${period}`],
+          [userId, `${frequency === 'daily' ? 'dag' : 'week'}:${period.key}`],
         );
-        if (!digest) return; // this period's digest went out already: the items wait for the next
-        const items: Array<{ message: string; url: string; reason: string; created_at: Date }> =
+        if (!digest) return; // this period's digest was made already (another process, an earlier pass)
+        const items: Array<{ message: string; url: string; reason: string }> = rowsOf(
           await m.query(
             `UPDATE notifications SET digest_id = $2
-            WHERE user_id = $1 AND delivery = 'digest' AND digest_id IS NULL AND created_at <= $3
-            RETURNING message, url, reason, created_at`,
-            [userId, digest.id, now],
-          );
-        const list = Array.isArray(items[0]) ? (items[0] as unknown as typeof items) : items;
-        await m.query(`UPDATE digests SET items = $2 WHERE id = $1`, [digest.id, list.length]);
-        if (list.length === 0) return;
+              WHERE user_id = $1 AND delivery = 'digest' AND digest_id IS NULL AND created_at < $3
+              RETURNING message, url, reason`,
+            [userId, digest.id, period.start],
+          ),
+        );
+        await m.query(`UPDATE digests SET items = $2 WHERE id = $1`, [digest.id, items.length]);
+        if (items.length === 0) return;
         const [user] = await m.query(`SELECT email, name FROM users WHERE id = $1`, [userId]);
         const token = unsubscribeToken(this.options.secret, userId, now);
-        const mail = digestMail(user.name, frequency, list, token);
+        const mail = digestMail(user.name, frequency, items, token);
         await m.query(
           `INSERT INTO mail_outbox (user_id, recipient, subject, body, headers) VALUES ($1, $2, $3, $4, $5::jsonb)`,
           [userId, user.email, mail.subject, mail.body, JSON.stringify(mail.headers)],
@@ -286,8 +294,7 @@ export class NotificationJob {
           RETURNING id, recipient, subject, body, headers, attempts`,
         [now, CLAIM_MS / 1000],
       );
-      const rows = Array.isArray(claimed[0]) ? claimed[0] : claimed;
-      const mail = rows[0] as
+      const mail = rowsOf(claimed)[0] as
         | {
             id: number;
             recipient: string;
