@@ -18,6 +18,11 @@ import {
   MeetingSignupGuest,
 } from '../meetings/signup.entity';
 import { Notification } from '../notifications/notification.entity';
+import { NotificationSetting } from '../notifications/notification-setting.entity';
+import { Follow } from '../follows/follow.entity';
+import { PublicationEvent } from '../follows/publication-event.entity';
+import { Digest } from '../follows/digest.entity';
+import { MailOutboxEntry } from '../mail/mail-outbox.entity';
 import { Reaction } from '../reactions/reaction.entity';
 import { PrivacyConfirmation } from '../privacy/privacy-confirmation.entity';
 import { Reflection } from '../reflections/reflection.entity';
@@ -46,6 +51,11 @@ export const entities = [
   MeetingProgrammeItem,
   MeetingReport,
   Notification,
+  NotificationSetting,
+  Follow,
+  PublicationEvent,
+  Digest,
+  MailOutboxEntry,
   SearchOutboxEntry,
   ThesaurusGroup,
   PrivacyConfirmation,

@@ -102,7 +102,7 @@ export class NotificationJob {
   async processPublications(): Promise<void> {
     const ds = this.dataSource;
     const events: Array<{ id: number; case_id: number }> = await ds.query(
-      `SELECT e.id, e.case_id FROM case_events e
+      `SELECT e.id, e.case_id FROM publication_events e
         WHERE e.processed_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_outbox o WHERE o.case_id = e.case_id)
         ORDER BY e.id LIMIT 500`,
     );
@@ -119,7 +119,7 @@ export class NotificationJob {
     const notifications = published.length ? await this.matches(published) : [];
     await ds.transaction(async (m) => {
       const claimed: Array<{ id: number }> = await m.query(
-        `SELECT id FROM case_events WHERE id = ANY($1) AND processed_at IS NULL FOR UPDATE SKIP LOCKED`,
+        `SELECT id FROM publication_events WHERE id = ANY($1) AND processed_at IS NULL FOR UPDATE SKIP LOCKED`,
         [events.map((e) => e.id)],
       );
       if (claimed.length === 0) return;
@@ -131,7 +131,7 @@ export class NotificationJob {
         m,
         notifications.filter((x) => claimedCases.has(x.caseId)).map((x) => x.notification),
       );
-      await m.query(`UPDATE case_events SET processed_at = now() WHERE id = ANY($1)`, [
+      await m.query(`UPDATE publication_events SET processed_at = now() WHERE id = ANY($1)`, [
         claimed.map((c) => c.id),
       ]);
     });

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { NotificationKind } from './notifications.service';
+import type { NotificationKind } from './notification.entity';
 
 /** How a member receives one kind of notification. */
 export const CHANNELS = ['inapp', 'instant', 'digest', 'off'] as const;

@@ -1,5 +1,7 @@
 import {
+  Check,
   Column,
+  Index,
   CreateDateColumn,
   Entity,
   JoinColumn,
@@ -30,6 +32,8 @@ export type NotificationKind =
 
 /** An in-app message; event_key makes "once per event" a database rule (unique per user). */
 @Unique(['userId', 'eventKey'])
+@Index('notifications_undigested_idx', { synchronize: false }) // partial: in the migration
+@Check('notifications_delivery_check', `delivery IN ('inapp', 'instant', 'digest')`)
 @Entity('notifications')
 export class Notification {
   @PrimaryGeneratedColumn('identity', { type: 'integer', generatedIdentity: 'BY DEFAULT' })
@@ -59,7 +63,7 @@ export class Notification {
 
   /** How it reaches the member: 'inapp', 'instant' (mailed at once) or 'digest'. */
   @Column({ type: 'varchar', length: 10, default: 'inapp' })
-  delivery!: string;
+  delivery!: 'inapp' | 'instant' | 'digest';
 
   /** The digest it went out in. */
   @Column({ type: 'integer', nullable: true })
