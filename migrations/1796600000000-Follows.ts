@@ -54,7 +54,9 @@ export class Follows1796600000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         processed_at timestamptz
       )`);
-    await q.query(`CREATE INDEX publication_events_pending_idx ON publication_events (id) WHERE processed_at IS NULL`);
+    await q.query(
+      `CREATE INDEX publication_events_pending_idx ON publication_events (id) WHERE processed_at IS NULL`,
+    );
     // The first publication of a case, however it happens (form, status button, import).
     await q.query(`
       CREATE FUNCTION case_published_event() RETURNS trigger LANGUAGE plpgsql AS $$
