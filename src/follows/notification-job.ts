@@ -16,6 +16,8 @@ const BACKOFF_BASE_MS = 60_000;
 const BACKOFF_MAX_MS = 6 * 3_600_000;
 /** A mail claimed by a process that died is tried again after this long. */
 const CLAIM_MS = 5 * 60_000;
+/** Publications matched per pass over the follows. */
+const PUBLICATION_BATCH = 500;
 
 interface PublishedCase {
   id: number;
@@ -100,13 +102,19 @@ export class NotificationJob {
    * the saved search is answered by the search engine itself, with the member as viewer.
    */
   async processPublications(): Promise<void> {
+    // In batches until none is ready (an import publishes thousands at once).
+    while ((await this.processPublicationBatch()) === PUBLICATION_BATCH);
+  }
+
+  private async processPublicationBatch(): Promise<number> {
     const ds = this.dataSource;
     const events: Array<{ id: number; case_id: number }> = await ds.query(
       `SELECT e.id, e.case_id FROM publication_events e
         WHERE e.processed_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_outbox o WHERE o.case_id = e.case_id)
-        ORDER BY e.id LIMIT 500`,
+        ORDER BY e.id LIMIT $1`,
+      [PUBLICATION_BATCH],
     );
-    if (events.length === 0) return;
+    if (events.length === 0) return 0;
     const cases: PublishedCase[] = await ds.query(
       `SELECT c.id, c.title, c.status, c.author_id, c.organization_id, c.visibility, c.roles,
               coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name))
@@ -117,12 +125,13 @@ export class NotificationJob {
     // A case made a draft again or archived before this pass is news to nobody.
     const published = cases.filter((c) => c.status === 'published');
     const notifications = published.length ? await this.matches(published) : [];
-    await ds.transaction(async (m) => {
+    // Claimed here: another process working on the same events skips them (and so does this loop).
+    return ds.transaction(async (m) => {
       const claimed: Array<{ id: number }> = await m.query(
         `SELECT id FROM publication_events WHERE id = ANY($1) AND processed_at IS NULL FOR UPDATE SKIP LOCKED`,
         [events.map((e) => e.id)],
       );
-      if (claimed.length === 0) return;
+      if (claimed.length === 0) return 0;
       const claimedCases = new Set(
         events.filter((e) => claimed.some((c) => c.id === e.id)).map((e) => e.case_id),
       );
@@ -134,6 +143,7 @@ export class NotificationJob {
       await m.query(`UPDATE publication_events SET processed_at = now() WHERE id = ANY($1)`, [
         claimed.map((c) => c.id),
       ]);
+      return claimed.length;
     });
   }
 
@@ -284,7 +294,11 @@ export class NotificationJob {
   async sendMail(now: Date): Promise<void> {
     const mailer = this.options.mailer;
     const ds = this.dataSource;
-    if (!mailer?.enabled) return;
+    if (!mailer?.enabled) {
+      // Without SMTP_URL nothing is mailed (notifications stay in the app): nothing should wait.
+      await ds.query(`DELETE FROM mail_outbox WHERE sent_at IS NULL`);
+      return;
+    }
     const site = (this.options.publicUrl ?? '').replace(/\/+$/, '');
     for (let i = 0; i < 1000; i++) {
       const claimed = await ds.query(
