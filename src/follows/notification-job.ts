@@ -303,7 +303,7 @@ export class NotificationJob {
     for (let i = 0; i < 1000; i++) {
       const claimed = await ds.query(
         `UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = $1::timestamptz + make_interval(secs => $2)
-          WHERE id = (SELECT id FROM mail_outbox WHERE sent_at IS NULL AND next_attempt_at <= $1
+          WHERE id = (SELECT id FROM mail_outbox WHERE sent_at IS NULL AND next_attempt_at <= greatest($1::timestamptz, now())
                        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
           RETURNING id, recipient, subject, body, headers, attempts`,
         [now, CLAIM_MS / 1000],

@@ -401,7 +401,7 @@ describe('digests', () => {
       `INSERT INTO mail_outbox (user_id, recipient, subject, body) VALUES ($1, $2, 'Casusbank: test', 'tekst')`,
       [refused.id, refused.email],
     );
-    const now = new Date();
+    const now = new Date(Date.now() + 1000); // the row was written within this millisecond, with microseconds
     await job.sendMail(now);
     const [row] = await ctx.db.dataSource.query(
       `SELECT attempts, last_error, sent_at, next_attempt_at FROM mail_outbox WHERE recipient = $1`,
