@@ -83,6 +83,15 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
 
     for (const meeting of demoMeetings) await seedMeeting(m, meeting, orgIds, userIds, caseIds);
     await seedReactions(m, userIds, caseIds);
+    // The demo member follows a theme and a search (Wat ik volg, the home page); the collection
+    // itself is not news to anyone, so its publications are marked as told.
+    const member = required(userIds, 'deelnemer@casusbank.nl', 'deelnemer');
+    await m.query(
+      `INSERT INTO follows (user_id, kind, value, label) VALUES
+         ($1, 'theme', 'incasso', 'Incasso en huurachterstanden'), ($1, 'search', 'q=wijkteam', '"wijkteam"')`,
+      [member.id],
+    );
+    await m.query(`UPDATE publication_events SET processed_at = now() WHERE processed_at IS NULL`);
   });
 
   return {
