@@ -137,7 +137,8 @@ const rowsOf = (id: number) =>
     [id],
   );
 
-async function waitForExtraction(attachmentId: number, timeoutMs = 5000) {
+// Extraction runs in a child process; on a loaded machine its start alone can take seconds.
+async function waitForExtraction(attachmentId: number, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await ctx.db.dataSource.query(

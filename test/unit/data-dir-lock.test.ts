@@ -53,7 +53,12 @@ describe('DATA_DIR lock (PGlite has none of its own)', () => {
       while (Date.now() < Number(at)) {} // start together
       try { acquireDataDirLock(dir, 'wedstrijd'); process.stdout.write('won'); }
       catch (e) { process.stdout.write(e instanceof DataDirLockedError ? 'lost' : 'error ' + e); }
-      setTimeout(() => {}, 400); // hold it while the others try`;
+      // Hold it until every contender has tried (a slow start on a loaded machine must not find it released).
+      const done = require('node:path').join(dir, 'done');
+      const until = Date.now() + 30000;
+      const wait = () => (require('node:fs').existsSync(done) || Date.now() > until ? undefined : setTimeout(wait, 20));
+      wait();`;
+    let answered = () => {};
     const run = (at: number) =>
       new Promise<string>((resolve) => {
         const child = spawn(process.execPath, [
@@ -65,7 +70,10 @@ describe('DATA_DIR lock (PGlite has none of its own)', () => {
           String(at),
         ]);
         let out = '';
-        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          answered();
+        });
         child.on('close', () => resolve(out));
       });
     for (let round = 0; round < 20; round++) {
@@ -78,6 +86,12 @@ describe('DATA_DIR lock (PGlite has none of its own)', () => {
           JSON.stringify({ pid: 2 ** 22 + 1, purpose: 'dood' }),
         );
       }
+      const doneFile = path.join(dir, 'done');
+      rmSync(doneFile, { force: true });
+      let answers = 0;
+      answered = () => {
+        if (++answers === 3) writeFileSync(doneFile, ''); // all have tried: the winner may let go
+      };
       const at = Date.now() + 400;
       const results = await Promise.all([0, 1, 2].map(() => run(at)));
       expect({ round, results: results.sort() }).toEqual({ round, results: ['lost', 'lost', 'won'] });
