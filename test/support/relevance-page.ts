@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { parse, type HTMLElement } from 'node-html-parser';
 import type { Agent } from 'supertest';
 import type { DataSource } from 'typeorm';
-import type { CaseContent } from '../../src/cases/case-fields';
+import { contentOf, type CaseContent } from '../../src/cases/case-fields';
 import { CasesService } from '../../src/cases/cases.service';
 import type { OrganizationKind } from '../../src/domain';
 import type { SearchDocument } from '../../src/search/search-document';
@@ -73,22 +73,19 @@ export async function loadCorpusAsCases(ds: DataSource, corpus: SearchDocument[]
   const member = await buildUser(ds, { name: 'Zoekend Lid', organizationId: memberOrg.id });
 
   const items = corpus.map((doc) => ({
-    content: {
+    // The fields the corpus has; every other field of the case-field table empty (its default).
+    content: contentOf({
       title: doc.title,
       summary: doc.summary,
       context: doc.body,
-      approach: '',
-      results: '',
-      lessons: '',
-      question: '',
-      roles: doc.roles,
+      roles: doc.roles as CaseContent['roles'],
       themes: doc.themes,
       tags: doc.tags,
       partners: doc.partners,
       region: doc.region,
       year: doc.year,
       contact: doc.contact,
-    } as CaseContent,
+    }),
     options: {
       authorId: authors.get(authorKey(doc))!.id,
       organizationId: orgIds.get(doc.organizationName)!,
