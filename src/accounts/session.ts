@@ -55,6 +55,12 @@ function throttleTouch(store: session.Store) {
   const touch = store.touch?.bind(store);
   if (!touch) return;
   const touched = new LRUCache<string, true>({ max: 50_000, ttl: TOUCH_EVERY_MS });
+  // A save writes the expiry too: no touch is needed within the minute after it.
+  const set = store.set.bind(store);
+  store.set = (sid, sess, callback) => {
+    touched.set(sid, true);
+    set(sid, sess, callback);
+  };
   store.touch = (sid, sess, callback) => {
     if (touched.has(sid)) return callback?.();
     touched.set(sid, true);
