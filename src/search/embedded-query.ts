@@ -2,11 +2,11 @@ import { compoundSplits, formsOf, isNoiseWord, stem, words } from './dutch-analy
 import type { ParsedQuery, QueryTerm } from './search-query';
 
 /**
- * A parsed query turned into FTS5 match expressions over analysed columns. Each group of the
- * query (a word, a phrase, or words joined by OF) becomes one expression that matches when any
- * form of it is in a case: the stem, the exact word, a compound containing it, its compound parts
- * written apart, a thesaurus alternative. Tokens are quoted, so nothing a member types reaches
- * FTS5 as syntax.
+ * A parsed query turned into the embedded engine's groups. Each group of the query (a word, a
+ * phrase, or words joined by OF) matches when any form of it is in a case: the stem, the exact
+ * word, a compound containing it, its compound parts written apart, a thesaurus alternative.
+ * Single words are looked up in the engine's postings; phrases go to FTS5 quoted, so nothing a
+ * member types reaches FTS5 as syntax.
  */
 
 /** The column sets of one FTS5 table. */
@@ -39,23 +39,6 @@ export interface GroupForms {
 
 /** Compound parts written apart match within this many words of each other. */
 export const PARTS_NEAR = 3;
-
-const quote = (token: string) => `"${token.replace(/"/g, '')}"`;
-
-/** The FTS5 expression of one group over a column set. */
-export function groupExpression(g: GroupForms, cols: ColumnSet): string {
-  const main = `{${cols.stems.join(' ')}}`;
-  const all = `{${[...cols.stems, ...cols.parts].join(' ')}}`;
-  const alts: string[] = [];
-  // One phrase per stem over the text and the compound parts (bm25's column weights rank a
-  // part below a word); each phrase costs a pass over its matches.
-  const stems = [...new Set(g.stems)];
-  if (stems.length) alts.push(`${g.strict ? main : all}: (${stems.map(quote).join(' OR ')})`);
-  if (cols.exact) for (const w of new Set(g.exact)) alts.push(`{${cols.exact}}: ${quote(w)}`);
-  for (const p of g.prefixes) alts.push(`${all}: ${quote(p)}*`);
-  for (const phrase of g.phrases) alts.push(`${main}: ${quote(phrase.join(' '))}`);
-  return alts.length ? `(${alts.join(' OR ')})` : '';
-}
 
 /** Thesaurus look-up: the other terms of every group a term (as stems) belongs to. */
 export interface ThesaurusIndex {

@@ -7,7 +7,6 @@ import { ANALYSIS_VERSION, analyseText, isNoiseWord, stem, words } from './dutch
 import {
   PARTS_NEAR,
   analyseQuery,
-  groupExpression,
   wordForms,
   type AnalysedQuery,
   markedStems,
@@ -15,6 +14,15 @@ import {
   type GroupForms,
   type ThesaurusIndex,
 } from './embedded-query';
+import {
+  Bm25Postings,
+  DocSlots,
+  TermDictionary,
+  decodeTerms,
+  encodeTerms,
+  weighTerms,
+  type DocTerms,
+} from './embedded-postings';
 import type { SearchDocument } from './search-document';
 import {
   parsedOf,
@@ -28,10 +36,10 @@ import {
 } from './search-query';
 import { typoCorrections } from './lexicon';
 import { emptyFacets, markedSnippet, pageAt, snippetOf, type Snip } from './snippets';
-import { isShared, isVisible } from './visibility';
+import { isShared, visibleTo } from './visibility';
 
 /** Bumped when the file layout changes; an index of another version is rebuilt. */
-const SCHEMA_VERSION = 3;
+const SCHEMA_VERSION = 4;
 
 /** Attachment text indexed per case (the rest of a long file is still downloadable, not searchable). */
 export const EMBEDDED_ATTACHMENT_CHARS = 100_000;
@@ -53,6 +61,20 @@ const CASE_COLS: ColumnSet = {
   exact: 'exact',
 };
 const ATT_COLS: ColumnSet = { stems: ['att'], parts: ['att_parts'] };
+/** In the in-memory postings, terms of compound-part columns and of the exact column are prefixed. */
+const PARTS = '~';
+const EXACT = '=';
+const CASE_PREFIX: Record<(typeof CASE_COLUMNS)[number], string> = {
+  title: '',
+  head: '',
+  body: '',
+  meta: '',
+  refl: '',
+  react: '',
+  tparts: PARTS,
+  parts: PARTS,
+  exact: EXACT,
+};
 
 /** Neighbouring query words at most this many words apart count as close (a bonus per pair). */
 const NEAR_WORDS = 6;
@@ -60,8 +82,6 @@ const NEAR_BONUS = 0.25;
 const MAX_NEAR_PAIRS = 6;
 /** Query groups looked at (a bit each in a mask). */
 const MAX_GROUPS = 24;
-
-const byNewest = (a: Meta, b: Meta) => b.updatedAt - a.updatedAt || b.id - a.id;
 
 /** The best this many matches (by words matched and bm25) are ranked again with positions. */
 const RERANK = 200;
@@ -95,16 +115,6 @@ interface Meta {
   summary: string;
 }
 
-interface Scored {
-  id: number;
-  /** How many query groups the case matches (a compound whose parts stand apart counts one less). */
-  groups: number;
-  /** Bit i: the case matches query group i. */
-  mask: number;
-  score: number;
-  inCase: boolean;
-}
-
 export interface EmbeddedSearchOptions {
   /** The index file (in DATA_DIR); null keeps it in memory (tests). */
   file: string | null;
@@ -114,10 +124,12 @@ export interface EmbeddedSearchOptions {
 }
 
 /**
- * The embedded search engine: SQLite FTS5 (bm25 with field weights) in the app's process,
- * persisted in DATA_DIR, fed by the search outbox like every engine. Text goes in analysed by
- * the shared Dutch analysis (stems, compound parts); filters, facets and visibility are answered
- * from metadata in memory; snippets are built for the shown page only.
+ * The embedded search engine, persisted in DATA_DIR and fed by the search outbox like every
+ * engine. Text goes in analysed by the shared Dutch analysis (stems, compound parts). Words are
+ * matched and ranked in memory (bm25 with field weights on typed arrays, embedded-postings.ts);
+ * SQLite holds the documents and FTS5 tables for what needs word positions (phrases, compounds
+ * written apart, query words near each other, among few candidates). Filters, facets and
+ * visibility are answered from metadata in memory; snippets are built for the shown page only.
  */
 export class EmbeddedCaseSearch implements CaseSearch {
   readonly engine = 'embedded' as const;
@@ -128,8 +140,27 @@ export class EmbeddedCaseSearch implements CaseSearch {
   private ready: boolean;
   private rebuilding = false;
   private readonly statements = new Map<string, Database.Statement>();
-  /** Every case newest first; dropped at each write. */
-  private newest: Meta[] | null = null;
+  /** bm25 in memory: documents in slots, terms as numbers, the case's own text and its attachments. */
+  private readonly slots = new DocSlots();
+  private readonly dictionary = new TermDictionary();
+  /** Terms of the dictionary already in the terms table. */
+  private savedTerms = 0;
+  private readonly caseTerms = new Bm25Postings(this.slots);
+  private readonly attTerms = new Bm25Postings(this.slots);
+  /** Metadata by slot (undefined for dead slots), and its facet values as numbers. */
+  private metaAt: Array<Meta | undefined> = [];
+  private codesAt: Array<DocCodes | undefined> = [];
+  private readonly codes = {
+    role: new FacetCode(),
+    theme: new FacetCode(),
+    organizationKind: new FacetCode(),
+    year: new FacetCode(),
+  };
+  /** Per slot, reused between calls: a group's bm25 in the case's text and in its attachments. */
+  private caseAcc = new Float64Array(0);
+  private attAcc = new Float64Array(0);
+  /** Every live slot, newest case first; dropped at each write. */
+  private newest: number[] | null = null;
 
   constructor(private readonly options: EmbeddedSearchOptions) {
     this.ready = this.open();
@@ -184,10 +215,11 @@ export class EmbeddedCaseSearch implements CaseSearch {
       CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE docs (
         id INTEGER PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL, attachments TEXT NOT NULL, words TEXT NOT NULL,
-        reactions TEXT NOT NULL DEFAULT '[]');
+        reactions TEXT NOT NULL DEFAULT '[]', terms BLOB NOT NULL, att_terms BLOB NOT NULL);
       CREATE VIRTUAL TABLE fts USING fts5(${CASE_COLUMNS.join(', ')}, tokenize = 'unicode61');
       CREATE VIRTUAL TABLE fts_att USING fts5(att, att_parts, tokenize = 'unicode61');
       CREATE TABLE vocabulary (word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL);
     `);
     this.db
       .prepare(`INSERT INTO info (key, value) VALUES ('version', ?)`)
@@ -196,10 +228,26 @@ export class EmbeddedCaseSearch implements CaseSearch {
 
   private loadMemory() {
     this.meta.clear();
-    for (const row of this.db.prepare(`SELECT meta FROM docs`).iterate() as Iterable<{ meta: string }>) {
-      const m = JSON.parse(row.meta) as Meta;
+    this.slots.clear();
+    this.dictionary.clear();
+    this.metaAt = [];
+    this.codesAt = [];
+    const terms = this.db.prepare(`SELECT id, term FROM terms ORDER BY id`).raw().iterate() as Iterable<
+      [number, string]
+    >;
+    for (const [id, term] of terms)
+      if (this.dictionary.intern(term) !== id) throw new Error('damaged term dictionary');
+    this.savedTerms = this.dictionary.size;
+    const rows = this.db.prepare(`SELECT meta, terms, att_terms FROM docs`).raw().iterate() as Iterable<
+      [string, Buffer, Buffer]
+    >;
+    for (const [metaText, caseTerms, attTerms] of rows) {
+      const m = JSON.parse(metaText) as Meta;
       this.meta.set(m.id, m);
+      this.place(m, decodeTerms(caseTerms), decodeTerms(attTerms));
     }
+    this.caseTerms.trim();
+    this.attTerms.trim();
     this.vocabulary.clear();
     for (const row of this.db.prepare(`SELECT word, docs FROM vocabulary`).iterate() as Iterable<{
       word: string;
@@ -231,7 +279,14 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const write = this.db.transaction((list: SearchDocument[]) => {
       for (const d of list) this.writeDoc(d);
     });
-    write(docs);
+    try {
+      write(docs);
+    } catch (error) {
+      // The transaction rolled back: memory must not keep what the file lost.
+      this.loadMemory();
+      throw error;
+    }
+    this.compactSlots();
   }
 
   async remove(ids: number[]): Promise<void> {
@@ -240,12 +295,17 @@ export class EmbeddedCaseSearch implements CaseSearch {
       for (const id of list) this.deleteDoc(id);
     });
     remove(ids);
+    this.compactSlots();
   }
 
   async reset(): Promise<void> {
     this.db.exec(`DELETE FROM docs; DELETE FROM fts; DELETE FROM fts_att; DELETE FROM vocabulary;`);
+    // The terms keep their numbers (the table and the dictionary stay as they are).
     this.meta.clear();
     this.vocabulary.clear();
+    this.slots.clear();
+    this.metaAt = [];
+    this.codesAt = [];
     this.newest = null;
   }
 
@@ -304,6 +364,9 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.db.prepare(`DELETE FROM fts WHERE rowid = ?`).run(id);
     this.db.prepare(`DELETE FROM fts_att WHERE rowid = ?`).run(id);
     this.meta.delete(id);
+    const slot = this.slots.slot(id);
+    if (slot !== undefined) this.metaAt[slot] = this.codesAt[slot] = undefined;
+    this.slots.release(id);
     this.newest = null;
   }
 
@@ -366,24 +429,35 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const exact = words(`${d.title} ${d.summary} ${d.tags.join(' ')}`).join(' ');
     const headParts = [title.parts, head.parts].join(' ');
     const parts = [body.parts, metaA.parts, refl.parts].join(' ');
+    const columns = [
+      title.stems,
+      head.stems,
+      body.stems,
+      metaA.stems,
+      refl.stems,
+      headParts,
+      parts,
+      exact,
+      react.stems,
+    ];
     this.db
       .prepare(`INSERT INTO fts (rowid, ${CASE_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(
-        d.id,
-        title.stems,
-        head.stems,
-        body.stems,
-        metaA.stems,
-        refl.stems,
-        headParts,
-        parts,
-        exact,
-        react.stems,
-      );
+      .run(d.id, ...columns);
     if (att.stems)
       this.db
         .prepare(`INSERT INTO fts_att (rowid, att, att_parts) VALUES (?, ?, ?)`)
         .run(d.id, att.stems, att.parts);
+    const caseTerms = weighTerms(
+      columns.map((tokens, i) => ({ tokens, weight: CASE_WEIGHTS[i], prefix: CASE_PREFIX[CASE_COLUMNS[i]] })),
+      this.dictionary,
+    );
+    const attTerms = weighTerms(
+      [
+        { tokens: att.stems, weight: ATT_WEIGHTS[0], prefix: '' },
+        { tokens: att.parts, weight: ATT_WEIGHTS[1], prefix: PARTS },
+      ],
+      this.dictionary,
+    );
     // The vocabulary learns words of published cases only: a typo fix never reveals a draft.
     const vocab = [
       ...new Set(
@@ -393,7 +467,9 @@ export class EmbeddedCaseSearch implements CaseSearch {
       ),
     ];
     this.db
-      .prepare(`INSERT INTO docs (id, meta, body, attachments, words, reactions) VALUES (?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO docs (id, meta, body, attachments, words, reactions, terms, att_terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
       .run(
         d.id,
         JSON.stringify(meta),
@@ -401,36 +477,119 @@ export class EmbeddedCaseSearch implements CaseSearch {
         JSON.stringify(attachments),
         JSON.stringify(vocab),
         JSON.stringify(d.reactions),
+        encodeTerms(caseTerms),
+        encodeTerms(attTerms),
       );
     if (isShared(d)) this.countWords(vocab, 1);
     this.meta.set(d.id, meta);
+    this.place(meta, caseTerms, attTerms);
+    this.saveTerms();
     this.newest = null;
   }
 
-  /** May this viewer see this case with these status filters? */
-  private visible(m: Meta, query: SearchQuery, viewer: SearchViewer): boolean {
-    return isVisible(m, viewer, query.filters.statuses);
+  /** A document into the in-memory postings, in a new slot. */
+  private place(meta: Meta, caseTerms: DocTerms, attTerms: DocTerms) {
+    const slot = this.slots.assign(meta.id);
+    this.metaAt[slot] = meta;
+    this.codesAt[slot] = {
+      roles: meta.roles.map((r) => this.codes.role.code(r)),
+      themes: meta.themes.map((t) => this.codes.theme.code(t)),
+      organizationKind: this.codes.organizationKind.code(meta.organizationKind),
+      year: meta.year === null ? -1 : this.codes.year.code(String(meta.year)),
+    };
+    this.caseTerms.add(slot, caseTerms);
+    this.attTerms.add(slot, attTerms);
+  }
+
+  /** New terms of the dictionary into the terms table (in the write's transaction). */
+  private saveTerms() {
+    const insert = this.statement(`INSERT INTO terms (id, term) VALUES (?, ?)`);
+    for (; this.savedTerms < this.dictionary.size; this.savedTerms++)
+      insert.run(this.savedTerms, this.dictionary.names[this.savedTerms]);
+  }
+
+  /** Drops dead slots when they outnumber the living (after writes, never during a search). */
+  private compactSlots() {
+    if (!this.slots.wasteful) return;
+    const remap = this.slots.compact();
+    const metaAt: Array<Meta | undefined> = [];
+    const codesAt: Array<DocCodes | undefined> = [];
+    remap.forEach((to, from) => {
+      if (to < 0) return;
+      metaAt[to] = this.metaAt[from];
+      codesAt[to] = this.codesAt[from];
+    });
+    this.metaAt = metaAt;
+    this.codesAt = codesAt;
+    this.newest = null;
   }
 
   /**
-   * Rows of one FTS5 table matching an expression, with bm25 (higher is better). A match in more
-   * than half of the cases carries no weight in bm25 (FTS5 clamps its inverse document frequency
-   * to almost zero), so for those only the matching rows are read (ranking every row of a word in
-   * every case is what makes a search slow): score 0.
+   * Rows of one FTS5 table matching an expression, with bm25 (higher is better), as slots. Used
+   * for phrases of several words (positions); a phrase in more than half of the cases carries
+   * no weight in bm25, so for those only the matching rows are read.
    */
-  private match(table: 'fts' | 'fts_att', expression: string): Map<number, number> {
-    if (!expression) return new Map();
+  private match(table: 'fts' | 'fts_att', expression: string): Array<[number, number]> {
     const ids = this.statement(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`)
       .pluck()
       .all(expression) as number[];
-    if (ids.length * 2 > this.meta.size) return new Map(ids.map((id) => [id, 0]));
-    const weights = table === 'fts' ? CASE_WEIGHTS : ATT_WEIGHTS;
-    const rows = this.statement(
-      `SELECT rowid AS id, -bm25(${table}, ${weights.join(', ')}) AS score FROM ${table} WHERE ${table} MATCH ?`,
-    )
-      .raw()
-      .all(expression) as Array<[number, number]>;
-    return new Map(rows);
+    let rows: Array<[number, number]>;
+    if (ids.length * 2 > this.meta.size) rows = ids.map((id) => [id, 0]);
+    else {
+      const weights = table === 'fts' ? CASE_WEIGHTS : ATT_WEIGHTS;
+      rows = this.statement(
+        `SELECT rowid AS id, -bm25(${table}, ${weights.join(', ')}) AS score FROM ${table} WHERE ${table} MATCH ?`,
+      )
+        .raw()
+        .all(expression) as Array<[number, number]>;
+    }
+    const out: Array<[number, number]> = [];
+    for (const [id, score] of rows) {
+      const slot = this.slots.slot(id);
+      if (slot !== undefined) out.push([slot, score]);
+    }
+    return out;
+  }
+
+  /** Per-slot accumulators as long as the slots (grown after writes). */
+  private accumulators() {
+    if (this.caseAcc.length < this.slots.count) {
+      this.caseAcc = new Float64Array(this.slots.caseOf.length);
+      this.attAcc = new Float64Array(this.slots.caseOf.length);
+    }
+  }
+
+  /**
+   * bm25 of a group in one table, added per slot to `out`: the sum over its alternatives, as
+   * FTS5 sums the phrases of an OR query (a stem in the text or as a compound part, the exact
+   * word, a prefix). Single words are scored in memory; phrases of several words need positions
+   * and go to FTS5.
+   */
+  private scoreGroup(table: 'fts' | 'fts_att', g: GroupForms, out: Float64Array, touched: number[]) {
+    const index = table === 'fts' ? this.caseTerms : this.attTerms;
+    if (index.size === 0) return;
+    const ids = (...terms: string[]) =>
+      terms.map((t) => this.dictionary.idOf(t)).filter((id): id is number => id !== undefined);
+    for (const s of new Set(g.stems)) index.addPhrase(g.strict ? ids(s) : ids(s, PARTS + s), out, touched);
+    if (table === 'fts') for (const w of new Set(g.exact)) index.addPhrase(ids(EXACT + w), out, touched);
+    for (const p of g.prefixes)
+      index.addPhrase(
+        [...this.dictionary.startingWith(p), ...this.dictionary.startingWith(PARTS + p)],
+        out,
+        touched,
+      );
+    const cols = table === 'fts' ? CASE_COLS : ATT_COLS;
+    for (const phrase of g.phrases) {
+      if (phrase.length === 1) {
+        index.addPhrase(ids(phrase[0]), out, touched);
+        continue;
+      }
+      const expression = `{${cols.stems.join(' ')}}: "${phrase.join(' ').replace(/"/g, '')}"`;
+      for (const [slot, score] of this.match(table, expression)) {
+        if (out[slot] === 0) touched.push(slot);
+        out[slot] += score;
+      }
+    }
   }
 
   /** Prepared statements, kept (preparing one costs as much as a small search). */
@@ -458,7 +617,8 @@ export class EmbeddedCaseSearch implements CaseSearch {
     const corrected: Array<{ from: string; to: string }> = [];
 
     // Per group: which cases match, and how well (bm25 summed over groups is bm25 of the OR query).
-    const scored = new Map<number, Scored>();
+    const board = new Scoreboard(this.slots.count);
+    const visible = visibleTo(viewer, query.filters.statuses);
     const groupsMatched: number[] = [];
     let lookedUp = 0;
     for (const [groupIndex, g] of analysed.groups.entries()) {
@@ -470,25 +630,17 @@ export class EmbeddedCaseSearch implements CaseSearch {
         !g.strict &&
         g.exact.length === 1 &&
         lookedUp < MAX_CORRECTED_WORDS &&
-        !this.anyVisible(found, query, viewer)
+        !this.anyVisible(found, visible)
       ) {
         lookedUp++;
         const fix = this.corrections(g.exact[0]).find((text) =>
-          this.anyVisible(this.matchGroup(wordForms({ kind: 'word', text }, thesaurus)), query, viewer),
+          this.anyVisible(this.matchGroup(wordForms({ kind: 'word', text }, thesaurus)), visible),
         );
         if (fix) corrected.push({ from: g.exact[0], to: fix });
       }
-      const bit = 1 << groupIndex;
-      for (const [id, score, inCase] of found) {
-        let s = scored.get(id);
-        if (!s) scored.set(id, (s = { id, groups: 0, mask: 0, score: 0, inCase: false }));
-        s.score += score;
-        s.inCase ||= inCase;
-        s.groups++;
-        s.mask |= bit;
-      }
+      board.add(found, 1 << groupIndex);
       // "Found nowhere" counts only what the viewer may see: a draft's word stays unmentioned.
-      groupsMatched.push(this.anyVisible(found, query, viewer) ? 1 : 0);
+      groupsMatched.push(this.anyVisible(found, visible) ? 1 : 0);
     }
     // Corrected words: the query is searched again as if the corrections had been typed (so a
     // corrected compound is split and expanded like any word), and says what was corrected.
@@ -508,36 +660,40 @@ export class EmbeddedCaseSearch implements CaseSearch {
       if (result.total === 0) return { ...result, corrections: [], suggestions: [q], tookMs };
       return { ...result, corrections: corrected, tookMs };
     }
-    const excluded = new Set<number>();
-    for (const g of analysed.excluded) for (const [id] of this.matchGroup(g)) excluded.add(id);
+    const excluded = new Uint8Array(this.slots.count);
+    for (const g of analysed.excluded) for (const slot of this.matchGroup(g).slots) excluded[slot] = 1;
 
     // Visible candidates; without words every case, newest first (kept sorted between writes).
-    const candidates: Meta[] = [];
-    if (nGroups > 0) {
-      for (const s of scored.values()) {
-        const m = this.meta.get(s.id);
-        if (m && !excluded.has(m.id) && this.visible(m, query, viewer)) candidates.push(m);
-      }
-    } else {
-      for (const m of this.newestFirst())
-        if (!excluded.has(m.id) && this.visible(m, query, viewer)) candidates.push(m);
+    const candidates: number[] = [];
+    for (const slot of nGroups > 0 ? board.slots : this.newestFirst()) {
+      const m = this.metaAt[slot];
+      if (m && !excluded[slot] && visible(m)) candidates.push(slot);
     }
     const { total, facets, matching } = this.facets(candidates, query);
     const sort = query.sort ?? (hasText ? 'relevance' : 'newest');
-    let ordered: Meta[] = matching;
-    if (sort === 'relevance' && nGroups > 0) ordered = this.rank(matching, analysed, scored);
-    else if (sort === 'title') {
-      const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
-      ordered = matching.sort((a, b) => collator.compare(a.title, b.title) || a.id - b.id);
-    } else if (nGroups > 0) ordered = matching.sort(byNewest);
-
     const pages = Math.max(1, Math.ceil(total / query.perPage));
     const page = Math.min(Math.max(1, query.page), pages);
-    const shown = ordered.slice((page - 1) * query.perPage, page * query.perPage);
-    const hits = this.hits(shown, analysed.groups, scored);
+    const wanted = page * query.perPage;
+    let ordered: number[] = matching;
+    if (sort === 'relevance' && nGroups > 0) ordered = this.rank(matching, analysed, board, wanted);
+    else if (sort === 'title') {
+      const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+      const title = (slot: number) => this.metaAt[slot]!.title;
+      ordered = matching.sort(
+        (a, b) => collator.compare(title(a), title(b)) || this.caseOf(a) - this.caseOf(b),
+      );
+    } else if (nGroups > 0)
+      ordered = topSlots(matching, wanted, (slot) => this.metaAt[slot]!.updatedAt, this.byNewest);
+
+    const shown = ordered.slice((page - 1) * query.perPage, wanted);
+    const hits = this.hits(shown, analysed.groups, board);
 
     const full = (1 << nGroups) - 1;
-    const allWords = nGroups > 1 ? ordered.filter((m) => scored.get(m.id)!.mask === full).length : total;
+    let allWords = total;
+    if (nGroups > 1) {
+      allWords = 0;
+      for (const slot of matching) if (board.mask[slot] === full) allWords++;
+    }
     const missing =
       nGroups > 1 && allWords === 0 && total > 0
         ? analysed.groups.filter((_, i) => groupsMatched[i] === 0).map((g) => g.label)
@@ -557,49 +713,84 @@ export class EmbeddedCaseSearch implements CaseSearch {
     };
   }
 
-  /**
-   * Most words first, then bm25. The best RERANK of those are checked for what needs positions
-   * (compounds written apart, query words close together) and ranked again; the rest keep
-   * their order (pages that deep are rarely looked at).
-   */
-  private rank(matching: Meta[], analysed: AnalysedQuery, scored: Map<number, Scored>): Meta[] {
-    const items = matching.map((m) => ({ m, s: scored.get(m.id)!, rank: 0 }));
-    items.sort((a, b) => b.s.groups - a.s.groups || b.s.score - a.s.score || byNewest(a.m, b.m));
-    const head = items.slice(0, RERANK);
-    const headIds = head.map((i) => i.m.id);
-    this.checkCompounds(analysed, scored, headIds);
-    const near =
-      analysed.groups.length > 1 ? this.nearPairs(analysed.groups, headIds) : new Map<number, number>();
-    const now = Date.now();
-    for (const item of head) {
-      // A bonus per pair of query words close together, and a small one for recent cases (at most 2%).
-      const ageYears = Math.max(0, (now - item.m.updatedAt) / 31_557_600_000);
-      item.rank = item.s.score * (1 + NEAR_BONUS * (near.get(item.m.id) ?? 0)) * (1 + 0.02 / (1 + ageYears));
-    }
-    head.sort((a, b) => b.s.groups - a.s.groups || b.rank - a.rank || byNewest(a.m, b.m));
-    return [...head, ...items.slice(RERANK)].map((i) => i.m);
+  private caseOf(slot: number): number {
+    return this.slots.caseOf[slot];
   }
 
-  /** Every case, newest first: sorted once after a write, not per search. */
-  private newestFirst(): Meta[] {
-    this.newest ??= [...this.meta.values()].sort(byNewest);
+  /** Newest first, then the higher case id (a stable order for equal times). */
+  private readonly byNewest = (a: number, b: number) =>
+    this.metaAt[b]!.updatedAt - this.metaAt[a]!.updatedAt || this.caseOf(b) - this.caseOf(a);
+
+  /**
+   * Most words first, then bm25. The best RERANK of those are checked for what needs positions
+   * (compounds written apart, query words close together) and ranked again; below them the
+   * order is only needed as far as the page shown (pages that deep are rarely looked at).
+   */
+  private rank(matching: number[], analysed: AnalysedQuery, board: Scoreboard, wanted: number): number[] {
+    const byWords = (a: number, b: number) =>
+      board.groups[b] - board.groups[a] || board.score[b] - board.score[a] || this.byNewest(a, b);
+    // Groups before score in one number (a score stays far below 1e6).
+    const ordered = topSlots(
+      matching,
+      Math.max(RERANK, wanted),
+      (slot) => board.groups[slot] * 1e6 + board.score[slot],
+      byWords,
+    );
+    const head = ordered.slice(0, RERANK);
+    this.checkCompounds(analysed, board, head);
+    const near =
+      analysed.groups.length > 1 ? this.nearPairs(analysed.groups, head) : new Map<number, number>();
+    const now = Date.now();
+    const rankOf = new Map<number, number>();
+    for (const slot of head) {
+      // A bonus per pair of query words close together, and a small one for recent cases (at most 2%).
+      const ageYears = Math.max(0, (now - this.metaAt[slot]!.updatedAt) / 31_557_600_000);
+      rankOf.set(
+        slot,
+        board.score[slot] * (1 + NEAR_BONUS * (near.get(slot) ?? 0)) * (1 + 0.02 / (1 + ageYears)),
+      );
+    }
+    head.sort(
+      (a, b) => board.groups[b] - board.groups[a] || rankOf.get(b)! - rankOf.get(a)! || this.byNewest(a, b),
+    );
+    return [...head, ...ordered.slice(RERANK)];
+  }
+
+  /** Every live slot, newest case first: sorted once after a write, not per search. */
+  private newestFirst(): number[] {
+    if (!this.newest) {
+      const live: number[] = [];
+      for (let slot = 0; slot < this.slots.count; slot++) if (this.metaAt[slot]) live.push(slot);
+      this.newest = live.sort(this.byNewest);
+    }
     return this.newest;
   }
 
-  /** The cases matching a group, in the case's own text or its attachments: [id, score, in the case]. */
-  private matchGroup(g: GroupForms): Array<[number, number, boolean]> {
-    const inCase = this.match('fts', groupExpression(g, CASE_COLS));
-    const inAtt = this.match('fts_att', groupExpression(g, ATT_COLS));
-    const out: Array<[number, number, boolean]> = [];
-    for (const [id, score] of inCase) out.push([id, score + ATTACHMENT_FACTOR * (inAtt.get(id) ?? 0), true]);
-    for (const [id, score] of inAtt) if (!inCase.has(id)) out.push([id, ATTACHMENT_FACTOR * score, false]);
-    return out;
+  /** The cases matching a group, in the case's own text or its attachments, by slot. */
+  private matchGroup(g: GroupForms): Found {
+    this.accumulators();
+    const { caseAcc, attAcc } = this;
+    const inText: number[] = [];
+    const inAttachments: number[] = [];
+    this.scoreGroup('fts', g, caseAcc, inText);
+    this.scoreGroup('fts_att', g, attAcc, inAttachments);
+    const n = inText.length;
+    const found: Found = { slots: inText, scores: new Float64Array(n + inAttachments.length), inCase: n };
+    for (let i = 0; i < n; i++) found.scores[i] = caseAcc[inText[i]] + ATTACHMENT_FACTOR * attAcc[inText[i]];
+    for (const slot of inAttachments)
+      if (caseAcc[slot] === 0) {
+        found.scores[found.slots.length] = ATTACHMENT_FACTOR * attAcc[slot];
+        found.slots.push(slot);
+      }
+    for (const slot of inText) caseAcc[slot] = 0;
+    for (const slot of inAttachments) attAcc[slot] = 0;
+    return found;
   }
 
-  private anyVisible(found: Array<[number, number, boolean]>, query: SearchQuery, viewer: SearchViewer) {
-    for (const [id] of found) {
-      const m = this.meta.get(id);
-      if (m && this.visible(m, query, viewer)) return true;
+  private anyVisible(found: Found, visible: (m: Meta) => boolean) {
+    for (const slot of found.slots) {
+      const m = this.metaAt[slot];
+      if (m && visible(m)) return true;
     }
     return false;
   }
@@ -608,7 +799,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
    * A compound's parts count as all there only where they stand together, or the compound itself
    * is there: elsewhere the case matches one group fewer ("ruil" … "meester" is no "ruilmeester").
    */
-  private checkCompounds(analysed: AnalysedQuery, scored: Map<number, Scored>, ids: number[]) {
+  private checkCompounds(analysed: AnalysedQuery, board: Scoreboard, head: number[]) {
     for (const c of analysed.compounds) {
       const all = (cols: ColumnSet) => `{${[...cols.stems, ...cols.parts].join(' ')}}`;
       const tight = (cols: ColumnSet) =>
@@ -619,16 +810,16 @@ export class EmbeddedCaseSearch implements CaseSearch {
         ].join(' OR ');
       const indexes = c.groups.map((g) => analysed.groups.indexOf(g));
       const mask = indexes.reduce((m, i) => m | (1 << i), 0);
-      const candidates = ids.filter((id) => (scored.get(id)!.mask & mask) === mask);
+      const candidates = head.filter((slot) => (board.mask[slot] & mask) === mask).map((s) => this.caseOf(s));
       const together = new Set([
         ...this.matchAmong('fts', tight(CASE_COLS), candidates),
         ...this.matchAmong('fts_att', tight(ATT_COLS), candidates),
       ]);
-      for (const id of candidates) if (!together.has(id)) scored.get(id)!.groups--;
+      for (const id of candidates) if (!together.has(id)) board.groups[this.slots.slot(id)!]--;
     }
   }
 
-  /** Which of these rows match an expression (positions are read for these rows only). */
+  /** Which of these rows (case ids) match an expression (positions are read for these rows only). */
   private matchAmong(table: 'fts' | 'fts_att', expression: string, ids: number[]): number[] {
     if (ids.length === 0) return [];
     return this.statement(
@@ -639,58 +830,104 @@ export class EmbeddedCaseSearch implements CaseSearch {
   }
 
   /**
-   * Proximity: per case, how many pairs of neighbouring query words stand within NEAR_WORDS of
+   * Proximity: per slot, how many pairs of neighbouring query words stand within NEAR_WORDS of
    * each other (in the text, or as parts of one compound). At most MAX_NEAR_PAIRS pairs are looked at.
    */
-  private nearPairs(groups: GroupForms[], ids: number[]): Map<number, number> {
+  private nearPairs(groups: GroupForms[], head: number[]): Map<number, number> {
     const heads = groups.map((g) => g.stems[0] ?? g.phrases[0]?.join(' ') ?? null);
     const counts = new Map<number, number>();
     const cols = `{${[...CASE_COLS.stems, ...CASE_COLS.parts].join(' ')}}`;
+    const ids = head.map((slot) => this.caseOf(slot));
     for (let i = 0; i + 1 < heads.length && i < MAX_NEAR_PAIRS; i++) {
       const [a, b] = [heads[i], heads[i + 1]];
       if (!a || !b || a === b) continue;
-      for (const id of this.matchAmong('fts', `${cols}: NEAR("${a}" "${b}", ${NEAR_WORDS})`, ids))
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+      for (const id of this.matchAmong('fts', `${cols}: NEAR("${a}" "${b}", ${NEAR_WORDS})`, ids)) {
+        const slot = this.slots.slot(id)!;
+        counts.set(slot, (counts.get(slot) ?? 0) + 1);
+      }
     }
     return counts;
   }
 
-  /** Total, facet counts (each facet ignoring its own filter) and the cases passing every filter. */
-  private facets(candidates: Meta[], query: SearchQuery) {
+  /**
+   * Total, facet counts (each facet ignoring its own filter) and the slots passing every filter.
+   * Facet values are numbers per slot (FacetCodes), so a search over 9,000 matches counts in arrays.
+   */
+  private facets(candidates: number[], query: SearchQuery) {
     const f = query.filters;
-    const facets: SearchFacets = emptyFacets();
-    const matching: Meta[] = [];
-    const bump = (counts: Record<string, number>, value: string) => {
-      counts[value] = (counts[value] ?? 0) + 1;
+    const c = this.codes;
+    const wanted = (codes: FacetCode, values: readonly (string | number)[]) => {
+      const set = new Uint8Array(codes.names.length + 1);
+      for (const v of values) {
+        const code = codes.find(String(v));
+        if (code !== undefined) set[code] = 1;
+      }
+      return values.length ? set : null;
     };
-    for (const m of candidates) {
+    const roles = wanted(c.role, f.roles);
+    const themes = wanted(c.theme, f.themes);
+    const kinds = wanted(c.organizationKind, f.organizationKinds);
+    const years = wanted(c.year, f.years);
+    const anyOf = (set: Uint8Array, codes: number[]) => {
+      for (const code of codes) if (set[code]) return true;
+      return false;
+    };
+    const count = {
+      role: new Int32Array(c.role.names.length),
+      theme: new Int32Array(c.theme.names.length),
+      organizationKind: new Int32Array(c.organizationKind.names.length),
+      year: new Int32Array(c.year.names.length),
+      hasReflection: new Int32Array(2),
+      presented: new Int32Array(2),
+      answered: new Int32Array(2),
+    };
+    const matching: number[] = [];
+    for (const slot of candidates) {
+      const m = this.metaAt[slot]!;
+      const d = this.codesAt[slot]!;
       // Which filters the case fails; one failed filter still counts in that filter's own facet.
-      const role = f.roles.length === 0 || m.roles.some((r) => f.roles.includes(r));
-      const theme = f.themes.length === 0 || m.themes.some((t) => f.themes.includes(t));
-      const kind = f.organizationKinds.length === 0 || f.organizationKinds.includes(m.organizationKind);
-      const year = f.years.length === 0 || (m.year !== null && f.years.includes(m.year));
+      const role = !roles || anyOf(roles, d.roles);
+      const theme = !themes || anyOf(themes, d.themes);
+      const kind = !kinds || kinds[d.organizationKind] === 1;
+      const year = !years || (d.year >= 0 && years[d.year] === 1);
       const reflection = f.hasReflection === undefined || m.hasReflection === f.hasReflection;
       const presented = f.presented === undefined || m.presented === f.presented;
       const answered = f.answered === undefined || m.answered === f.answered;
       const failed = +!role + +!theme + +!kind + +!year + +!reflection + +!presented + +!answered;
       if (failed > 1) continue;
-      if (failed === 0) matching.push(m);
-      if (failed === 0 || !role) for (const r of m.roles) bump(facets.role, r);
-      if (failed === 0 || !theme) for (const t of m.themes) bump(facets.theme, t);
-      if (failed === 0 || !kind) bump(facets.organizationKind, m.organizationKind);
-      if ((failed === 0 || !year) && m.year !== null) bump(facets.year, String(m.year));
-      if (failed === 0 || !reflection) bump(facets.hasReflection, String(m.hasReflection));
-      if (failed === 0 || !presented) bump(facets.presented, String(m.presented));
-      if (failed === 0 || !answered) bump(facets.answered, String(m.answered));
+      if (failed === 0) matching.push(slot);
+      if (failed === 0 || !role) for (const r of d.roles) count.role[r]++;
+      if (failed === 0 || !theme) for (const t of d.themes) count.theme[t]++;
+      if (failed === 0 || !kind) count.organizationKind[d.organizationKind]++;
+      if ((failed === 0 || !year) && d.year >= 0) count.year[d.year]++;
+      if (failed === 0 || !reflection) count.hasReflection[+m.hasReflection]++;
+      if (failed === 0 || !presented) count.presented[+m.presented]++;
+      if (failed === 0 || !answered) count.answered[+m.answered]++;
     }
+    const facets: SearchFacets = emptyFacets();
+    const named = (codes: FacetCode, counts: Int32Array, out: Record<string, number>) =>
+      counts.forEach((n, code) => {
+        if (n > 0) out[codes.names[code]] = n;
+      });
+    named(c.role, count.role, facets.role);
+    named(c.theme, count.theme, facets.theme);
+    named(c.organizationKind, count.organizationKind, facets.organizationKind);
+    named(c.year, count.year, facets.year);
+    for (const key of ['hasReflection', 'presented', 'answered'] as const)
+      count[key].forEach((n, v) => {
+        if (n > 0) facets[key][String(v === 1)] = n;
+      });
     return { total: matching.length, facets, matching };
   }
 
   /** Hits with snippets: from the case's own text, or from the attachment where only that matched. */
-  private hits(shown: Meta[], groups: GroupForms[], scored: Map<number, Scored>): SearchHit[] {
+  private hits(shown: number[], groups: GroupForms[], board: Scoreboard): SearchHit[] {
     const marks = markedStems(groups);
-    const get = this.db.prepare(`SELECT body, attachments, reactions FROM docs WHERE id = ?`);
-    return shown.map((m) => {
+    const get = this.statement(`SELECT body, reactions FROM docs WHERE id = ?`);
+    // Attachment text is long: read only for a case found in its attachments alone.
+    const getAttachments = this.statement(`SELECT attachments FROM docs WHERE id = ?`).pluck();
+    return shown.map((slot) => {
+      const m = this.metaAt[slot]!;
       const hit: SearchHit = {
         id: m.id,
         title: m.title,
@@ -705,10 +942,9 @@ export class EmbeddedCaseSearch implements CaseSearch {
         updatedAt: new Date(m.updatedAt).toISOString(),
       };
       if (groups.length === 0) return hit;
-      const row = get.get(m.id) as { body: string; attachments: string; reactions: string };
-      const s = scored.get(m.id);
-      if (s && !s.inCase) {
-        const attachments = JSON.parse(row.attachments) as Array<{
+      const row = get.get(m.id) as { body: string; reactions: string };
+      if (board.mask[slot] && !board.inCase[slot]) {
+        const attachments = JSON.parse(getAttachments.get(m.id) as string) as Array<{
           id: number;
           filename: string;
           text: string;
@@ -769,20 +1005,107 @@ export class EmbeddedCaseSearch implements CaseSearch {
     );
     candidates.sort((a, b) => this.vocabulary.get(a)! - this.vocabulary.get(b)!);
     const terms = [...new Set(candidates.slice(0, 12).map(stem))];
-    const scores = new Map<number, number>();
-    if (terms.length) {
-      const expr = `{${CASE_COLS.stems.join(' ')}}: (${terms.map((t) => `"${t}"`).join(' OR ')})`;
-      for (const [id, s] of this.match('fts', expr)) scores.set(id, s);
+    this.accumulators();
+    const scores = this.caseAcc;
+    const touched: number[] = [];
+    for (const t of terms) {
+      const id = this.dictionary.idOf(t);
+      if (id !== undefined) this.caseTerms.addPhrase([id], scores, touched);
     }
     const shared = (a: string[], b: string[]) => a.filter((x) => b.includes(x)).length;
     const ranked: Array<{ id: number; score: number; updatedAt: number }> = [];
-    for (const m of this.meta.values()) {
-      if (m.id === source.id || !isShared(m)) continue;
-      const score =
-        (scores.get(m.id) ?? 0) + 3 * shared(m.themes, source.themes) + shared(m.roles, source.roles) * 0.5;
+    for (let slot = 0; slot < this.slots.count; slot++) {
+      const m = this.metaAt[slot];
+      if (!m || m.id === source.id || !isShared(m)) continue;
+      const score = scores[slot] + 3 * shared(m.themes, source.themes) + shared(m.roles, source.roles) * 0.5;
       if (score > 0) ranked.push({ id: m.id, score, updatedAt: m.updatedAt });
     }
+    for (const slot of touched) scores[slot] = 0;
     ranked.sort((a, b) => b.score - a.score || b.updatedAt - a.updatedAt);
     return ranked.slice(0, query.limit).map((r) => r.id);
   }
+}
+
+/** Facet values as numbers (value ↔ code), so counting them is array arithmetic. */
+class FacetCode {
+  private readonly codes = new Map<string, number>();
+  readonly names: string[] = [];
+
+  code(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.names.length;
+      this.names.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  find(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+}
+
+/** A case's facet values as codes (year -1: none). */
+interface DocCodes {
+  roles: number[];
+  themes: number[];
+  organizationKind: number;
+  year: number;
+}
+
+/** The slots matching one query group with their bm25; the first `inCase` matched in the case's own text. */
+interface Found {
+  slots: number[];
+  scores: Float64Array;
+  inCase: number;
+}
+
+/** One search's tally per slot: bm25 summed over groups, groups matched (bits in a mask), own text or attachment only. */
+class Scoreboard {
+  readonly score: Float64Array;
+  readonly groups: Uint8Array;
+  readonly mask: Int32Array;
+  readonly inCase: Uint8Array;
+  /** Slots matching any group, in the order first matched. */
+  readonly slots: number[] = [];
+
+  constructor(size: number) {
+    this.score = new Float64Array(size);
+    this.groups = new Uint8Array(size);
+    this.mask = new Int32Array(size);
+    this.inCase = new Uint8Array(size);
+  }
+
+  add(found: Found, bit: number) {
+    for (let i = 0; i < found.slots.length; i++) {
+      const slot = found.slots[i];
+      if (this.mask[slot] === 0) this.slots.push(slot);
+      this.score[slot] += found.scores[i];
+      this.groups[slot]++;
+      this.mask[slot] |= bit;
+      if (i < found.inCase) this.inCase[slot] = 1;
+    }
+  }
+}
+
+/**
+ * The first `k` slots by a numeric key (highest first; ties by `order`), without sorting them
+ * all: the k-th key is found in a sorted copy of the keys (native numeric sort), and only the
+ * slots at or above it are sorted with the full comparison. The rest follow unsorted.
+ */
+function topSlots(
+  slots: number[],
+  k: number,
+  key: (slot: number) => number,
+  order: (a: number, b: number) => number,
+) {
+  if (slots.length <= k * 2) return slots.sort(order);
+  const keys = new Float64Array(slots.length);
+  for (let i = 0; i < slots.length; i++) keys[i] = key(slots[i]);
+  const threshold = keys.slice().sort()[slots.length - k];
+  const top: number[] = [];
+  const rest: number[] = [];
+  for (let i = 0; i < slots.length; i++) (keys[i] >= threshold ? top : rest).push(slots[i]);
+  return [...top.sort(order), ...rest];
 }

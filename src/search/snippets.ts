@@ -70,28 +70,101 @@ export interface SnippetMarks {
   prefixes: string[];
 }
 
+/** About this many characters hold SNIPPET_WORDS words of Dutch prose (a window is found by characters). */
+const WINDOW_CHARS = 220;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
  * The window of about 30 words with the most distinct query words, with markers around them.
  * Built in JavaScript for the shown page only (every engine; PostgreSQL's ts_headline parsed and
- * stemmed every text it was given).
+ * stemmed every text it was given). Only words that contain a query stem or prefix are looked
+ * at (found with indexOf in the normalised text), and only the chosen window is split into words.
  */
 export function snippetOf(text: string, marks: SnippetMarks): Snip | null {
-  const first = firstCandidate(text, marks);
-  if (first === null) return null;
-  // Parsing and stemming is the cost: start just before the first place a query word may stand.
-  const begin = first < 200 ? 0 : Math.max(0, text.lastIndexOf(' ', first - 200));
-  const tokens = tokenize(text.slice(begin, begin + SNIPPET_SCAN_CHARS));
-  for (const t of tokens) {
-    t.start += begin;
-    t.end += begin;
+  const scanned = text.length > SNIPPET_SCAN_CHARS ? text.slice(0, SNIPPET_SCAN_CHARS) : text;
+  const plain = normalizeWord(scanned);
+  // Normalising kept every character in place (nearly always): search the normalised text.
+  if (plain.length !== scanned.length) return snippetOfWords(scanned, marks);
+  const needles = [...new Set([...marks.stems, ...marks.prefixes])].filter((n) => n.length > 0);
+  const keyAtChar = new Map<number, string>();
+  for (const needle of needles) {
+    for (let at = plain.indexOf(needle); at >= 0; at = plain.indexOf(needle, at + needle.length)) {
+      const [start, end] = wordAround(plain, at);
+      if (keyAtChar.has(start)) continue;
+      const key = keyOf(plain.slice(start, end).replace(/['’]/g, ''), marks);
+      if (key) keyAtChar.set(start, key);
+    }
   }
+  if (keyAtChar.size === 0) return null;
+  const hits = [...keyAtChar.keys()].sort((a, b) => a - b);
+  let best = { at: hits[0], distinct: 0 };
+  for (let i = 0; i < hits.length; i++) {
+    const keys = new Set<string>();
+    for (let k = i; k < hits.length && hits[k] < hits[i] + WINDOW_CHARS; k++)
+      keys.add(keyAtChar.get(hits[k])!);
+    if (keys.size > best.distinct) best = { at: hits[i], distinct: keys.size };
+  }
+  // Words around the window: eight before its first match, thirty in all.
+  const regionStart = Math.max(0, best.at - 120);
+  const tokens = tokenize(scanned.slice(regionStart, best.at + 2 * WINDOW_CHARS));
+  const first = Math.max(
+    0,
+    tokens.findIndex((t) => t.start + regionStart >= best.at),
+  );
+  const from = regionStart === 0 ? Math.max(0, first - 8) : Math.max(1, first - 8);
+  const to = Math.min(tokens.length - 1, from + SNIPPET_WORDS);
+  let out = tokens[from].start + regionStart > 0 ? '… ' : '';
+  let cursor = tokens[from].start;
+  const region = scanned.slice(regionStart);
+  for (let i = from; i <= to; i++) {
+    const t = tokens[i];
+    out += region.slice(cursor, t.start);
+    const word = region.slice(t.start, t.end);
+    out += keyAtChar.has(t.start + regionStart) ? `\u0002${word}\u0003` : word;
+    cursor = t.end;
+  }
+  if (
+    tokens[to].end + regionStart < text.length &&
+    LETTER_OR_DIGIT.test(text.slice(tokens[to].end + regionStart))
+  )
+    out += ' …';
+  return { text: out, hits: best.distinct, firstAt: best.at };
+}
+
+/** The word (letters, or digits, with apostrophes inside) around a character position. */
+function wordAround(plain: string, at: number): [number, number] {
+  const digit = /\p{N}/u.test(plain[at]);
+  const same = (i: number) => {
+    const c = plain[i];
+    if (c === undefined) return false;
+    if (digit) return /\p{N}/u.test(c);
+    if (c === "'" || c === '’') return /\p{L}/u.test(plain[i - 1] ?? '') && /\p{L}/u.test(plain[i + 1] ?? '');
+    return /\p{L}/u.test(c);
+  };
+  let start = at;
+  while (start > 0 && same(start - 1)) start--;
+  let end = at;
+  while (end < plain.length && same(end)) end++;
+  return [start, end];
+}
+
+/** What a word marks: the stem it has, a prefix being typed, or a compound part (null: nothing). */
+function keyOf(word: string, marks: SnippetMarks): string | null {
+  const s = stem(word);
+  if (marks.stems.has(s)) return s;
+  const prefix = marks.prefixes.find((p) => word.startsWith(p) || s.startsWith(p));
+  if (prefix) return prefix;
+  if (word.length >= 8) return partStems(word).find((p) => marks.stems.has(p)) ?? null;
+  return null;
+}
+
+/** The same, word by word (texts whose normalised form has another length). */
+function snippetOfWords(text: string, marks: SnippetMarks): Snip | null {
+  const tokens = tokenize(text);
   const hitAt: number[] = [];
   const keyAt = new Map<number, string>();
   tokens.forEach((t, i) => {
-    const s = stem(t.word);
-    let key: string | null = marks.stems.has(s) ? s : null;
-    if (!key) key = marks.prefixes.find((p) => t.word.startsWith(p) || s.startsWith(p)) ?? null;
-    if (!key && t.word.length >= 8) key = partStems(t.word).find((p) => marks.stems.has(p)) ?? null;
+    const key = keyOf(t.word, marks);
     if (key) {
       hitAt.push(i);
       keyAt.set(i, key);
@@ -116,24 +189,6 @@ export function snippetOf(text: string, marks: SnippetMarks): Snip | null {
   }
   if (to < tokens.length - 1) out += ' …';
   return { text: out, hits: best.distinct, firstAt: tokens[best.start].start };
-}
-
-/**
- * Where the first query word may stand (every stem, part stem and prefix is a substring of the
- * words it marks, accents off); null when none is anywhere in the text, which then needs no parsing.
- */
-function firstCandidate(text: string, marks: SnippetMarks): number | null {
-  const plain = normalizeWord(text);
-  let first = Infinity;
-  for (const s of marks.stems) {
-    const at = plain.indexOf(s);
-    if (at >= 0 && at < first) first = at;
-  }
-  for (const p of marks.prefixes) {
-    const at = plain.indexOf(p);
-    if (at >= 0 && at < first) first = at;
-  }
-  return first === Infinity ? null : first;
 }
 
 /** The PDF page (1-based) a character offset is on, from the page start offsets. */

@@ -415,8 +415,9 @@ function contract(name: string, make: () => Promise<Subject>) {
       await search.upsert(related);
       try {
         const ids = await search.related({ caseId: 20, limit: 5 }, viewer);
-        // The case sharing a title word and a theme comes first.
-        expect(ids[0]).toBe(21);
+        // The two cases sharing a title word and a theme come first (5 shares "burenruzie", 21
+        // "buurtbemiddeling").
+        expect(ids.slice(0, 2).sort((x, y) => x - y)).toEqual([5, 21]);
         expect(ids).not.toEqual(expect.arrayContaining([20]));
         for (const hidden of [22, 23, 6, 7]) expect(ids).not.toContain(hidden);
         expect(await search.related({ caseId: 999, limit: 5 }, viewer)).toEqual([]);
