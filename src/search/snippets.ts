@@ -83,18 +83,25 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 export function snippetOf(text: string, marks: SnippetMarks): Snip | null {
   const scanned = text.length > SNIPPET_SCAN_CHARS ? text.slice(0, SNIPPET_SCAN_CHARS) : text;
   const plain = normalizeWord(scanned);
-  // Normalising kept every character in place (nearly always): search the normalised text.
-  if (plain.length !== scanned.length) return snippetOfWords(scanned, marks);
-  const needles = [...new Set([...marks.stems, ...marks.prefixes])].filter((n) => n.length > 0);
   const keyAtChar = new Map<number, string>();
-  for (const needle of needles) {
-    for (let at = plain.indexOf(needle); at >= 0; at = plain.indexOf(needle, at + needle.length)) {
-      const [start, end] = wordAround(plain, at);
-      if (keyAtChar.has(start)) continue;
-      const key = keyOf(plain.slice(start, end).replace(/['’]/g, ''), marks);
-      if (key) keyAtChar.set(start, key);
+  if (plain.length === scanned.length) {
+    // Normalising kept every character in place (nearly always): search the normalised text.
+    const needles = [...new Set([...[...marks.stems].flatMap(spellingsOf), ...marks.prefixes])].filter(
+      (n) => n.length > 0,
+    );
+    for (const needle of needles) {
+      for (let at = plain.indexOf(needle); at >= 0; at = plain.indexOf(needle, at + needle.length)) {
+        const [start, end] = wordAround(plain, at);
+        if (keyAtChar.has(start)) continue;
+        const key = keyOf(plain.slice(start, end).replace(/['’]/g, ''), marks);
+        if (key) keyAtChar.set(start, key);
+      }
     }
-  }
+  } else
+    for (const t of tokenize(scanned)) {
+      const key = keyOf(t.word, marks);
+      if (key) keyAtChar.set(t.start, key);
+    }
   if (keyAtChar.size === 0) return null;
   const hits = [...keyAtChar.keys()].sort((a, b) => a - b);
   let best = { at: hits[0], distinct: 0 };
@@ -106,29 +113,40 @@ export function snippetOf(text: string, marks: SnippetMarks): Snip | null {
   }
   // Words around the window: eight before its first match, thirty in all.
   const regionStart = Math.max(0, best.at - 120);
-  const tokens = tokenize(scanned.slice(regionStart, best.at + 2 * WINDOW_CHARS));
+  const region = scanned.slice(regionStart, best.at + 2 * WINDOW_CHARS);
+  const tokens = tokenize(region);
   const first = Math.max(
     0,
     tokens.findIndex((t) => t.start + regionStart >= best.at),
   );
+  // The region may begin inside a word: its first token is then not shown.
   const from = regionStart === 0 ? Math.max(0, first - 8) : Math.max(1, first - 8);
   const to = Math.min(tokens.length - 1, from + SNIPPET_WORDS);
   let out = tokens[from].start + regionStart > 0 ? '… ' : '';
   let cursor = tokens[from].start;
-  const region = scanned.slice(regionStart);
   for (let i = from; i <= to; i++) {
     const t = tokens[i];
-    out += region.slice(cursor, t.start);
     const word = region.slice(t.start, t.end);
+    out += region.slice(cursor, t.start);
     out += keyAtChar.has(t.start + regionStart) ? `\u0002${word}\u0003` : word;
     cursor = t.end;
   }
-  if (
-    tokens[to].end + regionStart < text.length &&
-    LETTER_OR_DIGIT.test(text.slice(tokens[to].end + regionStart))
-  )
-    out += ' …';
+  const after = tokens[to].end + regionStart;
+  if (after < text.length && LETTER_OR_DIGIT.test(text.slice(after))) out += ' …';
   return { text: out, hits: best.distinct, firstAt: best.at };
+}
+
+/**
+ * How a stem can stand in the words it comes from: as itself ("huurder" in "huurders"), or with
+ * the vowel of its last syllable written double, which the Dutch stemmer writes single ("hur" in
+ * "huur", "man" in "maan").
+ */
+function spellingsOf(stem: string): string[] {
+  const out = [stem];
+  for (let i = 0; i < stem.length; i++)
+    if ('aeou'.includes(stem[i]) && stem[i - 1] !== stem[i] && stem[i + 1] !== stem[i])
+      out.push(stem.slice(0, i + 1) + stem.slice(i));
+  return out;
 }
 
 /** The word (letters, or digits, with apostrophes inside) around a character position. */
@@ -156,39 +174,6 @@ function keyOf(word: string, marks: SnippetMarks): string | null {
   if (prefix) return prefix;
   if (word.length >= 8) return partStems(word).find((p) => marks.stems.has(p)) ?? null;
   return null;
-}
-
-/** The same, word by word (texts whose normalised form has another length). */
-function snippetOfWords(text: string, marks: SnippetMarks): Snip | null {
-  const tokens = tokenize(text);
-  const hitAt: number[] = [];
-  const keyAt = new Map<number, string>();
-  tokens.forEach((t, i) => {
-    const key = keyOf(t.word, marks);
-    if (key) {
-      hitAt.push(i);
-      keyAt.set(i, key);
-    }
-  });
-  if (hitAt.length === 0) return null;
-  let best = { start: hitAt[0], distinct: 0 };
-  for (const start of hitAt) {
-    const keys = new Set<string>();
-    for (const i of hitAt) if (i >= start && i < start + SNIPPET_WORDS) keys.add(keyAt.get(i)!);
-    if (keys.size > best.distinct) best = { start, distinct: keys.size };
-  }
-  const from = Math.max(0, best.start - 8);
-  const to = Math.min(tokens.length - 1, from + SNIPPET_WORDS);
-  let out = tokens[from].start > 0 ? '… ' : '';
-  let cursor = tokens[from].start;
-  for (let i = from; i <= to; i++) {
-    const t = tokens[i];
-    out += text.slice(cursor, t.start);
-    out += keyAt.has(i) ? `\u0002${text.slice(t.start, t.end)}\u0003` : text.slice(t.start, t.end);
-    cursor = t.end;
-  }
-  if (to < tokens.length - 1) out += ' …';
-  return { text: out, hits: best.distinct, firstAt: tokens[best.start].start };
 }
 
 /** The PDF page (1-based) a character offset is on, from the page start offsets. */
