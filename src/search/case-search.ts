@@ -34,8 +34,8 @@ export interface CaseSearch {
   /** Called after a full rebuild through upsert (PostgreSQL recomputes word counts). */
   finishRebuild?(): Promise<void>;
   close?(): Promise<void>;
-  /** Whether the engine is being rebuilt (PostgreSQL answers meanwhile), for /readyz. */
-  state?(): { documents: number; rebuilding: boolean };
+  /** Whether the engine is being rebuilt or read into memory (PostgreSQL answers meanwhile), for /readyz. */
+  state?(): { documents: number; rebuilding: boolean; loading?: boolean };
   /** Start-up found nothing to rebuild: a new, empty index may answer. */
   markReady?(): void;
 }

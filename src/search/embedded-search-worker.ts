@@ -18,7 +18,10 @@ export class EmbeddedSearchWorker implements CaseSearch {
   private readonly worker: Worker;
   private next = 1;
   private readonly waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private lastState = { documents: 0, rebuilding: true };
+  private lastState: { documents: number; rebuilding: boolean; loading?: boolean } = {
+    documents: 0,
+    rebuilding: true,
+  };
   private sentThesaurus: string[][] | null = null;
 
   constructor(
@@ -49,7 +52,7 @@ export class EmbeddedSearchWorker implements CaseSearch {
 
   private answer(reply: WorkerReply) {
     if ('log' in reply) {
-      this.options.logger?.warn(reply.obj as object, reply.msg);
+      this.options.logger?.[reply.log](reply.obj as object, reply.msg);
       return;
     }
     const waiting = this.waiting.get(reply.id);

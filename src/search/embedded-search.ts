@@ -80,6 +80,8 @@ const CASE_PREFIX: Record<(typeof CASE_COLUMNS)[number], string> = {
 const NEAR_WORDS = 6;
 const NEAR_BONUS = 0.25;
 const MAX_NEAR_PAIRS = 6;
+/** Documents read into memory per step of a background load. */
+const LOAD_BATCH = 500;
 /** Query groups looked at (a bit each in a mask). */
 const MAX_GROUPS = 24;
 
@@ -118,9 +120,11 @@ interface Meta {
 export interface EmbeddedSearchOptions {
   /** The index file (in DATA_DIR); null keeps it in memory (tests). */
   file: string | null;
-  logger?: Pick<Logger, 'warn'>;
+  logger?: Pick<Logger, 'warn'> & Partial<Pick<Logger, 'info'>>;
   /** The kerngroep's thesaurus; a search without it (database down) still answers. */
   thesaurus?: () => Promise<ThesaurusIndex | null>;
+  /** Read an existing index into memory in the background (the worker), not before answering anything. */
+  loadInBackground?: boolean;
 }
 
 /**
@@ -138,6 +142,8 @@ export class EmbeddedCaseSearch implements CaseSearch {
   /** Words of published cases with their document counts: typo corrections and suggestions. */
   private vocabulary = new Map<string, number>();
   private ready: boolean;
+  /** Set while the documents are read into memory in the background (PostgreSQL answers meanwhile). */
+  private loading: Promise<void> | null = null;
   private rebuilding = false;
   private readonly statements = new Map<string, Database.Statement>();
   /** bm25 in memory: documents in slots, terms as numbers, the case's own text and its attachments. */
@@ -185,7 +191,10 @@ export class EmbeddedCaseSearch implements CaseSearch {
           { value: string } | undefined;
         if (version?.value !== `${SCHEMA_VERSION}.${ANALYSIS_VERSION}`)
           throw new Error('other index version');
-        this.loadMemory();
+        if (this.options.loadInBackground) {
+          this.loadWords();
+          this.loading = this.loadInBackground();
+        } else this.loadMemory();
         return true;
       }
       this.createSchema();
@@ -226,7 +235,46 @@ export class EmbeddedCaseSearch implements CaseSearch {
       .run(`${SCHEMA_VERSION}.${ANALYSIS_VERSION}`);
   }
 
+  /** Everything in memory from the file, at once (tests, tools, after a failed write). */
   private loadMemory() {
+    this.loadWords();
+    for (let after: number | null = -1; after !== null;) after = this.loadDocuments(after);
+    this.caseTerms.trim();
+    this.attTerms.trim();
+  }
+
+  /**
+   * The documents in memory while the engine already takes writes and PostgreSQL answers
+   * searches (/readyz says "loading"): a batch at a time, so the worker answers in between. A
+   * document written meanwhile is in memory already and is not read again.
+   */
+  private async loadInBackground(): Promise<void> {
+    const started = performance.now();
+    try {
+      for (let after: number | null = -1; after !== null;) {
+        after = this.loadDocuments(after);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      this.caseTerms.trim();
+      this.attTerms.trim();
+      this.options.logger?.info?.(
+        { documents: this.meta.size, ms: Math.round(performance.now() - started) },
+        'embedded search index loaded',
+      );
+    } catch (error) {
+      // PostgreSQL goes on answering; `npm run cli -- reindex` rebuilds the file.
+      this.ready = false;
+      this.options.logger?.warn(
+        { err: error },
+        'embedded search index could not be loaded; PostgreSQL answers',
+      );
+    } finally {
+      this.loading = null;
+    }
+  }
+
+  /** The term dictionary and the vocabulary (small: read at once); memory is emptied first. */
+  private loadWords() {
     this.meta.clear();
     this.slots.clear();
     this.dictionary.clear();
@@ -238,22 +286,28 @@ export class EmbeddedCaseSearch implements CaseSearch {
     for (const [id, term] of terms)
       if (this.dictionary.intern(term) !== id) throw new Error('damaged term dictionary');
     this.savedTerms = this.dictionary.size;
-    const rows = this.db.prepare(`SELECT meta, terms, att_terms FROM docs`).raw().iterate() as Iterable<
-      [string, Buffer, Buffer]
-    >;
-    for (const [metaText, caseTerms, attTerms] of rows) {
+    this.vocabulary.clear();
+    for (const [word, docs] of this.db
+      .prepare(`SELECT word, docs FROM vocabulary`)
+      .raw()
+      .iterate() as Iterable<[string, number]>)
+      this.vocabulary.set(word, docs);
+  }
+
+  /** The next documents after a case id into memory; returns the last id read, null at the end. */
+  private loadDocuments(after: number): number | null {
+    const rows = this.statement(
+      `SELECT id, meta, terms, att_terms FROM docs WHERE id > ? ORDER BY id LIMIT ${LOAD_BATCH}`,
+    )
+      .raw()
+      .all(after) as Array<[number, string, Buffer, Buffer]>;
+    for (const [id, metaText, caseTerms, attTerms] of rows) {
+      if (this.meta.has(id)) continue;
       const m = JSON.parse(metaText) as Meta;
       this.meta.set(m.id, m);
       this.place(m, decodeTerms(caseTerms), decodeTerms(attTerms));
     }
-    this.caseTerms.trim();
-    this.attTerms.trim();
-    this.vocabulary.clear();
-    for (const row of this.db.prepare(`SELECT word, docs FROM vocabulary`).iterate() as Iterable<{
-      word: string;
-      docs: number;
-    }>)
-      this.vocabulary.set(row.word, row.docs);
+    return rows.length ? rows[rows.length - 1][0] : null;
   }
 
   async health(): Promise<void> {
@@ -262,7 +316,11 @@ export class EmbeddedCaseSearch implements CaseSearch {
 
   /** For /readyz: whether the index is being rebuilt (PostgreSQL answers meanwhile). */
   state() {
-    return { documents: this.meta.size, rebuilding: this.rebuilding || !this.ready };
+    return {
+      documents: this.meta.size,
+      rebuilding: this.rebuilding || !this.ready,
+      ...(this.loading ? { loading: true } : {}),
+    };
   }
 
   /** The index needs no rebuild after all (nothing to index): answer from it. */
@@ -271,7 +329,8 @@ export class EmbeddedCaseSearch implements CaseSearch {
   }
 
   async documentCount(): Promise<number> {
-    return this.meta.size;
+    if (!this.loading) return this.meta.size;
+    return this.statement(`SELECT count(*) FROM docs`).pluck().get() as number;
   }
 
   async upsert(docs: SearchDocument[]): Promise<void> {
@@ -496,6 +555,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
       themes: meta.themes.map((t) => this.codes.theme.code(t)),
       organizationKind: this.codes.organizationKind.code(meta.organizationKind),
       year: meta.year === null ? -1 : this.codes.year.code(String(meta.year)),
+      shared: isShared(meta),
     };
     this.caseTerms.add(slot, caseTerms);
     this.attTerms.add(slot, attTerms);
@@ -605,7 +665,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
   }
 
   async search(query: SearchQuery, viewer: SearchViewer): Promise<SearchResult> {
-    if (!this.ready) throw new SearchIndexNotReady();
+    if (!this.ready || this.loading) throw new SearchIndexNotReady();
     const started = performance.now();
     const parsed = parsedOf(query);
     const thesaurus = (await this.options.thesaurus?.().catch(() => null)) ?? null;
@@ -996,6 +1056,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
   /** Cases most like this one: its rarest words of title, summary and tags, ranked by bm25. */
   async related(query: RelatedQuery, viewer: SearchViewer): Promise<number[]> {
     void viewer; // related cases are published ones only, the same for every member
+    if (!this.ready || this.loading) throw new SearchIndexNotReady();
     const source = this.meta.get(query.caseId);
     if (!source) return [];
     const row = this.db.prepare(`SELECT exact FROM fts WHERE rowid = ?`).get(query.caseId) as
@@ -1012,12 +1073,20 @@ export class EmbeddedCaseSearch implements CaseSearch {
       const id = this.dictionary.idOf(t);
       if (id !== undefined) this.caseTerms.addPhrase([id], scores, touched);
     }
-    const shared = (a: string[], b: string[]) => a.filter((x) => b.includes(x)).length;
+    // Shared themes and roles counted on codes (every case is looked at).
+    const sourceCodes = this.codesAt[this.slots.slot(source.id)!]!;
+    const shared = (codes: number[], of: number[]) => {
+      let n = 0;
+      for (const c of codes) if (of.includes(c)) n++;
+      return n;
+    };
     const ranked: Array<{ id: number; score: number; updatedAt: number }> = [];
     for (let slot = 0; slot < this.slots.count; slot++) {
       const m = this.metaAt[slot];
-      if (!m || m.id === source.id || !isShared(m)) continue;
-      const score = scores[slot] + 3 * shared(m.themes, source.themes) + shared(m.roles, source.roles) * 0.5;
+      const d = this.codesAt[slot];
+      if (!m || !d?.shared || m.id === source.id) continue;
+      const score =
+        scores[slot] + 3 * shared(d.themes, sourceCodes.themes) + shared(d.roles, sourceCodes.roles) * 0.5;
       if (score > 0) ranked.push({ id: m.id, score, updatedAt: m.updatedAt });
     }
     for (const slot of touched) scores[slot] = 0;
@@ -1052,6 +1121,8 @@ interface DocCodes {
   themes: number[];
   organizationKind: number;
   year: number;
+  /** Published to the whole community (related cases are only those). */
+  shared: boolean;
 }
 
 /** The slots matching one query group with their bm25; the first `inCase` matched in the case's own text. */

@@ -20,9 +20,14 @@ export type WorkerMethod =
   | 'close';
 /** What it answers: the result (or the error), with the engine's state for /readyz. */
 export type WorkerReply =
-  | { id: number; ok: true; result: unknown; state: { documents: number; rebuilding: boolean } }
+  | {
+      id: number;
+      ok: true;
+      result: unknown;
+      state: { documents: number; rebuilding: boolean; loading?: boolean };
+    }
   | { id: number; ok: false; error: { name: string; message: string } }
-  | { log: 'warn'; obj: unknown; msg: string };
+  | { log: 'warn' | 'info'; obj: unknown; msg: string };
 
 /**
  * The search worker's entry: the embedded engine (SQLite and its metadata in memory) runs on its
@@ -35,8 +40,10 @@ if (parentPort) {
     file: (workerData as { file: string }).file,
     logger: {
       warn: (obj: unknown, msg?: string) => port.postMessage({ log: 'warn', obj, msg: msg ?? '' }),
+      info: (obj: unknown, msg?: string) => port.postMessage({ log: 'info', obj, msg: msg ?? '' }),
     } as never,
     thesaurus: async () => thesaurus,
+    loadInBackground: true,
   });
   port.on('message', async (request: WorkerRequest) => {
     try {

@@ -33,6 +33,32 @@ describe('embedded search index in DATA_DIR', () => {
     await second.close();
   });
 
+  it('reads a stored index in the background: PostgreSQL answers meanwhile, writes made then are kept', async () => {
+    const file = path.join(dir, 'cases.sqlite');
+    const first = new EmbeddedCaseSearch({ file });
+    first.markReady();
+    // More documents than one load step, so the load takes several turns of the event loop.
+    await first.upsert(
+      Array.from({ length: 1200 }, (_, i) => doc(i + 1, { title: `Casus over wijkaanpak ${i + 1}` })),
+    );
+    await first.close();
+
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const second = new EmbeddedCaseSearch({ file, logger, loadInBackground: true });
+    expect(second.state()).toMatchObject({ loading: true });
+    expect(await second.documentCount()).toBe(1200);
+    await expect(second.search(query('wijkaanpak'), viewer)).rejects.toBeInstanceOf(SearchIndexNotReady);
+    // A case changed and one removed while loading: memory holds the new state, not the file's old one.
+    await second.upsert([doc(1100, { title: 'Skaeve huse in Zwolle' })]);
+    await second.remove([1150]);
+    while (second.state().loading) await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.join('')).toContain('embedded search index loaded');
+    expect((await second.search(query('wijkaanpak'), viewer)).total).toBe(1198);
+    expect((await second.search(query('skaeve huse'), viewer)).hits.map((h) => h.id)).toEqual([1100]);
+    await second.close();
+  });
+
   it('sets a damaged or foreign file aside, says so, and answers only once it is rebuilt', async () => {
     const file = path.join(dir, 'cases.sqlite');
     writeFileSync(file, 'dit is geen SQLite-bestand');
