@@ -124,7 +124,7 @@ export class DocSlots {
     this.alive.fill(0);
     this.alive.fill(1, 0, next);
     this.count = next;
-    for (const list of this.lists) list.remap(remap, next);
+    for (const list of this.lists) list.remap(remap);
     return remap;
   }
 }
@@ -248,13 +248,12 @@ export class Bm25Postings {
   }
 
   /** Slots were numbered again (DocSlots.compact). */
-  remap(remap: Int32Array, count: number) {
+  remap(remap: Int32Array) {
     const lengthOf = new Float32Array(Math.max(1024, this.slots.caseOf.length));
     for (let old = 0; old < remap.length; old++)
       if (remap[old] >= 0) lengthOf[remap[old]] = this.lengthOf[old];
     this.lengthOf = lengthOf;
     this.scratch = new Float32Array(lengthOf.length);
-    void count;
     for (const p of this.postings) {
       if (!p) continue;
       let n = 0;
