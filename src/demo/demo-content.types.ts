@@ -38,6 +38,9 @@ export interface DemoMeeting {
   title: string;
   /** Days from today (negative = past). */
   startsInDays: number;
+  /** Dutch local times "HH:MM"; the start defaults to the programme's first slot, the end to 17:00. */
+  startTime?: string;
+  endTime?: string;
   locationName: string;
   /** Street and number; the postcode and place apart (the route link is built from all three). */
   locationAddress: string;

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../accounts/passwords';
 import { CasesService } from '../cases/cases.service';
 import { enqueueSearchUpdate } from '../search/outbox';
+import { fromLocalParts, toLocalParts } from '../meetings/meeting-time';
 import { demoCases, demoMeetings, demoOrganizations, demoUsers } from './demo-content';
 import { contentOf } from '../cases/case-fields';
 import { demoReactions } from './demo-reactions';
@@ -109,18 +110,23 @@ async function seedMeeting(
   caseIds: Map<string, number>,
 ) {
   const day = 86_400_000;
-  const startsAt = new Date(Date.now() + meeting.startsInDays * day);
-  startsAt.setUTCHours(13, 0, 0, 0);
+  // Dutch local time, like the meeting form: the day in Amsterdam, the programme's first slot as
+  // the start (a fixed 13:00 UTC read as 14:00 in winter, an hour after the programme began).
+  const localDay = (days: number) => toLocalParts(new Date(Date.now() + days * day)).date;
+  const date = localDay(meeting.startsInDays);
+  const startsAt = fromLocalParts(date, meeting.startTime ?? meeting.programme[0]?.startsAt ?? '13:00');
+  const endsAt = fromLocalParts(date, meeting.endTime ?? '17:00');
+  // Nominations close at the end of the deadline day, as the form stores it.
   const deadline =
     meeting.nominationDeadlineInDays === undefined
       ? null
-      : new Date(Date.now() + meeting.nominationDeadlineInDays * day);
+      : fromLocalParts(localDay(meeting.nominationDeadlineInDays), '23:59');
   const curator = [...userIds.entries()].find(([email]) => email.startsWith('kerngroep'))?.[1].id ?? null;
   const [row] = await m.query(
     `INSERT INTO meetings (title, starts_at, ends_at, location_name, location_address, host_organization_id,
                            description, focus_role, nomination_deadline, status, created_by_id,
                            location_postcode, location_city, capacity)
-     VALUES ($1, $2, $2::timestamptz + interval '3 hours', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+     VALUES ($1, $2, $14, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [
       meeting.title,
       startsAt,
@@ -135,6 +141,7 @@ async function seedMeeting(
       meeting.locationPostcode,
       meeting.locationCity,
       meeting.capacity ?? null,
+      endsAt,
     ],
   );
   const meetingId: number = row.id;

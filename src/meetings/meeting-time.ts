@@ -32,3 +32,18 @@ export function fromLocalParts(date: string, time: string): Date {
   }
   return new Date(guess);
 }
+
+const dateLong = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: TIME_ZONE });
+
+/**
+ * When a meeting takes place, in Amsterdam time: "30 maart 2027 om 14:00 tot 17:00" (an end on
+ * another day names its date too). The one wording for pages, mails and the dossier.
+ */
+export function meetingWhen(startsAt: Date | string, endsAt?: Date | string | null): string {
+  const start = new Date(startsAt);
+  const from = `${dateLong.format(start)} om ${toLocalParts(start).time}`;
+  if (!endsAt) return from;
+  const end = new Date(endsAt);
+  const sameDay = toLocalParts(end).date === toLocalParts(start).date;
+  return `${from} tot ${sameDay ? '' : `${dateLong.format(end)} `}${toLocalParts(end).time}`;
+}

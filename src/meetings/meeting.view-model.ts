@@ -6,7 +6,7 @@ import {
   type NominationStatus,
 } from '../domain';
 import { can, type Viewer } from '../policy';
-import { toLocalParts } from './meeting-time';
+import { meetingWhen, toLocalParts } from './meeting-time';
 import type { MeetingRecord, NominationRow } from './meetings.queries';
 
 export const NOMINATION_STATUS_LABELS: Record<NominationStatus, string> = {
@@ -48,6 +48,8 @@ export function meetingView(m: MeetingRecord, viewer: Viewer, now = new Date()) 
     title: m.title,
     startsAt: m.startsAt,
     endsAt: m.endsAt,
+    /** "30 maart 2027 om 14:00 tot 17:00", in Amsterdam time. */
+    when: meetingWhen(m.startsAt, m.endsAt),
     locationName: m.locationName,
     locationAddress: m.locationAddress,
     locationPostcode: m.locationPostcode,
