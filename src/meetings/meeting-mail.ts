@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Mailer } from '../mail/mailer';
-import { formatDate, formatDateTime } from '../web/view-helpers';
+import { formatDate } from '../web/view-helpers';
+import { meetingWhen } from './meeting-time';
 import { calendarIdentity, meetingCalendar } from './calendar';
 import { fullAddress } from './meeting.view-model';
 import { findMeeting, type MeetingRecord } from './meetings.queries';
@@ -60,7 +61,7 @@ export class MeetingMail {
 
   private whenAndWhere(meeting: MeetingRecord): string {
     const place = [meeting.locationName, fullAddress(meeting)].filter(Boolean).join(', ');
-    return `Wanneer: ${formatDateTime(meeting.startsAt)}${place ? `\nWaar: ${place}` : ''}`;
+    return `Wanneer: ${meetingWhen(meeting.startsAt, meeting.endsAt)}${place ? `\nWaar: ${place}` : ''}`;
   }
 
   private async sendSignupMail(event: SignupMailEvent) {
@@ -78,8 +79,8 @@ export class MeetingMail {
     if (event.kind === 'aangemeld' || event.kind === 'promoted') {
       const opening =
         event.kind === 'promoted'
-          ? `Er is een plaats vrijgekomen: u bent nu aangemeld voor "${meeting.title}".`
-          : `U bent aangemeld voor "${meeting.title}".`;
+          ? `Er is een plaats vrijgekomen: u bent nu aangemeld voor “${meeting.title}”.`
+          : `U bent aangemeld voor “${meeting.title}”.`;
       const deadline = meeting.signupDeadline
         ? `\n\nAfmelden kan tot en met ${formatDate(meeting.signupDeadline)} op de pagina van de bijeenkomst.`
         : '\n\nAfmelden kan op de pagina van de bijeenkomst.';
@@ -93,13 +94,13 @@ export class MeetingMail {
       this.mailer!.send({
         to: user.email,
         subject: `Wachtlijst: ${meeting.title}`,
-        text: `Beste ${user.name},\n\n"${meeting.title}" is vol. U staat op de wachtlijst${signup?.waitingPosition ? ` (plaats ${signup.waitingPosition})` : ''}. Komt er een plaats vrij, dan schuift u automatisch door en krijgt u bericht met een uitnodiging voor uw agenda.\n\n${this.whenAndWhere(meeting)}${guests}${footer}`,
+        text: `Beste ${user.name},\n\n“${meeting.title}” is vol. U staat op de wachtlijst${signup?.waitingPosition ? ` (plaats ${signup.waitingPosition})` : ''}. Komt er een plaats vrij, dan schuift u automatisch door en krijgt u bericht met een uitnodiging voor uw agenda.\n\n${this.whenAndWhere(meeting)}${guests}${footer}`,
       });
     } else if (event.kind === 'geannuleerd') {
       this.mailer!.send({
         to: user.email,
         subject: `Afgemeld: ${meeting.title}`,
-        text: `Beste ${user.name},\n\nU bent afgemeld voor "${meeting.title}"${event.hadSeat ? '; de afspraak is uit uw agenda gehaald' : ' en staat niet meer op de wachtlijst'}.${footer}`,
+        text: `Beste ${user.name},\n\nU bent afgemeld voor “${meeting.title}”${event.hadSeat ? '; de afspraak is uit uw agenda gehaald' : ' en staat niet meer op de wachtlijst'}.${footer}`,
         ...(event.hadSeat ? { icalEvent: this.invitation(meeting, user, 'CANCEL') } : {}),
       });
     }
@@ -117,7 +118,7 @@ export class MeetingMail {
       this.mailer!.send({
         to: person.email,
         subject: `Gewijzigd: ${meeting.title}`,
-        text: `Beste ${person.name},\n\nDe tijd of plaats van "${meeting.title}" is gewijzigd.\n\n${this.whenAndWhere(meeting)}\n\nDe bijgewerkte afspraak voor uw agenda zit bij dit bericht.\n\nBekijk de bijeenkomst in de Casusbank: ${this.baseUrl}/bijeenkomsten/${meeting.id}`,
+        text: `Beste ${person.name},\n\nDe tijd of plaats van “${meeting.title}” is gewijzigd.\n\n${this.whenAndWhere(meeting)}\n\nDe bijgewerkte afspraak voor uw agenda zit bij dit bericht.\n\nBekijk de bijeenkomst in de Casusbank: ${this.baseUrl}/bijeenkomsten/${meeting.id}`,
         icalEvent: this.invitation(meeting, person, 'REQUEST'),
       });
     }

@@ -172,21 +172,41 @@ export function meetingPages(ds: DataSource, search: SearchService) {
     return renderMeeting(res, viewer, meetingId, { nomination: { values: input, errors } });
   }
 
+  /**
+   * The kerngroep's nominations page: the agenda (order), one form with every nomination's
+   * decision, then the status buttons. A refused submit comes back with its errors at
+   * "<field>-<nominationId>" and the input as typed (`values`, the form's own field names).
+   */
   async function renderNominations(
     res: Response,
     viewer: Viewer,
     id: number,
-    extra: { errors?: Record<number, FieldErrors>; values?: Record<number, Values>; notice?: string } = {},
+    extra: { errors?: FieldErrors; values?: Values; notice?: string } = {},
   ) {
     const record = await loadMeeting(id);
     const nominations = (await meetingNominations(ds, id)).map(nominationView);
+    const errors = extra.errors ?? {};
+    const titles = new Map(nominations.map((n) => [n.id, n.caseTitle]));
+    // The summary names the case each problem belongs to, and links to its field.
+    const targets = { decision: 'besluit-%-ja', position: 'veld-position-%', feedback: 'veld-feedback-%' };
+    const problems = Object.entries(errors).map(([key, message]) => {
+      const m = /^(decision|position|feedback)-(\d+)$/.exec(key);
+      if (!m) return { message, target: null, caseTitle: null };
+      const nominationId = Number(m[2]);
+      return {
+        message,
+        target: targets[m[1] as keyof typeof targets].replace('%', String(nominationId)),
+        caseTitle: titles.get(nominationId) ?? null,
+      };
+    });
     res.render('meetings/nominations', {
       title: `Voordrachten: ${record.title}`,
       meeting: meetingView(record, viewer),
       agenda: nominations.filter((n) => n.status === 'selected'),
       pending: nominations.filter((n) => n.status === 'pending'),
       declined: nominations.filter((n) => n.status === 'not_selected'),
-      errors: extra.errors ?? {},
+      errors,
+      problems,
       values: extra.values ?? {},
       notice: extra.notice,
       limits: MEETING_LIMITS,

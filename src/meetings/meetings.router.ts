@@ -11,11 +11,13 @@ import { findNomination, listMeetings } from './meetings.queries';
 import {
   agendaBody,
   decideBody,
+  decisionsBody,
   meetingFormSchema,
   meetingStatusBody,
   nominateBody,
 } from './meetings.schemas';
-import { StaleAgendaError } from './meetings.service';
+import { pastDateErrors, StaleAgendaError } from './meetings.service';
+import type { FieldErrors } from '../web/validation';
 import { meetingPages, returnPath } from './meeting-pages';
 
 const idParams = z.object({ id: idParam });
@@ -28,12 +30,35 @@ export function meetingRoutes(deps: AppContext) {
   const pages = meetingPages(ds, search);
   const { loadMeeting, renderForm, renderMeeting, renderNominations, nominationRefused } = pages;
 
+  // A form refused for another reason also says at once that its date lies in the past (not only
+  // on the next submit): the schema's message for a field comes first, the date rule fills the gaps.
+  const withPastDates = (errors: FieldErrors, past: FieldErrors): FieldErrors => ({ ...past, ...errors });
   const newMeetingForm = ({ res, errors, input }: InvalidContext) =>
-    renderForm(res, { values: input, errors });
+    renderForm(res, { values: input, errors: withPastDates(errors, pastDateErrors(input, new Date())) });
   const editMeetingForm = async ({ res, params, errors, input }: InvalidContext<{ id: number }>) => {
     const record = await loadMeeting(params.id);
-    await renderForm(res, { meetingId: record.id, values: input, errors });
+    const past = pastDateErrors(input, new Date(), new Date(record.startsAt));
+    await renderForm(res, { meetingId: record.id, values: input, errors: withPastDates(errors, past) });
   };
+
+  /** The single decision's fields as the page names them ("position" → "position-12"). */
+  async function singleDecisionRefused({
+    res,
+    viewer,
+    params,
+    errors,
+    input,
+  }: InvalidContext<{ id: number }>) {
+    const nomination = await findNomination(ds, params.id);
+    if (!nomination) throw new HttpError(404, 'Deze voordracht bestaat niet (meer).');
+    const key = (k: string) => (k === '_form' || /-\d+$/.test(k) ? k : `${k}-${nomination.id}`);
+    const rekey = (o: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(o).map(([k, v]) => [key(k), v]));
+    await renderNominations(res, viewer, nomination.meetingId, {
+      errors: rekey(errors) as FieldErrors,
+      values: rekey(input),
+    });
+  }
 
   return mount(express.Router(), [
     route({
@@ -109,8 +134,16 @@ export function meetingRoutes(deps: AppContext) {
       permission: 'meeting:manage',
       params: idParams,
       body: meetingStatusBody,
+      // Refused (agenda with undecided nominations, a step that is not allowed): the nominations
+      // page again with the reason on top, the tick kept.
+      onInvalid: ({ res, viewer, params, errors, input }) =>
+        renderNominations(res, viewer, params.id, { notice: Object.values(errors)[0], values: input }),
+      onRefused: ({ res, viewer, params, errors, input }) =>
+        renderNominations(res, viewer, params.id, { notice: Object.values(errors)[0], values: input }),
       handler: async ({ req, res, viewer, body, params }) => {
-        await meetings.setStatus(params.id, body.to, viewer);
+        await meetings.setStatus(params.id, body.to, viewer, new Date(), {
+          leaveUndecided: body.leaveUndecided === 'ja',
+        });
         const messages = {
           planned: 'De voordrachten zijn gesloten.',
           nominations_open: 'Leden kunnen nu casussen voordragen.',
@@ -144,18 +177,30 @@ export function meetingRoutes(deps: AppContext) {
     }),
     route({
       method: 'post',
+      path: '/bijeenkomsten/:id/besluiten',
+      permission: 'nomination:decide',
+      params: idParams,
+      body: decisionsBody,
+      // Anything wrong: the page again with every problem at its field and all input kept; nothing saved.
+      onInvalid: ({ res, viewer, params, errors, input }) =>
+        renderNominations(res, viewer, params.id, { errors, values: input }),
+      onRefused: ({ res, viewer, params, errors, input }) =>
+        renderNominations(res, viewer, params.id, { errors, values: input }),
+      handler: async ({ req, res, viewer, body, params }) => {
+        const done = await meetings.decideMany(params.id, body, viewer);
+        flash(req, decidedMessage(done));
+        res.redirect(303, `/bijeenkomsten/${params.id}/voordrachten`);
+      },
+    }),
+    route({
+      method: 'post',
       path: '/voordrachten/:id/besluit',
       permission: 'nomination:decide',
       params: idParams,
       body: decideBody,
-      onInvalid: async ({ res, viewer, params, errors, input }) => {
-        const nomination = await findNomination(ds, params.id);
-        if (!nomination) throw new HttpError(404, 'Deze voordracht bestaat niet (meer).');
-        await renderNominations(res, viewer, nomination.meetingId, {
-          errors: { [nomination.id]: errors },
-          values: { [nomination.id]: input },
-        });
-      },
+      // One decision (kept for links and scripts): refused like the page's form, at its fields.
+      onInvalid: (ctx) => singleDecisionRefused(ctx),
+      onRefused: (ctx) => singleDecisionRefused(ctx),
       handler: async ({ req, res, viewer, body, params }) => {
         const { meetingId } = await meetings.decide(params.id, body, viewer);
         flash(
@@ -222,4 +267,19 @@ export function meetingRoutes(deps: AppContext) {
       handler: ({ res, viewer, params }) => pages.renderDossier(res, viewer, params.id),
     }),
   ]);
+}
+
+/** The flash after saving decisions: what happened, in numbers. */
+function decidedMessage(done: { changed: number; selected: number; declined: number }): string {
+  const parts: string[] = [];
+  if (done.selected)
+    parts.push(done.selected === 1 ? 'één casus geselecteerd' : `${done.selected} casussen geselecteerd`);
+  if (done.declined)
+    parts.push(
+      done.declined === 1
+        ? 'één voordracht niet geselecteerd'
+        : `${done.declined} voordrachten niet geselecteerd`,
+    );
+  const what = parts.join(' en ');
+  return `Opgeslagen: ${what}. De indieners krijgen bericht${done.declined ? ', met uw toelichting' : ''}.`;
 }

@@ -45,8 +45,10 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const date = (label: string) =>
   z
-    .string({ error: `${label} ontbreekt.` })
+    .string({ error: `${label} is verplicht.` })
     .trim()
+    // An empty required field says so, not how to write a date.
+    .min(1, { error: `${label} is verplicht.` })
     .regex(DATE, { error: `${label}: gebruik de vorm jjjj-mm-dd, bijvoorbeeld 2027-03-18.` })
     .refine(
       (v) =>
@@ -57,8 +59,9 @@ const date = (label: string) =>
     );
 const time = (label: string) =>
   z
-    .string({ error: `${label} ontbreekt.` })
+    .string({ error: `${label} is verplicht.` })
     .trim()
+    .min(1, { error: `${label} is verplicht.` })
     .regex(TIME, { error: `${label}: gebruik de vorm uu:mm, bijvoorbeeld 13:30.` });
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === undefined ? undefined : v), schema.optional());
@@ -137,6 +140,97 @@ export type MeetingForm = z.infer<typeof meetingFormSchema>;
 
 export const meetingStatusBody = z.object({
   to: z.enum(MEETING_STATUSES, { error: 'Onbekende status.' }),
+  /** Setting the agenda with nominations still undecided: the kerngroep says so explicitly. */
+  leaveUndecided: optional(z.literal('ja', { error: 'Ongeldige keuze.' })),
+});
+
+export type Decision = 'selected' | 'not_selected';
+export interface DecisionInput {
+  nominationId: number;
+  decision: Decision;
+  /** The wished place on the agenda (selected only); checked against the real agenda in the service. */
+  position?: number;
+  feedback: string;
+}
+
+/** The most decisions one submit may carry. */
+const MAX_DECISIONS = 200;
+
+const decisionValue = z.enum(['selected', 'not_selected'], {
+  error: 'Kies: selecteren of niet selecteren.',
+});
+const positionValue = z.preprocess(
+  decimal,
+  z
+    .number({ error: 'De plaats op de agenda moet een heel getal zijn, of leeg.' })
+    .int({ error: 'De plaats op de agenda moet een heel getal zijn, of leeg.' })
+    .min(1, { error: 'De plaats op de agenda begint bij 1.' })
+    .max(999, { error: 'De plaats op de agenda is te groot.' }),
+);
+const feedbackValue = text('De toelichting', MEETING_LIMITS.feedback);
+const firstMessage = (r: { error?: z.ZodError }) => r.error?.issues[0]?.message ?? 'Ongeldige invoer.';
+
+/**
+ * The kerngroep's decisions form: per nomination "decision-<id>", "position-<id>" and
+ * "feedback-<id>". A nomination without a decision is left as it is (an unanswered radio group
+ * sends nothing), unless a place or a toelichting was typed for it: then the choice is asked for.
+ * Problems are reported at "<field>-<id>".
+ */
+export const decisionsBody = z.record(z.string(), z.unknown()).transform((body, ctx): DecisionInput[] => {
+  const ids = new Set<number>();
+  for (const key of Object.keys(body)) {
+    const m = /^(decision|position|feedback)-(\d{1,10})$/.exec(key);
+    if (m && Number(m[2]) <= 2_147_483_647) ids.add(Number(m[2]));
+  }
+  if (ids.size > MAX_DECISIONS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['_form'],
+      message: `Hoogstens ${MAX_DECISIONS} besluiten tegelijk.`,
+    });
+    return [];
+  }
+  const decisions: DecisionInput[] = [];
+  for (const id of ids) {
+    const raw = body[`decision-${id}`];
+    const typed = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+    if (raw === undefined || raw === '') {
+      // Typed a place or a toelichting without choosing: do not guess what was meant.
+      if (typed(body[`position-${id}`]) || typed(body[`feedback-${id}`]))
+        ctx.addIssue({
+          code: 'custom',
+          path: [`decision-${id}`],
+          message: 'Kies selecteren of niet selecteren (of maak plaats en toelichting leeg).',
+        });
+      continue;
+    }
+    const decision = decisionValue.safeParse(raw);
+    const position = optional(positionValue).safeParse(body[`position-${id}`]);
+    const feedback = feedbackValue.safeParse(body[`feedback-${id}`] ?? '');
+    if (!decision.success)
+      ctx.addIssue({ code: 'custom', path: [`decision-${id}`], message: firstMessage(decision) });
+    if (!position.success)
+      ctx.addIssue({ code: 'custom', path: [`position-${id}`], message: firstMessage(position) });
+    if (!feedback.success)
+      ctx.addIssue({ code: 'custom', path: [`feedback-${id}`], message: firstMessage(feedback) });
+    if (!decision.success || !position.success || !feedback.success) continue;
+    if (decision.data === 'not_selected' && feedback.data === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: [`feedback-${id}`],
+        message: 'Geef de indiener een toelichting als de casus niet wordt geselecteerd.',
+      });
+      continue;
+    }
+    decisions.push({
+      nominationId: id,
+      decision: decision.data,
+      // A place only means something on the agenda.
+      position: decision.data === 'selected' ? (position.data as number | undefined) : undefined,
+      feedback: feedback.data,
+    });
+  }
+  return decisions;
 });
 
 export const nominateBody = z.object({
@@ -150,12 +244,7 @@ export const nominateBody = z.object({
 export const decideBody = z
   .object({
     decision: z.enum(['selected', 'not_selected'], { error: 'Kies: selecteren of niet selecteren.' }),
-    position: optional(
-      z.preprocess(
-        decimal,
-        z.number({ error: 'De plaats op de agenda moet een getal zijn.' }).int().min(1).max(100),
-      ),
-    ),
+    position: optional(positionValue),
     feedback: text('De toelichting', MEETING_LIMITS.feedback).default(''),
   })
   .superRefine((v, ctx) => {

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../accounts/audit';
-import type { MeetingStatus } from '../domain';
+import type { MeetingStatus, NominationStatus } from '../domain';
 import { MEETING_STATUS_LABELS } from '../domain';
 import {
   createNotifications,
@@ -9,9 +9,10 @@ import {
 } from '../notifications/notifications.service';
 import { can, type Viewer } from '../policy';
 import { badRequest, conflict, forbidden, notFound } from '../web/http-errors';
+import type { FieldErrors } from '../web/validation';
 import { caseFollowerIds } from '../follows/follows.queries';
 import { fromLocalParts } from './meeting-time';
-import type { MeetingForm } from './meetings.schemas';
+import type { Decision, DecisionInput, MeetingForm } from './meetings.schemas';
 import { recordCaseEvent } from '../cases/case-events';
 
 export interface MeetingsAfterCommit {
@@ -63,15 +64,7 @@ export class MeetingsService {
 
   /** Creates a meeting; its date and nomination deadline may not lie in the past. */
   async create(form: MeetingForm, viewer: Viewer, now = new Date()): Promise<number> {
-    const when = toInstants(form);
-    if (when.startsAt.getTime() <= now.getTime()) {
-      throw badRequest('Een nieuwe bijeenkomst kan niet in het verleden liggen.', { field: 'date' });
-    }
-    if (when.nominationDeadline && when.nominationDeadline.getTime() < now.getTime()) {
-      throw badRequest('De sluitingsdatum voor voordrachten ligt in het verleden.', {
-        field: 'nominationDeadline',
-      });
-    }
+    refuseIfPast(form, now);
     return this.dataSource.transaction(async (m) => {
       await checkReferences(m, form);
       const [row] = await m.query(
@@ -92,16 +85,10 @@ export class MeetingsService {
 
   /** Edits a meeting. A date may only move into the past if it already was there (a held meeting's details). */
   async update(meetingId: number, form: MeetingForm, viewer: Viewer, now = new Date()): Promise<void> {
-    const when = toInstants(form);
     const moved = await this.dataSource.transaction(async (m) => {
       const meeting = await lockMeeting(m, meetingId);
       const before = await calendarFields(m, meetingId);
-      if (
-        when.startsAt.getTime() !== meeting.startsAt.getTime() &&
-        when.startsAt.getTime() <= now.getTime()
-      ) {
-        throw badRequest('De nieuwe datum ligt in het verleden.', { field: 'date' });
-      }
+      refuseIfPast(form, now, meeting.startsAt);
       await checkReferences(m, form);
       await m.query(
         `UPDATE meetings SET (${MEETING_COLUMNS}) = (${placeholders(2)}), updated_at = now() WHERE id = $1`,
@@ -129,19 +116,30 @@ export class MeetingsService {
 
   /**
    * Moves a meeting along planned → nominations_open → agenda_set → held (one step back is allowed
-   * before it is held). Setting the agenda needs every nomination decided, and notifies the
-   * nominators and the meeting's experts.
+   * before it is held). Setting the agenda needs every nomination decided, or the kerngroep's
+   * explicit word to leave the rest (`leaveUndecided`: they become "niet geselecteerd" with a
+   * standard toelichting, and their nominators are told); it notifies the nominators and the
+   * meeting's experts.
    */
-  async setStatus(meetingId: number, to: MeetingStatus, viewer: Viewer, now = new Date()): Promise<void> {
+  async setStatus(
+    meetingId: number,
+    to: MeetingStatus,
+    viewer: Viewer,
+    now = new Date(),
+    options: { leaveUndecided?: boolean } = {},
+  ): Promise<void> {
     const created = await this.dataSource.transaction(async (m) => {
       const meeting = await lockMeeting(m, meetingId);
       if (!TRANSITIONS[meeting.status].includes(to)) {
         throw conflict(
-          `De status kan niet van "${MEETING_STATUS_LABELS[meeting.status]}" naar "${MEETING_STATUS_LABELS[to]}".`,
+          `De status kan niet van “${MEETING_STATUS_LABELS[meeting.status]}” naar “${MEETING_STATUS_LABELS[to]}”.`,
         );
       }
       let notifications: NewNotification[] = [];
-      if (to === 'agenda_set') notifications = await agendaSetNotifications(m, meeting);
+      if (to === 'agenda_set') {
+        const left = await leaveUndecided(m, meeting, viewer, options.leaveUndecided === true);
+        notifications = [...left, ...(await agendaSetNotifications(m, meeting))];
+      }
       if (to === 'held' && meeting.startsAt.getTime() > now.getTime()) {
         throw conflict('De bijeenkomst is nog niet geweest; markeer haar als gehouden na afloop.');
       }
@@ -212,67 +210,136 @@ export class MeetingsService {
     });
   }
 
-  /**
-   * The kerngroep decides: selected (at a place on the agenda; at the end when none is given) or
-   * not selected (with feedback for the nominator, who is notified either way).
-   */
+  /** One decision (the single form and older links): applied as a batch of one, always recorded. */
   async decide(
     nominationId: number,
-    input: { decision: 'selected' | 'not_selected'; position?: number; feedback: string },
+    input: { decision: Decision; position?: number; feedback: string },
     viewer: Viewer,
   ): Promise<{ meetingId: number }> {
-    const { meetingId, created } = await this.dataSource.transaction(async (m) => {
-      const [n] = await m.query(
-        `SELECT n.id, n.meeting_id, n.case_id, n.nominated_by_id, n.status, c.title AS case_title
-           FROM nominations n JOIN cases c ON c.id = n.case_id WHERE n.id = $1`,
-        [nominationId],
-      );
-      if (!n) throw notFound('Deze voordracht bestaat niet (meer).');
-      const meeting = await lockMeeting(m, n.meeting_id);
+    const [n] = await this.dataSource.query(`SELECT meeting_id FROM nominations WHERE id = $1`, [
+      nominationId,
+    ]);
+    if (!n) throw notFound('Deze voordracht bestaat niet (meer).');
+    await this.decideMany(n.meeting_id, [{ nominationId, ...input }], viewer, { recordUnchanged: true });
+    return { meetingId: n.meeting_id };
+  }
+
+  /**
+   * The kerngroep decides about several nominations at once: selected (at a place on the agenda;
+   * at the end when none is given) or not selected (with feedback for the nominator, who is
+   * notified either way). Places are checked against the agenda as it will be (1..the number of
+   * selected cases, each place once); anything wrong refuses the whole submit with every problem
+   * at its field, and nothing is written. Returns how many nominations changed.
+   */
+  async decideMany(
+    meetingId: number,
+    decisions: DecisionInput[],
+    viewer: Viewer,
+    options: { recordUnchanged?: boolean } = {},
+  ): Promise<{ changed: number; selected: number; declined: number }> {
+    const { result, created } = await this.dataSource.transaction(async (m) => {
+      const meeting = await lockMeeting(m, meetingId);
       if (!DECIDABLE.includes(meeting.status)) {
         throw conflict('Deze bijeenkomst is al gehouden; de besluiten over voordrachten liggen vast.');
       }
-      const agenda = (await currentAgenda(m, meeting.id)).filter((id) => id !== nominationId);
-      if (input.decision === 'selected') {
-        const at = Math.min(Math.max((input.position ?? agenda.length + 1) - 1, 0), agenda.length);
-        agenda.splice(at, 0, nominationId);
-      }
-      await m.query(
-        `UPDATE nominations SET status = $2, feedback = $3, decided_by_id = $4, decided_at = now(), updated_at = now(),
-                agenda_position = NULL WHERE id = $1`,
-        [nominationId, input.decision, input.feedback, viewer.id],
+      const rows: Array<{
+        id: number;
+        case_id: number;
+        nominated_by_id: number;
+        status: NominationStatus;
+        feedback: string;
+        case_title: string;
+      }> = await m.query(
+        `SELECT n.id, n.case_id, n.nominated_by_id, n.status, n.feedback, c.title AS case_title
+           FROM nominations n JOIN cases c ON c.id = n.case_id WHERE n.meeting_id = $1`,
+        [meetingId],
       );
-      await saveAgenda(m, meeting.id, agenda);
-      await recordAudit(m, {
-        actorId: viewer.id,
-        action: 'nomination.decided',
-        subjectType: 'meeting',
-        subjectId: meeting.id,
-        details: {
-          nominationId,
-          caseId: n.case_id,
-          decision: input.decision,
-          position: agenda.indexOf(nominationId) + 1 || null,
-          feedback: input.feedback,
-        },
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const errors: FieldErrors = {};
+      for (const d of decisions) {
+        if (!byId.has(d.nominationId))
+          errors[`decision-${d.nominationId}`] = 'Deze voordracht hoort niet (meer) bij deze bijeenkomst.';
+      }
+      if (Object.keys(errors).length) throw badRequest(Object.values(errors)[0], { errors });
+
+      const before = await currentAgenda(m, meetingId);
+      const place = (id: number) => before.indexOf(id) + 1;
+      const changes = decisions.filter((d) => {
+        const n = byId.get(d.nominationId)!;
+        return (
+          options.recordUnchanged ||
+          n.status !== d.decision ||
+          n.feedback !== d.feedback ||
+          (d.position !== undefined && d.position !== place(d.nominationId))
+        );
       });
-      const message =
-        input.decision === 'selected'
-          ? `Uw voordracht "${n.case_title}" is geselecteerd voor "${meeting.title}".`
-          : `Uw voordracht "${n.case_title}" voor "${meeting.title}" is niet geselecteerd. Toelichting: ${input.feedback}`;
-      const created = await createNotifications(m, [
-        {
-          userId: n.nominated_by_id,
-          kind: 'nomination_decided',
-          message,
-          url: `/bijeenkomsten/${meeting.id}#mijn-voordrachten`,
-          eventKey: `nomination:${nominationId}:${input.decision}`,
+      const chosen = new Map(changes.map((d) => [d.nominationId, d]));
+      // The agenda as it will be: who stays, who comes in (in the order of the page), how many.
+      const staying = before.filter((id) => chosen.get(id)?.decision !== 'not_selected');
+      const coming = changes
+        .filter((d) => d.decision === 'selected' && !before.includes(d.nominationId))
+        .map((d) => d.nominationId);
+      const size = staying.length + coming.length;
+      const taken = new Map<number, number>();
+      for (const d of changes) {
+        if (d.decision !== 'selected' || d.position === undefined) continue;
+        const key = `position-${d.nominationId}`;
+        if (d.position > size) errors[key] = outOfRange(d.position, size);
+        else if (taken.has(d.position)) {
+          const other = byId.get(taken.get(d.position)!)!.case_title;
+          errors[key] =
+            `Plaats ${d.position} is ook gekozen voor “${other}”. Geef elke casus een eigen plaats, of laat het veld leeg.`;
+        } else taken.set(d.position, d.nominationId);
+      }
+      if (Object.keys(errors).length) throw badRequest(Object.values(errors)[0], { errors });
+      if (changes.length === 0) {
+        throw badRequest(
+          'Er is niets gewijzigd. Kies bij een voordracht “Selecteren voor de agenda” of “Niet selecteren”.',
+          { field: '_form' },
+        );
+      }
+
+      // Wished places first, then everyone else in their present order, newcomers at the end.
+      const slots: Array<number | null> = Array.from({ length: size }, () => null);
+      for (const [at, id] of taken) slots[at - 1] = id;
+      const rest = [...staying, ...coming].filter((id) => ![...taken.values()].includes(id));
+      const agenda = slots.map((id) => id ?? rest.shift()!);
+
+      const notifications: NewNotification[] = [];
+      for (const d of changes) {
+        const n = byId.get(d.nominationId)!;
+        await m.query(
+          `UPDATE nominations SET status = $2, feedback = $3, decided_by_id = $4, decided_at = now(), updated_at = now(),
+                  agenda_position = NULL WHERE id = $1`,
+          [d.nominationId, d.decision, d.feedback, viewer.id],
+        );
+        await recordAudit(m, {
+          actorId: viewer.id,
+          action: 'nomination.decided',
+          subjectType: 'meeting',
+          subjectId: meetingId,
+          details: {
+            nominationId: d.nominationId,
+            caseId: n.case_id,
+            decision: d.decision,
+            position: agenda.indexOf(d.nominationId) + 1 || null,
+            feedback: d.feedback,
+          },
+        });
+        notifications.push(decisionNotification(meeting, n, d.decision, d.feedback));
+      }
+      await saveAgenda(m, meetingId, agenda);
+      return {
+        result: {
+          changed: changes.length,
+          selected: changes.filter((d) => d.decision === 'selected').length,
+          declined: changes.filter((d) => d.decision === 'not_selected').length,
         },
-      ]);
-      return { meetingId: meeting.id, created };
+        created: await createNotifications(m, notifications),
+      };
     });
     this.after.notified(created);
-    return { meetingId };
+    return result;
   }
 
   /**
@@ -386,20 +453,62 @@ async function saveAgenda(m: EntityManager, meetingId: number, order: number[]):
   ]);
 }
 
+/** The toelichting a nomination gets when the agenda is set without a decision about it. */
+export const UNTREATED_FEEDBACK =
+  'Deze voordracht is niet behandeld: de kerngroep heeft de agenda vastgesteld zonder erover te beslissen. U kunt de casus voordragen voor een volgende bijeenkomst.';
+
+/**
+ * Before the agenda is set: nominations without a decision are refused (409), unless the kerngroep
+ * said to leave them; then each becomes "niet geselecteerd" with UNTREATED_FEEDBACK, in the audit
+ * log as such, and its nominator is told.
+ */
+async function leaveUndecided(
+  m: EntityManager,
+  meeting: LockedMeeting,
+  viewer: Viewer,
+  allowed: boolean,
+): Promise<NewNotification[]> {
+  const pending: Array<{ id: number; case_id: number; nominated_by_id: number; case_title: string }> =
+    await m.query(
+      `SELECT n.id, n.case_id, n.nominated_by_id, c.title AS case_title
+         FROM nominations n JOIN cases c ON c.id = n.case_id
+        WHERE n.meeting_id = $1 AND n.status = 'pending' ORDER BY n.id`,
+      [meeting.id],
+    );
+  if (pending.length === 0) return [];
+  if (!allowed) {
+    const count =
+      pending.length === 1
+        ? 'Er is nog één voordracht zonder besluit.'
+        : `Er zijn nog ${pending.length} voordrachten zonder besluit.`;
+    throw conflict(
+      `${count} Beslis eerst over alle voordrachten, of vink “De overige voordrachten niet behandelen” aan.`,
+      { field: 'leaveUndecided' },
+    );
+  }
+  await m.query(
+    `UPDATE nominations SET status = 'not_selected', feedback = $2, decided_by_id = $3, decided_at = now(), updated_at = now(),
+            agenda_position = NULL WHERE id = ANY($1::int[])`,
+    [pending.map((n) => n.id), UNTREATED_FEEDBACK, viewer.id],
+  );
+  for (const n of pending) {
+    await recordAudit(m, {
+      actorId: viewer.id,
+      action: 'nomination.decided',
+      subjectType: 'meeting',
+      subjectId: meeting.id,
+      details: { nominationId: n.id, caseId: n.case_id, decision: 'not_selected', untreated: true },
+    });
+  }
+  return pending.map((n) => decisionNotification(meeting, n, 'not_selected', UNTREATED_FEEDBACK));
+}
+
 /** Everyone to tell that the agenda is set: all nominators and the assigned experts. */
 async function agendaSetNotifications(m: EntityManager, meeting: LockedMeeting): Promise<NewNotification[]> {
   const [counts] = await m.query(
-    `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending, count(*) FILTER (WHERE status = 'selected')::int AS selected
-       FROM nominations WHERE meeting_id = $1`,
+    `SELECT count(*) FILTER (WHERE status = 'selected')::int AS selected FROM nominations WHERE meeting_id = $1`,
     [meeting.id],
   );
-  if (counts.pending > 0) {
-    throw conflict(
-      counts.pending === 1
-        ? 'Er is nog één voordracht zonder besluit. Beslis eerst over alle voordrachten.'
-        : `Er zijn nog ${counts.pending} voordrachten zonder besluit. Beslis eerst over alle voordrachten.`,
-    );
-  }
   if (counts.selected === 0) throw conflict('Selecteer eerst minstens één casus voor de agenda.');
   const people: Array<{ user_id: number }> = await m.query(
     `SELECT nominated_by_id AS user_id FROM nominations WHERE meeting_id = $1
@@ -411,7 +520,7 @@ async function agendaSetNotifications(m: EntityManager, meeting: LockedMeeting):
   const involved: NewNotification[] = people.map((p) => ({
     userId: p.user_id,
     kind: 'agenda_set' as const,
-    message: `De agenda van "${meeting.title}" is vastgesteld. Bereid u voor met de casussen op de agenda.`,
+    message: `De agenda van “${meeting.title}” is vastgesteld. Bereid u voor met de casussen op de agenda.`,
     url: `/bijeenkomsten/${meeting.id}`,
     eventKey,
   }));
@@ -430,13 +539,54 @@ async function agendaSetNotifications(m: EntityManager, meeting: LockedMeeting):
     involved.push({
       userId: f.userId,
       kind: 'followed_agenda',
-      message: `"${title.get(f.caseId)}", een casus die u volgt, staat op de agenda van "${meeting.title}".`,
+      message: `“${title.get(f.caseId)}”, een casus die u volgt, staat op de agenda van “${meeting.title}”.`,
       url: `/bijeenkomsten/${meeting.id}`,
       eventKey,
       reason: `Casus: ${title.get(f.caseId)}`,
     });
   }
   return involved;
+}
+
+/**
+ * The meeting form's rules that need "now": a new meeting lies in the future (an edit may keep the
+ * date it had, e.g. a held meeting's details), and so does a new meeting's nomination deadline.
+ * Takes the raw form too, so a form refused for other reasons says this on the first submit.
+ */
+export function pastDateErrors(
+  input: { date?: unknown; startTime?: unknown; nominationDeadline?: unknown },
+  now: Date,
+  existingStart?: Date,
+): FieldErrors {
+  const errors: FieldErrors = {};
+  const startsAt = localInstant(input.date, input.startTime ?? '00:00');
+  if (startsAt && startsAt.getTime() <= now.getTime()) {
+    if (!existingStart) errors.date = 'Een nieuwe bijeenkomst kan niet in het verleden liggen.';
+    else if (startsAt.getTime() !== existingStart.getTime())
+      errors.date = 'De nieuwe datum ligt in het verleden.';
+  }
+  const deadline = existingStart ? null : localInstant(input.nominationDeadline, '23:59');
+  if (deadline && deadline.getTime() < now.getTime()) {
+    errors.nominationDeadline = 'De sluitingsdatum voor voordrachten ligt in het verleden.';
+  }
+  return errors;
+}
+
+function refuseIfPast(form: MeetingForm, now: Date, existingStart?: Date): void {
+  const errors = pastDateErrors(form, now, existingStart);
+  const [field] = Object.keys(errors);
+  if (field) throw badRequest(errors[field], { field, errors });
+}
+
+/** A well-formed local date and time as an instant; null for anything else (the schema says why). */
+function localInstant(date: unknown, time: unknown): Date | null {
+  if (typeof date !== 'string' || typeof time !== 'string') return null;
+  const d = date.trim();
+  const t = time.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(t)) return null;
+  if (Number.isNaN(Date.parse(`${d}T00:00:00Z`)) || !new Date(`${d}T00:00:00Z`).toISOString().startsWith(d))
+    return null;
+  return fromLocalParts(d, t);
 }
 
 function toInstants(form: MeetingForm) {
@@ -524,4 +674,30 @@ async function saveLinks(m: EntityManager, meetingId: number, form: MeetingForm)
       [meetingId, [...new Set(form.experts)]],
     );
   }
+}
+
+/** A place beyond the agenda, said with the real range ("1 tot en met 3"; one case: only 1). */
+export function outOfRange(position: number, size: number): string {
+  if (size === 1)
+    return `Plaats ${position} bestaat niet: er staat dan één casus op de agenda, dus de plaats kan alleen 1 zijn (of laat het veld leeg).`;
+  return `Plaats ${position} bestaat niet: er staan dan ${size} casussen op de agenda. Kies een plaats van 1 tot en met ${size}, of laat het veld leeg.`;
+}
+
+/** What the nominator hears about a decision (once per decision: the event key). */
+function decisionNotification(
+  meeting: LockedMeeting,
+  n: { id: number; nominated_by_id: number; case_title: string },
+  decision: Decision,
+  feedback: string,
+): NewNotification {
+  return {
+    userId: n.nominated_by_id,
+    kind: 'nomination_decided',
+    message:
+      decision === 'selected'
+        ? `Uw voordracht “${n.case_title}” is geselecteerd voor “${meeting.title}”.`
+        : `Uw voordracht “${n.case_title}” voor “${meeting.title}” is niet geselecteerd. Toelichting: ${feedback}`,
+    url: `/bijeenkomsten/${meeting.id}#mijn-voordrachten`,
+    eventKey: `nomination:${n.id}:${decision}`,
+  };
 }

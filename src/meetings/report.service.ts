@@ -132,7 +132,7 @@ export class ReportService {
         (await attendees(m, meetingId)).map((userId) => ({
           userId,
           kind: 'meeting_report' as const,
-          message: `Het verslag van "${meeting.title}" staat klaar: lees wat we leerden van de besproken casussen.`,
+          message: `Het verslag van “${meeting.title}” staat klaar: lees wat we leerden van de besproken casussen.`,
           url: `/bijeenkomsten/${meetingId}/verslag`,
           // Told once; corrections to the report are no new event.
           eventKey: `meeting:${meetingId}:report`,

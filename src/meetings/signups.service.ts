@@ -300,7 +300,7 @@ function promotionNotices(m: EntityManager, meeting: SignupMeeting, userIds: num
     userIds.map((userId) => ({
       userId,
       kind: 'signup_promoted' as const,
-      message: `Er is een plaats vrijgekomen: u bent nu aangemeld voor "${meeting.title}" (${formatDateTime(meeting.startsAt)}).`,
+      message: `Er is een plaats vrijgekomen: u bent nu aangemeld voor “${meeting.title}” (${formatDateTime(meeting.startsAt)}).`,
       url: `/bijeenkomsten/${meeting.id}#aanmelden`,
       eventKey: `meeting:${meeting.id}:promoted:${Date.now()}`,
     })),

@@ -173,7 +173,7 @@ describeBrowser('in the browser: programme, sign-up and verslag', () => {
     await expectAccessible(cur);
     await cur.fill('#veld-body', '## Wat kwam eruit\n\nEen middag vol **praktijk**.');
     await cur
-      .getByLabel(`Wat we leerden van "${CASE}"`)
+      .getByLabel(`Wat we leerden van “${CASE}”`)
       .fill('Een vaste ronde met de wijkverpleegkundige werkt.');
     await screenshot(cur, 'meeting-report-form');
     await navigate(cur, () => cur.getByRole('button', { name: 'Verslag publiceren' }).click());

@@ -1,7 +1,9 @@
 import nodemailer from 'nodemailer';
 import pino from 'pino';
 import request from 'supertest';
+import { seedDemo } from '../../src/demo/seed-demo';
 import { createMailer } from '../../src/mail/mailer';
+import { toLocalParts } from '../../src/meetings/meeting-time';
 import {
   buildCase,
   buildOrganization,
@@ -614,5 +616,361 @@ describe('notifications page', () => {
       mine.id,
     ]);
     expect(still.read_at).toBeNull();
+  });
+});
+
+describe('the nominations page: nothing pre-chosen, several decisions in one submit, places checked', () => {
+  let meetingId: number;
+  const titles = ['Portiekgesprekken', 'Huurdersraad digitaal', 'Buurtbemiddeling', 'Schuldhulp aan huis'];
+  const nom: Record<string, number> = {};
+  let cur: Awaited<ReturnType<typeof agentFor>>;
+
+  const decide = (body: Record<string, unknown>, agent = cur) =>
+    agent.agent
+      .post(`/bijeenkomsten/${meetingId}/besluiten`)
+      .type('form')
+      .send({ ...body, _csrf: agent.csrf });
+  const statuses = async () =>
+    Object.fromEntries(
+      (
+        await ctx.db.dataSource.query(
+          `SELECT c.title, n.status, n.agenda_position FROM nominations n JOIN cases c ON c.id = n.case_id
+            WHERE n.meeting_id = $1`,
+          [meetingId],
+        )
+      ).map((r: { title: string; status: string; agenda_position: number | null }) => [
+        r.title,
+        `${r.status}${r.agenda_position ? `@${r.agenda_position}` : ''}`,
+      ]),
+    );
+  const writes = async () => {
+    const [row] = await ctx.db.dataSource.query(
+      `SELECT (SELECT agenda_version FROM meetings WHERE id = $1) AS version,
+              (SELECT count(*)::int FROM audit_events WHERE action = 'nomination.decided' AND subject_id = $1::text) AS audits,
+              (SELECT count(*)::int FROM notifications WHERE kind = 'nomination_decided') AS told`,
+      [meetingId],
+    );
+    return row;
+  };
+
+  beforeAll(async () => {
+    meetingId = await createMeeting({ title: 'Bijeenkomst over wijkaanpak', themes: ['leefbaarheid'] });
+    cur = await agentFor(curator);
+    await cur.agent
+      .post(`/bijeenkomsten/${meetingId}/status`)
+      .type('form')
+      .send({ to: 'nominations_open', _csrf: cur.csrf })
+      .expect(303);
+    for (const title of titles) {
+      const caseId = await buildCase(ctx.db.dataSource, stranger, { title, themes: ['leefbaarheid'] });
+      await cur.agent
+        .post(`/bijeenkomsten/${meetingId}/voordrachten`)
+        .type('form')
+        .send({ caseId, motivation: 'Past bij de wijkaanpak.', _csrf: cur.csrf })
+        .expect(303);
+      const [n] = await ctx.db.dataSource.query(
+        `SELECT id FROM nominations WHERE meeting_id = $1 AND case_id = $2`,
+        [meetingId, caseId],
+      );
+      nom[title] = n.id;
+    }
+  });
+  const [A, B, C, D] = titles;
+
+  it('pre-selects no decision and puts the set-agenda button after the list', async () => {
+    const page = await cur.agent.get(`/bijeenkomsten/${meetingId}/voordrachten`).expect(200);
+    expect(page.text).toContain('Voordrachten zonder besluit (4)');
+    // Four groups of two radio buttons, none checked; one form, one save button.
+    expect(page.text.match(/type="radio" id="besluit-\d+-(ja|nee)" name="decision-\d+"/g)).toHaveLength(8);
+    expect(page.text).not.toMatch(/name="decision-\d+" value="[a-z_]+" checked/);
+    expect(page.text.match(/Besluiten opslaan/g)).toHaveLength(1);
+    expect(page.text.match(/action="\/bijeenkomsten\/\d+\/besluiten"/g)).toHaveLength(1);
+    expect(page.text.indexOf('Besluiten opslaan')).toBeLessThan(
+      page.text.indexOf('Agenda vaststellen en deelnemers informeren'),
+    );
+    expect(page.text.indexOf(`>${D}</a>`)).toBeLessThan(
+      page.text.indexOf('Agenda vaststellen en deelnemers informeren'),
+    );
+    expect(page.text).toContain('De overige 4 voordrachten niet behandelen');
+    expect(page.text).toContain('Besluit over “Portiekgesprekken”');
+  });
+
+  it('refuses every bad submit whole, with Dutch messages at the fields and the input kept', async () => {
+    const before = await writes();
+    const untouched = await statuses();
+
+    // Place 9 where the agenda will hold two cases: the message names the real range.
+    const nine = await decide({
+      [`decision-${nom[A]}`]: 'selected',
+      [`position-${nom[A]}`]: '9',
+      [`decision-${nom[B]}`]: 'selected',
+    }).expect(400);
+    expect(nine.text).toContain('Plaats 9 bestaat niet');
+    expect(nine.text).toContain('Kies een plaats van 1 tot en met 2');
+    expect(nine.text).toContain('De besluiten zijn niet opgeslagen');
+    expect(nine.text).toContain(`href="#veld-position-${nom[A]}"`);
+    expect(nine.text).toContain(`value="9"`); // kept
+    expect(nine.text).toMatch(new RegExp(`name="decision-${nom[B]}" value="selected" checked`)); // kept
+
+    // One case on the agenda: not "van 1 tot en met 1".
+    const single = await decide({
+      [`decision-${nom[A]}`]: 'selected',
+      [`position-${nom[A]}`]: '2',
+    }).expect(400);
+    expect(single.text).toContain('de plaats kan alleen 1 zijn');
+    expect(single.text).not.toContain('tot en met 1.');
+
+    // The same place twice.
+    const twice = await decide({
+      [`decision-${nom[A]}`]: 'selected',
+      [`position-${nom[A]}`]: '1',
+      [`decision-${nom[B]}`]: 'selected',
+      [`position-${nom[B]}`]: '1',
+    }).expect(400);
+    expect(twice.text).toContain('Plaats 1 is ook gekozen voor “Portiekgesprekken”');
+
+    // A good decision beside a bad one: neither is saved.
+    const half = await decide({
+      [`decision-${nom[A]}`]: 'selected',
+      [`decision-${nom[B]}`]: 'not_selected',
+      [`feedback-${nom[B]}`]: '',
+    }).expect(400);
+    expect(half.text).toContain('Geef de indiener een toelichting');
+
+    // Not a number; a place typed without a decision; nothing chosen at all; an unknown choice.
+    const word = await decide({ [`decision-${nom[A]}`]: 'selected', [`position-${nom[A]}`]: 'twee' }).expect(
+      400,
+    );
+    expect(word.text).toContain('De plaats op de agenda moet een heel getal zijn');
+    const noChoice = await decide({ [`position-${nom[C]}`]: '1' }).expect(400);
+    expect(noChoice.text).toContain('Kies selecteren of niet selecteren');
+    expect(noChoice.text).toContain('“Buurtbemiddeling”: Kies selecteren'); // the summary names the case
+    const nothing = await decide({}).expect(400);
+    expect(nothing.text).toContain('Er is niets gewijzigd');
+    await decide({ [`decision-${nom[A]}`]: 'misschien' }).expect(400);
+
+    // A nomination of another meeting (or none at all) cannot ride along.
+    const other = await createMeeting({ title: 'Andere bijeenkomst' });
+    const [foreign] = await ctx.db.dataSource.query(
+      `INSERT INTO nominations (meeting_id, case_id, nominated_by_id, motivation)
+       SELECT $1, case_id, nominated_by_id, motivation FROM nominations WHERE id = $2 RETURNING id`,
+      [other, nom[A]],
+    );
+    const elsewhere = await decide({
+      [`decision-${nom[A]}`]: 'selected',
+      [`decision-${foreign.id}`]: 'selected',
+    }).expect(400);
+    expect(elsewhere.text).toContain('hoort niet (meer) bij deze bijeenkomst');
+
+    expect(await statuses()).toEqual(untouched);
+    expect(await writes()).toEqual(before);
+  });
+
+  it('checks the form token and the permission', async () => {
+    await cur.agent
+      .post(`/bijeenkomsten/${meetingId}/besluiten`)
+      .type('form')
+      .send({ [`decision-${nom[A]}`]: 'selected' })
+      .expect(403);
+    const prac = await agentFor(practitioner);
+    await decide({ [`decision-${nom[A]}`]: 'selected' }, prac).expect(403);
+    expect((await statuses())[A]).toBe('pending');
+  });
+
+  it('refuses to set the agenda while nominations are undecided (409), changing nothing', async () => {
+    const refused = await cur.agent
+      .post(`/bijeenkomsten/${meetingId}/status`)
+      .type('form')
+      .send({ to: 'agenda_set', terug: `/bijeenkomsten/${meetingId}/voordrachten`, _csrf: cur.csrf })
+      .expect(409);
+    expect(refused.text).toContain('Er zijn nog 4 voordrachten zonder besluit');
+    expect(refused.text).toContain('De overige voordrachten niet behandelen');
+    expect(refused.text).toContain('Besluiten opslaan'); // the page itself, not an error page
+    const [m] = await ctx.db.dataSource.query(`SELECT status FROM meetings WHERE id = $1`, [meetingId]);
+    expect(m.status).toBe('nominations_open');
+  });
+
+  it('saves several decisions in one submit, places included, in one transaction', async () => {
+    const before = await writes();
+    await decide({
+      [`decision-${nom[A]}`]: 'selected',
+      [`position-${nom[A]}`]: '2',
+      [`decision-${nom[B]}`]: 'selected',
+      [`position-${nom[B]}`]: '1',
+      [`decision-${nom[C]}`]: 'not_selected',
+      [`feedback-${nom[C]}`]: 'Past beter bij de bijeenkomst over overlast.',
+      [`feedback-${nom[D]}`]: '',
+    })
+      .expect(303)
+      .expect('Location', `/bijeenkomsten/${meetingId}/voordrachten`);
+    expect(await statuses()).toEqual({
+      [A]: 'selected@2',
+      [B]: 'selected@1',
+      [C]: 'not_selected',
+      [D]: 'pending',
+    });
+    const after = await writes();
+    expect(after.audits - before.audits).toBe(3);
+    expect(after.version - before.version).toBe(1); // one new agenda version for the whole submit
+    const page = await cur.agent.get(`/bijeenkomsten/${meetingId}/voordrachten`).expect(200);
+    expect(page.text).toContain('Opgeslagen: 2 casussen geselecteerd en één voordracht niet geselecteerd');
+    // Decided ones show their decision (folded away); D is still open with nothing chosen.
+    expect(page.text).toMatch(new RegExp(`name="decision-${nom[A]}" value="selected" checked`));
+    expect(page.text).not.toMatch(new RegExp(`name="decision-${nom[D]}" value="[a-z_]+" checked`));
+    expect(page.text).toContain('Nu plaats 1.');
+
+    // The page sends the decided ones back unchanged: only D counts, placed first.
+    await decide({
+      [`decision-${nom[A]}`]: 'selected',
+      [`decision-${nom[B]}`]: 'selected',
+      [`decision-${nom[C]}`]: 'not_selected',
+      [`feedback-${nom[C]}`]: 'Past beter bij de bijeenkomst over overlast.',
+      [`decision-${nom[D]}`]: 'selected',
+      [`position-${nom[D]}`]: '1',
+    }).expect(303);
+    expect(await statuses()).toEqual({
+      [A]: 'selected@3',
+      [B]: 'selected@2',
+      [C]: 'not_selected',
+      [D]: 'selected@1',
+    });
+    expect((await writes()).audits - after.audits).toBe(1);
+  });
+
+  it('sets the agenda with the rest left only when the kerngroep says so, and says what happened to them', async () => {
+    // A late nomination stays undecided.
+    const caseId = await buildCase(ctx.db.dataSource, practitioner, {
+      title: 'Wijkbudget',
+      themes: ['leefbaarheid'],
+    });
+    const prac = await agentFor(practitioner);
+    await prac.agent
+      .post(`/bijeenkomsten/${meetingId}/voordrachten`)
+      .type('form')
+      .send({ caseId, motivation: 'Nog net op tijd.', _csrf: prac.csrf })
+      .expect(303);
+    const setAgenda = (extra: Record<string, string>) =>
+      cur.agent
+        .post(`/bijeenkomsten/${meetingId}/status`)
+        .type('form')
+        .send({
+          to: 'agenda_set',
+          terug: `/bijeenkomsten/${meetingId}/voordrachten`,
+          _csrf: cur.csrf,
+          ...extra,
+        });
+    const refused = await setAgenda({}).expect(409);
+    expect(refused.text).toContain('Er is nog één voordracht zonder besluit');
+    expect(refused.text).toContain('De overige voordracht niet behandelen');
+    await setAgenda({ leaveUndecided: 'ja' }).expect(303);
+    const [left] = await ctx.db.dataSource.query(
+      `SELECT status, feedback FROM nominations WHERE meeting_id = $1 AND case_id = $2`,
+      [meetingId, caseId],
+    );
+    expect(left.status).toBe('not_selected');
+    expect(left.feedback).toContain('niet behandeld');
+    const told = (await notificationsOf(practitioner)).filter((n: { message: string }) =>
+      n.message.includes('“Wijkbudget”'),
+    );
+    expect(told.map((n: { message: string }) => n.message).join(' ')).toContain('niet behandeld');
+    const [m] = await ctx.db.dataSource.query(`SELECT status FROM meetings WHERE id = $1`, [meetingId]);
+    expect(m.status).toBe('agenda_set');
+  });
+
+  it('refuses decisions once the meeting is held (409)', async () => {
+    await ctx.db.dataSource.query(`UPDATE meetings SET status = 'held' WHERE id = $1`, [meetingId]);
+    const late = await decide({ [`decision-${nom[C]}`]: 'selected' }).expect(409);
+    expect(late.text).toContain('al gehouden');
+    expect((await statuses())[C]).toBe('not_selected');
+  });
+});
+
+describe('meeting form wording and times', () => {
+  it('says a missing date is required, and that a past date is in the past on the first submit', async () => {
+    const { agent, csrf } = await agentFor(curator);
+    const empty = await agent
+      .post('/bijeenkomsten')
+      .type('form')
+      .send({ ...meetingForm({ date: '', startTime: '' }), _csrf: csrf })
+      .expect(400);
+    expect(empty.text).toContain('De datum is verplicht.');
+    expect(empty.text).toContain('De begintijd is verplicht.');
+    expect(empty.text).not.toContain('gebruik de vorm jjjj-mm-dd');
+    // A past date and no theme: both said at once, not the past only after fixing the theme.
+    const first = await agent
+      .post('/bijeenkomsten')
+      .type('form')
+      .send({ ...meetingForm({ date: isoDate(-2 * day), themes: [], nominationDeadline: '' }), _csrf: csrf })
+      .expect(400);
+    expect(first.text).toContain('Kies minstens één thema.');
+    expect(first.text).toContain('kan niet in het verleden liggen');
+    // Editing: moving the date into the past is said at once too.
+    const id = await createMeeting({ title: 'Te verplaatsen' });
+    const edit = await agent
+      .post(`/bijeenkomsten/${id}`)
+      .type('form')
+      .send({ ...meetingForm({ date: isoDate(-3 * day), title: '' }), _csrf: csrf })
+      .expect(400);
+    expect(edit.text).toContain('De titel is verplicht');
+    expect(edit.text).toContain('De nieuwe datum ligt in het verleden');
+  });
+
+  it('names the role in focus in plain Dutch', async () => {
+    const { agent } = await agentFor(curator);
+    const form = await agent.get('/bijeenkomsten/nieuw').expect(200);
+    expect(form.text).toContain('Welke rol van de corporatie staat centraal?');
+    const id = await createMeeting({ title: 'Rol centraal' });
+    const page = await agent.get(`/bijeenkomsten/${id}`).expect(200);
+    expect(page.text).toContain('Centrale rol van de corporatie');
+    expect(page.text).not.toContain('in de aandacht');
+  });
+
+  it.each([
+    ['March (summer time)', '03-30'],
+    ['November (winter time)', '11-16'],
+  ])(
+    'a meeting entered at 14:00 in %s shows 14:00 on its page, in the calendar file and on the edit form',
+    async (_n, md) => {
+      const year = new Date().getFullYear() + 1;
+      const date = `${year}-${md}`;
+      const id = await createMeeting({
+        title: `Om twee uur ${md}`,
+        date,
+        startTime: '14:00',
+        endTime: '17:00',
+        nominationDeadline: '',
+      });
+      const { agent } = await agentFor(curator);
+      const page = await agent.get(`/bijeenkomsten/${id}`).expect(200);
+      expect(page.text).toContain('om 14:00 tot 17:00');
+      const ics = await agent.get(`/bijeenkomsten/${id}/agenda.ics`).expect(200);
+      expect(ics.text).toContain(`DTSTART;TZID=Europe/Amsterdam:${date.replace(/-/g, '')}T140000`);
+      expect(ics.text).toContain(`DTEND;TZID=Europe/Amsterdam:${date.replace(/-/g, '')}T170000`);
+      const edit = await agent.get(`/bijeenkomsten/${id}/bewerken`).expect(200);
+      expect(edit.text).toContain('value="14:00"');
+      expect(edit.text).toContain('value="17:00"');
+    },
+  );
+});
+
+describe('the demo data', () => {
+  it('starts the demo meeting when its programme starts, in Amsterdam time', async () => {
+    const demo = await createTestApp();
+    try {
+      await seedDemo(demo.db.dataSource);
+      const rows: Array<{ id: number; starts_at: Date; ends_at: Date; first: string }> =
+        await demo.db.dataSource.query(
+          `SELECT m.id, m.starts_at, m.ends_at,
+                  (SELECT starts_at FROM meeting_programme_items p WHERE p.meeting_id = m.id ORDER BY position LIMIT 1) AS first
+             FROM meetings m`,
+        );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) {
+        expect(toLocalParts(new Date(r.starts_at)).time).toBe(r.first);
+        expect(toLocalParts(new Date(r.ends_at)).time).toBe('17:00');
+      }
+    } finally {
+      await demo.close();
+    }
   });
 });

@@ -524,6 +524,13 @@ export const permissionRows: Row[] = [
     note: "another organisation's nomination",
   },
   {
+    route: 'POST /bijeenkomsten/:id/besluiten',
+    path: (i) => `/bijeenkomsten/${i.openMeeting}/besluiten`,
+    body: () => ({}),
+    expect: curatorsAndAdmins,
+    note: 'nothing chosen: 400 when allowed',
+  },
+  {
     route: 'POST /voordrachten/:id/gepresenteerd',
     path: (i) => `/voordrachten/${i.strangerNomination}/gepresenteerd`,
     expect: curatorsAndAdmins,
