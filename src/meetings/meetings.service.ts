@@ -482,7 +482,7 @@ async function leaveUndecided(
         ? 'Er is nog één voordracht zonder besluit.'
         : `Er zijn nog ${pending.length} voordrachten zonder besluit.`;
     throw conflict(
-      `${count} Beslis eerst over alle voordrachten, of vink “De overige voordrachten niet behandelen” aan.`,
+      `${count} Beslis eerst over alle voordrachten, of vink aan dat u de overige niet behandelt.`,
       { field: 'leaveUndecided' },
     );
   }
@@ -497,7 +497,12 @@ async function leaveUndecided(
       action: 'nomination.decided',
       subjectType: 'meeting',
       subjectId: meeting.id,
-      details: { nominationId: n.id, caseId: n.case_id, decision: 'not_selected', untreated: true },
+      details: {
+        nominationId: n.id,
+        caseId: n.case_id,
+        decision: 'not_selected',
+        reason: 'niet behandeld bij het vaststellen van de agenda',
+      },
     });
   }
   return pending.map((n) => decisionNotification(meeting, n, 'not_selected', UNTREATED_FEEDBACK));

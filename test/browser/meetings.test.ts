@@ -88,6 +88,8 @@ describeBrowser('in the browser: a themabijeenkomst from nomination to presentat
     await navigate(cur, () => cur.getByRole('button', { name: 'Bijeenkomst aanmaken' }).click());
     const summary = cur.locator('.error-summary');
     await expect(summary.textContent()).resolves.toContain('Kies minstens één thema.');
+    // The past date is said on this first submit too, not only once the theme is fixed.
+    await expect(summary.textContent()).resolves.toContain('kan niet in het verleden liggen');
     // Focus moves to the error summary, so a screen reader announces it.
     await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     expect(await cur.inputValue('#veld-locationName')).toBe('Kantoor Woonstichting De Vaart');
@@ -161,46 +163,57 @@ describeBrowser('in the browser: a themabijeenkomst from nomination to presentat
     }
   });
 
-  it('the curator decides (one decline with the keyboard only) and orders the agenda with buttons and drag and drop', async () => {
+  it('the curator decides all three in one submit (one decline with the keyboard only) and orders the agenda with buttons and drag and drop', async () => {
     await cur.goto(`${b.baseUrl}${meetingUrl}/voordrachten`);
     await expect(cur.locator('#open-titel').textContent()).resolves.toContain('(3)');
+    // Nothing is chosen for the kerngroep.
+    expect(await cur.locator('input[type=radio]:checked').count()).toBe(0);
     await expectAccessible(cur);
     await screenshot(cur, 'nominations-pending');
 
-    // Keyboard only. From the case link in B's card: arrow to "Niet selecteren" and submit
-    // without the feedback it needs; the refusal takes focus and links to the field.
     const card = (title: string) =>
       cur.locator('li.card', { has: cur.getByRole('heading', { name: title }) });
     const focused = () =>
       cur.evaluate(() => document.activeElement?.id || document.activeElement?.textContent);
+    // A selected without a place (last), C selected in first place...
+    await card(A).getByLabel('Selecteren voor de agenda').check();
+    await card(C).getByLabel('Selecteren voor de agenda').check();
+    await card(C)
+      .getByLabel(/Plaats op de agenda/)
+      .fill('1');
+    // ...and B, keyboard only: from the case link into the radio group, arrow to "Niet selecteren",
+    // on to the place field and submit with Enter, forgetting the feedback a decline needs.
     await card(B).getByRole('link', { name: B }).focus();
-    await cur.keyboard.press('Tab'); // the checked radio: "Selecteren voor de agenda"
+    await cur.keyboard.press('Tab'); // the radio group (nothing checked: its first button)
     await cur.keyboard.press('ArrowDown'); // "Niet selecteren"
-    await cur.keyboard.press('Tab'); // agenda position
-    await cur.keyboard.press('Tab'); // feedback
-    await cur.keyboard.press('Tab'); // "Besluit opslaan"
+    await cur.keyboard.press('Tab'); // agenda place
     await navigate(cur, () => cur.keyboard.press('Enter'));
-    const refused = cur.locator('.decision-form .error-summary');
+    // The whole submit is refused; the summary takes focus and links to the field; choices kept.
+    const refused = cur.locator('.decisions-form .error-summary');
     await expect(refused.textContent()).resolves.toContain('Geef de indiener een toelichting');
     await expect(refused.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     expect(await card(B).locator('input[value=not_selected]').isChecked()).toBe(true);
+    expect(await card(A).locator('input[value=selected]').isChecked()).toBe(true);
+    expect(
+      await card(C)
+        .getByLabel(/Plaats op de agenda/)
+        .inputValue(),
+    ).toBe('1');
+    await expect(cur.locator('#open-titel').textContent()).resolves.toContain('(3)'); // nothing saved
     await expectAccessible(cur);
     await screenshot(cur, 'nominations-refused');
     await cur.keyboard.press('Tab'); // the link in the summary
     await cur.keyboard.press('Enter'); // to the feedback field
     await expect(focused()).resolves.toMatch(/^veld-feedback-\d+$/);
     await cur.keyboard.type('Bewaren we voor de bijeenkomst over leefbaarheid.');
-    await cur.keyboard.press('Tab'); // "Besluit opslaan"
+    await cur.getByRole('button', { name: 'Besluiten opslaan' }).focus();
     await navigate(cur, () => cur.keyboard.press('Enter'));
-    await expect(cur.locator('[role=status]').first().textContent()).resolves.toContain('niet geselecteerd');
+    await expect(cur.locator('[role=status]').first().textContent()).resolves.toContain(
+      '2 casussen geselecteerd en één voordracht niet geselecteerd',
+    );
     await expect(cur.locator('section[aria-labelledby=afgewezen-titel]').textContent()).resolves.toContain(
       'Bewaren we voor de bijeenkomst over leefbaarheid.',
     );
-
-    // A without a position (last), then C in first place.
-    await navigate(cur, () => card(A).getByRole('button', { name: 'Besluit opslaan' }).click());
-    await card(C).getByLabel('Plaats op de agenda').fill('1');
-    await navigate(cur, () => card(C).getByRole('button', { name: 'Besluit opslaan' }).click());
     expect(await agendaTitles(cur)).toEqual([C, A]);
     await expectAccessible(cur);
 
@@ -219,7 +232,8 @@ describeBrowser('in the browser: a themabijeenkomst from nomination to presentat
     // Drag and drop (agenda.js posts the whole order as JSON and reloads): C back on top.
     // Like a hand: small steps, then a last wiggle once the card has moved under the pointer, so
     // the drop lands on the dragged card itself (which once refused it and lost the new order).
-    await cur.evaluate(() => window.scrollTo(0, 0)); // scrolled, the browser keeps A under the pointer
+    // The agenda's top at the top of the window: scrolling while dragging would keep A under the pointer.
+    await cur.evaluate(() => document.getElementById('agenda')!.scrollIntoView({ block: 'start' }));
     const from = (await cur.locator('.agenda-item', { hasText: C }).boundingBox())!;
     const to = (await cur.locator('.agenda-item', { hasText: A }).boundingBox())!;
     const reloaded = cur.waitForEvent('load', { timeout: 15_000 });
@@ -361,3 +375,137 @@ describeBrowser('in the browser: a themabijeenkomst from nomination to presentat
     await expectAccessible(prac);
   });
 });
+
+/**
+ * The nominations page as the kerngroep uses it on a laptop (1,366 px) and a phone (390 px), with
+ * and without JavaScript: nothing pre-chosen, a wrong place refused with the range named, several
+ * decisions saved in one submit, the agenda set after the list (with the rest explicitly left).
+ * axe-core runs with JavaScript only (it needs it). Screenshots in test-results/screenshots.
+ */
+describeBrowser(
+  'in the browser: the nominations page at desktop and phone width, with and without JavaScript',
+  () => {
+    const DESKTOP = { width: 1366, height: 900 };
+    const PHONE = { width: 390, height: 844 };
+    let b: BrowserContext;
+    let curator: TestUser;
+    let nominator: TestUser;
+
+    beforeAll(async () => {
+      b = await startBrowserApp();
+      const ds = b.ctx.db.dataSource;
+      const org = await buildOrganization(ds, { name: 'Woonbedrijf Ieder1' });
+      curator = await buildUser(ds, { roles: ['curator'], organizationId: org.id, name: 'Karin Kerngroep' });
+      nominator = await buildUser(ds, { organizationId: org.id, name: 'Nina Indiener' });
+    });
+    afterAll(() => b?.close());
+
+    /** A meeting open for nominations with three nominated cases, fresh for each run. */
+    async function meetingWithNominations(label: string) {
+      const ds = b.ctx.db.dataSource;
+      const [{ id }] = await ds.query(
+        `INSERT INTO meetings (title, starts_at, status) VALUES ($1, now() + interval '30 days', 'nominations_open') RETURNING id`,
+        [`Bijeenkomst ${label}`],
+      );
+      const titles = [`Portiekgesprekken ${label}`, `Buurtbemiddeling ${label}`, `Wijkbudget ${label}`];
+      for (const title of titles) {
+        const caseId = await buildCase(ds, nominator, { title, themes: ['leefbaarheid'] });
+        await ds.query(
+          `INSERT INTO nominations (meeting_id, case_id, nominated_by_id, motivation) VALUES ($1, $2, $3, 'Past goed.')`,
+          [id, caseId, nominator.id],
+        );
+      }
+      return { id: id as number, titles };
+    }
+
+    for (const [width, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      for (const javaScriptEnabled of [true, false]) {
+        const label = `${width}-${javaScriptEnabled ? 'js' : 'nojs'}`;
+        it(`decides, refuses a wrong place and sets the agenda (${width} ${viewport.width} px, ${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
+          const { id, titles } = await meetingWithNominations(label);
+          const [first, second, third] = titles;
+          const context = await b.browser.newContext({ viewport, javaScriptEnabled });
+          const page = await context.newPage();
+          try {
+            await keyboardLoginAs(page, b, curator);
+            await page.goto(`${b.baseUrl}/bijeenkomsten/${id}/voordrachten`);
+            const card = (title: string) =>
+              page.locator('li.card', { has: page.getByRole('heading', { name: title }) });
+            const accessible = async () => {
+              if (javaScriptEnabled) await expectAccessible(page);
+            };
+
+            // Nothing chosen; one save button; the set-agenda button below every nomination.
+            expect(await page.locator('input[type=radio]:checked').count()).toBe(0);
+            expect(await page.getByRole('button', { name: 'Besluiten opslaan' }).count()).toBe(1);
+            const lastCard = (await card(third).boundingBox())!;
+            const setAgenda = page.getByRole('button', {
+              name: 'Agenda vaststellen en deelnemers informeren',
+            });
+            expect((await setAgenda.boundingBox())!.y).toBeGreaterThan(lastCard.y + lastCard.height);
+            // Nothing wider than the screen.
+            expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+              viewport.width,
+            );
+            await accessible();
+            await screenshot(page, `nominations-${label}-open`);
+
+            // Two decisions at once, one with place 9 where the agenda will hold two: refused whole.
+            await card(first).getByLabel('Selecteren voor de agenda').check();
+            await card(second).getByLabel('Selecteren voor de agenda').check();
+            await card(second)
+              .getByLabel(/Plaats op de agenda/)
+              .fill('9');
+            await navigate(page, () => page.getByRole('button', { name: 'Besluiten opslaan' }).click());
+            const summary = page.locator('.decisions-form .error-summary');
+            await expect(summary.textContent()).resolves.toContain('Kies een plaats van 1 tot en met 2');
+            expect(
+              await card(second)
+                .getByLabel(/Plaats op de agenda/)
+                .inputValue(),
+            ).toBe('9');
+            expect(await card(first).locator('input[value=selected]').isChecked()).toBe(true);
+            await expect(page.locator('#open-titel').textContent()).resolves.toContain('(3)');
+            if (javaScriptEnabled)
+              await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+            await accessible();
+            await screenshot(page, `nominations-${label}-refused`);
+
+            // Place 1 instead: both saved in one submit, in that order.
+            await card(second)
+              .getByLabel(/Plaats op de agenda/)
+              .fill('1');
+            await navigate(page, () => page.getByRole('button', { name: 'Besluiten opslaan' }).click());
+            await expect(page.locator('[role=status]').first().textContent()).resolves.toContain(
+              '2 casussen geselecteerd',
+            );
+            expect(await agendaTitles(page)).toEqual([second, first]);
+            await expect(page.locator('#open-titel').textContent()).resolves.toContain('(1)');
+
+            // The agenda is not set while one is undecided, unless the rest is explicitly left.
+            await navigate(page, () => setAgenda.click());
+            const notice = page.locator('.alert-error[role=alert]');
+            await expect(notice.textContent()).resolves.toContain('Er is nog één voordracht zonder besluit');
+            await accessible();
+            await screenshot(page, `nominations-${label}-undecided-left`);
+            await page.getByLabel('De overige voordracht niet behandelen').check();
+            await navigate(page, () => setAgenda.click());
+            await expect(page.locator('[role=status]').first().textContent()).resolves.toContain(
+              'vastgesteld',
+            );
+            await expect(
+              page.locator('section[aria-labelledby=afgewezen-titel]').textContent(),
+            ).resolves.toContain('niet behandeld');
+            await accessible();
+            await screenshot(page, `nominations-${label}-agenda-set`);
+          } finally {
+            await context.close();
+          }
+        });
+      }
+    }
+  },
+);

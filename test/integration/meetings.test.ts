@@ -784,7 +784,8 @@ describe('the nominations page: nothing pre-chosen, several decisions in one sub
       .send({ to: 'agenda_set', terug: `/bijeenkomsten/${meetingId}/voordrachten`, _csrf: cur.csrf })
       .expect(409);
     expect(refused.text).toContain('Er zijn nog 4 voordrachten zonder besluit');
-    expect(refused.text).toContain('De overige voordrachten niet behandelen');
+    expect(refused.text).toContain('of vink aan dat u de overige niet behandelt');
+    expect(refused.text).toContain('De overige 4 voordrachten niet behandelen');
     expect(refused.text).toContain('Besluiten opslaan'); // the page itself, not an error page
     const [m] = await ctx.db.dataSource.query(`SELECT status FROM meetings WHERE id = $1`, [meetingId]);
     expect(m.status).toBe('nominations_open');
