@@ -564,7 +564,8 @@ export function pastDateErrors(
   existingStart?: Date,
 ): FieldErrors {
   const errors: FieldErrors = {};
-  const startsAt = localInstant(input.date, input.startTime ?? '00:00');
+  // Without a readable start time the day itself counts: a date before today is in the past.
+  const startsAt = localInstant(input.date, input.startTime) ?? localInstant(input.date, '23:59');
   if (startsAt && startsAt.getTime() <= now.getTime()) {
     if (!existingStart) errors.date = 'Een nieuwe bijeenkomst kan niet in het verleden liggen.';
     else if (startsAt.getTime() !== existingStart.getTime())

@@ -63,7 +63,10 @@ export const programmeBody = z.record(z.string(), z.unknown()).transform((body, 
       ctx.addIssue({
         code: 'custom',
         path: [key('start')],
-        message: `Onderdeel ${row}: vul een begintijd in als uu:mm, bijvoorbeeld 13:30.`,
+        message:
+          str(start) === ''
+            ? `Onderdeel ${row}: de begintijd is verplicht.`
+            : `Onderdeel ${row}: schrijf de begintijd als uu:mm, bijvoorbeeld 13:30.`,
       });
     if (str(end) !== '' && !endMatch)
       ctx.addIssue({

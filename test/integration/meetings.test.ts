@@ -905,6 +905,16 @@ describe('meeting form wording and times', () => {
       .expect(400);
     expect(first.text).toContain('Kies minstens één thema.');
     expect(first.text).toContain('kan niet in het verleden liggen');
+    const noTime = await agent
+      .post('/bijeenkomsten')
+      .type('form')
+      .send({
+        ...meetingForm({ date: isoDate(-2 * day), startTime: '', nominationDeadline: '' }),
+        _csrf: csrf,
+      })
+      .expect(400);
+    expect(noTime.text).toContain('De begintijd is verplicht.');
+    expect(noTime.text).toContain('kan niet in het verleden liggen');
     // Editing: moving the date into the past is said at once too.
     const id = await createMeeting({ title: 'Te verplaatsen' });
     const edit = await agent
@@ -952,6 +962,38 @@ describe('meeting form wording and times', () => {
       expect(edit.text).toContain('value="17:00"');
     },
   );
+});
+
+describe('programme times', () => {
+  it('says an empty start time is required, and shows the programme in the meeting’s own local time', async () => {
+    const year = new Date().getFullYear() + 1;
+    const id = await createMeeting({
+      title: 'Programma in maart',
+      date: `${year}-03-30`,
+      startTime: '13:00',
+      endTime: '17:00',
+      nominationDeadline: '',
+    });
+    const { agent, csrf } = await agentFor(curator);
+    const post = (body: Record<string, unknown>) =>
+      agent
+        .post(`/bijeenkomsten/${id}/programma`)
+        .type('form')
+        .send({ ...body, _csrf: csrf });
+    const empty = await post({ slotStart: ['', ''], slotTitle: ['Ontvangst', ''] }).expect(400);
+    expect(empty.text).toContain('Onderdeel 1: de begintijd is verplicht.');
+    expect(empty.text).toContain('value="Ontvangst"');
+    const wrong = await post({ slotStart: ['25.00'], slotTitle: ['Ontvangst'] }).expect(400);
+    expect(wrong.text).toContain('Onderdeel 1: schrijf de begintijd als uu:mm');
+    await post({
+      slotStart: ['13.00', '13.30'],
+      slotEnd: ['13.30', ''],
+      slotTitle: ['Ontvangst', 'Casussen'],
+    }).expect(303);
+    const page = await agent.get(`/bijeenkomsten/${id}`).expect(200);
+    expect(page.text).toContain(`30 maart ${year} om 13:00 tot 17:00`);
+    expect(page.text).toMatch(/13\.00–13\.30/);
+  });
 });
 
 describe('the demo data', () => {
