@@ -340,6 +340,8 @@ describe('signing up', () => {
     // The confirmation carries the invitation: Europe/Amsterdam with its VTIMEZONE, the meeting's UID.
     const confirmation = await mailTo(anna, 'Aangemeld:');
     expect(confirmation.text).toContain('Gert Gast (Gemeente Uden)');
+    // The mail says the Dutch local time that was entered, start and end.
+    expect(confirmation.text).toMatch(/Wanneer: \d{1,2} \w+ \d{4} om 13:00 tot 17:00/);
     const invite = parseCalendar(calendarOf(confirmation));
     expect(invite).toMatchObject({
       method: 'REQUEST',
@@ -387,6 +389,7 @@ describe('signing up', () => {
     expect(moved).toMatchObject({ uid: invite.uid, sequence: 2, start: await utcOf(meetingId) });
     expect(new Date(moved.start).getTime() - new Date(startUtc).getTime()).toBe(60 * 60 * 1000);
     const update = await mailTo(anna, 'Gewijzigd:');
+    expect(update.text).toContain('om 14:00 tot 17:00');
     expect(parseCalendar(calendarOf(update))).toMatchObject({ method: 'REQUEST', sequence: 2 });
     // Saving without a change of time or place sends nothing new and keeps the SEQUENCE.
     await cur.agent
