@@ -310,8 +310,8 @@ export class MeetingsService {
         const n = byId.get(d.nominationId)!;
         await m.query(
           `UPDATE nominations SET status = $2, feedback = $3, decided_by_id = $4, decided_at = now(), updated_at = now(),
-                  agenda_position = NULL WHERE id = $1`,
-          [d.nominationId, d.decision, d.feedback, viewer.id],
+                  agenda_position = CASE WHEN $5::boolean THEN agenda_position END WHERE id = $1`,
+          [d.nominationId, d.decision, d.feedback, viewer.id, d.decision === 'selected'],
         );
         await recordAudit(m, {
           actorId: viewer.id,
@@ -328,7 +328,8 @@ export class MeetingsService {
         });
         notifications.push(decisionNotification(meeting, n, d.decision, d.feedback));
       }
-      await saveAgenda(m, meetingId, agenda);
+      // A new agenda version only when the agenda changed, so a reorder open elsewhere stays valid.
+      if (agenda.join() !== before.join()) await saveAgenda(m, meetingId, agenda);
       return {
         result: {
           changed: changes.length,

@@ -836,6 +836,16 @@ describe('the nominations page: nothing pre-chosen, several decisions in one sub
       [D]: 'selected@1',
     });
     expect((await writes()).audits - after.audits).toBe(1);
+
+    // A new toelichting only: recorded, but the agenda keeps its version (a reorder open elsewhere stays valid).
+    const beforeFeedback = await writes();
+    await decide({
+      [`decision-${nom[C]}`]: 'not_selected',
+      [`feedback-${nom[C]}`]: 'Past beter bij de bijeenkomst over overlast, in het voorjaar.',
+    }).expect(303);
+    const afterFeedback = await writes();
+    expect(afterFeedback.version).toBe(beforeFeedback.version);
+    expect(afterFeedback.audits - beforeFeedback.audits).toBe(1);
   });
 
   it('sets the agenda with the rest left only when the kerngroep says so, and says what happened to them', async () => {
