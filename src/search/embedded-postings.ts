@@ -194,6 +194,11 @@ export class Bm25Postings {
     this.rows = this.tokens = 0;
   }
 
+  /** Whether a slot has a document in this table. */
+  has(slot: number): boolean {
+    return slot < this.lengthOf.length && this.lengthOf[slot] > 0;
+  }
+
   /** Documents in this table. */
   get size(): number {
     return this.rows;

@@ -23,19 +23,19 @@ import {
   weighTerms,
   type DocTerms,
 } from './embedded-postings';
+import { FacetColumns } from './embedded-facets';
 import type { SearchDocument } from './search-document';
 import {
   parsedOf,
   type ParsedQuery,
   type QueryTerm,
-  type SearchFacets,
   type SearchHit,
   type SearchQuery,
   type SearchResult,
   type SearchViewer,
 } from './search-query';
 import { typoCorrections } from './lexicon';
-import { emptyFacets, markedSnippet, pageAt, snippetOf, type Snip } from './snippets';
+import { markedSnippet, pageAt, snippetOf, type Snip } from './snippets';
 import { isShared, visibleTo } from './visibility';
 
 /** Bumped when the file layout changes; an index of another version is rebuilt. */
@@ -155,13 +155,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
   private readonly attTerms = new Bm25Postings(this.slots);
   /** Metadata by slot (undefined for dead slots), and its facet values as numbers. */
   private metaAt: Array<Meta | undefined> = [];
-  private codesAt: Array<DocCodes | undefined> = [];
-  private readonly codes = {
-    role: new FacetCode(),
-    theme: new FacetCode(),
-    organizationKind: new FacetCode(),
-    year: new FacetCode(),
-  };
+  private readonly columns = new FacetColumns();
   /** Per slot, reused between calls: a group's bm25 in the case's text and in its attachments. */
   private caseAcc = new Float64Array(0);
   private attAcc = new Float64Array(0);
@@ -279,7 +273,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.slots.clear();
     this.dictionary.clear();
     this.metaAt = [];
-    this.codesAt = [];
+    this.columns.clear();
     const terms = this.db.prepare(`SELECT id, term FROM terms ORDER BY id`).raw().iterate() as Iterable<
       [number, string]
     >;
@@ -364,7 +358,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.vocabulary.clear();
     this.slots.clear();
     this.metaAt = [];
-    this.codesAt = [];
+    this.columns.clear();
     this.newest = null;
   }
 
@@ -424,7 +418,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.db.prepare(`DELETE FROM fts_att WHERE rowid = ?`).run(id);
     this.meta.delete(id);
     const slot = this.slots.slot(id);
-    if (slot !== undefined) this.metaAt[slot] = this.codesAt[slot] = undefined;
+    if (slot !== undefined) this.metaAt[slot] = undefined;
     this.slots.release(id);
     this.newest = null;
   }
@@ -550,13 +544,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
   private place(meta: Meta, caseTerms: DocTerms, attTerms: DocTerms) {
     const slot = this.slots.assign(meta.id);
     this.metaAt[slot] = meta;
-    this.codesAt[slot] = {
-      roles: meta.roles.map((r) => this.codes.role.code(r)),
-      themes: meta.themes.map((t) => this.codes.theme.code(t)),
-      organizationKind: this.codes.organizationKind.code(meta.organizationKind),
-      year: meta.year === null ? -1 : this.codes.year.code(String(meta.year)),
-      shared: isShared(meta),
-    };
+    this.columns.set(slot, { ...meta, shared: isShared(meta) });
     this.caseTerms.add(slot, caseTerms);
     this.attTerms.add(slot, attTerms);
   }
@@ -573,14 +561,11 @@ export class EmbeddedCaseSearch implements CaseSearch {
     if (!this.slots.wasteful) return;
     const remap = this.slots.compact();
     const metaAt: Array<Meta | undefined> = [];
-    const codesAt: Array<DocCodes | undefined> = [];
     remap.forEach((to, from) => {
-      if (to < 0) return;
-      metaAt[to] = this.metaAt[from];
-      codesAt[to] = this.codesAt[from];
+      if (to >= 0) metaAt[to] = this.metaAt[from];
     });
     this.metaAt = metaAt;
-    this.codesAt = codesAt;
+    this.columns.remap(remap);
     this.newest = null;
   }
 
@@ -724,12 +709,15 @@ export class EmbeddedCaseSearch implements CaseSearch {
     for (const g of analysed.excluded) for (const slot of this.matchGroup(g).slots) excluded[slot] = 1;
 
     // Visible candidates; without words every case, newest first (kept sorted between writes).
+    // With the default statuses a case for the whole community is visible to every member.
+    const everyoneSees = query.filters.statuses.length === 0;
     const candidates: number[] = [];
     for (const slot of nGroups > 0 ? board.slots : this.newestFirst()) {
       const m = this.metaAt[slot];
-      if (m && !excluded[slot] && visible(m)) candidates.push(slot);
+      if (m && !excluded[slot] && ((everyoneSees && this.columns.isShared(slot)) || visible(m)))
+        candidates.push(slot);
     }
-    const { total, facets, matching } = this.facets(candidates, query);
+    const { total, facets, matching } = this.columns.count(candidates, query.filters);
     const sort = query.sort ?? (hasText ? 'relevance' : 'newest');
     const pages = Math.max(1, Math.ceil(total / query.perPage));
     const page = Math.min(Math.max(1, query.page), pages);
@@ -871,10 +859,10 @@ export class EmbeddedCaseSearch implements CaseSearch {
       const indexes = c.groups.map((g) => analysed.groups.indexOf(g));
       const mask = indexes.reduce((m, i) => m | (1 << i), 0);
       const candidates = head.filter((slot) => (board.mask[slot] & mask) === mask).map((s) => this.caseOf(s));
-      const together = new Set([
-        ...this.matchAmong('fts', tight(CASE_COLS), candidates),
-        ...this.matchAmong('fts_att', tight(ATT_COLS), candidates),
-      ]);
+      // Attachments (long texts: the dearer check) only for cases whose own text has no match.
+      const together = new Set(this.matchAmong('fts', tight(CASE_COLS), candidates));
+      const rest = candidates.filter((id) => !together.has(id) && this.attTerms.has(this.slots.slot(id)!));
+      for (const id of this.matchAmong('fts_att', tight(ATT_COLS), rest)) together.add(id);
       for (const id of candidates) if (!together.has(id)) board.groups[this.slots.slot(id)!]--;
     }
   }
@@ -907,77 +895,6 @@ export class EmbeddedCaseSearch implements CaseSearch {
       }
     }
     return counts;
-  }
-
-  /**
-   * Total, facet counts (each facet ignoring its own filter) and the slots passing every filter.
-   * Facet values are numbers per slot (FacetCodes), so a search over 9,000 matches counts in arrays.
-   */
-  private facets(candidates: number[], query: SearchQuery) {
-    const f = query.filters;
-    const c = this.codes;
-    const wanted = (codes: FacetCode, values: readonly (string | number)[]) => {
-      const set = new Uint8Array(codes.names.length + 1);
-      for (const v of values) {
-        const code = codes.find(String(v));
-        if (code !== undefined) set[code] = 1;
-      }
-      return values.length ? set : null;
-    };
-    const roles = wanted(c.role, f.roles);
-    const themes = wanted(c.theme, f.themes);
-    const kinds = wanted(c.organizationKind, f.organizationKinds);
-    const years = wanted(c.year, f.years);
-    const anyOf = (set: Uint8Array, codes: number[]) => {
-      for (const code of codes) if (set[code]) return true;
-      return false;
-    };
-    const count = {
-      role: new Int32Array(c.role.names.length),
-      theme: new Int32Array(c.theme.names.length),
-      organizationKind: new Int32Array(c.organizationKind.names.length),
-      year: new Int32Array(c.year.names.length),
-      hasReflection: new Int32Array(2),
-      presented: new Int32Array(2),
-      answered: new Int32Array(2),
-    };
-    const matching: number[] = [];
-    for (const slot of candidates) {
-      const m = this.metaAt[slot]!;
-      const d = this.codesAt[slot]!;
-      // Which filters the case fails; one failed filter still counts in that filter's own facet.
-      const role = !roles || anyOf(roles, d.roles);
-      const theme = !themes || anyOf(themes, d.themes);
-      const kind = !kinds || kinds[d.organizationKind] === 1;
-      const year = !years || (d.year >= 0 && years[d.year] === 1);
-      const reflection = f.hasReflection === undefined || m.hasReflection === f.hasReflection;
-      const presented = f.presented === undefined || m.presented === f.presented;
-      const answered = f.answered === undefined || m.answered === f.answered;
-      const failed = +!role + +!theme + +!kind + +!year + +!reflection + +!presented + +!answered;
-      if (failed > 1) continue;
-      if (failed === 0) matching.push(slot);
-      if (failed === 0 || !role) for (const r of d.roles) count.role[r]++;
-      if (failed === 0 || !theme) for (const t of d.themes) count.theme[t]++;
-      if (failed === 0 || !kind) count.organizationKind[d.organizationKind]++;
-      if ((failed === 0 || !year) && d.year >= 0) count.year[d.year]++;
-      if (failed === 0 || !reflection) count.hasReflection[+m.hasReflection]++;
-      if (failed === 0 || !presented) count.presented[+m.presented]++;
-      if (failed === 0 || !answered) count.answered[+m.answered]++;
-    }
-    const facets: SearchFacets = emptyFacets();
-    const named = (codes: FacetCode, counts: Int32Array, out: Record<string, number>) =>
-      counts.forEach((n, code) => {
-        if (n > 0) out[codes.names[code]] = n;
-      });
-    named(c.role, count.role, facets.role);
-    named(c.theme, count.theme, facets.theme);
-    named(c.organizationKind, count.organizationKind, facets.organizationKind);
-    named(c.year, count.year, facets.year);
-    for (const key of ['hasReflection', 'presented', 'answered'] as const)
-      count[key].forEach((n, v) => {
-        if (n > 0) facets[key][String(v === 1)] = n;
-      });
-    return { total: matching.length, facets, matching };
   }
 
   /** Hits with snippets: from the case's own text, or from the attachment where only that matched. */
@@ -1073,56 +990,19 @@ export class EmbeddedCaseSearch implements CaseSearch {
       const id = this.dictionary.idOf(t);
       if (id !== undefined) this.caseTerms.addPhrase([id], scores, touched);
     }
-    // Shared themes and roles counted on codes (every case is looked at).
-    const sourceCodes = this.codesAt[this.slots.slot(source.id)!]!;
-    const shared = (codes: number[], of: number[]) => {
-      let n = 0;
-      for (const c of codes) if (of.includes(c)) n++;
-      return n;
-    };
+    const sourceSlot = this.slots.slot(source.id)!;
     const ranked: Array<{ id: number; score: number; updatedAt: number }> = [];
     for (let slot = 0; slot < this.slots.count; slot++) {
       const m = this.metaAt[slot];
-      const d = this.codesAt[slot];
-      if (!m || !d?.shared || m.id === source.id) continue;
-      const score =
-        scores[slot] + 3 * shared(d.themes, sourceCodes.themes) + shared(d.roles, sourceCodes.roles) * 0.5;
+      if (!m || slot === sourceSlot || !this.columns.isShared(slot)) continue;
+      const shared = this.columns.shared(slot, sourceSlot);
+      const score = scores[slot] + 3 * shared.themes + shared.roles * 0.5;
       if (score > 0) ranked.push({ id: m.id, score, updatedAt: m.updatedAt });
     }
     for (const slot of touched) scores[slot] = 0;
     ranked.sort((a, b) => b.score - a.score || b.updatedAt - a.updatedAt);
     return ranked.slice(0, query.limit).map((r) => r.id);
   }
-}
-
-/** Facet values as numbers (value ↔ code), so counting them is array arithmetic. */
-class FacetCode {
-  private readonly codes = new Map<string, number>();
-  readonly names: string[] = [];
-
-  code(value: string): number {
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.names.length;
-      this.names.push(value);
-      this.codes.set(value, code);
-    }
-    return code;
-  }
-
-  find(value: string): number | undefined {
-    return this.codes.get(value);
-  }
-}
-
-/** A case's facet values as codes (year -1: none). */
-interface DocCodes {
-  roles: number[];
-  themes: number[];
-  organizationKind: number;
-  year: number;
-  /** Published to the whole community (related cases are only those). */
-  shared: boolean;
 }
 
 /** The slots matching one query group with their bm25; the first `inCase` matched in the case's own text. */
