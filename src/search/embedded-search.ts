@@ -24,6 +24,7 @@ import {
   type DocTerms,
 } from './embedded-postings';
 import { FacetColumns } from './embedded-facets';
+import { decodeColumns, encodeColumns, hasPhrase, near } from './embedded-positions';
 import type { SearchDocument } from './search-document';
 import {
   parsedOf,
@@ -39,7 +40,7 @@ import { markedSnippet, pageAt, snippetOf, type Snip } from './snippets';
 import { isShared, visibleTo } from './visibility';
 
 /** Bumped when the file layout changes; an index of another version is rebuilt. */
-const SCHEMA_VERSION = 4;
+const SCHEMA_VERSION = 5;
 
 /** Attachment text indexed per case (the rest of a long file is still downloadable, not searchable). */
 export const EMBEDDED_ATTACHMENT_CHARS = 100_000;
@@ -218,7 +219,8 @@ export class EmbeddedCaseSearch implements CaseSearch {
       CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE docs (
         id INTEGER PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL, attachments TEXT NOT NULL, words TEXT NOT NULL,
-        reactions TEXT NOT NULL DEFAULT '[]', terms BLOB NOT NULL, att_terms BLOB NOT NULL);
+        reactions TEXT NOT NULL DEFAULT '[]', terms BLOB NOT NULL, att_terms BLOB NOT NULL,
+        columns BLOB NOT NULL);
       CREATE VIRTUAL TABLE fts USING fts5(${CASE_COLUMNS.join(', ')}, tokenize = 'unicode61');
       CREATE VIRTUAL TABLE fts_att USING fts5(att, att_parts, tokenize = 'unicode61');
       CREATE TABLE vocabulary (word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
@@ -521,7 +523,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     ];
     this.db
       .prepare(
-        `INSERT INTO docs (id, meta, body, attachments, words, reactions, terms, att_terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO docs (id, meta, body, attachments, words, reactions, terms, att_terms, columns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         d.id,
@@ -532,6 +534,12 @@ export class EmbeddedCaseSearch implements CaseSearch {
         JSON.stringify(d.reactions),
         encodeTerms(caseTerms),
         encodeTerms(attTerms),
+        // The columns words may be near each other in (not the exact words), as term numbers.
+        encodeColumns(
+          columns
+            .filter((_, i) => CASE_COLUMNS[i] !== 'exact')
+            .map((tokens) => (tokens ? tokens.split(' ').map((t) => this.dictionary.intern(t)) : [])),
+        ),
       );
     if (isShared(d)) this.countWords(vocab, 1);
     this.meta.set(d.id, meta);
@@ -848,23 +856,44 @@ export class EmbeddedCaseSearch implements CaseSearch {
    * is there: elsewhere the case matches one group fewer ("ruil" … "meester" is no "ruilmeester").
    */
   private checkCompounds(analysed: AnalysedQuery, board: Scoreboard, head: number[]) {
+    if (analysed.compounds.length === 0) return;
+    const texts = this.columnsOf(head);
+    const id = (term: string) => this.dictionary.idOf(term) ?? -1;
     for (const c of analysed.compounds) {
-      const all = (cols: ColumnSet) => `{${[...cols.stems, ...cols.parts].join(' ')}}`;
-      const tight = (cols: ColumnSet) =>
-        [
-          ...c.whole.map((w) => `${all(cols)}: "${w}"`),
-          ...c.phrases.map((p) => `${all(cols)}: "${p.join(' ')}"`),
-          `${all(cols)}: NEAR(${c.parts.map((p) => `"${p}"`).join(' ')}, ${PARTS_NEAR})`,
-        ].join(' OR ');
-      const indexes = c.groups.map((g) => analysed.groups.indexOf(g));
-      const mask = indexes.reduce((m, i) => m | (1 << i), 0);
-      const candidates = head.filter((slot) => (board.mask[slot] & mask) === mask).map((s) => this.caseOf(s));
-      // Attachments (long texts: the dearer check) only for cases whose own text has no match.
-      const together = new Set(this.matchAmong('fts', tight(CASE_COLS), candidates));
-      const rest = candidates.filter((id) => !together.has(id) && this.attTerms.has(this.slots.slot(id)!));
-      for (const id of this.matchAmong('fts_att', tight(ATT_COLS), rest)) together.add(id);
-      for (const id of candidates) if (!together.has(id)) board.groups[this.slots.slot(id)!]--;
+      const mask = c.groups.map((g) => analysed.groups.indexOf(g)).reduce((m, i) => m | (1 << i), 0);
+      const candidates = head.filter((slot) => (board.mask[slot] & mask) === mask);
+      const whole = c.whole.map((w) => [id(w)]);
+      const phrases = c.phrases.map((p) => p.map(id));
+      const parts = c.parts.map((p) => [id(p)]);
+      const tightIn = (columns: Uint32Array[]) =>
+        [...whole, ...phrases].some((p) => hasPhrase(columns, p)) || near(columns, parts, PARTS_NEAR);
+      const together = new Set(candidates.filter((slot) => tightIn(texts.get(slot) ?? [])));
+      // Attachments (long texts, FTS5) only for cases whose own text does not have it.
+      const all = `{${[...ATT_COLS.stems, ...ATT_COLS.parts].join(' ')}}`;
+      const expression = [
+        ...c.whole.map((w) => `${all}: "${w}"`),
+        ...c.phrases.map((p) => `${all}: "${p.join(' ')}"`),
+        `${all}: NEAR(${c.parts.map((p) => `"${p}"`).join(' ')}, ${PARTS_NEAR})`,
+      ].join(' OR ');
+      const rest = candidates.filter((slot) => !together.has(slot) && this.attTerms.has(slot));
+      for (const caseId of this.matchAmong(
+        'fts_att',
+        expression,
+        rest.map((slot) => this.caseOf(slot)),
+      ))
+        together.add(this.slots.slot(caseId)!);
+      for (const slot of candidates) if (!together.has(slot)) board.groups[slot]--;
     }
+  }
+
+  /** The analysed columns (as term numbers) of these slots, read for them only. */
+  private columnsOf(slots: number[]): Map<number, Uint32Array[]> {
+    const rows = this.statement(`SELECT id, columns FROM docs WHERE id IN (SELECT value FROM json_each(?))`)
+      .raw()
+      .all(JSON.stringify(slots.map((slot) => this.caseOf(slot)))) as Array<[number, Buffer]>;
+    const out = new Map<number, Uint32Array[]>();
+    for (const [id, columns] of rows) out.set(this.slots.slot(id)!, decodeColumns(columns));
+    return out;
   }
 
   /** Which of these rows (case ids) match an expression (positions are read for these rows only). */
@@ -882,17 +911,20 @@ export class EmbeddedCaseSearch implements CaseSearch {
    * each other (in the text, or as parts of one compound). At most MAX_NEAR_PAIRS pairs are looked at.
    */
   private nearPairs(groups: GroupForms[], head: number[]): Map<number, number> {
-    const heads = groups.map((g) => g.stems[0] ?? g.phrases[0]?.join(' ') ?? null);
-    const counts = new Map<number, number>();
-    const cols = `{${[...CASE_COLS.stems, ...CASE_COLS.parts].join(' ')}}`;
-    const ids = head.map((slot) => this.caseOf(slot));
+    const id = (term: string) => this.dictionary.idOf(term) ?? -1;
+    const heads = groups.map((g) =>
+      g.stems[0] !== undefined ? [id(g.stems[0])] : (g.phrases[0]?.map(id) ?? null),
+    );
+    const pairs: Array<[number[], number[]]> = [];
     for (let i = 0; i + 1 < heads.length && i < MAX_NEAR_PAIRS; i++) {
       const [a, b] = [heads[i], heads[i + 1]];
-      if (!a || !b || a === b) continue;
-      for (const id of this.matchAmong('fts', `${cols}: NEAR("${a}" "${b}", ${NEAR_WORDS})`, ids)) {
-        const slot = this.slots.slot(id)!;
-        counts.set(slot, (counts.get(slot) ?? 0) + 1);
-      }
+      if (a && b && a.join() !== b.join()) pairs.push([a, b]);
+    }
+    const counts = new Map<number, number>();
+    if (pairs.length === 0) return counts;
+    for (const [slot, columns] of this.columnsOf(head)) {
+      const n = pairs.filter((pair) => near(columns, pair, NEAR_WORDS)).length;
+      if (n) counts.set(slot, n);
     }
     return counts;
   }
