@@ -81,6 +81,8 @@ const CASE_PREFIX: Record<(typeof CASE_COLUMNS)[number], string> = {
 const NEAR_WORDS = 6;
 const NEAR_BONUS = 0.25;
 const MAX_NEAR_PAIRS = 6;
+/** Phrase matches kept between writes (each a list of case ids and scores). */
+const PHRASE_CACHE = 200;
 /** Documents read into memory per step of a background load. */
 const LOAD_BATCH = 500;
 /** Query groups looked at (a bit each in a mask). */
@@ -160,6 +162,11 @@ export class EmbeddedCaseSearch implements CaseSearch {
   /** Per slot, reused between calls: a group's bm25 in the case's text and in its attachments. */
   private caseAcc = new Float64Array(0);
   private attAcc = new Float64Array(0);
+  /**
+   * Phrase matches from FTS5 (the dear part of a search: every case with the words is read),
+   * kept until the next write: the thesaurus's multi-word terms come back in many searches.
+   */
+  private readonly phrases = new Map<string, Array<[number, number]>>();
   /** Every live slot, newest case first; dropped at each write. */
   private newest: number[] | null = null;
 
@@ -271,6 +278,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
 
   /** The term dictionary and the vocabulary (small: read at once); memory is emptied first. */
   private loadWords() {
+    this.phrases.clear();
     this.meta.clear();
     this.slots.clear();
     this.dictionary.clear();
@@ -362,6 +370,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.metaAt = [];
     this.columns.clear();
     this.newest = null;
+    this.phrases.clear();
   }
 
   /**
@@ -423,6 +432,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     if (slot !== undefined) this.metaAt[slot] = undefined;
     this.slots.release(id);
     this.newest = null;
+    this.phrases.clear();
   }
 
   private countWords(list: string[], delta: 1 | -1) {
@@ -546,6 +556,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.place(meta, caseTerms, attTerms);
     this.saveTerms();
     this.newest = null;
+    this.phrases.clear();
   }
 
   /** A document into the in-memory postings, in a new slot. */
@@ -575,6 +586,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.metaAt = metaAt;
     this.columns.remap(remap);
     this.newest = null;
+    this.phrases.clear();
   }
 
   /**
@@ -583,18 +595,27 @@ export class EmbeddedCaseSearch implements CaseSearch {
    * no weight in bm25, so for those only the matching rows are read.
    */
   private match(table: 'fts' | 'fts_att', expression: string): Array<[number, number]> {
-    const ids = this.statement(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`)
-      .pluck()
-      .all(expression) as number[];
-    let rows: Array<[number, number]>;
-    if (ids.length * 2 > this.meta.size) rows = ids.map((id) => [id, 0]);
-    else {
-      const weights = table === 'fts' ? CASE_WEIGHTS : ATT_WEIGHTS;
-      rows = this.statement(
-        `SELECT rowid AS id, -bm25(${table}, ${weights.join(', ')}) AS score FROM ${table} WHERE ${table} MATCH ?`,
-      )
-        .raw()
-        .all(expression) as Array<[number, number]>;
+    const key = `${table} ${expression}`;
+    let rows = this.phrases.get(key);
+    if (rows) {
+      // Most recently used last: the oldest goes first when the cache is full.
+      this.phrases.delete(key);
+      this.phrases.set(key, rows);
+    } else {
+      const ids = this.statement(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`)
+        .pluck()
+        .all(expression) as number[];
+      if (ids.length * 2 > this.meta.size) rows = ids.map((id) => [id, 0]);
+      else {
+        const weights = table === 'fts' ? CASE_WEIGHTS : ATT_WEIGHTS;
+        rows = this.statement(
+          `SELECT rowid AS id, -bm25(${table}, ${weights.join(', ')}) AS score FROM ${table} WHERE ${table} MATCH ?`,
+        )
+          .raw()
+          .all(expression) as Array<[number, number]>;
+      }
+      this.phrases.set(key, rows);
+      if (this.phrases.size > PHRASE_CACHE) this.phrases.delete(this.phrases.keys().next().value!);
     }
     const out: Array<[number, number]> = [];
     for (const [id, score] of rows) {
