@@ -591,8 +591,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
 
   /**
    * Rows of one FTS5 table matching an expression, with bm25 (higher is better), as slots. Used
-   * for phrases of several words (positions); a phrase in more than half of the cases carries
-   * no weight in bm25, so for those only the matching rows are read.
+   * for phrases of several words, which need positions.
    */
   private match(table: 'fts' | 'fts_att', expression: string): Array<[number, number]> {
     const key = `${table} ${expression}`;
@@ -602,18 +601,14 @@ export class EmbeddedCaseSearch implements CaseSearch {
       this.phrases.delete(key);
       this.phrases.set(key, rows);
     } else {
-      const ids = this.statement(`SELECT rowid FROM ${table} WHERE ${table} MATCH ?`)
-        .pluck()
-        .all(expression) as number[];
-      if (ids.length * 2 > this.meta.size) rows = ids.map((id) => [id, 0]);
-      else {
-        const weights = table === 'fts' ? CASE_WEIGHTS : ATT_WEIGHTS;
-        rows = this.statement(
-          `SELECT rowid AS id, -bm25(${table}, ${weights.join(', ')}) AS score FROM ${table} WHERE ${table} MATCH ?`,
-        )
-          .raw()
-          .all(expression) as Array<[number, number]>;
-      }
+      const weights = table === 'fts' ? CASE_WEIGHTS : ATT_WEIGHTS;
+      rows = this.statement(
+        `SELECT rowid AS id, -bm25(${table}, ${weights.join(', ')}) AS score FROM ${table} WHERE ${table} MATCH ?`,
+      )
+        .raw()
+        .all(expression) as Array<[number, number]>;
+      // A phrase in more than half of the cases weighs nothing (as in the postings' idf floor).
+      if (rows.length * 2 > this.meta.size) for (const row of rows) row[1] = 0;
       this.phrases.set(key, rows);
       if (this.phrases.size > PHRASE_CACHE) this.phrases.delete(this.phrases.keys().next().value!);
     }
