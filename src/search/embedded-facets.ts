@@ -1,4 +1,6 @@
 import type { SearchFacets, SearchFilters } from './search-query';
+// Facet values are numbered as the engine's terms are.
+import { resized, TermDictionary as Codes } from './embedded-postings';
 import { emptyFacets } from './snippets';
 
 /**
@@ -19,26 +21,6 @@ export interface FacetFacts {
   answered: boolean;
   /** Found by every member (published, for the whole community): the quick path of visibility. */
   shared: boolean;
-}
-
-/** Values as numbers (value ↔ code), in the order first seen. */
-class Codes {
-  private readonly codes = new Map<string, number>();
-  readonly names: string[] = [];
-
-  code(value: string): number {
-    let code = this.codes.get(value);
-    if (code === undefined) {
-      code = this.names.length;
-      this.names.push(value);
-      this.codes.set(value, code);
-    }
-    return code;
-  }
-
-  find(value: string): number | undefined {
-    return this.codes.get(value);
-  }
 }
 
 const MASK_BITS = 31;
@@ -69,12 +51,12 @@ export class FacetColumns {
 
   set(slot: number, facts: FacetFacts) {
     if (slot >= this.flags.length) this.resize(Math.max(slot + 1, this.flags.length * 2));
-    this.roleCodes[slot] = facts.roles.map((r) => this.role.code(r));
-    this.themeCodes[slot] = facts.themes.map((t) => this.theme.code(t));
+    this.roleCodes[slot] = facts.roles.map((r) => this.role.intern(r));
+    this.themeCodes[slot] = facts.themes.map((t) => this.theme.intern(t));
     this.roleMask[slot] = maskOf(this.roleCodes[slot]);
     this.themeMask[slot] = maskOf(this.themeCodes[slot]);
-    this.kindCode[slot] = this.kind.code(facts.organizationKind);
-    this.yearCode[slot] = facts.year === null ? -1 : this.year.code(String(facts.year));
+    this.kindCode[slot] = this.kind.intern(facts.organizationKind);
+    this.yearCode[slot] = facts.year === null ? -1 : this.year.intern(String(facts.year));
     this.flags[slot] =
       (facts.hasReflection ? REFLECTION : 0) |
       (facts.presented ? PRESENTED : 0) |
@@ -122,7 +104,7 @@ export class FacetColumns {
   count(candidates: number[], f: SearchFilters) {
     const wanted = (codes: Codes, values: readonly (string | number)[]): Wanted | null => {
       if (values.length === 0) return null;
-      const found = values.map((v) => codes.find(String(v))).filter((c): c is number => c !== undefined);
+      const found = values.map((v) => codes.idOf(String(v))).filter((c): c is number => c !== undefined);
       return { mask: maskOf(found), codes: new Set(found) };
     };
     const roles = wanted(this.role, f.roles);
@@ -220,16 +202,11 @@ export class FacetColumns {
   }
 
   private resize(size: number) {
-    const grow = <T extends Int32Array | Int16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.roleMask = grow(this.roleMask, (n) => new Int32Array(n));
-    this.themeMask = grow(this.themeMask, (n) => new Int32Array(n));
-    this.kindCode = grow(this.kindCode, (n) => new Int16Array(n));
-    this.yearCode = grow(this.yearCode, (n) => new Int16Array(n));
-    this.flags = grow(this.flags, (n) => new Uint8Array(n));
+    this.roleMask = resized(this.roleMask, size);
+    this.themeMask = resized(this.themeMask, size);
+    this.kindCode = resized(this.kindCode, size);
+    this.yearCode = resized(this.yearCode, size);
+    this.flags = resized(this.flags, size);
   }
 }
 

@@ -14,6 +14,15 @@
 const K1 = 1.2;
 const B = 0.75;
 
+type NumberArray = Int32Array | Int16Array | Uint8Array | Float32Array;
+
+/** A typed array of another length with the same values (as far as both reach). */
+export function resized<T extends NumberArray>(array: T, size: number): T {
+  const out = new (array.constructor as new (n: number) => T)(size);
+  out.set(array.length > size ? (array.subarray(0, size) as T) : array);
+  return out;
+}
+
 /** Terms as numbers; a term keeps its number for the life of the index. */
 export class TermDictionary {
   private readonly ids = new Map<string, number>();
@@ -76,12 +85,8 @@ export class DocSlots {
   assign(caseId: number): number {
     this.release(caseId);
     if (this.count === this.caseOf.length) {
-      const caseOf = new Int32Array(this.count * 2);
-      caseOf.set(this.caseOf);
-      const alive = new Uint8Array(this.count * 2);
-      alive.set(this.alive);
-      this.caseOf = caseOf;
-      this.alive = alive;
+      this.caseOf = resized(this.caseOf, this.count * 2);
+      this.alive = resized(this.alive, this.count * 2);
     }
     const slot = this.count++;
     this.caseOf[slot] = caseId;
@@ -167,12 +172,8 @@ export class Bm25Postings {
       let p = this.postings[id];
       if (!p) this.postings[id] = p = { slots: new Int32Array(4), weights: new Float32Array(4), length: 0 };
       if (p.length === p.slots.length) {
-        const slots = new Int32Array(p.length * 2);
-        slots.set(p.slots);
-        const weights = new Float32Array(p.length * 2);
-        weights.set(p.weights);
-        p.slots = slots;
-        p.weights = weights;
+        p.slots = resized(p.slots, p.length * 2);
+        p.weights = resized(p.weights, p.length * 2);
       }
       p.slots[p.length] = slot;
       p.weights[p.length] = doc.weights[i];
@@ -246,9 +247,7 @@ export class Bm25Postings {
   }
 
   private growSlots(size: number) {
-    const lengthOf = new Float32Array(size);
-    lengthOf.set(this.lengthOf);
-    this.lengthOf = lengthOf;
+    this.lengthOf = resized(this.lengthOf, size);
     this.scratch = new Float32Array(size);
   }
 
