@@ -14,6 +14,7 @@ import { PostgresSearchFloor1796330000000 } from './1796330000000-PostgresSearch
 import { Privacy1796340000000 } from './1796340000000-Privacy';
 import { DraftsNeedTitleOnly1796500000000 } from './1796500000000-DraftsNeedTitleOnly';
 import { Follows1796600000000 } from './1796600000000-Follows';
+import { ContactDetails1796710000000 } from './1796710000000-ContactDetails';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Privacy1796340000000,
   DraftsNeedTitleOnly1796500000000,
   Follows1796600000000,
+  ContactDetails1796710000000,
 ];

@@ -16,11 +16,14 @@ import { CASE_LIMITS, maxCaseYear } from './case.limits';
  * field is a row here plus a migration that adds its column.
  *
  * Kinds: `line` (short text, a form field and a line in the case page's details), `markdown`
- * (a long Markdown section of the form and the case page, searched as the body), and the special
- * kinds `roles`, `themes` (stored in case_themes), `tags`, `year` and `visibility` (who may read the
- * case once published) with their own form controls.
+ * (a long Markdown section of the form and the case page, searched as the body), `email` and
+ * `phone` (the contact person's optional address and number: a line in the details shown as a
+ * mailto:/tel: link, never part of the search document), and the special kinds `roles`, `themes`
+ * (stored in case_themes), `tags`, `year` and `visibility` (who may read the case once published)
+ * with their own form controls.
  */
-type FieldKind = 'line' | 'markdown' | 'roles' | 'themes' | 'tags' | 'year' | 'visibility';
+type FieldKind =
+  'line' | 'markdown' | 'email' | 'phone' | 'roles' | 'themes' | 'tags' | 'year' | 'visibility';
 
 interface CaseFieldSpec {
   kind: FieldKind;
@@ -28,7 +31,7 @@ interface CaseFieldSpec {
   label: string;
   /** How validation messages name it ("De titel is verplicht."). */
   noun: string;
-  /** At most this many characters (line and markdown). */
+  /** At most this many characters (line, markdown, email and phone). */
   limit?: number;
   /**
    * `save`: needed for any save, even a draft (the title); `publish`: checked only when the case
@@ -127,12 +130,26 @@ export const CASE_FIELDS = {
     limit: CASE_LIMITS.contact,
     hint: 'Naam en functie van wie collega’s kunnen benaderen.',
   },
+  contactEmail: {
+    kind: 'email',
+    label: 'E-mailadres van de contactpersoon',
+    noun: 'Het e-mailadres van de contactpersoon',
+    limit: CASE_LIMITS.contactEmail,
+    hint: 'Optioneel. Alleen ingelogde leden zien het, op de casuspagina; het wordt niet doorzocht.',
+  },
+  contactPhone: {
+    kind: 'phone',
+    label: 'Telefoonnummer van de contactpersoon',
+    noun: 'Het telefoonnummer van de contactpersoon',
+    limit: CASE_LIMITS.contactPhone,
+    hint: 'Optioneel, bijvoorbeeld 06 12345678 of 038 123 45 67. Alleen ingelogde leden zien het; het wordt niet doorzocht.',
+  },
   visibility: { kind: 'visibility', label: 'Zichtbaar voor', noun: 'De zichtbaarheid' },
 } as const satisfies Record<string, CaseFieldSpec>;
 
 export type CaseField = keyof typeof CASE_FIELDS;
 
-type ValueOf<K extends FieldKind> = K extends 'line' | 'markdown'
+type ValueOf<K extends FieldKind> = K extends 'line' | 'markdown' | 'email' | 'phone'
   ? string
   : K extends 'roles'
     ? CorporationRole[]
@@ -163,7 +180,7 @@ export const CONTENT_FIELDS: CaseField[] = entries.map(([name]) => name);
 export const MARKDOWN_FIELDS = fieldsOfKind('markdown');
 
 /** The short fields under the case text (form) and in the case page's details list. */
-export const DETAIL_FIELDS = fieldsOfKind('line', 'year').filter((f) => !f.required);
+export const DETAIL_FIELDS = fieldsOfKind('line', 'year', 'email', 'phone').filter((f) => !f.required);
 
 /** Labels for the revision history (with the status, which is not content). */
 export const FIELD_LABELS: Record<string, string> = {
@@ -174,6 +191,8 @@ export const FIELD_LABELS: Record<string, string> = {
 const SQL_TYPES: Record<FieldKind, string | null> = {
   line: 'text',
   markdown: 'text',
+  email: 'text',
+  phone: 'text',
   roles: 'text[]',
   tags: 'text[]',
   year: 'int',
@@ -194,6 +213,11 @@ function columnOf(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
+/** CaseContent → its stored columns keyed by column name, for jsonb_to_record(set) with CONTENT_RECORD. */
+export function contentRecordOf(content: CaseContent): Record<string, unknown> {
+  return Object.fromEntries(stored.map(([name]) => [columnOf(name), content[name]]));
+}
+
 /** A cases row (snake_case) → CaseContent; themes come from the join table. */
 export function contentFromRow(row: Record<string, any>, themes: string[]): CaseContent {
   const content = Object.fromEntries(stored.map(([name]) => [name, row[columnOf(name)]]));
@@ -205,6 +229,8 @@ export function emptyContent(): CaseContent {
   const empty: Record<FieldKind, () => unknown> = {
     line: () => '',
     markdown: () => '',
+    email: () => '',
+    phone: () => '',
     roles: () => [],
     themes: () => [],
     tags: () => [],
@@ -292,6 +318,10 @@ export function caseContentShape(
         );
         return required ? themes.pipe(z.array(z.string()).min(1, { error: MISSING.themes })) : themes;
       }
+      case 'email':
+        return contactEmailField(f);
+      case 'phone':
+        return contactPhoneField(f);
       case 'tags':
         return tagsField;
       case 'year':
@@ -309,6 +339,36 @@ export function caseContentShape(
     [F in CaseField]: z.ZodType<CaseContent[F]>;
   };
 }
+
+/** An optional e-mail address: empty, or an address (lower-cased). */
+const contactEmailField = (f: CaseFieldSpec) =>
+  text(f.noun, f.limit!)
+    .default('')
+    .pipe(
+      z.union([
+        z.literal(''),
+        z
+          .email({ error: `${f.noun} is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl.` })
+          .transform((e) => e.toLowerCase()),
+      ]),
+    );
+
+/** Digits of a phone number (a leading + kept), for its tel: link and for checking its length. */
+export const phoneDigits = (phone: string) => phone.replace(/(?!^\+)[^\d]/g, '');
+
+/**
+ * An optional phone number, kept as written (spaces tidied): digits with spaces, dashes, dots,
+ * brackets and a leading +, 10 to 15 digits (a Dutch number has 10; an international one more).
+ */
+const contactPhoneField = (f: CaseFieldSpec) => {
+  const message = `${f.noun} is geen geldig telefoonnummer. Schrijf het als 06 12345678 of +31 38 123 45 67.`;
+  return text(f.noun, f.limit!)
+    .default('')
+    .transform((v) => v.replace(/\s+/g, ' '))
+    .refine((v) => v === '' || (/^\+?[\d\s().-]+$/.test(v) && /^\+?\d{10,15}$/.test(phoneDigits(v))), {
+      error: message,
+    });
+};
 
 const MISSING: Partial<Record<FieldKind, string>> = {
   roles: 'Kies minstens één rol van de corporatie.',

@@ -80,6 +80,8 @@ const COLUMN_OF_KIND = {
     ...(required ? {} : { default: '' }),
   }),
   markdown: (): ColumnOptions => ({ type: 'text', default: '' }),
+  email: (limit?: number): ColumnOptions => ({ type: 'varchar', length: limit, default: '' }),
+  phone: (limit?: number): ColumnOptions => ({ type: 'varchar', length: limit, default: '' }),
   roles: (): ColumnOptions => ({ type: 'text', array: true }),
   tags: (): ColumnOptions => ({ type: 'text', array: true, default: () => `'{}'` }),
   year: (): ColumnOptions => ({ type: 'integer', nullable: true }),

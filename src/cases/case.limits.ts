@@ -6,6 +6,8 @@ export const CASE_LIMITS = {
   partners: 500,
   region: 120,
   contact: 200,
+  contactEmail: 254,
+  contactPhone: 30,
   tag: 40,
   tags: 20,
   minYear: 1990,

@@ -5,7 +5,7 @@ import {
   ORGANIZATION_KIND_LABELS,
 } from '../domain';
 import { can, type Viewer } from '../policy';
-import { DETAIL_FIELDS, MARKDOWN_FIELDS, missingForPublishing } from './case-fields';
+import { DETAIL_FIELDS, MARKDOWN_FIELDS, missingForPublishing, phoneDigits } from './case-fields';
 import type { AttachmentRow, CaseRecord } from './cases.queries';
 import { renderMarkdown } from './markdown';
 import type { caseMeetings, openMeetingsFor } from '../meetings/meetings.queries';
@@ -54,12 +54,16 @@ export function caseView(record: CaseRecord, viewer: Viewer, attachments: Attach
     authorName: record.authorName,
     region: record.region,
     year: record.year,
-    /** The short fields in the details list, those that are filled in. */
-    details: DETAIL_FIELDS.map((f) => ({
-      name: f.name,
-      label: f.label,
-      value: String(record[f.name] ?? ''),
-    })).filter((d) => d.value.trim() !== ''),
+    /**
+     * The short fields in the details list, those that are filled in; the contact person's address
+     * and number as mailto:/tel: links (the case page is for signed-in members only).
+     */
+    details: DETAIL_FIELDS.map((f) => {
+      const value = String(record[f.name] ?? '');
+      const href =
+        f.kind === 'email' ? `mailto:${value}` : f.kind === 'phone' ? `tel:${phoneDigits(value)}` : null;
+      return { name: f.name, label: f.label, value, href };
+    }).filter((d) => d.value.trim() !== ''),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     publishedAt: record.publishedAt,

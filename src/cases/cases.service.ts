@@ -5,6 +5,7 @@ import {
   CONTENT_FIELDS,
   CONTENT_RECORD,
   contentFromRow,
+  contentRecordOf,
   missingForPublishing,
   publishingProblems,
   type CaseContent,
@@ -72,7 +73,7 @@ export class CasesService {
     const ids = idRows.map((r) => r.id);
     const rows = items.map(({ content, options }, i) => ({
       id: ids[i],
-      ...content,
+      ...contentRecordOf(content),
       organization_id: options.organizationId,
       author_id: options.authorId,
       status: options.status,
@@ -140,7 +141,7 @@ export class CasesService {
                           status = $3::text, version = $4, updated_at = now(),
                           published_at = CASE WHEN $3::text = 'published' AND published_at IS NULL THEN now() ELSE published_at END
           WHERE id = $1`,
-        [caseId, JSON.stringify(content), status, version],
+        [caseId, JSON.stringify(contentRecordOf(content)), status, version],
       );
       await m.query(`DELETE FROM case_themes WHERE case_id = $1`, [caseId]);
       await m.query(`INSERT INTO case_themes (case_id, theme_id) SELECT $1, unnest($2::int[])`, [

@@ -47,14 +47,18 @@ export interface PrivacyReport {
 }
 
 /** The content the check reads: the form's values (not yet saved) or the stored case. */
-export type CheckedContent = { [F in CheckedField | 'contact']: F extends 'tags' ? string[] : string };
+export type CheckedContent = { [F in CheckedField | 'contact']: F extends 'tags' ? string[] : string } & {
+  contactEmail?: string;
+  contactPhone?: string;
+};
 
 /** At most this many findings per case are listed: more would not change what the author does. */
 const MAX_CASE_FINDINGS = 200;
 
 /**
  * Checks a case before it becomes visible to others: its text fields and the extracted text of
- * its attachments, minus the contact person, the organisations and what was confirmed earlier.
+ * its attachments, minus the contact person (name, address, number), the organisations and what
+ * was confirmed earlier.
  */
 export async function checkCase(
   ds: DataSource,
@@ -67,7 +71,9 @@ export async function checkCase(
     caseId === null ? Promise.resolve([]) : attachmentTexts(ds, caseId),
     caseId === null ? Promise.resolve(new Set<string>()) : confirmedFindingKeys(ds, caseId),
   ]);
-  const options = { allowed: [content.contact, ...allowed] };
+  // The contact person's name, address and number are meant to be there (members only).
+  const contactDetails = [content.contact, content.contactEmail ?? '', content.contactPhone ?? ''];
+  const options = { allowed: [...contactDetails.filter(Boolean), ...allowed] };
   const findings: CaseFinding[] = [];
   for (const [field, label] of CHECKED_FIELDS) {
     const value = content[field];

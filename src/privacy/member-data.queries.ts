@@ -11,7 +11,8 @@ const SECTIONS: Array<[name: string, sql: string]> = [
   [
     'cases',
     `SELECT c.id, c.title, c.summary, c.context, c.approach, c.results, c.lessons, c.question, c.roles, c.tags,
-            c.partners, c.region, c.year, c.contact, c.status, c.visibility, c.version,
+            c.partners, c.region, c.year, c.contact, c.contact_email AS "contactEmail",
+            c.contact_phone AS "contactPhone", c.status, c.visibility, c.version,
             o.name AS organization, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
             c.published_at AS "publishedAt",
             coalesce((SELECT array_agg(t.slug ORDER BY t.slug) FROM case_themes ct JOIN themes t ON t.id = ct.theme_id

@@ -58,7 +58,7 @@ export class MemberRemovalService {
       } else {
         // Their own name as contact person would undo the anonymisation.
         await m.query(
-          `UPDATE cases SET contact = '' WHERE author_id = $1 AND length($2::text) >= 3 AND strpos(lower(contact), lower($2::text)) > 0`,
+          `UPDATE cases SET contact = '', contact_email = '', contact_phone = '' WHERE author_id = $1 AND length($2::text) >= 3 AND strpos(lower(contact), lower($2::text)) > 0`,
           [userId, user.name],
         );
       }
