@@ -15,6 +15,7 @@ import { Privacy1796340000000 } from './1796340000000-Privacy';
 import { DraftsNeedTitleOnly1796500000000 } from './1796500000000-DraftsNeedTitleOnly';
 import { Follows1796600000000 } from './1796600000000-Follows';
 import { ContactDetails1796710000000 } from './1796710000000-ContactDetails';
+import { PendingUploads1796711000000 } from './1796711000000-PendingUploads';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   DraftsNeedTitleOnly1796500000000,
   Follows1796600000000,
   ContactDetails1796710000000,
+  PendingUploads1796711000000,
 ];

@@ -10,6 +10,7 @@ import { loginRoutes } from './accounts/login.router';
 import { passwordResetRoutes } from './accounts/password-reset.router';
 import { createSession } from './accounts/session';
 import { attachmentRoutes } from './attachments/attachments.router';
+import { formatMb } from './attachments/uploads';
 import { caseRoutes } from './cases/cases.router';
 import { searchRoutes } from './search/search.router';
 import { homeRoutes } from './home/home.router';
@@ -126,7 +127,7 @@ export function createApp(given: AppDeps): App {
     res.locals.nav = {
       admin: can(req.user, 'admin:any'),
     };
-    res.locals.uploadMaxMb = Math.round((config.uploadMaxBytes / 1024 / 1024) * 10) / 10;
+    res.locals.uploadMaxMb = formatMb(config.uploadMaxBytes); // "25", "0,5": as the messages say it
     res.locals.flash = req.session?.flash ?? [];
     if (req.session?.flash) delete req.session.flash;
     next();

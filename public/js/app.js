@@ -192,6 +192,88 @@
       });
     });
 
+    // The new-case form: a chosen file uploads at once (with progress) and waits on the server;
+    // the form then sends only its id, and the file is attached when the case is saved.
+    document.querySelectorAll('[data-stage-upload]').forEach(function (field) {
+      var input = field.querySelector('input[type="file"]');
+      var list = field.querySelector('[data-pending-list]');
+      var progress = field.querySelector('.upload-progress');
+      var status = field.querySelector('.upload-status');
+      var form = input && input.form;
+      if (!input || !list || !form) return;
+      var uploading = 0;
+      form.addEventListener('submit', function (event) {
+        if (uploading === 0) return;
+        event.preventDefault();
+        status.textContent = 'Even geduld: de bijlage wordt nog geüpload. Sla daarna opnieuw op.';
+      });
+      input.addEventListener('change', function () {
+        if (!input.files || input.files.length === 0) return;
+        var data = new FormData();
+        Array.prototype.forEach.call(input.files, function (file) {
+          data.append('bijlagen', file);
+        });
+        input.value = ''; // sent here, not again with the form
+        uploading++;
+        var xhr = new XMLHttpRequest();
+        xhr.open('POST', field.getAttribute('data-stage-upload'));
+        xhr.setRequestHeader('Accept', 'application/json');
+        xhr.setRequestHeader('x-csrf-token', csrfToken());
+        progress.hidden = false;
+        progress.value = 0;
+        status.textContent = 'Bezig met uploaden…';
+        xhr.upload.addEventListener('progress', function (event) {
+          if (event.lengthComputable) progress.value = Math.round((event.loaded / event.total) * 100);
+        });
+        xhr.addEventListener('loadend', function () {
+          uploading--;
+          progress.hidden = true;
+        });
+        xhr.addEventListener('load', function () {
+          var answer = {};
+          try {
+            answer = JSON.parse(xhr.responseText);
+          } catch {
+            answer = {};
+          }
+          if (xhr.status !== 201) {
+            status.textContent = answer.error || 'Uploaden lukte niet. Probeer het opnieuw.';
+            return;
+          }
+          answer.uploads.forEach(function (upload) {
+            var item = document.createElement('li');
+            var box = document.createElement('input');
+            box.type = 'checkbox';
+            box.name = 'wachtendeBijlagen';
+            box.value = upload.id;
+            box.id = 'bijlage-' + upload.id;
+            box.checked = true;
+            var label = document.createElement('label');
+            label.htmlFor = box.id;
+            label.textContent = upload.filename + ' ';
+            var note = document.createElement('span');
+            note.className = 'muted';
+            note.textContent = '· ' + upload.size + ' · bewaard, wordt toegevoegd bij opslaan';
+            label.appendChild(note);
+            item.appendChild(box);
+            item.appendChild(document.createTextNode(' '));
+            item.appendChild(label);
+            list.appendChild(item);
+          });
+          list.hidden = false;
+          status.textContent =
+            answer.uploads.length === 1
+              ? '“' + answer.uploads[0].filename + '” is geüpload en wordt toegevoegd als u de casus opslaat.'
+              : answer.uploads.length +
+                ' bestanden zijn geüpload en worden toegevoegd als u de casus opslaat.';
+        });
+        xhr.addEventListener('error', function () {
+          status.textContent = 'Uploaden lukte niet: geen verbinding. Probeer het opnieuw.';
+        });
+        xhr.send(data);
+      });
+    });
+
     // Markdown preview: the server renders and sanitises; we only place its answer.
     document.querySelectorAll('[data-preview-for]').forEach(function (button) {
       button.addEventListener('click', function () {

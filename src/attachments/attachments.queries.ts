@@ -50,3 +50,29 @@ export async function meetingAttachments(
     [meetingId],
   );
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ids of pending uploads a form sent back (one value or several; anything not an id is left out). */
+export function pendingIdsOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return [...new Set(list.filter((v): v is string => typeof v === 'string' && UUID.test(v)))];
+}
+
+/** A member's own pending uploads among these ids, in the order given (someone else's are never shown). */
+export async function pendingUploadsOf(
+  ds: DataSource,
+  userId: number,
+  ids: string[],
+): Promise<Array<{ id: string; filename: string; mimeType: string; sizeBytes: number }>> {
+  if (ids.length === 0) return [];
+  const rows: Array<{ id: string; filename: string; mime_type: string; size_bytes: string }> = await ds.query(
+    `SELECT id, filename, mime_type, size_bytes FROM pending_uploads WHERE user_id = $1 AND id = ANY($2::uuid[])`,
+    [userId, ids],
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids
+    .map((id) => byId.get(id))
+    .filter((r) => r !== undefined)
+    .map((r) => ({ id: r.id, filename: r.filename, mimeType: r.mime_type, sizeBytes: Number(r.size_bytes) }));
+}

@@ -1,9 +1,4 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
-import multer, { MulterError } from 'multer';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import type { AppContext } from '../web/app-deps';
 import { can, type Viewer } from '../policy';
@@ -14,9 +9,10 @@ import { authorize, mount, route } from '../web/route';
 import { idParam } from '../web/validation';
 import { findAttachment, loadCaseRef } from './attachments.queries';
 import type { AddedAttachment } from './attachments.service';
-import { uploadTempDir } from './blob-store';
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, MAX_FILES } from './file-types';
 import { contentDisposition, sanitizeFilename } from './filenames';
+import { formatMb, UPLOAD_FORM, uploadReceiver } from './uploads';
+import { formatBytes } from '../web/view-helpers';
 
 const idParams = z.object({ id: idParam });
 const UPLOAD_PATH = '/casussen/:id/bijlagen';
@@ -25,6 +21,9 @@ const REPORT_UPLOAD_PATH = '/bijeenkomsten/:id/verslag/bijlagen';
 checkCsrfAfterMultipart(/^\/casussen\/[^/]+\/bijlagen\/?$/);
 checkCsrfAfterMultipart(/^\/bijeenkomsten\/[^/]+\/verslag\/bijlagen\/?$/);
 const REPLACE_PATH = '/bijlagen/:id/vervangen';
+/** Files chosen on the new-case form (with JavaScript): stored until the case is saved. */
+const STAGE_PATH = '/bijlagen/voorlopig';
+checkCsrfAfterMultipart(/^\/bijlagen\/voorlopig\/?$/);
 checkCsrfAfterMultipart(/^\/bijlagen\/[^/]+\/vervangen\/?$/);
 
 /** Where a refused upload sends the person back to, and what the form there posts to. */
@@ -40,38 +39,13 @@ interface UploadTarget {
 export function attachmentRoutes(deps: AppContext) {
   const { config, db, logger } = deps;
   const ds = db.dataSource;
-  const tmpDir = uploadTempDir(config.dataDir);
-  mkdirSync(tmpDir, { recursive: true });
   const { attachments: service, blobs, extraction } = deps.services;
   const maxMb = formatMb(config.uploadMaxBytes);
-
-  // Every temp file multer creates for a request, so it is removed however the request ends.
-  const tempFiles = new WeakMap<Request, string[]>();
-  const removeTempFiles = async (req: Request) => {
-    const files = tempFiles.get(req) ?? [];
-    await Promise.all(files.map((f) => rm(f, { force: true }).catch(() => undefined)));
-  };
-
-  const upload = multer({
-    storage: multer.diskStorage({
-      destination: tmpDir,
-      filename: (req, _file, cb) => {
-        const file = path.join(tmpDir, `upload-${randomUUID()}`);
-        tempFiles.get(req)?.push(file);
-        cb(null, path.basename(file));
-      },
-    }),
-    defParamCharset: 'utf8', // browsers send UTF-8 file names; busboy's default would garble "é"
-    limits: {
-      fileSize: config.uploadMaxBytes,
-      files: MAX_FILES,
-      fields: 20,
-      fieldSize: 10 * 1024,
-      fieldNameSize: 100,
-      parts: MAX_FILES + 20,
-      fieldNestingDepth: 0,
-    },
-  }).array('bijlagen');
+  const { receive: receiveFiles, removeTempFiles } = uploadReceiver(
+    config.dataDir,
+    config.uploadMaxBytes,
+    UPLOAD_FORM,
+  );
 
   /** Before any byte is stored: the case exists, the viewer may see it (else 404) and edit it (else 403). */
   const loadEditableCase: RequestHandler = async (req, res, next) => {
@@ -119,12 +93,6 @@ export function attachmentRoutes(deps: AppContext) {
       back: { href: `/casussen/${attachment.caseId}#bijlage-${attachment.id}`, label: 'terug naar de casus' },
     } satisfies UploadTarget;
     next();
-  };
-
-  const receiveFiles: RequestHandler = (req, res, next) => {
-    tempFiles.set(req, []);
-    res.on('close', () => void removeTempFiles(req));
-    upload(req, res, (error?: unknown) => next(error ? uploadError(error, maxMb) : undefined));
   };
 
   /**
@@ -177,7 +145,31 @@ export function attachmentRoutes(deps: AppContext) {
     return { attachment, ref };
   }
 
+  /** The new-case form's files go back to that form. */
+  const stageTarget: RequestHandler = (_req, res, next) => {
+    res.locals.uploadTarget = {
+      action: STAGE_PATH,
+      back: { href: '/casussen/nieuw', label: 'terug naar het formulier' },
+    } satisfies UploadTarget;
+    next();
+  };
+
   const router = mount(express.Router(), [
+    route({
+      method: 'post',
+      path: STAGE_PATH,
+      permission: 'case:create',
+      middleware: [stageTarget, checkCsrfHeader, receiveFiles, checkCsrf],
+      handler: async ({ req, res, viewer }) => {
+        const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+        if (files.length === 0) throw badRequest('Kies minstens één bestand om toe te voegen.');
+        const staged = await service.stage(files, viewer.id);
+        // The form keeps these ids and sends them with the case; claim() attaches the files then.
+        res.status(201).json({
+          uploads: staged.map((p) => ({ ...p, size: formatBytes(p.sizeBytes) })),
+        });
+      },
+    }),
     route({
       method: 'post',
       path: UPLOAD_PATH,
@@ -193,7 +185,7 @@ export function attachmentRoutes(deps: AppContext) {
         flash(
           req,
           added.length === 1
-            ? `"${added[0].filename}" is toegevoegd.`
+            ? `“${added[0].filename}” is toegevoegd.`
             : `${added.length} bijlagen zijn toegevoegd.`,
         );
         res.redirect(303, `/casussen/${params.id}#bijlagen`);
@@ -213,7 +205,7 @@ export function attachmentRoutes(deps: AppContext) {
         flash(
           req,
           added.length === 1
-            ? `"${added[0].filename}" is bij het verslag gevoegd.`
+            ? `“${added[0].filename}” is bij het verslag gevoegd.`
             : `${added.length} bijlagen zijn bij het verslag gevoegd.`,
         );
         res.redirect(303, `/bijeenkomsten/${params.id}/verslag/bewerken#bijlagen`);
@@ -234,7 +226,7 @@ export function attachmentRoutes(deps: AppContext) {
         setImmediate(() => extraction.kick());
         flash(
           req,
-          `De bijlage is vervangen door "${sanitizeFilename(files[0].originalname)}". De tekst wordt opnieuw gelezen en gecontroleerd.`,
+          `De bijlage is vervangen door “${sanitizeFilename(files[0].originalname)}”. De tekst wordt opnieuw gelezen en gecontroleerd.`,
         );
         res.redirect(303, `/casussen/${caseId}#bijlage-${params.id}`);
       },
@@ -281,7 +273,7 @@ export function attachmentRoutes(deps: AppContext) {
         else authorize(viewer, 'meeting:manage');
         const removed = await service.remove(attachment.id);
         if (removed === undefined) throw notFound(); // deleted in the meantime
-        flash(req, `"${attachment.filename}" is verwijderd.`);
+        flash(req, `“${attachment.filename}” is verwijderd.`);
         res.redirect(
           303,
           removed.caseId !== null
@@ -294,35 +286,8 @@ export function attachmentRoutes(deps: AppContext) {
   router.use(UPLOAD_PATH, uploadErrors);
   router.use(REPORT_UPLOAD_PATH, uploadErrors);
   router.use(REPLACE_PATH, uploadErrors);
+  router.use(STAGE_PATH, uploadErrors);
   return router;
-}
-
-/** multer's errors carry no status: map them to 413/400 with a Dutch message. */
-function uploadError(error: unknown, maxMb: string): unknown {
-  if (error instanceof MulterError) {
-    switch (error.code) {
-      case 'LIMIT_FILE_SIZE': {
-        const given = (error as MulterError & { filename?: string }).filename;
-        const name = given ? sanitizeFilename(given) : undefined;
-        return new HttpError(
-          413,
-          `${name ? `"${name}" is` : 'Een bestand is'} groter dan ${maxMb} MB, de grootste toegestane omvang per bestand.`,
-        );
-      }
-      case 'LIMIT_FILE_COUNT':
-        return badRequest(`U kunt hoogstens ${MAX_FILES} bestanden tegelijk toevoegen.`);
-      case 'LIMIT_UNEXPECTED_FILE':
-        return badRequest(
-          'Het bestand is in een onbekend formulierveld verstuurd. Gebruik het formulier op de casuspagina.',
-        );
-      default:
-        return badRequest('Het formulier bevat te veel of te grote velden.');
-    }
-  }
-  // A broken multipart body (busboy) is the sender's problem; disk errors (with a syscall) are ours.
-  if (error instanceof Error && !('syscall' in error))
-    return badRequest('Het verzonden formulier kon niet gelezen worden.');
-  return error;
 }
 
 function toJson(a: AddedAttachment) {
@@ -331,9 +296,4 @@ function toJson(a: AddedAttachment) {
 
 function wantsJson(req: Request): boolean {
   return req.accepts(['html', 'json']) === 'json';
-}
-
-/** "25", "0,5": megabytes as a Dutch number. */
-function formatMb(bytes: number): string {
-  return new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(bytes / 1024 / 1024);
 }

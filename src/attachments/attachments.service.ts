@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '../accounts/audit';
 import { rowsOf } from '../db/sql';
 import { enqueueSearchUpdate } from '../search/outbox';
@@ -7,7 +8,7 @@ import { badRequest } from '../web/http-errors';
 import type { ExtractionStatus } from './attachment.entity';
 import type { BlobStore, StoredBlob } from './blob-store';
 import { removeStaleUploads } from './blob-store';
-import { detectAllowedType, unsupportedType, type AllowedType } from './file-types';
+import { allowedTypeByMime, detectAllowedType, unsupportedType, type AllowedType } from './file-types';
 import { sanitizeFilename, withExtension } from './filenames';
 
 /** A file as multer left it on disk. */
@@ -33,13 +34,24 @@ async function checkFiles(files: UploadedFile[]) {
   const checked: Array<{ file: UploadedFile; name: string; type: AllowedType }> = [];
   for (const file of files) {
     const name = sanitizeFilename(file.originalname);
-    if (file.size === 0) throw badRequest(`"${name}" is leeg (0 bytes). Kies een bestand met inhoud.`);
+    if (file.size === 0) throw badRequest(`“${name}” is leeg (0 bytes). Kies een bestand met inhoud.`);
     const type = await detectAllowedType(file.path);
     if (!type) throw unsupportedType(name);
     checked.push({ file, name: withExtension(name, type.extensions), type });
   }
   return checked;
 }
+
+/** A file chosen on the new-case form, stored and waiting for its case (pending_uploads). */
+export interface PendingUploadRow {
+  id: string;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+}
+
+/** A pending upload not claimed within this time is dropped by gc-blobs (its blob with it). */
+export const PENDING_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** gc leaves blobs younger than this alone: an upload may have stored one and not yet committed its row. */
 const GC_GRACE_MS = 60 * 60 * 1000;
@@ -72,25 +84,12 @@ export class AttachmentsService {
       for (const c of checked) stored.push({ ...c, blob: await this.blobs.putFile(c.file.path) });
 
       const added = await this.dataSource.transaction(async (m) => {
-        const rows: AddedAttachment[] = [];
-        for (const s of stored) {
-          // Only a case's files feed search; a verslag is found through its cases' outcomes.
-          const status: ExtractionStatus = s.type.text && caseId !== null ? 'pending' : 'none';
-          const [row] = await m.query(
-            `INSERT INTO attachments (case_id, meeting_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, uploaded_by_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-            [caseId, meetingId, s.blob.sha256, s.name, s.type.mime, s.blob.size, status, uploaderId],
-          );
-          rows.push({
-            id: row.id,
-            caseId,
-            meetingId,
-            filename: s.name,
-            mimeType: s.type.mime,
-            sizeBytes: s.blob.size,
-            extractionStatus: status,
-          });
-        }
+        const rows = await insertAttachments(
+          m,
+          { caseId, meetingId },
+          stored.map((x) => ({ sha256: x.blob.sha256, size: x.blob.size, name: x.name, type: x.type })),
+          uploaderId,
+        );
         if (caseId !== null) await enqueueSearchUpdate(m, [caseId], 'attachment');
         return rows;
       });
@@ -99,6 +98,83 @@ export class AttachmentsService {
     } finally {
       await Promise.all(files.map((f) => rm(f.path, { force: true })));
     }
+  }
+
+  /**
+   * Stores files chosen on the new-case form before the case exists, by the same rules as add()
+   * (all or nothing, checked by content): they wait in pending_uploads for the member who sent
+   * them, and claim() attaches them when the case is saved. The temp files are consumed.
+   */
+  async stage(files: UploadedFile[], uploaderId: number): Promise<PendingUploadRow[]> {
+    try {
+      const checked = await checkFiles(files);
+      const rows: PendingUploadRow[] = [];
+      const stored: Array<(typeof checked)[number] & { blob: StoredBlob }> = [];
+      for (const c of checked) stored.push({ ...c, blob: await this.blobs.putFile(c.file.path) });
+      await this.dataSource.transaction(async (m) => {
+        for (const s of stored) {
+          const id = randomUUID();
+          await m.query(
+            `INSERT INTO pending_uploads (id, user_id, blob_sha256, filename, mime_type, size_bytes)
+             VALUES ($1, $2, $3, $4, $5, $6)`,
+            [id, uploaderId, s.blob.sha256, s.name, s.type.mime, s.blob.size],
+          );
+          rows.push({ id, filename: s.name, mimeType: s.type.mime, sizeBytes: s.blob.size });
+        }
+      });
+      return rows;
+    } finally {
+      await Promise.all(files.map((f) => rm(f.path, { force: true })));
+    }
+  }
+
+  /**
+   * Attaches a member's pending uploads to their new case inside the caller's transaction (the
+   * case's own), so the case and its files are saved together or not at all. A file no longer
+   * waiting (claimed already, dropped after a day, someone else's) refuses the whole save with a
+   * 400 at the attachments field. The caller kicks the indexer and the text extraction after commit.
+   */
+  async claim(
+    m: EntityManager,
+    caseId: number,
+    ids: string[],
+    uploaderId: number,
+  ): Promise<AddedAttachment[]> {
+    if (ids.length === 0) return [];
+    const rows = rowsOf<{
+      id: string;
+      blob_sha256: string;
+      filename: string;
+      mime_type: string;
+      size_bytes: string;
+    }>(
+      await m.query(
+        `DELETE FROM pending_uploads WHERE user_id = $1 AND id = ANY($2::uuid[])
+         RETURNING id, blob_sha256, filename, mime_type, size_bytes`,
+        [uploaderId, [...new Set(ids)]],
+      ),
+    );
+    if (rows.length !== new Set(ids).size)
+      throw badRequest(
+        'Een gekozen bijlage is niet meer beschikbaar (het uploaden is langer dan een dag geleden). Kies het bestand opnieuw; er is niets opgeslagen.',
+        { field: 'bijlagen' },
+      );
+    // In the order the member chose them.
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return insertAttachments(
+      m,
+      { caseId, meetingId: null },
+      [...new Set(ids)].map((id) => {
+        const r = byId.get(id)!;
+        return {
+          sha256: r.blob_sha256.trim(),
+          size: Number(r.size_bytes),
+          name: r.filename,
+          type: allowedTypeByMime(r.mime_type)!,
+        };
+      }),
+      uploaderId,
+    );
   }
 
   /**
@@ -178,6 +254,10 @@ export class AttachmentsService {
     } = {},
   ): Promise<{ count: number; bytes: number }> {
     const cutoff = new Date(Date.now() - (options.graceMs ?? GC_GRACE_MS));
+    // Files chosen for a case that was never saved: dropped after a day, their blobs below.
+    await this.dataSource.query(`DELETE FROM pending_uploads WHERE created_at < $1`, [
+      new Date(Date.now() - PENDING_UPLOAD_TTL_MS),
+    ]);
     const incoming = await this.blobs.removeStaleIncoming(cutoff);
     const uploads = options.dataDir
       ? await removeStaleUploads(options.dataDir, cutoff)
@@ -186,7 +266,8 @@ export class AttachmentsService {
     const candidates = (await this.blobs.listAll()).filter((b) => b.modifiedAt < cutoff);
     if (candidates.length === 0) return stale;
     const rows: Array<{ sha: string }> = await this.dataSource.query(
-      `SELECT DISTINCT blob_sha256 AS sha FROM attachments WHERE blob_sha256 = ANY($1::char(64)[])`,
+      `SELECT blob_sha256 AS sha FROM attachments WHERE blob_sha256 = ANY($1::char(64)[])
+       UNION SELECT blob_sha256 FROM pending_uploads WHERE blob_sha256 = ANY($1::char(64)[])`,
       [candidates.map((b) => b.sha256)],
     );
     const referenced = new Set(rows.map((r) => r.sha.trim()));
@@ -202,4 +283,33 @@ export class AttachmentsService {
     }
     return { count, bytes };
   }
+}
+
+/** The attachment rows for stored blobs (a case's files feed search: those with text wait for extraction). */
+async function insertAttachments(
+  m: EntityManager,
+  owner: { caseId: number | null; meetingId: number | null },
+  files: Array<{ sha256: string; size: number; name: string; type: AllowedType }>,
+  uploaderId: number,
+): Promise<AddedAttachment[]> {
+  const rows: AddedAttachment[] = [];
+  for (const f of files) {
+    // Only a case's files feed search; a verslag is found through its cases' outcomes.
+    const status: ExtractionStatus = f.type.text && owner.caseId !== null ? 'pending' : 'none';
+    const [row] = await m.query(
+      `INSERT INTO attachments (case_id, meeting_id, blob_sha256, filename, mime_type, size_bytes, extraction_status, uploaded_by_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [owner.caseId, owner.meetingId, f.sha256, f.name, f.type.mime, f.size, status, uploaderId],
+    );
+    rows.push({
+      id: row.id,
+      caseId: owner.caseId,
+      meetingId: owner.meetingId,
+      filename: f.name,
+      mimeType: f.type.mime,
+      sizeBytes: f.size,
+      extractionStatus: status,
+    });
+  }
+  return rows;
 }

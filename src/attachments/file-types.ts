@@ -73,7 +73,7 @@ export async function detectAllowedType(filePath: string): Promise<AllowedType |
 export function unsupportedType(filename: string): HttpError {
   return new HttpError(
     415,
-    `"${filename}" is geen toegestaan bestandstype. Toegestaan zijn: ${ALLOWED_TYPES_TEXT}. Het type wordt aan de inhoud herkend, niet aan de naam.`,
+    `“${filename}” is geen toegestaan bestandstype. Toegestaan zijn: ${ALLOWED_TYPES_TEXT}. Het type wordt aan de inhoud herkend, niet aan de naam.`,
   );
 }
 

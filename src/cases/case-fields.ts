@@ -341,17 +341,15 @@ export function caseContentShape(
 }
 
 /** An optional e-mail address: empty, or an address (lower-cased). */
-const contactEmailField = (f: CaseFieldSpec) =>
-  text(f.noun, f.limit!)
+const contactEmailField = (f: CaseFieldSpec) => {
+  const address = z.email();
+  return text(f.noun, f.limit!)
     .default('')
-    .pipe(
-      z.union([
-        z.literal(''),
-        z
-          .email({ error: `${f.noun} is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl.` })
-          .transform((e) => e.toLowerCase()),
-      ]),
-    );
+    .refine((v) => v === '' || address.safeParse(v).success, {
+      error: `${f.noun} is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl.`,
+    })
+    .transform((v) => v.toLowerCase());
+};
 
 /** Digits of a phone number (a leading + kept), for its tel: link and for checking its length. */
 export const phoneDigits = (phone: string) => phone.replace(/(?!^\+)[^\d]/g, '');

@@ -34,7 +34,15 @@ import {
   missingForPublishing,
   type CaseContent,
 } from './case-fields';
-import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_TEXT, MAX_FILES } from '../attachments/file-types';
+import {
+  ACCEPT_ATTRIBUTE,
+  ALLOWED_TYPES_TEXT,
+  MAX_FILES,
+  allowedTypeByMime,
+} from '../attachments/file-types';
+import { pendingIdsOf, pendingUploadsOf } from '../attachments/attachments.queries';
+import { caseFormFiles, PENDING_FIELD } from '../attachments/case-form-files';
+import type { HttpError } from '../web/http-errors';
 import { StaleCaseError } from './cases.service';
 import { renderMarkdown } from './markdown';
 import { diffSnapshots } from './revision-diff';
@@ -46,7 +54,8 @@ const idParams = z.object({ id: idParam });
 /** Cases: browse, read, write, status changes, revisions, Markdown preview and the JSON view. */
 export function caseRoutes(deps: AppContext) {
   const ds = deps.db.dataSource;
-  const { cases, search, searchLog } = deps.services;
+  const { cases, search, searchLog, attachments: attachmentService, extraction } = deps.services;
+  const newCaseFiles = caseFormFiles(deps);
 
   async function renderForm(
     res: Response,
@@ -60,11 +69,18 @@ export function caseRoutes(deps: AppContext) {
       privacy?: PrivacyReportView | null;
     },
   ) {
-    const [themes, tags, attachments] = await Promise.all([
+    const [themes, tags, attachments, pending] = await Promise.all([
       themeOptions(ds),
       tagSuggestions(ds, viewer),
       locals.caseId ? caseAttachments(ds, locals.caseId) : Promise.resolve([]),
+      // Files already stored for a new case: listed (and sent again) so a form with an error keeps them.
+      locals.caseId
+        ? Promise.resolve([])
+        : pendingUploadsOf(ds, viewer.id, pendingIdsOf(locals.values[PENDING_FIELD])),
     ]);
+    // A file sent with the form that was refused (too big, wrong type): at the attachments field.
+    const uploadProblem = res.locals.uploadProblem as HttpError | undefined;
+    const errors = uploadProblem ? { ...locals.errors, bijlagen: uploadProblem.message } : locals.errors;
     const values = { ...locals.values };
     if (Array.isArray(values.tags)) values.tags = values.tags.join(', ');
     res.render('cases/form', {
@@ -72,7 +88,7 @@ export function caseRoutes(deps: AppContext) {
       caseId: locals.caseId,
       status: locals.status ?? 'draft',
       values,
-      errors: locals.errors,
+      errors,
       conflict: locals.conflict ?? null,
       privacy: locals.privacy ?? null,
       themes,
@@ -86,6 +102,7 @@ export function caseRoutes(deps: AppContext) {
       missing: missingForPublishing(contentOf(values as Partial<CaseContent>)),
       // The edit page takes attachments too (a separate form below the case form: forms cannot nest).
       attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, sizeBytes: a.sizeBytes })),
+      pendingUploads: pending,
       upload: { maxFiles: MAX_FILES, allowedTypes: ALLOWED_TYPES_TEXT, accept: ACCEPT_ATTRIBUTE },
     });
   }
@@ -120,11 +137,25 @@ export function caseRoutes(deps: AppContext) {
       method: 'post',
       path: '/casussen',
       permission: 'case:create',
+      // Multipart: the form takes files (stored as pending uploads before validation, so kept).
+      middleware: newCaseFiles,
       body: newCaseForm,
       onInvalid: newCaseFormAgain,
       onRefused: newCaseFormAgain,
       handler: async ({ req, res, viewer, body }) => {
-        const publish = body.action === 'publish';
+        const uploadProblem = res.locals.uploadProblem as HttpError | undefined;
+        if (uploadProblem) {
+          // A file was refused: nothing is saved; the form again as typed, the other files kept.
+          res.status(uploadProblem.status);
+          return renderForm(res, viewer, { values: req.body ?? {}, errors: {} });
+        }
+        const pendingIds = body.wachtendeBijlagen;
+        const pending = await pendingUploadsOf(ds, viewer.id, pendingIds);
+        // A file whose text is read (PDF, Word) is checked for tenants' data before the case is
+        // visible: publishing waits for that, so such a case is saved as a draft first.
+        const mustWait =
+          body.action === 'publish' && pending.some((p) => allowedTypeByMime(p.mimeType)?.text);
+        const publish = body.action === 'publish' && !mustWait;
         const gate = publish
           ? await publicationGate(ds, body, null, viewer.id, body.privacyToken)
           : NOT_PUBLISHING;
@@ -137,15 +168,30 @@ export function caseRoutes(deps: AppContext) {
             privacy: privacyReportView(gate.report, null, true),
           });
         }
-        const id = await cases.create(contentOf(body), {
+        const options = {
           authorId: viewer.id,
           organizationId: viewer.organizationId,
-          status: publish ? 'published' : 'draft',
+          status: publish ? ('published' as const) : ('draft' as const),
           privacyConfirmation: gate.confirmation,
-        });
+        };
+        // The case and its files together, or neither.
+        const id = await cases.createWith(contentOf(body), options, (m, caseId) =>
+          attachmentService.claim(m, caseId, pendingIds, viewer.id),
+        );
+        if (pendingIds.length) setImmediate(() => extraction.kick()); // text extraction after the response
+        const files =
+          pendingIds.length === 0
+            ? ''
+            : pendingIds.length === 1
+              ? ' met 1 bijlage'
+              : ` met ${pendingIds.length} bijlagen`;
         flash(
           req,
-          body.action === 'publish' ? 'De casus is gepubliceerd.' : 'De casus is als concept opgeslagen.',
+          publish
+            ? `De casus is gepubliceerd${files}.`
+            : mustWait
+              ? `De casus is als concept opgeslagen${files}. Publiceren kan zodra de tekst van de bijlagen is gelezen en gecontroleerd op persoonsgegevens; dat duurt meestal een paar seconden.`
+              : `De casus is als concept opgeslagen${files}.`,
         );
         res.redirect(303, body.verder ? `/casussen/${id}/bewerken#bijlagen` : `/casussen/${id}`);
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimal, readable } from '../web/validation';
+import { decimal, many, readable } from '../web/validation';
 import { caseContentShape } from './case-fields';
 import { privacyTokenField } from '../privacy/privacy.schemas';
 
@@ -24,6 +24,10 @@ function caseFormSchema(mode: 'create' | 'edit') {
   const version = mode === 'edit' ? versionField : versionField.optional();
   // "Opslaan als concept en bijlagen toevoegen": on to the edit page, where files can be added.
   const verder = z.literal('bijlagen').optional();
+  // Files already stored for this new case (pending uploads): attached when it is saved.
+  const wachtendeBijlagen = many(
+    z.uuid({ error: 'Een gekozen bijlage is niet herkend. Kies het bestand opnieuw.' }),
+  );
   return readable(
     z.discriminatedUnion(
       'action',
@@ -32,6 +36,7 @@ function caseFormSchema(mode: 'create' | 'edit') {
           ...caseContentShape(undefined, 'publish'),
           version,
           verder,
+          wachtendeBijlagen,
           privacyToken: privacyTokenField,
           action: z.literal('publish'),
         }),
@@ -39,6 +44,7 @@ function caseFormSchema(mode: 'create' | 'edit') {
           ...caseContentShape(undefined, 'draft'),
           version,
           verder,
+          wachtendeBijlagen,
           privacyToken: privacyTokenField,
           action: z.literal('save').default('save'),
         }),

@@ -51,6 +51,24 @@ export class CasesService {
   }
 
   /**
+   * Creates a case and, in the same transaction, whatever belongs with it from the start (the
+   * files chosen on the new-case form): both are saved, or neither.
+   */
+  async createWith(
+    content: CaseContent,
+    options: CreateCaseOptions,
+    alongside: (m: EntityManager, caseId: number) => Promise<unknown>,
+  ): Promise<number> {
+    const id = await this.dataSource.transaction(async (m) => {
+      const caseId = await this.create(content, options, m);
+      await alongside(m, caseId);
+      return caseId;
+    });
+    this.afterCommit();
+    return id;
+  }
+
+  /**
    * Creates many cases in a few statements (imports): the same rows as create() — case, themes,
    * revision 1, outbox entry — inside the caller's transaction. Returns the ids in input order.
    */

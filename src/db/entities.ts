@@ -3,6 +3,7 @@ import { Invitation } from '../accounts/invitation.entity';
 import { Organization } from '../accounts/organization.entity';
 import { User } from '../accounts/user.entity';
 import { Attachment } from '../attachments/attachment.entity';
+import { PendingUpload } from '../attachments/pending-upload.entity';
 import { CaseRevision } from '../cases/case-revision.entity';
 import { Case } from '../cases/case.entity';
 import { CaseTheme } from '../cases/case-theme.entity';
@@ -40,6 +41,7 @@ export const entities = [
   CaseTheme,
   CaseRevision,
   Attachment,
+  PendingUpload,
   Reflection,
   Reaction,
   Meeting,

@@ -210,7 +210,7 @@ describe('uploading attachments', () => {
       .expect(303);
     expect(res.headers.location).toBe(`/casussen/${caseId}#bijlagen`);
     const page = await agent.get('/').expect(200);
-    expect(page.text).toContain('&#34;Ëindrapport wijkaanpak.png&#34; is toegevoegd.');
+    expect(page.text).toContain('“Ëindrapport wijkaanpak.png” is toegevoegd.');
     const rows = await rowsOf(caseId);
     expect(rows.map((r: { filename: string }) => r.filename)).toContain('Ëindrapport wijkaanpak.png');
   });
@@ -219,7 +219,7 @@ describe('uploading attachments', () => {
     const agent = await agentFor(author);
     const before = (await rowsOf(caseId)).length;
     const res = await upload(agent, caseId, [[elf(), 'rapport.pdf']], 415);
-    expect(res.body.error).toContain('"rapport.pdf" is geen toegestaan bestandstype');
+    expect(res.body.error).toContain('“rapport.pdf” is geen toegestaan bestandstype');
     expect(res.body.error).toContain('PDF (.pdf), Word-document (.docx)');
     expect((await rowsOf(caseId)).length).toBe(before);
     expect(tmpFiles()).toEqual([]);
@@ -249,7 +249,7 @@ describe('uploading attachments', () => {
   it('refuses a zero-byte file and a post without files with 400', async () => {
     const agent = await agentFor(author);
     const empty = await upload(agent, caseId, [[Buffer.alloc(0), 'leeg.pdf']], 400);
-    expect(empty.body.error).toContain('"leeg.pdf" is leeg');
+    expect(empty.body.error).toContain('“leeg.pdf” is leeg');
     const none = await upload(agent, caseId, [], 400);
     expect(none.body.error).toContain('Kies minstens één bestand');
   });
@@ -321,6 +321,283 @@ describe('uploading attachments', () => {
   });
 });
 
+describe('files on the new-case form', () => {
+  /** The new-case form as a browser without JavaScript sends it: multipart, text and files together. */
+  async function postNewCase(
+    agent: Agent,
+    fields: Record<string, string | string[]>,
+    files: Upload[],
+    status: number,
+    app = ctx.app,
+  ) {
+    const csrf = await csrfOf(agent, '/casussen/nieuw');
+    let req = agent.post('/casussen').field('_csrf', csrf);
+    for (const [name, value] of Object.entries(fields))
+      for (const v of Array.isArray(value) ? value : [value]) req = req.field(name, v);
+    for (const [buffer, name] of files) req = req.attach('bijlagen', buffer, name);
+    void app;
+    return req.expect(status);
+  }
+  const casesBy = (userId: number, c: TestContext = ctx) =>
+    c.db.dataSource.query(`SELECT id, title, status FROM cases WHERE author_id = $1 ORDER BY id`, [userId]);
+  const pendingOf = (userId: number, c: TestContext = ctx) =>
+    c.db.dataSource.query(`SELECT id, filename FROM pending_uploads WHERE user_id = $1 ORDER BY created_at`, [
+      userId,
+    ]);
+
+  it('saves the files sent with the form (without JavaScript) with the draft, in one action', async () => {
+    const user = await buildUser(ctx.db.dataSource);
+    const agent = await agentFor(user);
+    const res = await postNewCase(
+      agent,
+      { title: 'Casus met bijlagen', roles: ['verhuurder', 'ontwikkelaar'], action: 'save' },
+      [
+        [png(), 'foto.png'],
+        [await xlsx(), 'cijfers.xlsx'],
+      ],
+      303,
+    );
+    const [created] = await casesBy(user.id);
+    expect(res.headers.location).toBe(`/casussen/${created.id}`);
+    expect(created).toMatchObject({ title: 'Casus met bijlagen', status: 'draft' });
+    const rows = await rowsOf(created.id);
+    expect(rows.map((r: { filename: string; mime_type: string }) => [r.filename, r.mime_type])).toEqual([
+      ['foto.png', MIME.png],
+      ['cijfers.xlsx', MIME.xlsx],
+    ]);
+    const [roles] = await ctx.db.dataSource.query(`SELECT roles FROM cases WHERE id = $1`, [created.id]);
+    expect(roles.roles).toEqual(['verhuurder', 'ontwikkelaar']); // repeated fields read as a list
+    expect(await pendingOf(user.id)).toEqual([]);
+    expect(tmpFiles()).toEqual([]);
+    const page = await agent.get(res.headers.location).expect(200);
+    expect(page.text).toContain('De casus is als concept opgeslagen met 2 bijlagen.');
+  });
+
+  it('keeps the typed text and the files when the form has an error, and saves both on the next submit', async () => {
+    const user = await buildUser(ctx.db.dataSource);
+    const agent = await agentFor(user);
+    const refused = await postNewCase(
+      agent,
+      {
+        title: '',
+        summary: 'Wat ik al typte',
+        contactEmail: 'sanne-at-example',
+        action: 'save',
+      },
+      [[png(), 'plattegrond.png']],
+      400,
+    );
+    expect(refused.text).toContain('De titel is verplicht.');
+    expect(refused.text).toContain('Het e-mailadres van de contactpersoon is geen geldig e-mailadres.');
+    expect(refused.text).toContain('Wat ik al typte');
+    expect(refused.text).toContain('value="sanne-at-example"');
+    // Nothing of the case is written; the file waits, listed in the form with a box to keep it.
+    expect(await casesBy(user.id)).toEqual([]);
+    const pending = await pendingOf(user.id);
+    expect(pending).toEqual([{ id: expect.any(String), filename: 'plattegrond.png' }]);
+    expect(refused.text).toMatch(
+      new RegExp(
+        `<input type="checkbox" id="bijlage-${pending[0].id}" name="wachtendeBijlagen" value="${pending[0].id}" checked>`,
+      ),
+    );
+    expect(refused.text).toContain('bewaard, wordt toegevoegd bij opslaan');
+
+    // The next submit (the form as it came back) saves the case with that file.
+    const saved = await postNewCase(
+      agent,
+      { title: 'Nu met titel', summary: 'Wat ik al typte', wachtendeBijlagen: pending[0].id, action: 'save' },
+      [],
+      303,
+    );
+    const [created] = await casesBy(user.id);
+    expect(saved.headers.location).toBe(`/casussen/${created.id}`);
+    expect((await rowsOf(created.id)).map((r: { filename: string }) => r.filename)).toEqual([
+      'plattegrond.png',
+    ]);
+    expect(await pendingOf(user.id)).toEqual([]);
+  });
+
+  it('refuses a file of the wrong type: nothing saved, the text and the other files kept, in Dutch', async () => {
+    const user = await buildUser(ctx.db.dataSource);
+    const agent = await agentFor(user);
+    const res = await postNewCase(
+      agent,
+      { title: 'Met een verkeerd bestand', context: 'Aanleiding die blijft', action: 'save' },
+      [
+        [elf(), 'programma.pdf'],
+        [png(), 'goed.png'],
+      ],
+      415,
+    );
+    expect(res.text).toContain('“programma.pdf” is geen toegestaan bestandstype.');
+    expect(res.text).toContain(
+      'De andere bestanden zijn bewaard; ze staan hieronder. De casus is nog niet opgeslagen.',
+    );
+    expect(res.text).toContain('href="#veld-bijlagen"'); // in the error summary, linked to the field
+    expect(res.text).toContain('value="Met een verkeerd bestand"');
+    expect(res.text).toContain('Aanleiding die blijft');
+    expect(await casesBy(user.id)).toEqual([]);
+    expect((await pendingOf(user.id)).map((p: { filename: string }) => p.filename)).toEqual(['goed.png']);
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('uploads at once with JavaScript (a pending upload, its id for the form) by the same rules', async () => {
+    const user = await buildUser(ctx.db.dataSource);
+    const agent = await agentFor(user);
+    const csrf = await csrfOf(agent, '/casussen/nieuw');
+    const staged = await agent
+      .post('/bijlagen/voorlopig')
+      .set('x-csrf-token', csrf)
+      .set('Accept', 'application/json')
+      .attach('bijlagen', pdf('Verslag van de wijkschouw'), 'wijkschouw.pdf')
+      .expect(201);
+    expect(staged.body.uploads).toEqual([
+      {
+        id: expect.any(String),
+        filename: 'wijkschouw.pdf',
+        mimeType: MIME.pdf,
+        sizeBytes: expect.any(Number),
+        size: expect.stringMatching(/bytes|kB/),
+      },
+    ]);
+    // The same rules as any upload: type by content, and at most MAX_FILES at once.
+    const wrong = await agent
+      .post('/bijlagen/voorlopig')
+      .set('x-csrf-token', csrf)
+      .set('Accept', 'application/json')
+      .attach('bijlagen', elf(), 'rapport.docx')
+      .expect(415);
+    expect(wrong.body.error).toContain('“rapport.docx” is geen toegestaan bestandstype');
+    let many = agent.post('/bijlagen/voorlopig').set('x-csrf-token', csrf).set('Accept', 'application/json');
+    for (let i = 0; i < 11; i++) many = many.attach('bijlagen', png(), `foto-${i}.png`);
+    expect((await many.expect(400)).body.error).toBe('U kunt hoogstens 10 bestanden tegelijk toevoegen.');
+    await agent
+      .post('/bijlagen/voorlopig')
+      .set('Accept', 'application/json')
+      .attach('bijlagen', png(), 'zonder-token.png')
+      .expect(403);
+    expect((await pendingOf(user.id)).map((p: { filename: string }) => p.filename)).toEqual([
+      'wijkschouw.pdf',
+    ]);
+
+    // Publishing with a PDF: its text is read and checked for tenants' data first, so it is saved
+    // as a draft, with the file, and the message says why.
+    const saved = await agent
+      .post('/casussen')
+      .type('form')
+      .send({
+        _csrf: csrf,
+        title: 'Wijkschouw met bewoners',
+        summary: 'Samen door de wijk.',
+        roles: 'verhuurder',
+        themes: 'leefbaarheid',
+        action: 'publish',
+        wachtendeBijlagen: staged.body.uploads[0].id,
+      })
+      .expect(303);
+    const [created] = await casesBy(user.id);
+    expect(created.status).toBe('draft');
+    expect((await rowsOf(created.id))[0]).toMatchObject({
+      filename: 'wijkschouw.pdf',
+      extraction_status: expect.stringMatching(/pending|extracted/),
+    });
+    const page = await agent.get(saved.headers.location).expect(200);
+    expect(page.text).toContain(
+      'De casus is als concept opgeslagen met 1 bijlage. Publiceren kan zodra de tekst van de bijlagen is gelezen',
+    );
+  });
+
+  it("never attaches someone else's pending upload, and a file no longer waiting saves nothing", async () => {
+    const owner = await buildUser(ctx.db.dataSource);
+    const thief = await buildUser(ctx.db.dataSource);
+    const ownerAgent = await agentFor(owner);
+    const csrf = await csrfOf(ownerAgent, '/casussen/nieuw');
+    const staged = await ownerAgent
+      .post('/bijlagen/voorlopig')
+      .set('x-csrf-token', csrf)
+      .set('Accept', 'application/json')
+      .attach('bijlagen', png(), 'van-een-ander.png')
+      .expect(201);
+    const id = staged.body.uploads[0].id;
+
+    const thiefAgent = await agentFor(thief);
+    const res = await postNewCase(
+      thiefAgent,
+      { title: 'Niet van mij', wachtendeBijlagen: id, action: 'save' },
+      [],
+      400,
+    );
+    expect(res.text).toContain('Een gekozen bijlage is niet meer beschikbaar');
+    expect(res.text).not.toContain('van-een-ander.png'); // not even its name
+    expect(await casesBy(thief.id)).toEqual([]);
+    expect((await pendingOf(owner.id)).map((p: { id: string }) => p.id)).toEqual([id]);
+  });
+
+  it('gc-blobs drops pending uploads older than a day, with their blobs, and keeps younger ones', async () => {
+    const user = await buildUser(ctx.db.dataSource);
+    const agent = await agentFor(user);
+    const csrf = await csrfOf(agent, '/casussen/nieuw');
+    const stage = async (name: string, content: Buffer) =>
+      (
+        await agent
+          .post('/bijlagen/voorlopig')
+          .set('x-csrf-token', csrf)
+          .set('Accept', 'application/json')
+          .attach('bijlagen', content, name)
+          .expect(201)
+      ).body.uploads[0];
+    const old = await stage('oud.pdf', pdf('Een oud en vergeten bestand'));
+    const young = await stage('nieuw.pdf', pdf('Een bestand van vandaag'));
+    await ctx.db.dataSource.query(
+      `UPDATE pending_uploads SET created_at = now() - interval '25 hours' WHERE id = $1`,
+      [old.id],
+    );
+    const service = new AttachmentsService(ctx.db.dataSource, new BlobStore(blobRoot(ctx.config.dataDir)));
+    await service.gcBlobs({ graceMs: 0 });
+    expect((await pendingOf(user.id)).map((p: { id: string }) => p.id)).toEqual([young.id]);
+    const [youngBlob] = await ctx.db.dataSource.query(
+      `SELECT trim(blob_sha256) AS sha FROM pending_uploads WHERE id = $1`,
+      [young.id],
+    );
+    expect((await blobFiles()).map((b) => b.sha256)).toContain(youngBlob.sha);
+  });
+});
+
+describe('upload limits on the new-case form', () => {
+  let small: TestContext;
+  beforeAll(async () => {
+    small = await createTestApp({ env: { UPLOAD_MAX_MB: '0.01' } });
+  });
+  afterAll(() => small.close());
+
+  it('answers 413 at the field, keeps the text, saves nothing and says to choose the files again', async () => {
+    const user = await buildUser(small.db.dataSource);
+    const agent = await agentFor(user, small.app);
+    const csrf = await csrfOf(agent, '/casussen/nieuw');
+    const big = Buffer.concat([pdf('Groot'), Buffer.alloc(20_000, 0x20)]);
+    const res = await agent
+      .post('/casussen')
+      .field('_csrf', csrf)
+      .field('title', 'Een titel die blijft')
+      .field('lessons', 'Een les die blijft')
+      .field('action', 'save')
+      .attach('bijlagen', big, 'groot.pdf')
+      .expect(413);
+    expect(res.text).toContain(
+      '“groot.pdf” is groter dan 0,01 MB, de grootste toegestane omvang per bestand. Er is niets opgeslagen: kies de bestanden opnieuw.',
+    );
+    expect(res.text).toContain('value="Een titel die blijft"');
+    expect(res.text).toContain('Een les die blijft');
+    expect(res.text).toContain('Hoogstens 0,01 MB per bestand en 10 bestanden tegelijk.');
+    const [counts] = await small.db.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM attachments) AS attachments,
+              (SELECT count(*)::int FROM pending_uploads) AS pending`,
+    );
+    expect(counts).toEqual({ cases: 0, attachments: 0, pending: 0 });
+    expect(tmpFiles(small)).toEqual([]);
+  });
+});
+
 describe('upload limits', () => {
   let small: TestContext;
   beforeAll(async () => {
@@ -335,7 +612,7 @@ describe('upload limits', () => {
     const big = Buffer.concat([pdf('Groot'), Buffer.alloc(20_000, 0x20)]);
     const res = await upload(agent, id, [[big, 'groot.pdf']], 413);
     expect(res.body.error).toBe(
-      '"groot.pdf" is groter dan 0,01 MB, de grootste toegestane omvang per bestand.',
+      '“groot.pdf” is groter dan 0,01 MB, de grootste toegestane omvang per bestand.',
     );
     expect(tmpFiles(small)).toEqual([]);
     const [row] = await small.db.dataSource.query(`SELECT count(*)::int AS n FROM attachments`);
@@ -348,7 +625,7 @@ describe('upload limits', () => {
     const agent = await agentFor(user, small.app);
     const big = Buffer.concat([pdf('Groot'), Buffer.alloc(20_000, 0x20)]);
     const res = await upload(agent, id, [[big, 'groot.pdf']], 413, { json: false });
-    expect(res.text).toContain('&#34;groot.pdf&#34; is groter dan 0,01 MB');
+    expect(res.text).toContain('“groot.pdf” is groter dan 0,01 MB');
     const form =
       /<form method="post" action="\/casussen\/(\d+)\/bijlagen" enctype="multipart\/form-data"[\s\S]*?<\/form>/.exec(
         res.text,

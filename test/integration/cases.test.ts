@@ -220,8 +220,8 @@ describe('bad input', () => {
   it('states the maximum length of every text field on the form, also where there is no other hint', async () => {
     const form = (await agent.get('/casussen/nieuw').expect(200)).text;
     const fields = [
-      ...form.matchAll(/<(input|textarea) id="(veld-[a-z]+)"[^>]*?(?:maxlength="(\d+)")?[^>]*>/g),
-    ].filter((m) => !/type="hidden"/.test(m[0]));
+      ...form.matchAll(/<(input|textarea) id="(veld-[a-zA-Z]+)"[^>]*?(?:maxlength="(\d+)")?[^>]*>/g),
+    ].filter((m) => !/type="(hidden|file)"/.test(m[0])); // a file's limit is in MB (attachments tests)
     expect(fields.map((m) => m[2])).toEqual(
       expect.arrayContaining([
         'veld-title',
@@ -232,6 +232,8 @@ describe('bad input', () => {
         'veld-region',
         'veld-year',
         'veld-contact',
+        'veld-contactEmail',
+        'veld-contactPhone',
       ]),
     );
     for (const [tag, , id] of fields) {
@@ -299,6 +301,127 @@ describe('bad input', () => {
   it('gives the same 404 for a missing case and an invalid id', async () => {
     await agent.get('/casussen/999999').expect(404);
     await agent.get('/casussen/abc').expect(404);
+  });
+});
+
+describe('the contact person’s e-mail address and phone number', () => {
+  let agent: request.Agent;
+  let csrf: string;
+  beforeAll(async () => {
+    agent = await agentFor(author);
+    csrf = await csrfOf(agent, '/casussen/nieuw');
+  });
+  const post = (form: Record<string, unknown>) =>
+    agent
+      .post('/casussen')
+      .type('form')
+      .send({ ...form, _csrf: csrf });
+  const countCases = async () =>
+    (await ctx.db.dataSource.query(`SELECT count(*)::int AS n FROM cases`))[0].n as number;
+
+  it('refuses an invalid address or number with a Dutch message at the field, keeps the input and saves nothing', async () => {
+    const before = await countCases();
+    for (const [field, value, message] of [
+      [
+        'contactEmail',
+        'sanne@',
+        'Het e-mailadres van de contactpersoon is geen geldig e-mailadres. Schrijf het als naam@organisatie.nl.',
+      ],
+      [
+        'contactEmail',
+        'sanne de vries@example.nl',
+        'Het e-mailadres van de contactpersoon is geen geldig e-mailadres.',
+      ],
+      [
+        'contactPhone',
+        '12345',
+        'Het telefoonnummer van de contactpersoon is geen geldig telefoonnummer. Schrijf het als 06 12345678 of +31 38 123 45 67.',
+      ],
+      [
+        'contactPhone',
+        'bel mij maar',
+        'Het telefoonnummer van de contactpersoon is geen geldig telefoonnummer.',
+      ],
+      [
+        'contactPhone',
+        '0'.repeat(31),
+        'Het telefoonnummer van de contactpersoon mag hoogstens 30 tekens lang zijn.',
+      ],
+    ] as const) {
+      const res = await post(validForm({ [field]: value, action: 'publish' })).expect(400);
+      expect([field, res.text]).toEqual([field, expect.stringContaining(message)]);
+      expect(res.text).toContain(`href="#veld-${field}"`);
+      expect(res.text).toContain(`value="${value}"`);
+      expect(res.text).toContain('value="Vroegsignalering van huurachterstanden met de gemeente"');
+    }
+    expect(await countCases()).toBe(before);
+  });
+
+  it('shows them to members as mailto:/tel: links, exports them, and keeps them out of the search text', async () => {
+    const res = await post(
+      validForm({
+        contactEmail: ' Sanne.de.Vries@WoonstichtingDeVaart.nl ',
+        contactPhone: '038  123 45 67',
+        action: 'publish',
+      }),
+    ).expect(303);
+    const id = Number(res.headers.location.split('/').pop());
+    const [row] = await ctx.db.dataSource.query(
+      `SELECT contact_email, contact_phone FROM cases WHERE id = $1`,
+      [id],
+    );
+    expect(row).toEqual({
+      contact_email: 'sanne.de.vries@woonstichtingdevaart.nl',
+      contact_phone: '038 123 45 67',
+    });
+
+    const page = await (await agentFor(outsider)).get(`/casussen/${id}`).expect(200);
+    expect(page.text).toContain(
+      '<dt>E-mailadres van de contactpersoon</dt><dd><a href="mailto:sanne.de.vries@woonstichtingdevaart.nl">sanne.de.vries@woonstichtingdevaart.nl</a></dd>',
+    );
+    expect(page.text).toContain(
+      '<dt>Telefoonnummer van de contactpersoon</dt><dd><a href="tel:0381234567">038 123 45 67</a></dd>',
+    );
+    // The edit form gives them back; the JSON view (members only) and the export carry them.
+    const edit = await agent.get(`/casussen/${id}/bewerken`).expect(200);
+    expect(edit.text).toContain('value="sanne.de.vries@woonstichtingdevaart.nl"');
+    const api = await (await agentFor(outsider)).get(`/api/cases/${id}`).expect(200);
+    expect(api.body).toMatchObject({
+      contactEmail: 'sanne.de.vries@woonstichtingdevaart.nl',
+      contactPhone: '038 123 45 67',
+    });
+
+    // Search: the contact's name is searched as before; the address and number are not.
+    await ctx.indexer.whenIdle();
+    const [doc] = await ctx.db.dataSource.query(`SELECT * FROM search_documents WHERE case_id = $1`, [id]);
+    expect(JSON.stringify(doc)).toContain('Sanne de Vries');
+    expect(JSON.stringify(doc)).not.toContain('woonstichtingdevaart');
+    expect(JSON.stringify(doc)).not.toContain('123 45 67');
+    const found = await agent.get('/api/search?q=woonstichtingdevaart').expect(200);
+    expect(JSON.stringify(found.body)).not.toContain(`"id":${id},`);
+
+    // Revisions name the fields in Dutch.
+    await agent
+      .post(`/casussen/${id}`)
+      .type('form')
+      .send({ ...validForm({ contactPhone: '06 12345678' }), version: '1', action: 'save', _csrf: csrf })
+      .expect(303);
+    const history = await agent.get(`/casussen/${id}/revisies`).expect(200);
+    expect(history.text).toContain('Telefoonnummer van de contactpersoon');
+  });
+
+  it('shows nothing of them without sign-in', async () => {
+    const id = await buildCase(ctx.db.dataSource, author, {
+      contactEmail: 'verborgen@example.nl',
+      contactPhone: '06 98765432',
+    });
+    const anonymous = request(ctx.app);
+    const page = await anonymous.get(`/casussen/${id}`).expect(303);
+    expect(page.headers.location).toMatch(/^\/inloggen/);
+    expect(page.text).not.toContain('verborgen@example.nl');
+    const api = await anonymous.get(`/api/cases/${id}`).expect(401);
+    expect(JSON.stringify(api.body)).not.toContain('verborgen@example.nl');
+    expect(JSON.stringify(api.body)).not.toContain('98765432');
   });
 });
 

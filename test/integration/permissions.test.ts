@@ -191,6 +191,12 @@ export const permissionRows: Row[] = [
     expect: roles('login', 'hidden', 'hidden', 'hidden', 'ok'),
     note: "someone else's draft",
   },
+  {
+    route: 'POST /bijlagen/voorlopig',
+    path: () => '/bijlagen/voorlopig',
+    expect: all('ok'),
+    note: "the new-case form's files: no file is 400 for any member; a pending upload is its uploader's only",
+  },
   { route: 'GET /bijlagen/:id', path: (i) => `/bijlagen/${i.otherCaseAttachment}`, expect: all('ok') },
   {
     route: 'GET /bijlagen/:id',
