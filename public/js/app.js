@@ -274,6 +274,34 @@
       });
     });
 
+    // The reflection form's "Voorbeeld" submit button: without JavaScript the server answers with
+    // the page and the preview; here the same renderer's answer is placed in the form instead.
+    document.querySelectorAll('[data-preview-submit]').forEach(function (button) {
+      button.addEventListener('click', function (event) {
+        var field = document.getElementById(button.getAttribute('data-preview-submit'));
+        var target = document.getElementById(button.getAttribute('aria-controls'));
+        if (!field || !target) return;
+        event.preventDefault();
+        fetch('/casussen/voorbeeld', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrfToken() },
+          body: new URLSearchParams({ markdown: field.value }),
+          credentials: 'same-origin',
+        })
+          .then(function (res) {
+            return res.ok ? res.text() : Promise.reject(new Error(String(res.status)));
+          })
+          .then(function (html) {
+            target.innerHTML = html;
+            target.hidden = false;
+          })
+          .catch(function () {
+            target.textContent = 'Het voorbeeld kon niet worden geladen.';
+            target.hidden = false;
+          });
+      });
+    });
+
     // Markdown preview: the server renders and sanitises; we only place its answer.
     document.querySelectorAll('[data-preview-for]').forEach(function (button) {
       button.addEventListener('click', function () {

@@ -20,6 +20,8 @@ export interface CasePageForm {
   name: 'reflection' | 'nomination' | 'reaction' | 'hide';
   values: Record<string, unknown>;
   errors: FieldErrors;
+  /** The reflection's text rendered (sanitised), after its "Voorbeeld" button. */
+  preview?: string;
 }
 
 /**

@@ -9,6 +9,9 @@ import { flash } from '../web/flash';
 import { notFound } from '../web/http-errors';
 import { idParam } from '../web/validation';
 import { findReflection } from './reflections.queries';
+import { findReadableCase } from '../cases/cases.queries';
+import { renderMarkdown } from '../cases/markdown';
+import type { Response } from 'express';
 import { REFLECTION_MAX, reflectionBody } from './reflections.schemas';
 import { textGate } from '../privacy/text-check';
 
@@ -27,6 +30,29 @@ export function reflectionRoutes(deps: AppContext) {
     return reflection;
   }
 
+  /** The edit page: the case it belongs to above the form (title, summary, link), and a preview when asked. */
+  async function renderEdit(
+    res: Response,
+    viewer: Viewer,
+    reflection: Awaited<ReturnType<typeof ownReflection>>,
+    locals: { values: Record<string, unknown>; errors: Record<string, string>; preview?: string },
+  ) {
+    const record = await findReadableCase(ds, reflection.caseId, viewer);
+    res.render('reflections/edit', {
+      title: 'Reflectie bewerken',
+      reflection,
+      caseOf: { id: record.id, title: record.title, summary: record.summary },
+      values: locals.values,
+      errors: locals.errors,
+      preview: locals.preview ?? null,
+      meetings: await reflectionMeetingOptions(ds),
+      limits: { reflection: REFLECTION_MAX },
+    });
+  }
+
+  /** The "Voorbeeld" button's answer: the text as it will read, with the same sanitised renderer. */
+  const previewOf = (markdown: string) => renderMarkdown(markdown) || '<p><em>Nog geen tekst.</em></p>';
+
   const reflectionForm = ({ res, viewer, params, errors, input }: InvalidContext<{ id: number }>) =>
     renderCasePage(ds, search, res, viewer, params.id, { name: 'reflection', values: input, errors });
 
@@ -40,6 +66,13 @@ export function reflectionRoutes(deps: AppContext) {
       onInvalid: reflectionForm,
       onRefused: reflectionForm,
       handler: async ({ req, res, viewer, body, params }) => {
+        if (body.voorbeeld)
+          return renderCasePage(ds, search, res, viewer, params.id, {
+            name: 'reflection',
+            values: { ...req.body },
+            errors: {},
+            preview: previewOf(body.body),
+          });
         const gate = await textGate(ds, body.body, 'reflectie', body.privacyToken);
         if (!gate.cleared) {
           res.status(400);
@@ -61,13 +94,9 @@ export function reflectionRoutes(deps: AppContext) {
       params: idParams,
       handler: async ({ res, viewer, params }) => {
         const reflection = await ownReflection(params.id, viewer);
-        res.render('reflections/edit', {
-          title: 'Reflectie bewerken',
-          reflection,
+        await renderEdit(res, viewer, reflection, {
           values: { body: reflection.body, meetingId: reflection.meetingId ?? '' },
           errors: {},
-          meetings: await reflectionMeetingOptions(ds),
-          limits: { reflection: REFLECTION_MAX },
         });
       },
     }),
@@ -79,27 +108,22 @@ export function reflectionRoutes(deps: AppContext) {
       body: reflectionBody,
       onInvalid: async ({ res, viewer, params, errors, input }) => {
         const reflection = await ownReflection(params.id, viewer);
-        res.render('reflections/edit', {
-          title: 'Reflectie bewerken',
-          reflection,
-          values: input,
-          errors,
-          meetings: await reflectionMeetingOptions(ds),
-          limits: { reflection: REFLECTION_MAX },
-        });
+        await renderEdit(res, viewer, reflection, { values: input, errors });
       },
       handler: async ({ req, res, viewer, body, params }) => {
         const reflection = await ownReflection(params.id, viewer);
+        if (body.voorbeeld)
+          return renderEdit(res, viewer, reflection, {
+            values: { ...req.body },
+            errors: {},
+            preview: previewOf(body.body),
+          });
         const gate = await textGate(ds, body.body, 'reflectie', body.privacyToken);
         if (!gate.cleared) {
           res.status(400);
-          return res.render('reflections/edit', {
-            title: 'Reflectie bewerken',
-            reflection,
+          return renderEdit(res, viewer, reflection, {
             values: { ...req.body, privacyNeeded: gate.token },
             errors: { body: gate.message },
-            meetings: await reflectionMeetingOptions(ds),
-            limits: { reflection: REFLECTION_MAX },
           });
         }
         const caseId = await reflections.update(params.id, body, viewer, gate.findings);

@@ -7,6 +7,8 @@ export const REFLECTION_MAX = 20_000;
 export const reflectionBody = z.object({
   body: text('De reflectie', REFLECTION_MAX, { required: true }),
   privacyToken: privacyTokenField,
+  /** The "Voorbeeld" button: show the text as it will read, save nothing. */
+  voorbeeld: z.literal('1').optional(),
   meetingId: z.preprocess(
     (v) => (v === '' || v === undefined ? undefined : v),
     z

@@ -492,3 +492,68 @@ describe('who may see and change a case', () => {
     await request(ctx.app).get(`/api/cases/${id}`).expect(401);
   });
 });
+
+describe('the reflection form', () => {
+  it('previews the text without saving it (server-rendered, sanitised), on the case page and when editing', async () => {
+    const expert = await buildUser(ctx.db.dataSource, { roles: ['expert'] });
+    const id = await buildCase(ctx.db.dataSource, author, {
+      title: 'Buurtbemiddeling bij burenruzies',
+      summary: 'Bemiddelaars uit de buurt lossen ruzies op voordat ze escaleren.',
+    });
+    const agent = await agentFor(expert);
+    const page = await agent.get(`/casussen/${id}`).expect(200);
+    expect(page.text).toContain(`action="/casussen/${id}/reflecties#reflectie-schrijven"`);
+    expect(page.text).toMatch(/<button type="submit" name="voorbeeld" value="1"[^>]*>Voorbeeld<\/button>/);
+    const csrf = await csrfOf(agent, `/casussen/${id}`);
+    const text = 'Dit werkt **goed** in wijken met veel _huurders_. <script>alert(1)</script>';
+    const preview = await agent
+      .post(`/casussen/${id}/reflecties`)
+      .type('form')
+      .send({ _csrf: csrf, body: text, voorbeeld: '1' })
+      .expect(200);
+    expect(preview.text).toMatch(
+      /<section class="markdown-preview prose" id="voorbeeld-body"[^>]*>\s*<p>Dit werkt <strong>goed<\/strong> in wijken met veel <em>huurders<\/em>/,
+    );
+    expect(preview.text).not.toContain('<script>alert(1)');
+    expect(preview.text).toContain('Dit werkt **goed** in wijken'); // still in the textarea
+    const count = async () =>
+      (
+        await ctx.db.dataSource.query(`SELECT count(*)::int AS n FROM reflections WHERE case_id = $1`, [id])
+      )[0].n;
+    expect(await count()).toBe(0);
+
+    // Placed for real, then edited: the edit page names the case it belongs to and previews too.
+    const placed = await agent
+      .post(`/casussen/${id}/reflecties`)
+      .type('form')
+      .send({ _csrf: csrf, body: 'Eerste versie.' })
+      .expect(303);
+    const reflectionId = Number(/reflectie-(\d+)/.exec(placed.headers.location)![1]);
+    const edit = await agent.get(`/reflecties/${reflectionId}/bewerken`).expect(200);
+    expect(edit.text).toContain(`<a href="/casussen/${id}">Buurtbemiddeling bij burenruzies</a>`);
+    expect(edit.text).toContain('Bemiddelaars uit de buurt lossen ruzies op voordat ze escaleren.');
+    const editPreview = await agent
+      .post(`/reflecties/${reflectionId}`)
+      .type('form')
+      .send({ _csrf: csrf, body: 'Tweede *versie*.', voorbeeld: '1' })
+      .expect(200);
+    expect(editPreview.text).toContain('<p>Tweede <em>versie</em>.</p>');
+    expect(editPreview.text).toContain('Buurtbemiddeling bij burenruzies');
+    const [stored] = await ctx.db.dataSource.query(`SELECT body FROM reflections WHERE id = $1`, [
+      reflectionId,
+    ]);
+    expect(stored.body).toBe('Eerste versie.');
+
+    // Saved later than it was written: the case page says "bewerkt op …".
+    await ctx.db.dataSource.query(
+      `UPDATE reflections SET created_at = now() - interval '2 days' WHERE id = $1`,
+      [reflectionId],
+    );
+    await agent
+      .post(`/reflecties/${reflectionId}`)
+      .type('form')
+      .send({ _csrf: csrf, body: 'Tweede versie.' })
+      .expect(303);
+    expect((await agent.get(`/casussen/${id}`).expect(200)).text).toMatch(/· bewerkt op \d{1,2} \w+ \d{4}/);
+  });
+});
