@@ -313,7 +313,7 @@ export function caseContentShape(
       case 'themes': {
         const themes = many(
           z.string().refine((s) => !themeSlugs || themeSlugs.includes(s), {
-            error: `Onbekend thema. Geldige thema's: ${themeSlugs?.join(', ')}.`,
+            error: `Onbekend thema. Geldige thema’s: ${themeSlugs?.join(', ')}.`,
           }),
         );
         return required ? themes.pipe(z.array(z.string()).min(1, { error: MISSING.themes })) : themes;

@@ -272,7 +272,7 @@ export async function resolveThemeIds(m: EntityManager, slugs: string[]): Promis
   const unknown = slugs.filter((s) => !bySlug.has(s));
   if (unknown.length) {
     throw badRequest(
-      `Onbekend thema (${unknown.join(', ')}). Geldige thema's: ${rows.map((r) => r.slug).join(', ')}.`,
+      `Onbekend thema (${unknown.join(', ')}). Geldige thema’s: ${rows.map((r) => r.slug).join(', ')}.`,
       {
         field: 'themes',
         valid: rows.map((r) => r.slug),

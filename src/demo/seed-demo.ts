@@ -89,7 +89,7 @@ export async function seedDemo(dataSource: DataSource): Promise<SeedResult> {
     const member = required(userIds, 'deelnemer@casusbank.nl', 'deelnemer');
     await m.query(
       `INSERT INTO follows (user_id, kind, value, label) VALUES
-         ($1, 'theme', 'incasso', 'Incasso en huurachterstanden'), ($1, 'search', 'q=wijkteam', '"wijkteam"')`,
+         ($1, 'theme', 'incasso', 'Incasso en huurachterstanden'), ($1, 'search', 'q=wijkteam', '“wijkteam”')`,
       [member.id],
     );
     await m.query(`UPDATE publication_events SET processed_at = now() WHERE processed_at IS NULL`);

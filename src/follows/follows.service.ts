@@ -103,7 +103,7 @@ export class FollowsService {
     for (const key of keep) for (const v of parsed.state[key] ?? []) params.append(key, v);
     const themeName = new Map(themes.map((t) => [t.slug, t.name]));
     const parts = [
-      parsed.query.q ? `"${parsed.query.q.trim()}"` : 'Alle casussen',
+      parsed.query.q ? `“${parsed.query.q.trim()}”` : 'Alle casussen',
       ...parsed.query.filters.themes.map((t) => themeName.get(t) ?? t),
       ...parsed.query.filters.roles.map((r) => CORPORATION_ROLE_LABELS[r as CorporationRole] ?? r),
       ...(parsed.state.organisatietype ?? []),

@@ -1,8 +1,41 @@
 import { z } from 'zod';
 import { nl } from 'zod/locales';
 
-// Zod's own Dutch messages for everything we do not word ourselves.
-z.config(nl());
+/** A count or limit as Dutch writes it: 2.000, 20.000 (every limit a person reads goes through here). */
+export function formatCount(n: number | bigint): string {
+  return DUTCH_NUMBER.format(n);
+}
+const DUTCH_NUMBER = new Intl.NumberFormat('nl-NL');
+
+/**
+ * Zod's own Dutch messages for everything we do not word ourselves, except lengths and bounds:
+ * zod's say "verwacht dat string <=2000 tekens heeft"; ours say "Hoogstens 2.000 tekens." with
+ * the Dutch thousands separator, like the hints beside the fields.
+ */
+z.config({
+  ...nl(),
+  customError: (issue) => {
+    if (issue.code !== 'too_big' && issue.code !== 'too_small') return undefined;
+    const big = issue.code === 'too_big';
+    const n = Number(big ? issue.maximum : issue.minimum);
+    const bound = formatCount(n);
+    switch (issue.origin) {
+      case 'string':
+        if (big) return `Hoogstens ${bound} ${n === 1 ? 'teken' : 'tekens'}.`;
+        return n <= 1 ? 'Dit veld is verplicht.' : `Minstens ${bound} tekens.`;
+      case 'number':
+      case 'int':
+      case 'bigint':
+        if (issue.inclusive === false) return `Een getal ${big ? 'kleiner' : 'groter'} dan ${bound}.`;
+        return `Een getal van ${big ? 'hoogstens' : 'minstens'} ${bound}.`;
+      case 'array':
+      case 'set':
+        return big ? `Hoogstens ${bound} ${n === 1 ? 'keuze' : 'keuzes'}.` : `Kies er minstens ${bound}.`;
+      default:
+        return undefined;
+    }
+  },
+});
 
 export type FieldErrors = Record<string, string>;
 
@@ -52,7 +85,7 @@ export function text(label: string, max: number, options: { required?: boolean; 
     .refine((v) => !isUnreadable(v), { error: `${label} ${UNREADABLE_MESSAGE}` })
     .overwrite((v) => v.replace(CONTROL, ''))
     .trim()
-    .max(max, { error: `${label} mag hoogstens ${max.toLocaleString('nl-NL')} tekens lang zijn.` });
+    .max(max, { error: `${label} mag hoogstens ${formatCount(max)} tekens lang zijn.` });
   if (options.required) s = s.min(options.min ?? 1, { error: `${label} is verplicht.` });
   return s;
 }

@@ -1,3 +1,4 @@
+import { formatCount } from './validation';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -52,6 +53,7 @@ export function formatBytes(bytes: number): string {
 /** Helpers every template may use (pure formatting; no permission logic). */
 export const viewHelpers = {
   asset,
+  formatCount,
   formatDate,
   formatDateTime,
   formatBytes,

@@ -32,7 +32,7 @@ describeBrowser('in the browser: following and notification settings', () => {
     await page.getByRole('button', { name: 'Volg deze zoekopdracht' }).click();
     await page.waitForURL(/\/casussen\?q=wijkcoaches/);
     await expect(page.getByRole('status').first().textContent()).resolves.toContain(
-      'U volgt nu: "wijkcoaches"',
+      'U volgt nu: “wijkcoaches”',
     );
 
     await page.getByRole('link', { name: 'Wat ik volg' }).first().click();

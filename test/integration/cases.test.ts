@@ -263,7 +263,7 @@ describe('bad input', () => {
 
   it('lists the valid values for an unknown theme or role, and refuses an empty selection', async () => {
     const theme = await post(validForm({ themes: ['incasso', 'bestaat-niet'] })).expect(400);
-    expect(theme.text).toMatch(/Onbekend thema \(bestaat-niet\)\. Geldige thema&#39;s: .*incasso.*renovatie/);
+    expect(theme.text).toMatch(/Onbekend thema \(bestaat-niet\)\. Geldige thema’s: .*incasso.*renovatie/);
     const role = await post(validForm({ roles: ['huisbaas'] })).expect(400);
     expect(role.text).toContain(
       'Onbekende rol. Geldige rollen: verhuurder, samenwerkingspartner, opdrachtgever, ontwikkelaar.',
@@ -555,5 +555,25 @@ describe('the reflection form', () => {
       .send({ _csrf: csrf, body: 'Tweede versie.' })
       .expect(303);
     expect((await agent.get(`/casussen/${id}`).expect(200)).text).toMatch(/· bewerkt op \d{1,2} \w+ \d{4}/);
+  });
+});
+
+describe('language on the pages a member sees every day', () => {
+  it('uses curly quotes and apostrophes, Dutch numbers, and no response time on the search page', async () => {
+    const agent = await agentFor(author);
+    const home = (await agent.get('/').expect(200)).text;
+    expect(home).toContain('collega’s');
+    expect(home).not.toMatch(/[a-z]&#39;s\b/);
+    const form = (await agent.get('/casussen/nieuw').expect(200)).text;
+    expect(form).toContain('Hoogstens 20.000 tekens.');
+    expect(form).not.toMatch(/Hoogstens \d{4,} tekens/);
+    // The search page never shows how long the search took; the API and the logs keep it.
+    await buildCase(ctx.db.dataSource, author, { title: 'Huurachterstand en vroeg bellen' });
+    await ctx.indexer.whenIdle();
+    const page = (await agent.get('/casussen?q=huurachterstand').expect(200)).text;
+    expect(page).toContain('Huurachterstand en vroeg bellen');
+    expect(page).not.toMatch(/\d\s?ms\b|milliseconde/);
+    const api = await agent.get('/api/search?q=huurachterstand').expect(200);
+    expect(api.body.tookMs).toEqual(expect.any(Number));
   });
 });

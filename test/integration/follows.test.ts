@@ -156,7 +156,7 @@ describe('following', () => {
         `search:"${'huurder '.repeat(40).trim().slice(0, 200).trim()}"`,
       ].sort(),
     );
-    expect(list.find((f: { label: string }) => f.label === '"wijkcoaches"').value).toBe('q=wijkcoaches');
+    expect(list.find((f: { label: string }) => f.label === '“wijkcoaches”').value).toBe('q=wijkcoaches');
     const page = (await as(bram).agent.get('/volg').expect(200)).text;
     expect(page).toContain('Niet meer volgen');
     expect(page).toContain('Incasso en huurachterstanden');
