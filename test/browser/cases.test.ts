@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { buildUser, TEST_PASSWORD } from '../support/factories';
 import {
   describeBrowser,
@@ -74,5 +75,80 @@ describeBrowser('in the browser: writing a case', () => {
       'Buurtconciërges in de Vogelwijk',
     );
     await page.close();
+  });
+
+  const DESKTOP = { width: 1366, height: 900 };
+  const PHONE = { width: 390, height: 844 };
+  const save = (page: Page, name: string) =>
+    Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
+
+  describe.each([
+    ['desktop', DESKTOP, true],
+    ['desktop', DESKTOP, false],
+    ['phone', PHONE, true],
+    ['phone', PHONE, false],
+  ] as const)('the new-case form with a file (%s, JavaScript %s)', (width, viewport, javaScriptEnabled) => {
+    const suffix = `${width}${javaScriptEnabled ? '' : '-nojs'}`;
+
+    it('keeps the file through a form error and saves it with the draft', async () => {
+      const user = await buildUser(b.ctx.db.dataSource);
+      const context = await b.browser.newContext({ viewport, javaScriptEnabled });
+      const page = await context.newPage();
+      await keyboardLogin(page, b.baseUrl, user.email, TEST_PASSWORD);
+      await page.goto(`${b.baseUrl}/casussen/nieuw`);
+      // Controls that need the script are not shown without it.
+      expect(await page.getByRole('button', { name: 'Voorbeeld tonen' }).first().isVisible()).toBe(
+        javaScriptEnabled,
+      );
+      await page.fill('#veld-summary', 'Huurders met een achterstand krijgen binnen een week een gesprek.');
+      await page.fill('#veld-contact', 'Sanne de Vries');
+      await page.fill('#veld-contactEmail', 'sanne-zonder-apenstaartje');
+      await page.setInputFiles('#veld-bijlagen', {
+        name: 'portiek.png',
+        mimeType: 'image/png',
+        buffer: PNG_1X1,
+      });
+      if (javaScriptEnabled) {
+        // Uploaded at once, with its progress and a message; the form then carries only its id.
+        await page.waitForSelector('[data-pending-list] li:has-text("portiek.png")');
+        await expect(page.locator('.new-case-files .upload-status').textContent()).resolves.toContain(
+          '“portiek.png” is geüpload',
+        );
+        expect(await page.inputValue('#veld-bijlagen')).toBe('');
+        expect(await seriousA11yViolations(page)).toEqual([]);
+      }
+      await screenshot(page, `new-case-file-chosen-${suffix}`);
+
+      // No title and a wrong address: the form comes back with both errors, the text and the file.
+      await save(page, 'Opslaan als concept');
+      const summary = page.locator('.error-summary');
+      await expect(summary.textContent()).resolves.toContain('De titel is verplicht.');
+      await expect(summary.textContent()).resolves.toContain(
+        'Het e-mailadres van de contactpersoon is geen geldig e-mailadres.',
+      );
+      expect(await page.inputValue('#veld-summary')).toBe(
+        'Huurders met een achterstand krijgen binnen een week een gesprek.',
+      );
+      const kept = page.locator('[data-pending-list] li', { hasText: 'portiek.png' });
+      await expect(kept.textContent()).resolves.toContain('bewaard, wordt toegevoegd bij opslaan');
+      expect(await kept.locator('input[type=checkbox]').isChecked()).toBe(true);
+      if (javaScriptEnabled) expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `new-case-file-error-${suffix}`);
+
+      await page.fill('#veld-title', 'Vroeg bellen bij huurachterstand');
+      await page.fill('#veld-contactEmail', 'sanne@example.nl');
+      await page.fill('#veld-contactPhone', '038 123 45 67');
+      await save(page, 'Opslaan als concept');
+      expect(page.url()).toMatch(/\/casussen\/\d+$/);
+      await expect(page.locator('[role=status]').first().textContent()).resolves.toContain(
+        'De casus is als concept opgeslagen met 1 bijlage.',
+      );
+      await expect(page.locator('#bijlagen').textContent()).resolves.toContain('portiek.png');
+      expect(await page.locator('a[href="mailto:sanne@example.nl"]').isVisible()).toBe(true);
+      expect(await page.locator('a[href="tel:0381234567"]').isVisible()).toBe(true);
+      if (javaScriptEnabled) expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `new-case-file-saved-${suffix}`);
+      await context.close();
+    });
   });
 });

@@ -49,8 +49,9 @@ describeBrowser('in the browser: the everyday path', () => {
     const page = await pageFor(DESKTOP, true);
     await page.goto(`${b.baseUrl}/casussen/nieuw`);
     await page.fill('#veld-title', 'Portiekgesprekken in Zuid');
-    await click(page, 'Opslaan als concept en bijlagen toevoegen');
-    expect(page.url()).toMatch(/\/casussen\/\d+\/bewerken#bijlagen$/);
+    await click(page, 'Opslaan als concept');
+    expect(page.url()).toMatch(/\/casussen\/\d+$/);
+    await page.goto(`${page.url()}/bewerken`);
     await expect(page.locator('#nog-nodig').textContent()).resolves.toContain(
       'samenvatting, rol van de corporatie, thema’s',
     );
