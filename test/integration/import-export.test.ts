@@ -69,6 +69,30 @@ describe('import', () => {
     expect(after).toBe(before);
   });
 
+  it('imports the contact person’s address and number, checked like the form', async () => {
+    const bad = await importCases(db.dataSource, [
+      record({ contactEmail: 'geen-adres', contactPhone: '123' }),
+    ]);
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.map((p) => [p.field, p.message])).toEqual([
+      ['contactEmail', expect.stringContaining('is geen geldig e-mailadres')],
+      ['contactPhone', expect.stringContaining('is geen geldig telefoonnummer')],
+    ]);
+    const good = await importCases(db.dataSource, [
+      record({
+        title: 'Met contactgegevens',
+        contactEmail: 'Jan@Example.nl',
+        contactPhone: '+31 6 12345678',
+      }),
+    ]);
+    expect(good.ok).toBe(true);
+    const [row] = await db.dataSource.query(
+      `SELECT contact_email, contact_phone FROM cases WHERE title = 'Met contactgegevens'`,
+    );
+    expect(row).toEqual({ contact_email: 'jan@example.nl', contact_phone: '+31 6 12345678' });
+  });
+
   it('refuses a file that is not an array', async () => {
     const result = await importCases(db.dataSource, { title: 'los' });
     expect(result).toMatchObject({ ok: false, problems: [{ index: -1 }] });
