@@ -151,9 +151,9 @@ describe('following', () => {
     expect(list.map((f: { kind: string; label: string }) => `${f.kind}:${f.label}`).sort()).toEqual(
       [
         'theme:Incasso en huurachterstanden',
-        'search:"wijkcoaches"',
+        'search:“wijkcoaches”',
         'role:Ontwikkelaar',
-        `search:"${'huurder '.repeat(40).trim().slice(0, 200).trim()}"`,
+        `search:“${'huurder '.repeat(40).trim().slice(0, 200).trim()}”`,
       ].sort(),
     );
     expect(list.find((f: { label: string }) => f.label === '“wijkcoaches”').value).toBe('q=wijkcoaches');
@@ -196,7 +196,7 @@ describe('following', () => {
       expect.objectContaining({
         kind: 'followed_case_new',
         message: 'Nieuwe casus: "Wijkcoaches bij overlast in de flat"',
-        reason: 'Zoekopdracht: "wijkcoaches"',
+        reason: 'Zoekopdracht: “wijkcoaches”',
         link: `/casussen/${matching}`,
       }),
     ]);
@@ -313,7 +313,7 @@ describe('digests', () => {
     const [digest] = digests;
     expect(digest.subject).toBe('Casusbank: uw wekelijkse overzicht (2)');
     expect(digest.text).toContain(
-      'Zoekopdracht: "wijkcoaches"\n- Nieuwe casus: "Wijkcoaches bij overlast in de flat"',
+      'Zoekopdracht: “wijkcoaches”\n- Nieuwe casus: "Wijkcoaches bij overlast in de flat"',
     );
     expect(digest.text).toContain('Thema: Incasso en huurachterstanden\n- Nieuwe casus:');
     expect(digest.text).toMatch(new RegExp(`${SITE}/casussen/\\d+`));
