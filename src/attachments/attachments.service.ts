@@ -112,6 +112,11 @@ export class AttachmentsService {
       const stored: Array<(typeof checked)[number] & { blob: StoredBlob }> = [];
       for (const c of checked) stored.push({ ...c, blob: await this.blobs.putFile(c.file.path) });
       await this.dataSource.transaction(async (m) => {
+        // This member's files never saved with a case go after a day (gc-blobs does so for everyone).
+        await m.query(`DELETE FROM pending_uploads WHERE user_id = $1 AND created_at < $2`, [
+          uploaderId,
+          new Date(Date.now() - PENDING_UPLOAD_TTL_MS),
+        ]);
         for (const s of stored) {
           const id = randomUUID();
           await m.query(

@@ -80,6 +80,8 @@ export class MemberRemovalService {
       await m.query(`DELETE FROM notification_settings WHERE user_id = $1`, [userId]);
       await m.query(`DELETE FROM digests WHERE user_id = $1`, [userId]);
       await m.query(`DELETE FROM mail_outbox WHERE user_id = $1`, [userId]);
+      // Files chosen for a case never saved (their blobs go with gc-blobs).
+      await m.query(`DELETE FROM pending_uploads WHERE user_id = $1`, [userId]);
       // Sign-ups (with the guests' names and addresses) are about the person, not content.
       await m.query(`DELETE FROM meeting_signups WHERE user_id = $1`, [userId]);
       await m.query(`DELETE FROM reaction_reports WHERE reporter_id = $1`, [userId]);
