@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { buildUser, TEST_PASSWORD } from '../support/factories';
+import { buildCase, buildUser, TEST_PASSWORD } from '../support/factories';
 import {
   describeBrowser,
   keyboardLogin,
@@ -150,5 +150,36 @@ describeBrowser('in the browser: writing a case', () => {
       await screenshot(page, `new-case-file-saved-${suffix}`);
       await context.close();
     });
+  });
+
+  it.each([
+    ['with JavaScript: in place', true],
+    ['without JavaScript: from the server', false],
+  ] as const)('previews a reflection %s, saving nothing', async (_how, javaScriptEnabled) => {
+    const author = await buildUser(b.ctx.db.dataSource);
+    const expert = await buildUser(b.ctx.db.dataSource, { roles: ['expert'] });
+    const id = await buildCase(b.ctx.db.dataSource, author, { title: 'Schuldhulp aan de keukentafel' });
+    const context = await b.browser.newContext({ viewport: PHONE, javaScriptEnabled });
+    const page = await context.newPage();
+    await keyboardLogin(page, b.baseUrl, expert.email, TEST_PASSWORD);
+    await page.goto(`${b.baseUrl}/casussen/${id}`);
+    await page.fill('#veld-body', 'Dit is **sterk**: de aanpak past in elke wijk.');
+    const button = page.getByRole('button', { name: 'Voorbeeld', exact: true });
+    if (javaScriptEnabled) {
+      await button.click();
+      await page.waitForSelector('#voorbeeld-body strong');
+    } else {
+      await Promise.all([page.waitForNavigation(), button.click()]);
+    }
+    await expect(page.locator('#voorbeeld-body strong').textContent()).resolves.toBe('sterk');
+    expect(await page.inputValue('#veld-body')).toBe('Dit is **sterk**: de aanpak past in elke wijk.');
+    if (javaScriptEnabled) expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, `reflection-preview-phone${javaScriptEnabled ? '' : '-nojs'}`);
+    const [{ n }] = await b.ctx.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM reflections WHERE case_id = $1`,
+      [id],
+    );
+    expect(n).toBe(0);
+    await context.close();
   });
 });
