@@ -149,7 +149,7 @@ export function caseRoutes(deps: AppContext) {
           res.status(uploadProblem.status);
           return renderForm(res, viewer, { values: req.body ?? {}, errors: {} });
         }
-        const pendingIds = body.wachtendeBijlagen;
+        const pendingIds = [...new Set(body.wachtendeBijlagen)];
         const pending = await pendingUploadsOf(ds, viewer.id, pendingIds);
         // A file whose text is read (PDF, Word) is checked for tenants' data before the case is
         // visible: publishing waits for that, so such a case is saved as a draft first.
