@@ -6,8 +6,7 @@ import { releaseDeadIndexerLease, startEmbeddedMaintenance } from './db/maintena
 import { openDatabase, type Database } from './db/data-source';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { removeStaleUploads } from './attachments/blob-store';
-import { isEmptyDatabase, seedDemo } from './demo/seed-demo';
-import { USER_ROLE_LABELS, type UserRole } from './domain';
+import { demoAccountLines, isEmptyDatabase, seedDemo } from './demo/seed-demo';
 import { createLogger } from './logger';
 import { scheduleRetention } from './privacy/retention';
 import { reindexIfEmpty } from './search/reindex';
@@ -55,10 +54,7 @@ async function main() {
     const result = await seedDemo(db.dataSource);
     logger.info({ cases: result.cases }, 'demo data loaded into the empty embedded database');
     console.log('\nDemo-accounts (alleen buiten productie):');
-    for (const a of result.accounts.filter((x) => x.email.match(/^(deelnemer|expert|kerngroep|beheer)@/))) {
-      const roles = a.roles.map((r) => USER_ROLE_LABELS[r as UserRole] ?? r).join(', ');
-      console.log(`  ${a.email.padEnd(26)} ${a.password.padEnd(22)} ${roles}`);
-    }
+    for (const line of demoAccountLines(result.accounts)) console.log(line);
     console.log('');
   }
 

@@ -6,6 +6,7 @@ import { fromLocalParts, toLocalParts } from '../meetings/meeting-time';
 import { demoCases, demoMeetings, demoOrganizations, demoUsers } from './demo-content';
 import { contentOf } from '../cases/case-fields';
 import { demoReactions } from './demo-reactions';
+import { USER_ROLE_LABELS, type UserRole } from '../domain';
 
 /** Demo passwords per account: documented in README, printed on the console outside production. */
 export const DEMO_PASSWORDS: Record<string, string> = {
@@ -301,4 +302,17 @@ function required<T>(map: Map<string, T>, key: string, what: string): T {
   const value = map.get(key);
   if (value === undefined) throw new Error(`Demodata: onbekende ${what} "${key}"`);
   return value;
+}
+
+/**
+ * The demo-account block printed at the first start (outside production): one line per role
+ * account, its role named in Dutch as the interface names it (Deelnemer, Kerngroep …).
+ */
+export function demoAccountLines(accounts: SeedResult['accounts']): string[] {
+  return accounts
+    .filter((a) => /^(deelnemer|expert|kerngroep|beheer)@/.test(a.email))
+    .map((a) => {
+      const roles = a.roles.map((r) => USER_ROLE_LABELS[r as UserRole] ?? r).join(', ');
+      return `  ${a.email.padEnd(26)} ${a.password.padEnd(22)} ${roles}`;
+    });
 }

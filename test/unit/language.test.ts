@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { demoAccountLines } from '../../src/demo/seed-demo';
 import { formatCount, text } from '../../src/web/validation';
 
-// Every limit a person reads is written the Dutch way (2.000, not 2000), also in the messages zod
+// Language (issue 15, item 10). Every limit a person reads is written the Dutch way (2.000, not 2000), also in the messages zod
 // words itself, which come from one place (src/web/validation.ts).
 describe('validation messages', () => {
   const first = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues[0].message;
@@ -23,5 +24,24 @@ describe('validation messages', () => {
 
   it('keeps zod’s Dutch wording for everything else', () => {
     expect(first(z.string(), 5)).toMatch(/^Ongeldige invoer/);
+  });
+});
+
+describe('the demo-account block at first start', () => {
+  it('names the roles in Dutch', () => {
+    const lines = demoAccountLines([
+      { email: 'deelnemer@casusbank.nl', password: 'demo-deelnemer-2026', roles: ['practitioner'] },
+      { email: 'expert@casusbank.nl', password: 'demo-expert-2026', roles: ['expert'] },
+      { email: 'kerngroep@casusbank.nl', password: 'demo-kerngroep-2026', roles: ['curator'] },
+      { email: 'beheer@casusbank.nl', password: 'demo-beheerder-2026', roles: ['admin'] },
+      { email: 'collega@example.nl', password: 'x', roles: ['practitioner'] },
+    ]);
+    expect(lines.map((l) => l.trim().split(/\s+/).slice(2).join(' '))).toEqual([
+      'Deelnemer',
+      'Expert',
+      'Kerngroep',
+      'Beheerder',
+    ]);
+    expect(lines.join('\n')).not.toMatch(/practitioner|curator|admin\b/);
   });
 });
