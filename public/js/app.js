@@ -192,9 +192,12 @@
       });
     });
 
-    // The new-case form: a chosen file uploads at once (with progress) and waits on the server;
-    // the form then sends only its id, and the file is attached when the case is saved.
+    // The case form's files: a chosen file uploads at once (with progress). A new case's waits on
+    // the server and the form then sends only its id (attached when the case is saved); on the edit
+    // page (data-attach-now) it is added to the case at once and listed with the others.
     document.querySelectorAll('[data-stage-upload]').forEach(function (field) {
+      var attachNow = field.hasAttribute('data-attach-now');
+      var attached = field.querySelector('[data-attachment-list]');
       var input = field.querySelector('input[type="file"]');
       var list = field.querySelector('[data-pending-list]');
       var progress = field.querySelector('.upload-progress');
@@ -238,6 +241,24 @@
           }
           if (xhr.status !== 201) {
             status.textContent = answer.error || 'Uploaden lukte niet. Probeer het opnieuw.';
+            return;
+          }
+          if (attachNow) {
+            var empty = field.querySelector('[data-attachment-empty]');
+            if (empty) empty.remove();
+            answer.attachments.forEach(function (a) {
+              var item = document.createElement('li');
+              var link = document.createElement('a');
+              link.href = a.url;
+              link.setAttribute('download', '');
+              link.textContent = a.filename;
+              item.appendChild(link);
+              attached.appendChild(item);
+            });
+            status.textContent =
+              answer.attachments.length === 1
+                ? '“' + answer.attachments[0].filename + '” is toegevoegd.'
+                : answer.attachments.length + ' bijlagen zijn toegevoegd.';
             return;
           }
           answer.uploads.forEach(function (upload) {

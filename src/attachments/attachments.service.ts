@@ -166,6 +166,7 @@ export class AttachmentsService {
       );
     // In the order the member chose them.
     const byId = new Map(rows.map((r) => [r.id, r]));
+    await enqueueSearchUpdate(m, [caseId], 'attachment');
     return insertAttachments(
       m,
       { caseId, meetingId: null },

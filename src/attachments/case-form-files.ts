@@ -9,15 +9,16 @@ import { uploadReceiver, type FormLimits } from './uploads';
 /** The form field that carries the ids of files already stored for the case being written. */
 export const PENDING_FIELD = 'wachtendeBijlagen';
 
-// The new-case form is multipart (it takes files); its token is read after the body (below).
+// The case form (new and edit) is multipart (it takes files); its token is read after the body (below).
 checkCsrfAfterMultipart(/^\/casussen\/?$/);
+checkCsrfAfterMultipart(/^\/casussen\/\d+\/?$/);
 
 /** The case form's text fields: ~60 of them (every theme is one), a long Markdown section each up to 20,000 characters. */
 const CASE_FORM: FormLimits = { fields: 300, fieldSize: 100 * 1024 };
 
 /**
- * Files sent with the new-case form (without JavaScript; with it they were staged already and
- * only their ids come along). Each file is checked and stored as a pending upload of the member
+ * Files sent with the case form, new or edit (without JavaScript; with it a new case's files were
+ * staged already and only their ids come along, and an existing case's went straight to it). Each file is checked and stored as a pending upload of the member
  * by the attachment rules (AttachmentsService.stage) before the form is validated, so a form
  * that comes back with an error keeps them: their ids go into the form's PENDING_FIELD and the
  * form lists them. A refused file (too big, wrong type, empty) is left in res.locals.uploadProblem

@@ -1,4 +1,4 @@
-import express, { type Response } from 'express';
+import express, { type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../web/app-deps';
 import {
@@ -42,7 +42,7 @@ import {
 } from '../attachments/file-types';
 import { pendingIdsOf, pendingUploadsOf } from '../attachments/attachments.queries';
 import { caseFormFiles, PENDING_FIELD } from '../attachments/case-form-files';
-import type { HttpError } from '../web/http-errors';
+import { notFound, type HttpError } from '../web/http-errors';
 import { StaleCaseError } from './cases.service';
 import { renderMarkdown } from './markdown';
 import { diffSnapshots } from './revision-diff';
@@ -50,6 +50,9 @@ import { apiReaction } from '../reactions/reaction.view-model';
 import { shownReactions } from '../reactions/reactions.queries';
 
 const idParams = z.object({ id: idParam });
+
+/** " met 2 bijlagen" for the message after a save ('' without files). */
+const filesSaved = (n: number) => (n === 0 ? '' : n === 1 ? ' met 1 bijlage' : ` met ${n} bijlagen`);
 
 /** Cases: browse, read, write, status changes, revisions, Markdown preview and the JSON view. */
 export function caseRoutes(deps: AppContext) {
@@ -73,10 +76,8 @@ export function caseRoutes(deps: AppContext) {
       themeOptions(ds),
       tagSuggestions(ds, viewer),
       locals.caseId ? caseAttachments(ds, locals.caseId) : Promise.resolve([]),
-      // Files already stored for a new case: listed (and sent again) so a form with an error keeps them.
-      locals.caseId
-        ? Promise.resolve([])
-        : pendingUploadsOf(ds, viewer.id, pendingIdsOf(locals.values[PENDING_FIELD])),
+      // Files already stored for this form: listed (and sent again) so a form with an error keeps them.
+      pendingUploadsOf(ds, viewer.id, pendingIdsOf(locals.values[PENDING_FIELD])),
     ]);
     // A file sent with the form that was refused (too big, wrong type): at the attachments field.
     const uploadProblem = res.locals.uploadProblem as HttpError | undefined;
@@ -100,12 +101,25 @@ export function caseRoutes(deps: AppContext) {
       detailFields: DETAIL_FIELDS,
       limits: { ...CASE_LIMITS, maxYear: maxCaseYear() },
       missing: missingForPublishing(contentOf(values as Partial<CaseContent>)),
-      // The edit page takes attachments too (a separate form below the case form: forms cannot nest).
+      // The edit page lists the case's attachments beside its file input.
       attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, sizeBytes: a.sizeBytes })),
       pendingUploads: pending,
       upload: { maxFiles: MAX_FILES, allowedTypes: ALLOWED_TYPES_TEXT, accept: ACCEPT_ATTRIBUTE },
     });
   }
+
+  /** Before a file of the edit form is stored: the case readable (else 404) and editable (else 403). */
+  const mayEditBeforeFiles: RequestHandler = async (req, _res, next) => {
+    try {
+      const id = idParam.safeParse(req.params.id);
+      if (!id.success) return next(notFound());
+      const record = await findReadableCase(ds, id.data, req.user as Viewer);
+      authorize(req.user as Viewer, 'case:edit', record);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
 
   const newCaseFormAgain = ({ res, viewer, input, errors }: InvalidContext) =>
     renderForm(res, viewer, { values: input, errors });
@@ -179,12 +193,7 @@ export function caseRoutes(deps: AppContext) {
           attachmentService.claim(m, caseId, pendingIds, viewer.id),
         );
         if (pendingIds.length) setImmediate(() => extraction.kick()); // text extraction after the response
-        const files =
-          pendingIds.length === 0
-            ? ''
-            : pendingIds.length === 1
-              ? ' met 1 bijlage'
-              : ` met ${pendingIds.length} bijlagen`;
+        const files = filesSaved(pendingIds.length);
         flash(
           req,
           publish
@@ -247,12 +256,26 @@ export function caseRoutes(deps: AppContext) {
       path: '/casussen/:id',
       permission: 'member',
       params: idParams,
+      // Multipart too: without JavaScript, files go with the text (after the edit right is checked).
+      middleware: [mayEditBeforeFiles, ...caseFormFiles(deps)],
       body: editCaseForm,
       onInvalid: editCaseFormAgain,
       onRefused: editCaseFormAgain,
       handler: async ({ req, res, viewer, params, body }) => {
         const record = await findReadableCase(ds, params.id, viewer);
         authorize(viewer, 'case:edit', record);
+        const uploadProblem = res.locals.uploadProblem as HttpError | undefined;
+        if (uploadProblem) {
+          // A file was refused: nothing is saved; the form again as typed, the other files kept.
+          res.status(uploadProblem.status);
+          return renderForm(res, viewer, {
+            caseId: record.id,
+            values: req.body ?? {},
+            errors: {},
+            status: record.status,
+          });
+        }
+        const pendingIds = [...new Set(body.wachtendeBijlagen)];
         const expectedVersion = body.version ?? record.version; // always given when editing
         // Publishing, or saving a case others already see: the privacy check first.
         const visible = body.action === 'publish' || record.status !== 'draft';
@@ -275,6 +298,8 @@ export function caseRoutes(deps: AppContext) {
             expectedVersion,
             publish: body.action === 'publish',
             privacyConfirmation: gate.confirmation,
+            // The text and the files sent with it are saved together, or neither.
+            alongside: (m) => attachmentService.claim(m, record.id, pendingIds, viewer.id),
           });
         } catch (error) {
           if (!(error instanceof StaleCaseError)) throw error;
@@ -291,11 +316,13 @@ export function caseRoutes(deps: AppContext) {
             },
           });
         }
+        if (pendingIds.length) setImmediate(() => extraction.kick());
+        const files = filesSaved(pendingIds.length);
         flash(
           req,
           body.action === 'publish'
-            ? 'De casus is opgeslagen en gepubliceerd.'
-            : 'De wijzigingen zijn opgeslagen.',
+            ? `De casus is opgeslagen${files} en gepubliceerd.`
+            : `De wijzigingen zijn opgeslagen${files}.`,
         );
         res.redirect(303, `/casussen/${record.id}`);
       },

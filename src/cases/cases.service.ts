@@ -140,12 +140,15 @@ export class CasesService {
       expectedVersion: number;
       publish?: boolean;
       privacyConfirmation?: PrivacyConfirmationInput;
+      /** Written in the same transaction, after the version check (files sent with the edit form). */
+      alongside?: (m: EntityManager) => Promise<unknown>;
     },
   ): Promise<{ version: number; changed: string[] }> {
     const result = await this.dataSource.transaction(async (m) => {
       const current = await loadContent(m, caseId);
       if (!current) throw notFound();
       if (current.version !== options.expectedVersion) throw new StaleCaseError(current.version);
+      await options.alongside?.(m);
       const changed = CONTENT_FIELDS.filter((f) => !sameValue(current.content[f], content[f]));
       const publish = options.publish && current.status === 'draft';
       if (publish || current.status !== 'draft') assertPublishable(content);

@@ -111,7 +111,7 @@ describeBrowser('in the browser: writing a case', () => {
       if (javaScriptEnabled) {
         // Uploaded at once, with its progress and a message; the form then carries only its id.
         await page.waitForSelector('[data-pending-list] li:has-text("portiek.png")');
-        await expect(page.locator('.new-case-files .upload-status').textContent()).resolves.toContain(
+        await expect(page.locator('.case-files .upload-status').textContent()).resolves.toContain(
           '“portiek.png” is geüpload',
         );
         expect(await page.inputValue('#veld-bijlagen')).toBe('');

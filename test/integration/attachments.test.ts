@@ -563,6 +563,119 @@ describe('files on the new-case form', () => {
   });
 });
 
+describe('files on the edit form', () => {
+  /** The edit form as a browser without JavaScript sends it: multipart, text and files together. */
+  async function postEdit(
+    agent: Agent,
+    id: number,
+    fields: Record<string, string>,
+    files: Upload[],
+    status: number,
+  ) {
+    const csrf = await csrfOf(agent, `/casussen/${id}/bewerken`);
+    let req = agent.post(`/casussen/${id}`).field('_csrf', csrf);
+    for (const [name, value] of Object.entries(fields)) req = req.field(name, value);
+    for (const [buffer, name] of files) req = req.attach('bijlagen', buffer, name);
+    return req.expect(status);
+  }
+  const stateOf = async (id: number) =>
+    (await ctx.db.dataSource.query(`SELECT title, version FROM cases WHERE id = $1`, [id]))[0];
+
+  it('saves the text and the files in one action, and keeps both when a file is refused', async () => {
+    const user = await buildUser(ctx.db.dataSource);
+    const id = await buildCase(ctx.db.dataSource, user, { status: 'draft', title: 'Oude titel' });
+    const agent = await agentFor(user);
+    const edit = await agent.get(`/casussen/${id}/bewerken`).expect(200);
+    expect(edit.text).toMatch(
+      /<form method="post" action="\/casussen\/\d+" class="case-form" novalidate enctype="multipart\/form-data">/,
+    );
+
+    // A refused file: neither the text nor any file is saved; the text and the good file are kept.
+    const refused = await postEdit(
+      agent,
+      id,
+      { title: 'Nieuwe titel', version: '1', action: 'save' },
+      [
+        [png(), 'goed.png'],
+        [elf(), 'slecht.pdf'],
+      ],
+      415,
+    );
+    expect(refused.text).toContain('“slecht.pdf” is geen toegestaan bestandstype.');
+    expect(refused.text).toContain('value="Nieuwe titel"');
+    expect(refused.text).toContain('goed.png');
+    expect(await stateOf(id)).toEqual({ title: 'Oude titel', version: 1 });
+    expect(await rowsOf(id)).toEqual([]);
+    const [kept] = await ctx.db.dataSource.query(`SELECT id FROM pending_uploads WHERE user_id = $1`, [
+      user.id,
+    ]);
+
+    // The form as it came back (the kept file's box ticked): both saved.
+    const saved = await postEdit(
+      agent,
+      id,
+      { title: 'Nieuwe titel', version: '1', action: 'save', wachtendeBijlagen: kept.id },
+      [[await xlsx(), 'cijfers.xlsx']],
+      303,
+    );
+    expect(saved.headers.location).toBe(`/casussen/${id}`);
+    expect(await stateOf(id)).toEqual({ title: 'Nieuwe titel', version: 2 });
+    expect((await rowsOf(id)).map((r: { filename: string }) => r.filename)).toEqual([
+      'goed.png',
+      'cijfers.xlsx',
+    ]);
+    const page = await agent.get(`/casussen/${id}`).expect(200);
+    expect(page.text).toContain('De wijzigingen zijn opgeslagen met 2 bijlagen.');
+    expect(tmpFiles()).toEqual([]);
+  });
+
+  it('attaches nothing on a stale edit (409) and keeps the file for the next save', async () => {
+    const user = await buildUser(ctx.db.dataSource);
+    const id = await buildCase(ctx.db.dataSource, user, { status: 'draft' });
+    const agent = await agentFor(user);
+    await ctx.db.dataSource.query(`UPDATE cases SET version = 2 WHERE id = $1`, [id]);
+    const stale = await postEdit(
+      agent,
+      id,
+      { title: 'Mijn versie', version: '1', action: 'save' },
+      [[png(), 'foto.png']],
+      409,
+    );
+    expect(stale.text).toContain('Iemand anders heeft deze casus intussen opgeslagen');
+    expect(stale.text).toContain('foto.png');
+    expect(await rowsOf(id)).toEqual([]);
+  });
+
+  it('stores no file for someone who may not edit the case (403), nor for a draft they cannot see (404)', async () => {
+    const owner = await buildUser(ctx.db.dataSource);
+    const stranger = await buildUser(ctx.db.dataSource);
+    const published = await buildCase(ctx.db.dataSource, owner);
+    const draft = await buildCase(ctx.db.dataSource, owner, { status: 'draft' });
+    const agent = await agentFor(stranger);
+    await postEdit(
+      agent,
+      published,
+      { title: 'Overgenomen', version: '1', action: 'save' },
+      [[png(), 'x.png']],
+      403,
+    );
+    await postEdit(
+      agent,
+      draft,
+      { title: 'Overgenomen', version: '1', action: 'save' },
+      [[png(), 'x.png']],
+      404,
+    );
+    const [{ n }] = await ctx.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM pending_uploads WHERE user_id = $1`,
+      [stranger.id],
+    );
+    expect(n).toBe(0);
+    expect(await rowsOf(published)).toEqual([]);
+    expect(tmpFiles()).toEqual([]);
+  });
+});
+
 describe('upload limits on the new-case form', () => {
   let small: TestContext;
   beforeAll(async () => {

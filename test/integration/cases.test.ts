@@ -125,7 +125,7 @@ describe('writing a case', () => {
     expect(saved.headers.location).toMatch(/^\/casussen\/\d+\/bewerken#bijlagen$/);
     const id = Number(saved.headers.location.split('/')[2]);
     const edit = await agent.get(`/casussen/${id}/bewerken`).expect(200);
-    expect(edit.text).toContain(`action="/casussen/${id}/bijlagen"`);
+    expect(edit.text).toContain(`data-stage-upload="/casussen/${id}/bijlagen"`);
     expect(edit.text).toContain(
       'Om te publiceren ontbreekt nog: samenvatting, rol van de corporatie, thema’s.',
     );
