@@ -351,8 +351,12 @@ const contactEmailField = (f: CaseFieldSpec) => {
     .transform((v) => v.toLowerCase());
 };
 
-/** Digits of a phone number (a leading + kept), for its tel: link and for checking its length. */
-export const phoneDigits = (phone: string) => phone.replace(/(?!^\+)[^\d]/g, '');
+/**
+ * Digits of a phone number (a leading + kept), for its tel: link and for checking its length; the
+ * "(0)" of "+31 (0)38 …" is not dialled from abroad, so it is left out.
+ */
+export const phoneDigits = (phone: string) =>
+  (phone.trim().startsWith('+') ? phone.replace(/\(0\)/g, '') : phone).replace(/(?!^\+)[^\d]/g, '');
 
 /**
  * An optional phone number, kept as written (spaces tidied): digits with spaces, dashes, dots,

@@ -49,12 +49,33 @@ describe('caseView', () => {
     expect(view.sections[0].html).toContain('<strong>vet</strong>');
     expect(view.sections[0].html).not.toContain('<script');
     expect(view.details).toEqual([
-      { name: 'partners', label: 'Betrokken partners', value: 'Gemeente' },
-      { name: 'year', label: 'Startjaar', value: '2023' },
+      { name: 'partners', label: 'Betrokken partners', value: 'Gemeente', href: null },
+      { name: 'year', label: 'Startjaar', value: '2023', href: null },
     ]);
     expect(view.themes).toEqual([{ slug: 'incasso', name: 'Incasso en huurachterstanden' }]);
     expect(view.roles[0].label).toBe('Verhuurder');
     expect(view.statusLabel).toBe('Gepubliceerd');
+  });
+
+  it('links the contact person’s address and number (mailto:, tel: with digits only, no “(0)”)', () => {
+    const view = caseView(
+      record({ contactEmail: 'sanne@example.nl', contactPhone: '+31 (0)38 123-45 67' }),
+      viewer(2),
+    );
+    expect(view.details.filter((d) => d.href)).toEqual([
+      {
+        name: 'contactEmail',
+        label: 'E-mailadres van de contactpersoon',
+        value: 'sanne@example.nl',
+        href: 'mailto:sanne@example.nl',
+      },
+      {
+        name: 'contactPhone',
+        label: 'Telefoonnummer van de contactpersoon',
+        value: '+31 (0)38 123-45 67',
+        href: 'tel:+31381234567',
+      },
+    ]);
   });
 
   it('offers each status change only to who may make it, and only where it applies', () => {
