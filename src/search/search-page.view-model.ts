@@ -1,3 +1,4 @@
+import { formatCount } from '../web/validation';
 import {
   CORPORATION_ROLE_LABELS,
   ORGANIZATION_KIND_LABELS,
@@ -99,7 +100,7 @@ export function searchPageModel(
     hits: result.hits,
     total: result.total,
     // "10.000+" when the engine stopped counting; the last reachable page says so.
-    totalLabel: result.totalCapped ? `${result.total.toLocaleString('nl-NL')}+` : String(result.total),
+    totalLabel: `${formatCount(result.total)}${result.totalCapped ? '+' : ''}`,
     totalCapped: result.totalCapped ?? false,
     tookMs: result.tookMs,
     degraded: result.degraded,
