@@ -172,8 +172,10 @@ export class Bm25Postings {
       let p = this.postings[id];
       if (!p) this.postings[id] = p = { slots: new Int32Array(4), weights: new Float32Array(4), length: 0 };
       if (p.length === p.slots.length) {
-        p.slots = resized(p.slots, p.length * 2);
-        p.weights = resized(p.weights, p.length * 2);
+        // Long lists grow by a quarter: a common word's list wastes little memory.
+        const size = p.length < 1024 ? p.length * 2 : Math.ceil(p.length * 1.25);
+        p.slots = resized(p.slots, size);
+        p.weights = resized(p.weights, size);
       }
       p.slots[p.length] = slot;
       p.weights[p.length] = doc.weights[i];
