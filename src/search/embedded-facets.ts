@@ -91,12 +91,18 @@ export class FacetColumns {
     return (this.flags[slot] & SHARED) !== 0;
   }
 
-  /** How many roles and themes two slots share (related cases). */
+  /** How many roles and themes two slots share (related cases): bits in common, or codes past 31 values. */
   shared(a: number, b: number): { roles: number; themes: number } {
     const count = (x: number[], y: number[]) => x.filter((c) => y.includes(c)).length;
     return {
-      roles: count(this.roleCodes[a], this.roleCodes[b]),
-      themes: count(this.themeCodes[a], this.themeCodes[b]),
+      roles:
+        this.role.size > MASK_BITS
+          ? count(this.roleCodes[a], this.roleCodes[b])
+          : bitCount(this.roleMask[a] & this.roleMask[b]),
+      themes:
+        this.theme.size > MASK_BITS
+          ? count(this.themeCodes[a], this.themeCodes[b])
+          : bitCount(this.themeMask[a] & this.themeMask[b]),
     };
   }
 
@@ -215,6 +221,12 @@ function maskOf(codes: number[]): number {
   let mask = 0;
   for (const c of codes) if (c < MASK_BITS) mask |= 1 << c;
   return mask;
+}
+
+function bitCount(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
 }
 
 function hasAny(wanted: Wanted, codes: number[]): boolean {

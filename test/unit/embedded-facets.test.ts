@@ -60,4 +60,14 @@ describe('facet columns: counts as the filters and facets of the search page nee
     columns.remap(remap);
     expect(columns.count([0], none).facets.theme).toEqual({ 'thema-35': 1, gedeeld: 1 });
   });
+
+  it('counts the roles and themes two cases share (related cases), with few themes and with many', () => {
+    const columns = new FacetColumns();
+    columns.set(0, facts({ roles: ['verhuurder', 'ontwikkelaar'], themes: ['incasso', 'overlast'] }));
+    columns.set(1, facts({ roles: ['ontwikkelaar'], themes: ['overlast', 'incasso', 'renovatie'] }));
+    expect(columns.shared(0, 1)).toEqual({ roles: 1, themes: 2 });
+    for (let i = 2; i < 40; i++) columns.set(i, facts({ themes: [`thema-${i}`] }));
+    expect(columns.shared(0, 1)).toEqual({ roles: 1, themes: 2 });
+    expect(columns.shared(0, 39)).toEqual({ roles: 1, themes: 0 });
+  });
 });
