@@ -76,12 +76,13 @@ async function main() {
       const buildSeconds = (performance.now() - t) / 1000;
       await writer.close();
       gc();
-      const heapBefore = process.memoryUsage().heapUsed;
+      const memory = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+      const heapBefore = memory();
       t = performance.now();
       const engine = new EmbeddedCaseSearch({ file });
       const loadMs = performance.now() - t;
       gc();
-      const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+      const heapMb = (memory() - heapBefore) / 1e6;
       for (const q of queries) await engine.search(q, { id: 2 });
       const times: number[] = [];
       const slowest = new Map<string, number>();

@@ -35,6 +35,8 @@ import { layoutEngine } from './web/render';
 import { VIEWS_DIR } from './paths';
 import { viewHelpers } from './web/view-helpers';
 
+/** What lies in public/: stylesheets, scripts and images. */
+const ASSET_PATH = /^\/(css|js|img)\//;
 export interface App extends Express {
   /** The services this app was built with (server.ts drives the extraction queue through them). */
   context: AppContext;
@@ -94,19 +96,19 @@ export function createApp(given: AppDeps): App {
     }),
   );
   app.use(compression());
-  app.use(
-    express.static(PUBLIC_DIR, {
-      index: false,
-      setHeaders(res) {
-        // Templates link assets with ?v=<content hash>: safe to cache for a year.
-        const versioned = typeof res.req.query.v === 'string';
-        res.setHeader(
-          'Cache-Control',
-          versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
-        );
-      },
-    }),
-  );
+  const assets = express.static(PUBLIC_DIR, {
+    index: false,
+    setHeaders(res) {
+      // Templates link assets with ?v=<content hash>: safe to cache for a year.
+      const versioned = typeof res.req.query.v === 'string';
+      res.setHeader(
+        'Cache-Control',
+        versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      );
+    },
+  });
+  // Only asset paths look on disk: every page request would otherwise cost a file-system look-up.
+  app.use((req, res, next) => (ASSET_PATH.test(req.path) ? assets(req, res, next) : next()));
 
   app.use(healthRoutes(deps));
 
@@ -120,6 +122,8 @@ export function createApp(given: AppDeps): App {
   app.use(passport.session());
   app.use(sessionRules);
   app.use(csrfProtection({ secret: config.sessionSecret, isProduction: config.isProduction }));
+  // "25", "0,5": as the messages say it (formatted once: a number format is dear to make per request).
+  const uploadMaxMb = formatMb(config.uploadMaxBytes);
   app.use((req, res, next) => {
     res.locals.viewer = req.user ?? null;
     res.locals.currentPath = req.path;
@@ -127,7 +131,7 @@ export function createApp(given: AppDeps): App {
     res.locals.nav = {
       admin: can(req.user, 'admin:any'),
     };
-    res.locals.uploadMaxMb = formatMb(config.uploadMaxBytes); // "25", "0,5": as the messages say it
+    res.locals.uploadMaxMb = uploadMaxMb;
     res.locals.flash = req.session?.flash ?? [];
     if (req.session?.flash) delete req.session.flash;
     next();

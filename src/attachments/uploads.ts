@@ -18,8 +18,9 @@ import { sanitizeFilename } from './filenames';
 
 /** "25", "0,5": megabytes as a Dutch number, for the hint and the messages. */
 export function formatMb(bytes: number): string {
-  return new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(bytes / 1024 / 1024);
+  return MEGABYTES.format(bytes / 1024 / 1024);
 }
+const MEGABYTES = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
 
 /** How many form fields a request may carry besides the files, and how long each may be. */
 export interface FormLimits {

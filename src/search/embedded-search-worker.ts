@@ -102,10 +102,10 @@ export class EmbeddedSearchWorker implements CaseSearch {
   }
   async search(query: SearchQuery, viewer: SearchViewer): Promise<SearchResult> {
     await this.syncThesaurus();
-    return this.call('search', query, viewer);
+    return this.call('search', query, viewerFacts(viewer));
   }
   related(query: RelatedQuery, viewer: SearchViewer): Promise<number[]> {
-    return this.call('related', query, viewer);
+    return this.call('related', query, viewerFacts(viewer));
   }
   reset(): Promise<void> {
     return this.call('reset');
@@ -133,4 +133,9 @@ export class EmbeddedSearchWorker implements CaseSearch {
     await this.call('close').catch(() => undefined);
     await this.worker.terminate();
   }
+}
+
+/** What the engine needs of a viewer (a signed-in user object is large to copy to the worker). */
+function viewerFacts(viewer: SearchViewer): SearchViewer {
+  return { id: viewer.id, roles: viewer.roles, organizationId: viewer.organizationId };
 }
