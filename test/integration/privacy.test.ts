@@ -281,10 +281,16 @@ describe('publishing a case with personal data', () => {
       .attach('bijlagen', pdf('IBAN NL91ABNA0417164300'), 'nagekomen.pdf')
       .expect(303);
     await waitForExtraction(caseId);
-    const [late] = await ds.query(
-      `SELECT message, url FROM notifications WHERE user_id = $1 AND kind = 'privacy_attachment'`,
-      [author.id],
-    );
+    // The check runs after the text is stored: on a server with a pool it may land a moment later.
+    let late: { message: string; url: string } | undefined;
+    for (const deadline = Date.now() + 5000; !late && Date.now() < deadline;) {
+      [late] = await ds.query(
+        `SELECT message, url FROM notifications WHERE user_id = $1 AND kind = 'privacy_attachment'`,
+        [author.id],
+      );
+      if (!late) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (!late) throw new Error('no privacy_attachment notification within 5 s');
     expect(late.message).toContain('"nagekomen.pdf"');
     expect(late.message).toContain('rekeningnummer (iban)');
     expect(late.url).toMatch(new RegExp(`^/casussen/${caseId}#bijlage-\\d+$`));
