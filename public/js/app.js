@@ -70,6 +70,25 @@
   }
 
   // The privacy check's "Aanpassen": focus the field and select what was found in it.
+  /** Lists uploaded attachments as download links (the "geen bijlagen" line goes) and says so. */
+  function showAdded(scope, list, attachments, status) {
+    var empty = scope.querySelector('[data-attachment-empty]');
+    if (empty) empty.remove();
+    attachments.forEach(function (a) {
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = a.url;
+      link.setAttribute('download', '');
+      link.textContent = a.filename;
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    status.textContent =
+      attachments.length === 1
+        ? '“' + attachments[0].filename + '” is toegevoegd.'
+        : attachments.length + ' bijlagen zijn toegevoegd.';
+  }
+
   function selectInField(id, start, end) {
     var field = document.getElementById(id);
     if (!field || typeof field.setSelectionRange !== 'function') return false;
@@ -167,21 +186,7 @@
           }
           var list = document.querySelector('[data-attachment-list]');
           if (!list) return window.location.reload();
-          var empty = document.querySelector('[data-attachment-empty]');
-          if (empty) empty.remove();
-          answer.attachments.forEach(function (a) {
-            var item = document.createElement('li');
-            var link = document.createElement('a');
-            link.href = a.url;
-            link.setAttribute('download', '');
-            link.textContent = a.filename;
-            item.appendChild(link);
-            list.appendChild(item);
-          });
-          status.textContent =
-            answer.attachments.length === 1
-              ? '“' + answer.attachments[0].filename + '” is toegevoegd.'
-              : answer.attachments.length + ' bijlagen zijn toegevoegd.';
+          showAdded(document, list, answer.attachments, status);
           input.value = '';
         });
         xhr.addEventListener('error', function () {
@@ -244,21 +249,7 @@
             return;
           }
           if (attachNow) {
-            var empty = field.querySelector('[data-attachment-empty]');
-            if (empty) empty.remove();
-            answer.attachments.forEach(function (a) {
-              var item = document.createElement('li');
-              var link = document.createElement('a');
-              link.href = a.url;
-              link.setAttribute('download', '');
-              link.textContent = a.filename;
-              item.appendChild(link);
-              attached.appendChild(item);
-            });
-            status.textContent =
-              answer.attachments.length === 1
-                ? '“' + answer.attachments[0].filename + '” is toegevoegd.'
-                : answer.attachments.length + ' bijlagen zijn toegevoegd.';
+            showAdded(field, attached, answer.attachments, status);
             return;
           }
           answer.uploads.forEach(function (upload) {
