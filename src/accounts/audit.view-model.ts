@@ -62,7 +62,7 @@ const SUBJECTS: Record<string, { noun: string; href?: (id: string) => string }> 
   thesaurus_group: { noun: 'thesaurusgroep', href: (id) => `/beheer/thesaurus/${id}` },
 };
 
-const DETAIL_LABELS: Record<string, string> = {
+export const DETAIL_LABELS: Record<string, string> = {
   email: 'e-mailadres',
   name: 'naam',
   roles: 'rollen',
@@ -74,6 +74,57 @@ const DETAIL_LABELS: Record<string, string> = {
   source: 'bron',
   count: 'aantal',
   into: 'samengevoegd in',
+  kind: 'soort',
+  kinds: 'soorten',
+  kindBefore: 'soort daarvoor',
+  title: 'titel',
+  terms: 'termen',
+  note: 'notitie',
+  nameBefore: 'naam daarvoor',
+  rolesBefore: 'rollen daarvoor',
+  guests: 'gasten',
+  cases: 'casussen',
+  body: 'tekst',
+  previousBody: 'vorige tekst',
+  before: 'daarvoor',
+  after: 'daarna',
+  was: 'was',
+  slots: 'programmaonderdelen',
+  reports: 'meldingen',
+  removalAfter: 'verwijderen na',
+  outcome: 'uitkomst',
+  outcomes: 'uitkomsten',
+  order: 'volgorde',
+  minutes: 'minuten',
+  members: 'leden',
+  attempt: 'poging',
+  decision: 'besluit',
+  feedback: 'toelichting',
+  position: 'plaats',
+  scope: 'bereik',
+  caseId: 'casus nr.',
+  meetingId: 'bijeenkomst nr.',
+  nominationId: 'voordracht nr.',
+  reflectionId: 'reflectie nr.',
+  reactionId: 'reactie nr.',
+  organizationId: 'organisatie nr.',
+  authorId: 'auteur nr.',
+  attachmentId: 'bijlage nr.',
+  confirmationId: 'bevestiging nr.',
+  parentId: 'antwoord op nr.',
+  id: 'nr.',
+  method: 'methode',
+  mode: 'wijze',
+  promoted: 'van de wachtlijst',
+  reflections: 'reflecties',
+  retentionMonths: 'bewaartermijn (maanden)',
+  removalMonths: 'verwijderen na (maanden)',
+};
+
+/** Values that are codes, in words (the kerngroep's decisions). */
+const DETAIL_VALUES: Record<string, string> = {
+  selected: 'geselecteerd',
+  not_selected: 'niet geselecteerd',
 };
 
 /** The action as words (the code itself when it has none yet, so nothing is ever hidden). */
@@ -107,7 +158,7 @@ export function auditEventView(e: AuditRow) {
         ? value.join(', ')
         : typeof value === 'object' && value !== null
           ? JSON.stringify(value)
-          : String(value),
+          : (DETAIL_VALUES[String(value)] ?? String(value)),
     })),
   };
 }
