@@ -242,7 +242,8 @@ async function countRelatedShown(base: string, headers: Record<string, string>, 
   let shown = 0;
   const statuses: Record<number, number> = {};
   for (const page of pages) {
-    const res = await fetch(`${base}${page}`, { headers });
+    // Not following redirects: a page that sends the member to the login says so as a 303.
+    const res = await fetch(`${base}${page}`, { headers, redirect: 'manual' });
     statuses[res.status] = (statuses[res.status] ?? 0) + 1;
     const html = await res.text();
     const section = html.slice(html.indexOf('id="verwant-titel"'), html.indexOf('id="reflecties-titel"'));
@@ -574,7 +575,14 @@ async function main() {
     { length: 60 },
     (_, i) => `/casussen/${published[(i * 9973) % published.length]}`,
   );
-  const { shown: relatedShown, statuses } = await countRelatedShown(app.base, headers, casePages);
+  let { shown: relatedShown, statuses } = await countRelatedShown(app.base, headers, casePages);
+  if (relatedShown === 0 && statuses[303]) {
+    // Sent to the login page: the session did not hold (seen once in a while on the server's
+    // pool right after the cold start); sign in again and look once more, and say so.
+    log(`De casuspagina’s stuurden naar het inloggen (${JSON.stringify(statuses)}); opnieuw ingelogd.`);
+    Object.assign(headers, await signIn(app.base));
+    ({ shown: relatedShown, statuses } = await countRelatedShown(app.base, headers, casePages));
+  }
   if (relatedShown === 0)
     throw new Error(
       `de casuspagina’s tonen geen vergelijkbare casussen (antwoorden: ${JSON.stringify(statuses)})`,
