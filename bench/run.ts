@@ -43,6 +43,8 @@ const HELP = `npm run bench -- [opties]
   --engine NAAM        zoekmachine: embedded (standaard) of postgres
   --seed N             zaad van het corpus (standaard ${BENCH_SEED})
   --out MAP            map voor het JSON-resultaat (standaard bench/results)
+  --profile MAP        CPU-profielen van de app (hoofdthread en zoekworker) in deze map (.cpuprofile,
+                       te openen in Chrome DevTools); de cijfers zijn dan niet vergelijkbaar
   --help               deze uitleg
 
 Meet: plafond (/account), bladeren, zoekpagina, /api/search en casuspagina bij 10 verbindingen,
@@ -92,6 +94,8 @@ interface BenchOptions {
   serverUrl?: string;
   engine: 'embedded' | 'postgres';
   out: string;
+  /** Where the app writes its CPU profiles (node --cpu-prof), if asked. */
+  profile?: string;
 }
 
 /** The command line, or null after --help or a wrong option (which sets the exit code). */
@@ -104,6 +108,7 @@ function readOptions(): BenchOptions | null {
       seed: { type: 'string', default: String(BENCH_SEED) },
       out: { type: 'string' },
       engine: { type: 'string', default: 'embedded' },
+      profile: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -123,6 +128,7 @@ function readOptions(): BenchOptions | null {
     serverUrl: values['database-url'],
     engine: values.engine,
     out: values.out ?? path.join(PROJECT_ROOT, 'bench', 'results'),
+    profile: values.profile && path.resolve(values.profile),
   };
 }
 
@@ -155,11 +161,13 @@ class AppProcess {
   constructor(
     private readonly env: NodeJS.ProcessEnv,
     readonly base: string,
+    /** Node's options for the app (--cpu-prof is refused in NODE_OPTIONS). */
+    private readonly nodeArgs: string[] = [],
   ) {}
 
   async start(): Promise<number> {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/src/server.js')], {
+    const child = spawn(process.execPath, [...this.nodeArgs, path.join(PROJECT_ROOT, 'dist/src/server.js')], {
       env: this.env,
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -536,6 +544,7 @@ async function main() {
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
     `http://127.0.0.1:${port}`,
+    options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : [],
   );
   // Also when a step fails: no app left running, no corpus copy left in the temp directory.
   process.on('exit', () => {

@@ -92,6 +92,11 @@ const MAX_GROUPS = 24;
 
 /** The best this many matches (by words matched and bm25) are ranked again with positions. */
 const RERANK = 200;
+/**
+ * Decoded columns kept for this many cases, the most recently ranked (searches mostly rank the
+ * same popular cases again): a few KB each, read from disk and decoded only on a miss.
+ */
+const COLUMN_CACHE_CASES = 3000;
 /** Words of one query looked up as typos (a query of 200 characters of rare words stays cheap). */
 const MAX_CORRECTED_WORDS = 3;
 
@@ -169,6 +174,8 @@ export class EmbeddedCaseSearch implements CaseSearch {
    * kept until the next write: the thesaurus's multi-word terms come back in many searches.
    */
   private readonly phrases = new Map<string, { ids: Int32Array; scores: Float32Array }>();
+  /** Decoded columns by case id, least recently used first (see COLUMN_CACHE_CASES). */
+  private readonly columnCache = new Map<number, Uint32Array[]>();
   /** Every live slot, newest case first; dropped at each write. */
   private newest: number[] | null = null;
 
@@ -281,6 +288,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
   /** The term dictionary and the vocabulary (small: read at once); memory is emptied first. */
   private loadWords() {
     this.phrases.clear();
+    this.columnCache.clear();
     this.meta.clear();
     this.slots.clear();
     this.dictionary.clear();
@@ -373,6 +381,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.columns.clear();
     this.newest = null;
     this.phrases.clear();
+    this.columnCache.clear();
   }
 
   /**
@@ -430,6 +439,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     this.db.prepare(`DELETE FROM fts WHERE rowid = ?`).run(id);
     this.db.prepare(`DELETE FROM fts_att WHERE rowid = ?`).run(id);
     this.meta.delete(id);
+    this.columnCache.delete(id);
     const slot = this.slots.slot(id);
     if (slot !== undefined) this.metaAt[slot] = undefined;
     this.slots.release(id);
@@ -815,9 +825,11 @@ export class EmbeddedCaseSearch implements CaseSearch {
       byWords,
     );
     const head = ordered.slice(0, RERANK);
-    this.checkCompounds(analysed, board, head);
+    const needsPositions = analysed.compounds.length > 0 || analysed.groups.length > 1;
+    const texts = needsPositions ? this.columnsOf(head) : new Map<number, Uint32Array[]>();
+    this.checkCompounds(analysed, board, head, texts);
     const near =
-      analysed.groups.length > 1 ? this.nearPairs(analysed.groups, head) : new Map<number, number>();
+      analysed.groups.length > 1 ? this.nearPairs(analysed.groups, texts) : new Map<number, number>();
     const now = Date.now();
     const rankOf = new Map<number, number>();
     for (const slot of head) {
@@ -877,9 +889,13 @@ export class EmbeddedCaseSearch implements CaseSearch {
    * A compound's parts count as all there only where they stand together, or the compound itself
    * is there: elsewhere the case matches one group fewer ("ruil" … "meester" is no "ruilmeester").
    */
-  private checkCompounds(analysed: AnalysedQuery, board: Scoreboard, head: number[]) {
+  private checkCompounds(
+    analysed: AnalysedQuery,
+    board: Scoreboard,
+    head: number[],
+    texts: Map<number, Uint32Array[]>,
+  ) {
     if (analysed.compounds.length === 0) return;
-    const texts = this.columnsOf(head);
     const id = (term: string) => this.dictionary.idOf(term) ?? -1;
     for (const c of analysed.compounds) {
       const mask = c.groups.map((g) => analysed.groups.indexOf(g)).reduce((m, i) => m | (1 << i), 0);
@@ -908,13 +924,35 @@ export class EmbeddedCaseSearch implements CaseSearch {
     }
   }
 
-  /** The analysed columns (as term numbers) of these slots, read for them only. */
+  /** The analysed columns (as term numbers) of these slots: from the cache, the rest read from disk. */
   private columnsOf(slots: number[]): Map<number, Uint32Array[]> {
+    const out = new Map<number, Uint32Array[]>();
+    const missing: number[] = [];
+    for (const slot of slots) {
+      const id = this.caseOf(slot);
+      const cached = this.columnCache.get(id);
+      if (!cached) {
+        missing.push(id);
+        continue;
+      }
+      // Most recently used last: the first entries are the ones to drop.
+      this.columnCache.delete(id);
+      this.columnCache.set(id, cached);
+      out.set(slot, cached);
+    }
+    if (missing.length === 0) return out;
     const rows = this.statement(`SELECT id, columns FROM docs WHERE id IN (SELECT value FROM json_each(?))`)
       .raw()
-      .all(JSON.stringify(slots.map((slot) => this.caseOf(slot)))) as Array<[number, Buffer]>;
-    const out = new Map<number, Uint32Array[]>();
-    for (const [id, columns] of rows) out.set(this.slots.slot(id)!, decodeColumns(columns));
+      .all(JSON.stringify(missing)) as Array<[number, Buffer]>;
+    for (const [id, blob] of rows) {
+      const columns = decodeColumns(blob);
+      out.set(this.slots.slot(id)!, columns);
+      this.columnCache.set(id, columns);
+    }
+    for (const id of this.columnCache.keys()) {
+      if (this.columnCache.size <= COLUMN_CACHE_CASES) break;
+      this.columnCache.delete(id);
+    }
     return out;
   }
 
@@ -932,7 +970,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
    * Proximity: per slot, how many pairs of neighbouring query words stand within NEAR_WORDS of
    * each other (in the text, or as parts of one compound). At most MAX_NEAR_PAIRS pairs are looked at.
    */
-  private nearPairs(groups: GroupForms[], head: number[]): Map<number, number> {
+  private nearPairs(groups: GroupForms[], texts: Map<number, Uint32Array[]>): Map<number, number> {
     const id = (term: string) => this.dictionary.idOf(term) ?? -1;
     const heads = groups.map((g) =>
       g.stems[0] !== undefined ? [id(g.stems[0])] : (g.phrases[0]?.map(id) ?? null),
@@ -944,7 +982,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
     }
     const counts = new Map<number, number>();
     if (pairs.length === 0) return counts;
-    for (const [slot, columns] of this.columnsOf(head)) {
+    for (const [slot, columns] of texts) {
       const n = pairs.filter((pair) => near(columns, pair, NEAR_WORDS)).length;
       if (n) counts.set(slot, n);
     }

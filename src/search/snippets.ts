@@ -84,6 +84,13 @@ export function snippetOf(text: string, marks: SnippetMarks): Snip | null {
   const scanned = text.length > SNIPPET_SCAN_CHARS ? text.slice(0, SNIPPET_SCAN_CHARS) : text;
   const plain = normalizeWord(scanned);
   const keyAtChar = new Map<number, string>();
+  // A text repeats its words: each distinct word is stemmed and split once.
+  const keys = new Map<string, string | null>();
+  const keyOfWord = (word: string) => {
+    let key = keys.get(word);
+    if (key === undefined) keys.set(word, (key = keyOf(word, marks)));
+    return key;
+  };
   if (plain.length === scanned.length) {
     // Normalising kept every character in place (nearly always): search the normalised text.
     const needles = [...new Set([...[...marks.stems].flatMap(spellingsOf), ...marks.prefixes])].filter(
@@ -93,13 +100,13 @@ export function snippetOf(text: string, marks: SnippetMarks): Snip | null {
       for (let at = plain.indexOf(needle); at >= 0; at = plain.indexOf(needle, at + needle.length)) {
         const [start, end] = wordAround(plain, at);
         if (keyAtChar.has(start)) continue;
-        const key = keyOf(plain.slice(start, end).replace(/['’]/g, ''), marks);
+        const key = keyOfWord(plain.slice(start, end).replace(/['’]/g, ''));
         if (key) keyAtChar.set(start, key);
       }
     }
   } else
     for (const t of tokenize(scanned)) {
-      const key = keyOf(t.word, marks);
+      const key = keyOfWord(t.word);
       if (key) keyAtChar.set(t.start, key);
     }
   if (keyAtChar.size === 0) return null;
