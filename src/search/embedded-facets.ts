@@ -91,19 +91,20 @@ export class FacetColumns {
     return (this.flags[slot] & SHARED) !== 0;
   }
 
-  /** How many roles and themes two slots share (related cases): bits in common, or codes past 31 values. */
-  shared(a: number, b: number): { roles: number; themes: number } {
-    const count = (x: number[], y: number[]) => x.filter((c) => y.includes(c)).length;
-    return {
-      roles:
-        this.role.size > MASK_BITS
-          ? count(this.roleCodes[a], this.roleCodes[b])
-          : bitCount(this.roleMask[a] & this.roleMask[b]),
-      themes:
-        this.theme.size > MASK_BITS
-          ? count(this.themeCodes[a], this.themeCodes[b])
-          : bitCount(this.themeMask[a] & this.themeMask[b]),
-    };
+  /**
+   * How alike two slots are by their roles and themes (related cases): the weighted number they
+   * share, as bits in common, or codes past 31 values. Called for every case: nothing allocated.
+   */
+  similarity(a: number, b: number, weights: { theme: number; role: number }): number {
+    const roles =
+      this.role.size > MASK_BITS
+        ? countCommon(this.roleCodes[a], this.roleCodes[b])
+        : bitCount(this.roleMask[a] & this.roleMask[b]);
+    const themes =
+      this.theme.size > MASK_BITS
+        ? countCommon(this.themeCodes[a], this.themeCodes[b])
+        : bitCount(this.themeMask[a] & this.themeMask[b]);
+    return weights.role * roles + weights.theme * themes;
   }
 
   /** Total, facet counts (each facet ignoring its own filter) and the slots passing every filter. */
@@ -221,6 +222,12 @@ function maskOf(codes: number[]): number {
   let mask = 0;
   for (const c of codes) if (c < MASK_BITS) mask |= 1 << c;
   return mask;
+}
+
+function countCommon(x: number[], y: number[]): number {
+  let n = 0;
+  for (const c of x) if (y.includes(c)) n++;
+  return n;
 }
 
 function bitCount(mask: number): number {

@@ -97,6 +97,8 @@ const RERANK = 200;
  * same popular cases again): a few KB each, read from disk and decoded only on a miss.
  */
 const COLUMN_CACHE_CASES = 3000;
+/** Related cases: a shared theme counts like a fairly rare shared word, a shared role far less. */
+const RELATED_WEIGHTS = { theme: 3, role: 0.5 };
 /** Words of one query looked up as typos (a query of 200 characters of rare words stays cheap). */
 const MAX_CORRECTED_WORDS = 3;
 
@@ -1083,17 +1085,20 @@ export class EmbeddedCaseSearch implements CaseSearch {
       if (id !== undefined) this.caseTerms.addPhrase([id], scores, touched);
     }
     const sourceSlot = this.slots.slot(source.id)!;
-    const ranked: Array<{ id: number; score: number; updatedAt: number }> = [];
+    // Most published cases share a theme or role with it: the best few are picked, not all sorted.
+    const total = new Float64Array(this.slots.count);
+    const ranked: number[] = [];
     for (let slot = 0; slot < this.slots.count; slot++) {
-      const m = this.metaAt[slot];
-      if (!m || slot === sourceSlot || !this.columns.isShared(slot)) continue;
-      const shared = this.columns.shared(slot, sourceSlot);
-      const score = scores[slot] + 3 * shared.themes + shared.roles * 0.5;
-      if (score > 0) ranked.push({ id: m.id, score, updatedAt: m.updatedAt });
+      if (!this.metaAt[slot] || slot === sourceSlot || !this.columns.isShared(slot)) continue;
+      total[slot] = scores[slot] + this.columns.similarity(slot, sourceSlot, RELATED_WEIGHTS);
+      if (total[slot] > 0) ranked.push(slot);
     }
     for (const slot of touched) scores[slot] = 0;
-    ranked.sort((a, b) => b.score - a.score || b.updatedAt - a.updatedAt);
-    return ranked.slice(0, query.limit).map((r) => r.id);
+    const byScore = (a: number, b: number) =>
+      total[b] - total[a] || this.metaAt[b]!.updatedAt - this.metaAt[a]!.updatedAt;
+    return topSlots(ranked, query.limit, (slot) => total[slot], byScore)
+      .slice(0, query.limit)
+      .map((slot) => this.caseOf(slot));
   }
 }
 

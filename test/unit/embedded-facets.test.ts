@@ -63,11 +63,16 @@ describe('facet columns: counts as the filters and facets of the search page nee
 
   it('counts the roles and themes two cases share (related cases), with few themes and with many', () => {
     const columns = new FacetColumns();
+    const shared = (a: number, b: number) => ({
+      roles: columns.similarity(a, b, { theme: 0, role: 1 }),
+      themes: columns.similarity(a, b, { theme: 1, role: 0 }),
+    });
     columns.set(0, facts({ roles: ['verhuurder', 'ontwikkelaar'], themes: ['incasso', 'overlast'] }));
     columns.set(1, facts({ roles: ['ontwikkelaar'], themes: ['overlast', 'incasso', 'renovatie'] }));
-    expect(columns.shared(0, 1)).toEqual({ roles: 1, themes: 2 });
+    expect(shared(0, 1)).toEqual({ roles: 1, themes: 2 });
     for (let i = 2; i < 40; i++) columns.set(i, facts({ themes: [`thema-${i}`] }));
-    expect(columns.shared(0, 1)).toEqual({ roles: 1, themes: 2 });
-    expect(columns.shared(0, 39)).toEqual({ roles: 1, themes: 0 });
+    expect(shared(0, 1)).toEqual({ roles: 1, themes: 2 });
+    expect(shared(0, 39)).toEqual({ roles: 1, themes: 0 });
+    expect(columns.similarity(0, 1, { theme: 3, role: 0.5 })).toBe(6.5);
   });
 });
