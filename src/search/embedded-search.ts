@@ -175,7 +175,7 @@ export class EmbeddedCaseSearch implements CaseSearch {
    * Phrase matches from FTS5 (the dear part of a search: every case with the words is read),
    * kept until the next write: the thesaurus's multi-word terms come back in many searches.
    */
-  private readonly phrases = new Map<string, { ids: Int32Array; scores: Float32Array }>();
+  private readonly phrases = new Map<string, PhraseMatches>();
   /** Decoded columns by case id, least recently used first (see COLUMN_CACHE_CASES). */
   private readonly columnCache = new Map<number, Uint32Array[]>();
   /** Every live slot, newest case first; dropped at each write. */
@@ -607,35 +607,32 @@ export class EmbeddedCaseSearch implements CaseSearch {
    * Rows of one FTS5 table matching an expression, with bm25 (higher is better), as slots. Used
    * for phrases of several words, which need positions.
    */
-  private match(table: 'fts' | 'fts_att', expression: string): Array<[number, number]> {
+  private match(table: 'fts' | 'fts_att', expression: string): PhraseMatches {
     const key = `${table} ${expression}`;
     let found = this.phrases.get(key);
     if (found) {
       // Most recently used last: the oldest goes first when the cache is full.
       this.phrases.delete(key);
       this.phrases.set(key, found);
-    } else {
-      const weights = table === 'fts' ? CASE_WEIGHTS : ATT_WEIGHTS;
-      const rows = this.statement(
-        `SELECT rowid AS id, -bm25(${table}, ${weights.join(', ')}) AS score FROM ${table} WHERE ${table} MATCH ?`,
-      )
-        .raw()
-        .all(expression) as Array<[number, number]>;
-      // A phrase in more than half of the cases weighs nothing (as in the postings' idf floor).
-      const weightless = rows.length * 2 > this.meta.size;
-      found = {
-        ids: Int32Array.from(rows, (r) => r[0]),
-        scores: Float32Array.from(rows, (r) => (weightless ? 0 : r[1])),
-      };
-      this.phrases.set(key, found);
-      if (this.phrases.size > PHRASE_CACHE) this.phrases.delete(this.phrases.keys().next().value!);
+      return found;
     }
-    const out: Array<[number, number]> = [];
-    for (let i = 0; i < found.ids.length; i++) {
-      const slot = this.slots.slot(found.ids[i]);
-      if (slot !== undefined) out.push([slot, found.scores[i]]);
-    }
-    return out;
+    const weights = table === 'fts' ? CASE_WEIGHTS : ATT_WEIGHTS;
+    const rows = this.statement(
+      `SELECT rowid AS id, -bm25(${table}, ${weights.join(', ')}) AS score FROM ${table} WHERE ${table} MATCH ?`,
+    )
+      .raw()
+      .all(expression) as Array<[number, number]>;
+    // A phrase in more than half of the cases weighs nothing (as in the postings' idf floor).
+    const weightless = rows.length * 2 > this.meta.size;
+    // As slots: every write empties this cache, so they stay valid while it holds them.
+    const live = rows.filter((r) => this.slots.slot(r[0]) !== undefined);
+    found = {
+      slots: Int32Array.from(live, (r) => this.slots.slot(r[0])!),
+      scores: Float32Array.from(live, (r) => (weightless ? 0 : r[1])),
+    };
+    this.phrases.set(key, found);
+    if (this.phrases.size > PHRASE_CACHE) this.phrases.delete(this.phrases.keys().next().value!);
+    return found;
   }
 
   /** Per-slot accumulators as long as the slots (grown after writes). */
@@ -672,9 +669,10 @@ export class EmbeddedCaseSearch implements CaseSearch {
         continue;
       }
       const expression = `{${cols.stems.join(' ')}}: "${phrase.join(' ').replace(/"/g, '')}"`;
-      for (const [slot, score] of this.match(table, expression)) {
-        if (out[slot] === 0) touched.push(slot);
-        out[slot] += score;
+      const { slots, scores } = this.match(table, expression);
+      for (let i = 0; i < slots.length; i++) {
+        if (out[slots[i]] === 0) touched.push(slots[i]);
+        out[slots[i]] += scores[i];
       }
     }
   }
@@ -1100,6 +1098,12 @@ export class EmbeddedCaseSearch implements CaseSearch {
       .slice(0, query.limit)
       .map((slot) => this.caseOf(slot));
   }
+}
+
+/** Rows of an FTS5 phrase match, as slots with their bm25. */
+interface PhraseMatches {
+  slots: Int32Array;
+  scores: Float32Array;
 }
 
 /** The slots matching one query group with their bm25; the first `inCase` matched in the case's own text. */

@@ -40,4 +40,19 @@ describe('embedded engine: ranking on word positions', () => {
     await engine.upsert([doc(2, { ...same, body: apart }), doc(1, { ...same, body: close })]);
     expect(await order()).toEqual([1, 2]);
   });
+
+  it('finds a quoted phrase where it stands after every write, also after the slots are compacted', async () => {
+    const phrase = async () =>
+      (await engine.search(query('"groot onderhoud"'), { id: 1 })).hits.map((h) => h.id).sort();
+    const withPhrase = (id: number) => doc(id, { body: `Het groot onderhoud van ${id} woningen.` });
+    const without = (id: number) => doc(id, { body: `Onderhoud was groot bij ${id} woningen.` });
+    await engine.upsert([withPhrase(1), withPhrase(2), without(3)]);
+    expect(await phrase()).toEqual([1, 2]);
+    await engine.upsert([without(1)]);
+    expect(await phrase()).toEqual([2]);
+    // Enough rewrites for the dead slots to outnumber the living: the slots are numbered again.
+    for (let n = 0; n < 1100; n++) await engine.upsert([without(3)]);
+    await engine.upsert([withPhrase(3)]);
+    expect(await phrase()).toEqual([2, 3]);
+  });
 });
