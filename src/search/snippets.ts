@@ -111,12 +111,20 @@ export function snippetOf(text: string, marks: SnippetMarks): Snip | null {
     }
   if (keyAtChar.size === 0) return null;
   const hits = [...keyAtChar.keys()].sort((a, b) => a - b);
+  // A window sliding over the matches, counting how often each key is in it.
   let best = { at: hits[0], distinct: 0 };
+  const inWindow = new Map<string, number>();
+  let end = 0;
   for (let i = 0; i < hits.length; i++) {
-    const keys = new Set<string>();
-    for (let k = i; k < hits.length && hits[k] < hits[i] + WINDOW_CHARS; k++)
-      keys.add(keyAtChar.get(hits[k])!);
-    if (keys.size > best.distinct) best = { at: hits[i], distinct: keys.size };
+    for (; end < hits.length && hits[end] < hits[i] + WINDOW_CHARS; end++) {
+      const key = keyAtChar.get(hits[end])!;
+      inWindow.set(key, (inWindow.get(key) ?? 0) + 1);
+    }
+    if (inWindow.size > best.distinct) best = { at: hits[i], distinct: inWindow.size };
+    const first = keyAtChar.get(hits[i])!;
+    const left = inWindow.get(first)! - 1;
+    if (left === 0) inWindow.delete(first);
+    else inWindow.set(first, left);
   }
   // Words around the window: eight before its first match, thirty in all.
   const regionStart = Math.max(0, best.at - 120);
@@ -156,15 +164,25 @@ function spellingsOf(stem: string): string[] {
   return out;
 }
 
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+/** Whether a character is a letter: ASCII without a regular expression (the normalised text is mostly that). */
+function isLetter(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0) | 32;
+  if (code >= 97 && code <= 122) return true;
+  return c.charCodeAt(0) > 127 && LETTER.test(c);
+}
+
 /** The word (letters, or digits, with apostrophes inside) around a character position. */
 function wordAround(plain: string, at: number): [number, number] {
-  const digit = /\p{N}/u.test(plain[at]);
+  const digit = DIGIT.test(plain[at]);
   const same = (i: number) => {
     const c = plain[i];
     if (c === undefined) return false;
-    if (digit) return /\p{N}/u.test(c);
-    if (c === "'" || c === '’') return /\p{L}/u.test(plain[i - 1] ?? '') && /\p{L}/u.test(plain[i + 1] ?? '');
-    return /\p{L}/u.test(c);
+    if (digit) return DIGIT.test(c);
+    if (c === "'" || c === '’') return isLetter(plain[i - 1]) && isLetter(plain[i + 1]);
+    return isLetter(c);
   };
   let start = at;
   while (start > 0 && same(start - 1)) start--;
