@@ -103,8 +103,30 @@ export interface ThemeOption {
   slug: string;
   name: string;
 }
-export function themeOptions(ds: DataSource): Promise<ThemeOption[]> {
-  return ds.getRepository(Theme).find({ select: { slug: true, name: true }, order: { name: 'ASC' } });
+/**
+ * How long the theme list is kept: it is read by every search, browse and case form, and changes
+ * only through the admin's theme pages, which forget it at once (ThemesService). A change made by
+ * another process (a second app instance) shows within this time.
+ */
+export const THEME_OPTIONS_TTL_MS = 5_000;
+const themeOptionsCache = new WeakMap<DataSource, { at: number; options: Promise<readonly ThemeOption[]> }>();
+
+/** The themes, by name (shared and frozen: callers copy before they change anything). */
+export function themeOptions(ds: DataSource): Promise<readonly ThemeOption[]> {
+  const cached = themeOptionsCache.get(ds);
+  if (cached && Date.now() - cached.at < THEME_OPTIONS_TTL_MS) return cached.options;
+  const options = ds
+    .getRepository(Theme)
+    .find({ select: { slug: true, name: true }, order: { name: 'ASC' } })
+    .then((rows) => Object.freeze(rows.map((r) => Object.freeze({ slug: r.slug, name: r.name }))));
+  themeOptionsCache.set(ds, { at: Date.now(), options });
+  options.catch(() => themeOptionsCache.delete(ds));
+  return options;
+}
+
+/** After a theme is created, renamed or merged: the next reader loads the list again. */
+export function forgetThemeOptions(ds: DataSource): void {
+  themeOptionsCache.delete(ds);
 }
 
 /** Existing trefwoorden for suggestions: from the cases the viewer finds (published ones they may read, and their own). */

@@ -27,7 +27,7 @@ function followLink(f: FollowRow): string {
 }
 
 /** "Wat ik volg": the follows grouped by kind, and what can still be followed. */
-export function followsPageModel(list: FollowRow[], themes: Array<{ slug: string; name: string }>) {
+export function followsPageModel(list: FollowRow[], themes: ReadonlyArray<{ slug: string; name: string }>) {
   const followed = (kind: string, value: string) => list.some((f) => f.kind === kind && f.value === value);
   return {
     groups: (['theme', 'role', 'search', 'case'] as const)

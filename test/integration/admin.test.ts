@@ -603,12 +603,23 @@ describe('themes', () => {
     await adminPost(`/beheer/themas/${from.id}/samenvoegen`, { into: into.id }).expect(404);
   });
 
-  it('renames a theme and keeps its slug', async () => {
+  it('renames a theme and keeps its slug; the case form offers the new name at once', async () => {
+    // The theme list is kept briefly in memory: it is read before each change. The form is
+    // read after the themes page, which shows (and so uses up) the change's flash message.
+    const caseForm = async () => {
+      await adminAgent.get('/beheer/themas').expect(200);
+      return (await adminAgent.get('/casussen/nieuw').expect(200)).text;
+    };
+    expect(await caseForm()).not.toContain('value="hernoem-mij"');
     await adminPost('/beheer/themas', { name: 'Hernoem Mij' }).expect(303);
+    expect(await caseForm()).toMatch(/value="hernoem-mij"[^]*Hernoem Mij/);
     const [theme] = await ds().query(`SELECT id FROM themes WHERE slug = 'hernoem-mij'`);
     await adminPost(`/beheer/themas/${theme.id}`, { name: 'Nieuwe Naam' }).expect(303);
     const [row] = await ds().query(`SELECT slug, name FROM themes WHERE id = $1`, [theme.id]);
     expect(row).toEqual({ slug: 'hernoem-mij', name: 'Nieuwe Naam' });
+    const form = await caseForm();
+    expect(form).toContain('Nieuwe Naam');
+    expect(form).not.toContain('Hernoem Mij');
     const empty = await adminPost(`/beheer/themas/${theme.id}`, { name: '' }).expect(400);
     expect(empty.text).toContain(`href="#veld-name-${theme.id}"`);
   });
