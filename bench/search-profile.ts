@@ -21,12 +21,15 @@ import { queryMix } from './corpus';
 import { BENCH_EMAIL, loadBenchCorpus } from './load-corpus';
 
 function kindOf(sql: string): string {
-  if (/json_agg\(h ORDER BY h.ord\)/.test(sql))
+  if (/json_agg\(h ORDER BY h.ord\)| AS ranked,/.test(sql))
     return /UNION ALL SELECT 'role'/.test(sql) ? 'searchWithFacets' : 'search';
+  if (/ AS flags/.test(sql)) return 'positions';
+  if (/left\(d.body, \d+\) AS body, d.reactions/.test(sql)) return 'page';
   if (/search_generation/.test(sql)) return 'generation';
   if (/search_lexicon/.test(sql)) return 'lexicon';
   if (/search_attachment_documents/.test(sql)) return 'attachmentSnippets';
-  if (/unnest\(\$1::text\[\]\) AS c\(word\)/.test(sql)) return 'suggestions';
+  if (/AS c\(word, stem\)/.test(sql)) return 'suggestions';
+  if (/AS visible$/.test(sql)) return 'corrections';
   if (/WITH src AS/.test(sql)) return 'related';
   return 'other';
 }

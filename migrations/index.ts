@@ -16,6 +16,7 @@ import { DraftsNeedTitleOnly1796500000000 } from './1796500000000-DraftsNeedTitl
 import { Follows1796600000000 } from './1796600000000-Follows';
 import { ContactDetails1796710000000 } from './1796710000000-ContactDetails';
 import { PendingUploads1796711000000 } from './1796711000000-PendingUploads';
+import { SearchAnalysis1796712000000 } from './1796712000000-SearchAnalysis';
 
 /** Every migration in order; imported explicitly so compiled and ts-run code find the same list. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   Follows1796600000000,
   ContactDetails1796710000000,
   PendingUploads1796711000000,
+  SearchAnalysis1796712000000,
 ];

@@ -11,8 +11,20 @@
  * the living.
  */
 
+import { termWeights, type WeightedColumn } from './document-analysis';
+
 const K1 = 1.2;
 const B = 0.75;
+
+/** FTS5's idf: documents with the phrase among all rows, floored just above zero (a word in most rows weighs nothing). */
+export function bm25Idf(rows: number, withPhrase: number): number {
+  return Math.max(1e-6, Math.log((rows - withPhrase + 0.5) / (withPhrase + 0.5)));
+}
+
+/** FTS5's bm25 of one phrase in one row: its weighted frequency, the row's length and the average length. */
+export function bm25(idf: number, frequency: number, length: number, averageLength: number): number {
+  return (idf * frequency * (K1 + 1)) / (frequency + K1 * (1 - B + (B * length) / averageLength));
+}
 
 type NumberArray = Int32Array | Int16Array | Uint8Array | Float32Array;
 
@@ -229,13 +241,13 @@ export class Bm25Postings {
       }
     }
     if (hit.length === 0) return;
-    const idf = Math.max(1e-6, Math.log((this.rows - hit.length + 0.5) / (hit.length + 0.5)));
+    const idf = bm25Idf(this.rows, hit.length);
     const averageLength = this.tokens / Math.max(1, this.rows);
     for (const slot of hit) {
       const f = scratch[slot];
       scratch[slot] = 0;
       if (out[slot] === 0) touched.push(slot);
-      out[slot] += (idf * f * (K1 + 1)) / (f + K1 * (1 - B + (B * lengthOf[slot]) / averageLength));
+      out[slot] += bm25(idf, f, lengthOf[slot], averageLength);
     }
   }
 
@@ -275,27 +287,19 @@ export class Bm25Postings {
   }
 }
 
-/** A column's tokens (space-separated, as analysed), its bm25 weight and the prefix of its terms. */
-export interface WeightedColumn {
-  tokens: string;
-  weight: number;
-  prefix: string;
-}
+export type { WeightedColumn } from './document-analysis';
 
-/** A document's terms with their weighted frequencies (Σ weight × occurrences per prefixed term). */
+/** A document's terms as numbers of the dictionary, with their weighted frequencies. */
 export function weighTerms(columns: WeightedColumn[], dictionary: TermDictionary): DocTerms {
-  const sums = new Map<number, number>();
-  let length = 0;
-  for (const c of columns) {
-    if (!c.tokens) continue;
-    for (const token of c.tokens.split(' ')) {
-      if (!token) continue;
-      length++;
-      const id = dictionary.intern(c.prefix + token);
-      sums.set(id, (sums.get(id) ?? 0) + c.weight);
-    }
+  const { weights, length } = termWeights(columns);
+  const ids = new Uint32Array(weights.size);
+  const values = new Float32Array(weights.size);
+  let i = 0;
+  for (const [term, weight] of weights) {
+    ids[i] = dictionary.intern(term);
+    values[i++] = weight;
   }
-  return { ids: Uint32Array.from(sums.keys()), weights: Float32Array.from(sums.values()), length };
+  return { ids, weights: values, length };
 }
 
 /** Terms on disk: count and length (uint32), the term numbers (uint32), the weights (float32). */

@@ -3,7 +3,19 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { CaseSearch, RelatedQuery } from './case-search';
-import { ANALYSIS_VERSION, analyseText, isNoiseWord, stem, words } from './dutch-analysis';
+import { ANALYSIS_VERSION, isNoiseWord, stem, words } from './dutch-analysis';
+import {
+  ATTACHMENT_CHARS,
+  ATTACHMENT_FACTOR,
+  ATT_WEIGHTS,
+  CASE_COLUMNS,
+  CASE_WEIGHTS,
+  EXACT,
+  PARTS,
+  analyseDocument,
+  attachmentWeightedColumns,
+  caseWeightedColumns,
+} from './document-analysis';
 import {
   PARTS_NEAR,
   analyseQuery,
@@ -42,19 +54,9 @@ import { isShared, visibleTo } from './visibility';
 /** Bumped when the file layout changes; an index of another version is rebuilt. */
 const SCHEMA_VERSION = 5;
 
-/** Attachment text indexed per case (the rest of a long file is still downloadable, not searchable). */
-export const EMBEDDED_ATTACHMENT_CHARS = 100_000;
+/** Attachment text indexed per attachment (document-analysis.ts). */
+export const EMBEDDED_ATTACHMENT_CHARS = ATTACHMENT_CHARS;
 
-/**
- * Field weights for bm25 (title strongest; compound parts and attachments weakest). The exact
- * column holds the unstemmed words of title, summary and tags: an exact word ranks above its stem.
- */
-const CASE_COLUMNS = ['title', 'head', 'body', 'meta', 'refl', 'tparts', 'parts', 'exact', 'react'] as const;
-/** Members' reactions weigh least, like reflections (compound parts of reactions are not indexed apart). */
-const CASE_WEIGHTS = [10, 4, 1, 2, 1, 3, 0.6, 2, 1];
-const ATT_WEIGHTS = [1, 0.3];
-/** An attachment match counts for this much of a case-text match. */
-const ATTACHMENT_FACTOR = 0.5;
 const CASE_COLS: ColumnSet = {
   stems: ['title', 'head', 'body', 'meta', 'refl', 'react'],
   // Parts of compounds in the title and summary weigh more than those in the rest ("Woningnood" in a title).
@@ -62,20 +64,6 @@ const CASE_COLS: ColumnSet = {
   exact: 'exact',
 };
 const ATT_COLS: ColumnSet = { stems: ['att'], parts: ['att_parts'] };
-/** In the in-memory postings, terms of compound-part columns and of the exact column are prefixed. */
-const PARTS = '~';
-const EXACT = '=';
-const CASE_PREFIX: Record<(typeof CASE_COLUMNS)[number], string> = {
-  title: '',
-  head: '',
-  body: '',
-  meta: '',
-  refl: '',
-  react: '',
-  tparts: PARTS,
-  parts: PARTS,
-  exact: EXACT,
-};
 
 /** Neighbouring query words at most this many words apart count as close (a bonus per pair). */
 const NEAR_WORDS = 6;
@@ -484,41 +472,9 @@ export class EmbeddedCaseSearch implements CaseSearch {
       title: d.title,
       summary: d.summary,
     };
-    const metaText = [
-      d.themeNames.join(' '),
-      d.organizationName,
-      d.region,
-      d.partners,
-      d.contact,
-      d.authorName,
-    ].join(' \n ');
-    const title = analyseText(d.title);
-    const head = analyseText(`${d.summary}\n${d.tags.join(' , ')}`);
-    const body = analyseText(d.body);
-    const metaA = analyseText(metaText);
-    const refl = analyseText(d.reflectionText);
-    const react = analyseText(d.reactions.map((r) => r.text).join('\n\n'));
-    const attachments = d.attachments.map((a) => ({
-      id: a.id,
-      filename: a.filename,
-      pageOffsets: a.pageOffsets,
-      text: a.text.slice(0, EMBEDDED_ATTACHMENT_CHARS),
-    }));
-    const att = analyseText(attachments.map((a) => `${a.filename}\n${a.text}`).join('\n\n'));
-    const exact = words(`${d.title} ${d.summary} ${d.tags.join(' ')}`).join(' ');
-    const headParts = [title.parts, head.parts].join(' ');
-    const parts = [body.parts, metaA.parts, refl.parts].join(' ');
-    const columns = [
-      title.stems,
-      head.stems,
-      body.stems,
-      metaA.stems,
-      refl.stems,
-      headParts,
-      parts,
-      exact,
-      react.stems,
-    ];
+    const analysed = analyseDocument(d);
+    const { columns, attachmentTexts: attachments, vocabulary: vocab } = analysed;
+    const att = analysed.attachments;
     this.db
       .prepare(`INSERT INTO fts (rowid, ${CASE_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(d.id, ...columns);
@@ -526,25 +482,8 @@ export class EmbeddedCaseSearch implements CaseSearch {
       this.db
         .prepare(`INSERT INTO fts_att (rowid, att, att_parts) VALUES (?, ?, ?)`)
         .run(d.id, att.stems, att.parts);
-    const caseTerms = weighTerms(
-      columns.map((tokens, i) => ({ tokens, weight: CASE_WEIGHTS[i], prefix: CASE_PREFIX[CASE_COLUMNS[i]] })),
-      this.dictionary,
-    );
-    const attTerms = weighTerms(
-      [
-        { tokens: att.stems, weight: ATT_WEIGHTS[0], prefix: '' },
-        { tokens: att.parts, weight: ATT_WEIGHTS[1], prefix: PARTS },
-      ],
-      this.dictionary,
-    );
-    // The vocabulary learns words of published cases only: a typo fix never reveals a draft.
-    const vocab = [
-      ...new Set(
-        words(
-          `${d.title} ${d.summary} ${d.body} ${metaText} ${d.tags.join(' ')} ${attachments.map((a) => a.text.slice(0, 20_000)).join(' ')}`,
-        ).filter((w) => w.length >= 3 && w.length <= 40 && !/^\d+$/.test(w)),
-      ),
-    ];
+    const caseTerms = weighTerms(caseWeightedColumns(analysed), this.dictionary);
+    const attTerms = weighTerms(attachmentWeightedColumns(analysed), this.dictionary);
     this.db
       .prepare(
         `INSERT INTO docs (id, meta, body, attachments, words, reactions, terms, att_terms, columns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

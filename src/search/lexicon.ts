@@ -101,10 +101,24 @@ export class MemoryLexicon {
     );
     // The words are read after the generation: they are at least that fresh.
     const words = full ? new Map<string, number>() : this.words;
-    for (const r of rows) words.set(r.word, r.doc_count);
+    // A word no case has any more (its count went to 0) is no word of the collection.
+    for (const r of rows) {
+      if (r.doc_count > 0) words.set(r.word, r.doc_count);
+      else words.delete(r.word);
+    }
     this.words = words;
     this.loaded = generation;
     return generation;
+  }
+
+  /** In how many visible cases a word occurs (0 when none). */
+  frequency(word: string): number {
+    return this.words.get(word) ?? 0;
+  }
+
+  /** Typo corrections for a word no visible case has, most common first (the embedded engine's rule). */
+  corrections(word: string): string[] {
+    return typoCorrections(word, this.words);
   }
 
   /** How many indexed words (for the profile script). */
@@ -175,11 +189,16 @@ export async function suggestFromCorrections(
 ): Promise<string[]> {
   const candidates = [...new Set([...corrections.values()].flat())];
   if (candidates.length === 0) return [];
-  const p = new SqlParams(candidates);
+  // The documents hold the shared analysis's stems (and compound parts apart).
+  const p = new SqlParams(
+    candidates,
+    candidates.map((w) => dutchStem(w)),
+  );
   const rows: Array<{ word: string }> = await dataSource.query(
-    `SELECT c.word FROM unnest($1::text[]) AS c(word)
+    `SELECT c.word FROM unnest($1::text[], $2::text[]) AS c(word, stem)
       WHERE EXISTS (SELECT 1 FROM search_documents d
-                     WHERE d.document @@ plainto_tsquery('dutch', c.word)
+                     WHERE (d.document @@ to_tsquery('simple', quote_literal(c.stem))
+                            OR d.parts_document @@ to_tsquery('simple', quote_literal(c.stem)))
                        AND ${visibilitySql('d', (v) => p.add(v), viewer, 'any')})`,
     p.values,
   );

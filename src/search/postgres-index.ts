@@ -1,7 +1,14 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { SqlParams } from '../db/sql';
+import {
+  analyseDocument,
+  attachmentWeightedColumns,
+  caseWeightedColumns,
+  termWeights,
+  type WeightedColumn,
+} from './document-analysis';
 import type { SearchDocument } from './search-document';
-import { isShared, sharedVisibilitySql } from './visibility';
+import { sharedVisibilitySql } from './visibility';
 
 /** In every transaction that changes documents or the lexicon (the reader caches shared facet counts per generation). */
 export const BUMP_GENERATION = `UPDATE search_generation SET generation = generation + 1 WHERE id = 1`;
@@ -11,9 +18,45 @@ const BUMP_LEXICON = `UPDATE search_generation SET generation = generation + 1, 
 const CURRENT_GENERATION = `(SELECT generation FROM search_generation WHERE id = 1)`;
 
 /**
- * The PostgreSQL search index's writer: search_documents (one row per case, its vectors generated
- * by the database), search_attachment_documents and the lexicon of words for typo corrections.
- * The reader is PostgresCaseSearch (postgres-search.ts).
+ * Document frequencies and lengths for bm25 (search_term_stats), of the rows of these cases,
+ * added with sign 1 or taken away with -1. Keys: a case term as in its weights (`stem`, `~part`,
+ * `=exact`), `^stem` for "as a stem or a part" (how a query word matches), `@…` the same for the
+ * attachments, `#rows`/`#length` and `@#rows`/`@#length` for the average length.
+ */
+const STATS_OF_ROWS = (where: string) => `
+  SELECT k.term, 1::bigint AS n FROM search_documents d CROSS JOIN LATERAL (
+      SELECT DISTINCT t.term FROM jsonb_object_keys(d.case_weights) AS w(key),
+        LATERAL (VALUES (w.key), (CASE left(w.key, 1) WHEN '=' THEN NULL ELSE '^' || ltrim(w.key, '~') END)) AS t(term)
+       WHERE t.term IS NOT NULL
+      UNION ALL
+      SELECT DISTINCT t.term FROM jsonb_object_keys(d.attachment_weights) AS w(key),
+        LATERAL (VALUES ('@' || w.key), ('@^' || ltrim(w.key, '~'))) AS t(term)) k
+   WHERE ${where}
+  UNION ALL SELECT '#rows', 1 FROM search_documents d WHERE ${where} AND d.case_length > 0
+  UNION ALL SELECT '#length', d.case_length FROM search_documents d WHERE ${where}
+  UNION ALL SELECT '@#rows', 1 FROM search_documents d WHERE ${where} AND d.attachment_length > 0
+  UNION ALL SELECT '@#length', d.attachment_length FROM search_documents d WHERE ${where}`;
+
+/** Adds (sign 1) or takes away (-1) the statistics of the rows of these cases. */
+const COUNT_STATS = `
+  INSERT INTO search_term_stats (term, docs)
+  SELECT term, sum(n) * $2 FROM (${STATS_OF_ROWS('d.case_id = ANY($1)')}) x GROUP BY term ORDER BY term
+  ON CONFLICT (term) DO UPDATE SET docs = search_term_stats.docs + EXCLUDED.docs`;
+
+/** Weighted term frequencies as stored: float32, as the embedded engine keeps them. */
+function weightsOf(columns: WeightedColumn[]): { weights: Record<string, number>; length: number } {
+  const { weights, length } = termWeights(columns);
+  const out: Record<string, number> = {};
+  for (const [term, w] of weights) out[term] = Math.fround(w);
+  return { weights: out, length };
+}
+
+/**
+ * The PostgreSQL search index's writer: search_documents (one row per case: the analysed terms
+ * per column of the shared Dutch analysis, their weighted frequencies, and vectors the database
+ * generates from the terms), search_term_stats (document frequencies for bm25),
+ * search_attachment_documents and the lexicon of words for typo corrections. The reader is
+ * PostgresCaseSearch (postgres-search.ts).
  */
 export class PostgresSearchIndex {
   constructor(private readonly dataSource: DataSource) {}
@@ -27,57 +70,81 @@ export class PostgresSearchIndex {
     const ids = docs.map((d) => d.id);
     // PostgreSQL's parser reads "<script>" as the start of a script block and skips the rest: no angle brackets.
     const plain = (text: string) => text.replace(/[<>]/g, ' ');
-    const rows = docs.map((d) => ({
-      case_id: d.id,
-      status: d.status,
-      author_id: d.authorId,
-      visibility: d.visibility,
-      organization_id: d.organizationId,
-      organization_name: d.organizationName,
-      organization_kind: d.organizationKind,
-      roles: d.roles,
-      themes: d.themes,
-      tags: d.tags,
-      year: d.year,
-      region: d.region,
-      has_reflection: d.hasReflection,
-      presented: d.presented,
-      title: plain(d.title),
-      summary: plain(d.summary),
-      body: plain(d.body),
-      meta_text: [
-        d.tags.join(', '),
-        d.themeNames.join(', '),
-        d.organizationName,
-        d.region,
-        d.partners,
-        d.contact,
-        d.authorName,
-      ]
-        .filter(Boolean)
-        .map(plain)
-        .join(' · '),
-      attachment_text: plain(d.attachments.map((a) => `${a.filename}\n${a.text}`).join('\n\n')),
-      reflection_text: plain(d.reflectionText),
-      reaction_text: plain(d.reactions.map((r) => r.text).join('\n\n')),
-      reactions: d.reactions.map((r) => ({ id: r.id, authorName: r.authorName, text: plain(r.text) })),
-      answered: d.answered,
-      updated_at: d.updatedAt,
-    }));
+    const rows = docs.map((d) => {
+      const a = analyseDocument(d);
+      const caseWeights = weightsOf(caseWeightedColumns(a));
+      const attachmentWeights = weightsOf(attachmentWeightedColumns(a));
+      const [titleTerms, headTerms, bodyTerms, metaTerms, reflTerms, titleParts, textParts, , reactTerms] =
+        a.columns;
+      return {
+        case_id: d.id,
+        status: d.status,
+        author_id: d.authorId,
+        visibility: d.visibility,
+        organization_id: d.organizationId,
+        organization_name: d.organizationName,
+        organization_kind: d.organizationKind,
+        roles: d.roles,
+        themes: d.themes,
+        tags: d.tags,
+        year: d.year,
+        region: d.region,
+        has_reflection: d.hasReflection,
+        presented: d.presented,
+        title: plain(d.title),
+        summary: plain(d.summary),
+        body: plain(d.body),
+        meta_text: [
+          d.tags.join(', '),
+          d.themeNames.join(', '),
+          d.organizationName,
+          d.region,
+          d.partners,
+          d.contact,
+          d.authorName,
+        ]
+          .filter(Boolean)
+          .map(plain)
+          .join(' · '),
+        attachment_text: plain(d.attachments.map((x) => `${x.filename}\n${x.text}`).join('\n\n')),
+        reflection_text: plain(d.reflectionText),
+        reaction_text: plain(d.reactions.map((r) => r.text).join('\n\n')),
+        reactions: d.reactions.map((r) => ({ id: r.id, authorName: r.authorName, text: plain(r.text) })),
+        answered: d.answered,
+        updated_at: d.updatedAt,
+        title_terms: titleTerms,
+        head_terms: headTerms,
+        meta_terms: metaTerms,
+        text_terms: [bodyTerms, reflTerms, reactTerms].filter(Boolean).join(' '),
+        title_parts: titleParts,
+        text_parts: textParts,
+        attachment_terms: a.attachments.stems,
+        attachment_parts: a.attachments.parts,
+        case_weights: caseWeights.weights,
+        case_length: caseWeights.length,
+        attachment_weights: attachmentWeights.weights,
+        attachment_length: attachmentWeights.length,
+        vocabulary: a.vocabulary,
+      };
+    });
     await this.dataSource.transaction(async (m) => {
       await m.query(BUMP_GENERATION);
+      await this.forget(m, ids);
       await m.query(
         `INSERT INTO search_documents (case_id, status, author_id, visibility, organization_id, organization_name, organization_kind, roles,
                                        themes, tags, year, region, has_reflection, presented, title, summary, body, meta_text,
-                                       attachment_text, reflection_text, reaction_text, reactions, answered, updated_at)
+                                       attachment_text, reflection_text, reaction_text, reactions, answered, updated_at,
+                                       ${TERM_COLUMNS.join(', ')})
          SELECT case_id, status, author_id, visibility, organization_id, organization_name, organization_kind, roles, themes, tags, year,
                 region, has_reflection, presented, title, summary, body, meta_text, attachment_text, reflection_text,
-                reaction_text, reactions, answered, updated_at
+                reaction_text, reactions, answered, updated_at, ${TERM_COLUMNS.join(', ')}
            FROM jsonb_to_recordset($1::jsonb) AS x(case_id int, status text, author_id int, visibility text, organization_id int,
                 organization_name text, organization_kind text, roles text[], themes text[], tags text[], year int, region text,
                 has_reflection boolean, presented boolean, title text, summary text, body text, meta_text text,
                 attachment_text text, reflection_text text, reaction_text text, reactions jsonb, answered boolean,
-                updated_at timestamptz)
+                updated_at timestamptz, title_terms text, head_terms text, meta_terms text, text_terms text,
+                title_parts text, text_parts text, attachment_terms text, attachment_parts text, case_weights jsonb,
+                case_length int, attachment_weights jsonb, attachment_length int, vocabulary text[])
          ON CONFLICT (case_id) DO UPDATE SET
            status = EXCLUDED.status, author_id = EXCLUDED.author_id, visibility = EXCLUDED.visibility,
            organization_id = EXCLUDED.organization_id,
@@ -87,7 +154,7 @@ export class PostgresSearchIndex {
            title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body, meta_text = EXCLUDED.meta_text,
            attachment_text = EXCLUDED.attachment_text, reflection_text = EXCLUDED.reflection_text,
            reaction_text = EXCLUDED.reaction_text, reactions = EXCLUDED.reactions, answered = EXCLUDED.answered,
-           updated_at = EXCLUDED.updated_at`,
+           updated_at = EXCLUDED.updated_at, ${TERM_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
         [JSON.stringify(rows)],
       );
       await m.query(`DELETE FROM search_attachment_documents WHERE case_id = ANY($1)`, [ids]);
@@ -110,32 +177,46 @@ export class PostgresSearchIndex {
           [JSON.stringify(attachments)],
         );
       }
-      // The lexicon only learns words of cases every member may see: suggestions never leak a draft.
-      const visibleText = docs
-        .filter((d) => isShared(d, 'any'))
-        .map((d) => {
-          const row = rows.find((r) => r.case_id === d.id)!;
-          // Attachment words up to a cap: enough for typo look-ups, cheap enough for big files.
-          const attachments = d.attachments.map((a) => a.text.slice(0, 20_000)).join(' ');
-          return `${row.title} ${row.summary} ${row.body} ${row.meta_text} ${attachments}`;
-        })
-        .join(' ');
-      if (visibleText) {
-        await m.query(
-          `INSERT INTO search_lexicon (word, doc_count, generation)
-           SELECT DISTINCT w, 1, ${CURRENT_GENERATION} FROM regexp_split_to_table(lower(immutable_unaccent($1)), '[^a-z0-9]+') AS w
-            WHERE length(w) BETWEEN 3 AND 60
-           ON CONFLICT (word) DO NOTHING`,
-          [visibleText],
-        );
-      }
+      await this.count(m, ids);
     });
+  }
+
+  /** Takes the statistics and lexicon counts of these cases' current rows away (before they change). */
+  private async forget(m: EntityManager, ids: number[]): Promise<void> {
+    await m.query(COUNT_STATS, [ids, -1]);
+    const p = new SqlParams([ids]);
+    await m.query(
+      `UPDATE search_lexicon l SET doc_count = greatest(0, l.doc_count - x.n), generation = ${CURRENT_GENERATION}
+         FROM (SELECT w, count(*)::int AS n FROM search_documents d, unnest(d.vocabulary) AS w
+                WHERE d.case_id = ANY($1) AND ${sharedVisibilitySql('d', (v) => p.add(v), 'any')} GROUP BY w) x
+        WHERE l.word = x.w`,
+      p.values,
+    );
+  }
+
+  /**
+   * Adds the statistics and lexicon counts of these cases' rows. The lexicon only learns words of
+   * cases every member may see: suggestions never leak a draft.
+   */
+  private async count(m: EntityManager, ids: number[]): Promise<void> {
+    await m.query(COUNT_STATS, [ids, 1]);
+    const p = new SqlParams([ids]);
+    await m.query(
+      `INSERT INTO search_lexicon (word, doc_count, generation)
+       SELECT w, count(*), ${CURRENT_GENERATION} FROM search_documents d, unnest(d.vocabulary) AS w
+        WHERE d.case_id = ANY($1) AND ${sharedVisibilitySql('d', (v) => p.add(v), 'any')}
+        GROUP BY w ORDER BY w
+       ON CONFLICT (word) DO UPDATE SET doc_count = search_lexicon.doc_count + EXCLUDED.doc_count,
+                                        generation = EXCLUDED.generation`,
+      p.values,
+    );
   }
 
   async remove(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     await this.dataSource.transaction(async (m) => {
       await m.query(BUMP_GENERATION);
+      await this.forget(m, ids);
       await m.query(`DELETE FROM search_documents WHERE case_id = ANY($1)`, [ids]);
       await m.query(`DELETE FROM search_attachment_documents WHERE case_id = ANY($1)`, [ids]);
     });
@@ -152,21 +233,24 @@ export class PostgresSearchIndex {
       await m.query(`DELETE FROM search_documents`);
       await m.query(`DELETE FROM search_attachment_documents`);
       await m.query(`DELETE FROM search_lexicon`);
+      await m.query(`DELETE FROM search_term_stats`);
     });
   }
 
-  /** After a full rebuild: exact document counts per word (incremental upserts only add words). */
+  /** After a full rebuild: exact counts per word and term (incremental writes keep them in step; this repairs drift). */
   async finishRebuild(): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       await m.query(BUMP_LEXICON);
       await m.query(`DELETE FROM search_lexicon`);
+      await m.query(`DELETE FROM search_term_stats`);
+      await m.query(
+        `INSERT INTO search_term_stats (term, docs) SELECT term, sum(n) FROM (${STATS_OF_ROWS('true')}) x GROUP BY term`,
+      );
       const p = new SqlParams();
       await m.query(
         `INSERT INTO search_lexicon (word, doc_count, generation)
-         SELECT w, count(DISTINCT d.case_id), ${CURRENT_GENERATION} FROM search_documents d,
-                regexp_split_to_table(lower(immutable_unaccent(
-                  d.title || ' ' || d.summary || ' ' || d.body || ' ' || d.meta_text || ' ' || left(d.attachment_text, 60000))), '[^a-z0-9]+') AS w
-          WHERE ${sharedVisibilitySql('d', (v) => p.add(v), 'any')} AND length(w) BETWEEN 3 AND 60
+         SELECT w, count(*), ${CURRENT_GENERATION} FROM search_documents d, unnest(d.vocabulary) AS w
+          WHERE ${sharedVisibilitySql('d', (v) => p.add(v), 'any')}
           GROUP BY w`,
         p.values,
       );
@@ -180,6 +264,24 @@ export class PostgresSearchIndex {
 
 const GIN_INDEXES = [
   'search_documents_document_idx',
+  'search_documents_parts_idx',
   'search_documents_head_idx',
   'search_attachment_documents_document_idx',
+];
+
+/** The analysed columns the writer fills (document-analysis.ts); the vectors are generated from them. */
+const TERM_COLUMNS = [
+  'title_terms',
+  'head_terms',
+  'meta_terms',
+  'text_terms',
+  'title_parts',
+  'text_parts',
+  'attachment_terms',
+  'attachment_parts',
+  'case_weights',
+  'case_length',
+  'attachment_weights',
+  'attachment_length',
+  'vocabulary',
 ];

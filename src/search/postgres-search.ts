@@ -1,17 +1,24 @@
 import type { DataSource } from 'typeorm';
 import { SqlParams } from '../db/sql';
 import type { CaseSearch, RelatedQuery } from './case-search';
-import { wordsOf } from './dutch';
-import { stem } from './dutch-analysis';
-import type { ThesaurusIndex } from './embedded-query';
+import { DUTCH_STOP_WORDS } from './dutch';
+import { stem, words } from './dutch-analysis';
+import {
+  analyseQuery,
+  markedStems,
+  wordForms,
+  type AnalysedQuery,
+  type GroupForms,
+  type ThesaurusIndex,
+} from './embedded-query';
 import { MemoryLexicon, suggestFromCorrections } from './lexicon';
 import { PostgresSearchIndex } from './postgres-index';
+import { scoreCandidates, NEAR_BONUS, TsQueries, type Candidate, type Stats } from './postgres-query';
 import type { SearchDocument } from './search-document';
 import {
   parsedOf,
   queryWords,
   type ParsedQuery,
-  type QueryTerm,
   type SearchFacets,
   type SearchHit,
   type SearchQuery,
@@ -30,11 +37,17 @@ import {
 import { sharedVisibilitySql, visibilitySql, type VisibilityScope } from './visibility';
 
 /**
- * Matches are ranked on the small head vector (title A; summary, tags and people B) with ts_rank;
- * the best this many of them are ranked again on the case's own full vector (with the body), which
- * is large: reading it costs most of a search. Pages beyond them keep the head order.
+ * Matches are picked by words matched and a cheap rank on the small head vector (title, summary,
+ * tags); the best this many are scored with bm25 from their stored term weights (reading those
+ * costs most of a search). Pages beyond them keep the cheap order.
  */
-export const RERANK_CANDIDATES = 200;
+export const RERANK_CANDIDATES = 500;
+/** Of those, the best this many are checked for what needs positions (compounds apart, words near). */
+const POSITION_CHECKS = 200;
+/** Query groups looked at (a bit each in a mask), as in the embedded engine. */
+const MAX_GROUPS = 24;
+/** Words of one query looked up as typos. */
+const MAX_CORRECTED_WORDS = 3;
 
 export interface PostgresSearchOptions {
   rerankCandidates?: number;
@@ -54,16 +67,6 @@ const FACET_CACHE_ENTRIES = 500;
 interface FacetCounts {
   total: number;
   facets: SearchFacets;
-}
-
-/** A word or phrase the query word may also be; or words that must all occur. */
-type Alternative = string | { allOf: string[] };
-
-interface Expansion {
-  alternatives: Alternative[];
-  corrections: string[];
-  /** Not an indexed word (a typo, or a word no visible case uses). */
-  unknown: boolean;
 }
 
 const FILTERS = [
@@ -111,9 +114,24 @@ interface PageRow {
   year: number | null;
   status: SearchHit['status'];
   updated_at: string;
-  body: string | null;
-  in_case: boolean | null;
-  reactions: Array<{ id: number; authorName: string; text: string }> | null;
+  body?: string | null;
+  reactions?: Array<{ id: number; authorName: string; text: string }> | null;
+}
+
+/** What the ranking statement answers for a search with words. */
+interface Matches {
+  /** Sorted by relevance: the candidates with their stored weights. */
+  candidates: Candidate[];
+  /** Sorted otherwise: the page's case ids. */
+  page: number[];
+  stats: Stats;
+  unitDocs: Record<string, number>;
+  /** Per group: how many cases the viewer may see have it. */
+  groupVisible: number[];
+  /** Matches passing the filters that have every group. */
+  allWords: number;
+  shared: FacetCounts | null;
+  own: OwnRow[];
 }
 
 interface Answer {
@@ -175,11 +193,15 @@ export class PostgresCaseSearch implements CaseSearch {
   async search(query: SearchQuery, viewer: SearchViewer): Promise<SearchResult> {
     const started = performance.now();
     const parsed = parsedOf(query);
-    const hasText = parsed.groups.length > 0 || parsed.excluded.length > 0;
     // The generation the lexicon is loaded up to also keys the cached facet counts.
     const generation = await this.lexicon.upToDate();
-    const expansions = hasText ? await this.expand(parsed) : new Map<string, Expansion>();
-    const plan = new QueryPlan(query, viewer, parsed, expansions);
+    const thesaurus = (await this.options.thesaurus?.().catch(() => null)) ?? null;
+    // The shared analysis, with the collection's word counts (compound readings, words written apart).
+    const analysed = analyseQuery(parsed, thesaurus, (w) => this.lexicon.frequency(w));
+    analysed.groups.splice(MAX_GROUPS);
+    analysed.compounds = analysed.compounds.filter((c) => c.groups.every((g) => analysed.groups.includes(g)));
+    const hasText = analysed.groups.length > 0 || analysed.excluded.length > 0;
+    const plan = new QueryPlan(query, viewer, analysed);
     const sort = query.sort ?? (hasText ? 'relevance' : 'newest');
 
     if (this.facetCache.generation !== generation) this.facetCache = { generation, entries: new Map() };
@@ -187,25 +209,62 @@ export class PostgresCaseSearch implements CaseSearch {
     const cached = this.facetCache.entries.get(key);
     if (cached) this.facetCacheStats.hits++;
     else this.facetCacheStats.misses++;
-
-    let page = Math.max(1, query.page);
-    let answer = await this.answer(plan, sort, page, query.perPage, !cached);
-    const shared = cached ?? answer.shared!;
-    if (!cached && this.facetCache.generation === generation) {
+    const remember = (shared: FacetCounts) => {
+      if (cached || this.facetCache.generation !== generation) return;
       if (this.facetCache.entries.size >= FACET_CACHE_ENTRIES)
         this.facetCache.entries.delete(this.facetCache.entries.keys().next().value!);
       this.facetCache.entries.set(key, shared);
+    };
+
+    let page = Math.max(1, query.page);
+    if (!hasText) {
+      let answer = await this.answer(plan, sort, page, query.perPage, !cached);
+      const shared = cached ?? answer.shared!;
+      remember(shared);
+      const { total, facets } = withOwn(shared, answer.own);
+      const pages = Math.max(1, Math.ceil(total / query.perPage));
+      if (page > pages) {
+        // Beyond the end: the last page (or the first when nothing is found).
+        page = pages;
+        answer = total === 0 ? answer : await this.answer(plan, sort, page, query.perPage, false);
+      }
+      const hits = await this.hits(answer.hits, [], new Map());
+      return {
+        total,
+        page,
+        perPage: query.perPage,
+        tookMs: Math.round(performance.now() - started),
+        hits: total === 0 ? [] : hits,
+        facets,
+        suggestions: [],
+      };
     }
-    const { total, facets } = withOwn(shared, answer.own);
+
+    const tq = new TsQueries(analysed);
+    let found = await this.matches(plan, tq, sort, page, query.perPage, !cached);
+    // A word no visible case has (a typo): searched again as if its most common correction that
+    // some visible case has had been typed, as the embedded engine does.
+    if (!query.literal) {
+      const corrected = await this.corrections(analysed, found.groupVisible, query, viewer, thesaurus);
+      if (corrected.length) return this.searchCorrected(query, viewer, corrected, started);
+    }
+    const shared = cached ?? found.shared!;
+    remember(shared);
+    const { total, facets } = withOwn(shared, found.own);
     const pages = Math.max(1, Math.ceil(total / query.perPage));
     if (page > pages) {
-      // Beyond the end: the last page (or the first when nothing is found).
       page = pages;
-      answer = total === 0 ? answer : await this.answer(plan, sort, page, query.perPage, false);
+      if (sort !== 'relevance' && total > 0)
+        found = await this.matches(plan, tq, sort, page, query.perPage, false);
     }
-    const hits = await this.hits(answer.hits, plan);
-    const suggestions =
-      total === 0 || (total < 3 && hasText) ? await this.suggestions(parsed, expansions, viewer) : [];
+    let ordered = found.page;
+    let inCase = new Map<number, boolean>();
+    if (sort === 'relevance') ({ ordered, inCase } = await this.rank(found, tq));
+    const shown =
+      sort === 'relevance' ? ordered.slice((page - 1) * query.perPage, page * query.perPage) : ordered;
+    const hits = await this.hits(await this.pageRows(shown), analysed.groups, inCase);
+    const nGroups = analysed.groups.length;
+    const partial = nGroups > 1 && total > 0 && found.allWords === 0;
     return {
       total,
       page,
@@ -213,100 +272,244 @@ export class PostgresCaseSearch implements CaseSearch {
       tookMs: Math.round(performance.now() - started),
       hits: total === 0 ? [] : hits,
       facets,
-      suggestions,
+      suggestions: total === 0 ? await this.suggestions(parsed, viewer) : [],
+      corrections: [],
+      expansions: [...new Set(analysed.groups.flatMap((g) => g.expansions))],
+      partial: partial
+        ? { missing: analysed.groups.filter((_, i) => found.groupVisible[i] === 0).map((g) => g.label) }
+        : undefined,
     };
   }
 
+  /** The query again with the corrected words typed instead (literal: no second round of corrections). */
+  private async searchCorrected(
+    query: SearchQuery,
+    viewer: SearchViewer,
+    corrected: Array<{ from: string; to: string }>,
+    started: number,
+  ): Promise<SearchResult> {
+    const fixes = new Map(corrected.map((c) => [c.from, c.to]));
+    const q = query.q
+      .split(/(\s+)/)
+      .map((part) => {
+        const minus = part.startsWith('-') ? '-' : '';
+        const word = words(part.slice(minus.length));
+        return word.length === 1 && fixes.has(word[0]) ? `${minus}${fixes.get(word[0])}` : part;
+      })
+      .join('');
+    const result = await this.search({ ...query, q, parsed: undefined, literal: true }, viewer);
+    const tookMs = Math.round(performance.now() - started);
+    // With these filters the corrected words find nothing either: offer them ("bedoelde u …").
+    if (result.total === 0) return { ...result, corrections: [], suggestions: [q], tookMs };
+    return { ...result, corrections: corrected, tookMs };
+  }
+
   /**
-   * The one statement: the matches (GIN index) with their facet values, ranked on the head
-   * vector; the page, reranked on the full vector where it is among the best; the shared facet
-   * counts (on a cache miss) and the viewer's own matching drafts (usually none), from the same
-   * match set. Each facet ignores its own filter (values of one facet combine with OR).
+   * The one ranking statement: the matches per query group (GIN indexes, OR-ed), visible and not
+   * excluded, with their facet values; the best candidates by groups matched and a cheap rank on
+   * the head vector, with the stored weights of the query's terms (bm25 is computed from them in
+   * JavaScript); the document frequencies; per group whether any visible case has it; the shared
+   * facet counts (on a cache miss) and the viewer's own matching drafts, from the same match set.
+   * Sorted by date or title, the page instead of the candidates.
    */
-  private async answer(
+  private async matches(
     plan: QueryPlan,
+    tq: TsQueries,
     sort: string,
     page: number,
     perPage: number,
     withFacets: boolean,
-  ): Promise<Answer> {
+  ): Promise<Matches> {
     const p = new SqlParams();
-    const full = plan.match(p);
-    const exact = full && sort === 'relevance' ? plan.exactMatch(p) : null;
+    const relevance = sort === 'relevance';
+    const arms = tq.groups.map((g, i) => {
+      const conditions = [
+        ...(g.stems ? [`d.document @@ ${p.add(g.stems)}::tsquery`] : []),
+        ...(g.parts ? [`d.parts_document @@ ${p.add(g.parts)}::tsquery`] : []),
+      ];
+      return `SELECT d.case_id, ${1 << i} AS bit FROM search_documents d WHERE ${conditions.join(' OR ') || 'false'}`;
+    });
+    // Only exclusions: every case but those.
+    const gm = arms.length
+      ? `SELECT case_id, count(*)::int AS groups, bit_or(bit)::int AS mask FROM (${arms.join(' UNION ALL ')}) x GROUP BY case_id`
+      : `SELECT case_id, 0 AS groups, 0 AS mask FROM search_documents`;
+    const units = relevance ? tq.queryUnits() : [];
+    const uhits = units
+      .map(
+        (u) =>
+          `SELECT d.case_id, ${u.index} AS u FROM search_documents d WHERE ${[
+            'document',
+            ...(u.query.endsWith(':*') ? ['parts_document'] : []),
+          ]
+            .map((v) => `d.${v} @@ ${p.add(u.query)}::tsquery`)
+            .join(' OR ')}`,
+      )
+      .join(' UNION ALL ');
+    const excluded = tq.excluded
+      ? `AND d.case_id NOT IN (SELECT case_id FROM search_documents WHERE document @@ ${p.add(tq.excluded)}::tsquery)`
+      : '';
     const visibility = plan.visibility(p);
     const own = plan.visibility(p, 'own');
     const c = plan.conditions(p);
     const passAll = FILTERS.map((f) => `f_${f}`).join(' AND ');
-    const limit = p.add(perPage);
-    const offset = p.add((page - 1) * perPage);
-    const end = page * perPage;
+    const headRank =
+      relevance && tq.anyWord ? `ts_rank(d.head_document, ${p.add(tq.anyWord)}::tsquery)` : '0';
+    const matchSql = `
+      SELECT d.case_id, d.updated_at, gm.groups, gm.mask, ${headRank} AS head_rank,
+             ${sort === 'title' ? 'lower(d.title) AS title_key,' : ''}
+             ${withFacets ? `${FACET_COLUMNS.map((col) => `d.${col}`).join(', ')},` : ''} ${own} AS own,
+             ${FILTERS.map((f) => `${c[f]} AS f_${f}`).join(', ')}
+        FROM gm JOIN search_documents d USING (case_id)
+       WHERE ${visibility} ${excluded}`;
 
-    // Without words and with cached facets, the page and the drafts are read straight from the
-    // table (the page by the updated_at index); otherwise the match set is computed once.
-    const materialized = full !== null || withFacets;
-    // Only what this statement reads: the facet values only when it counts them (a cache miss).
-    const matchCols = `d.case_id, d.updated_at, ${sort === 'title' ? 'lower(d.title) AS title_key,' : ''}
-         ${withFacets ? `${FACET_COLUMNS.map((col) => `d.${col}`).join(', ')},` : ''} ${own} AS own,
-         ${FILTERS.map((f) => `${c[f]} AS f_${f}`).join(', ')}
-         ${exact ? `, ts_rank(d.head_document, q.full, 1) + 2 * ts_rank(d.head_document, q.exact, 1) AS head_rank` : ''}`;
-    const matchSql = `SELECT ${matchCols} FROM search_documents d${full ? ', q' : ''}
-       WHERE ${visibility}${full ? ' AND d.document @@ q.full' : ''}`;
-    const m = materialized ? 'm' : `(${matchSql}) m`;
-
-    let pageSql: string;
-    if (exact) {
-      // The best by head rank; of those the first rerankCandidates again on the full vector
-      // (read once per row: the OFFSET 0 fence keeps the copy for both ranks).
-      const rerank = p.add(this.rerankCandidates);
-      pageSql = `
-        top AS MATERIALIZED (
-          SELECT case_id, row_number() OVER (ORDER BY head_rank DESC, updated_at DESC, case_id DESC) AS pos
-            FROM m WHERE ${passAll} ORDER BY head_rank DESC, updated_at DESC, case_id DESC LIMIT ${p.add(Math.max(end, this.rerankCandidates))}),
-        ranked AS MATERIALIZED (
-          SELECT r.case_id, ts_rank_cd(r.v, q.full, 1) + 2 * ts_rank_cd(r.v, q.exact, 1) AS rank
-            FROM (SELECT t.case_id, d.rank_document || ''::tsvector AS v
-                    FROM top t JOIN search_documents d USING (case_id) WHERE t.pos <= ${rerank} OFFSET 0) r, q),
-        page AS (
-          SELECT t.case_id, row_number() OVER (ORDER BY ranked.rank DESC NULLS LAST, t.pos) AS ord
-            FROM top t LEFT JOIN ranked USING (case_id)
-           ORDER BY ranked.rank DESC NULLS LAST, t.pos LIMIT ${limit} OFFSET ${offset})`;
+    let rankedSql: string;
+    let pageCte = '';
+    if (relevance) {
+      const limit = p.add(Math.max(this.rerankCandidates, page * perPage));
+      pageCte = `
+        cand AS MATERIALIZED (
+          SELECT case_id, groups, mask, updated_at FROM m WHERE ${passAll}
+           ORDER BY groups DESC, head_rank DESC, updated_at DESC, case_id DESC LIMIT ${limit}),
+        scored AS (
+          SELECT c.case_id, c.groups, c.mask, (extract(epoch FROM c.updated_at) * 1000)::float8 AS updated,
+                 x.case_length, x.attachment_length,
+                 ARRAY(SELECT (x.cw ->> k)::float8 FROM unnest(${p.add(tq.caseKeys)}::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o) AS cw,
+                 ARRAY(SELECT (x.aw ->> k)::float8 FROM unnest(${p.add(tq.attKeys)}::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o) AS aw,
+                 ${uhits ? 'ARRAY(SELECT uh.u FROM uhits uh WHERE uh.case_id = c.case_id)' : 'ARRAY[]::int[]'} AS units
+            FROM cand c CROSS JOIN LATERAL (
+              -- Each stored value read once per row (the concatenation keeps a detoasted copy).
+              SELECT d.case_weights || '{}'::jsonb AS cw, d.attachment_weights || '{}'::jsonb AS aw,
+                     d.case_length, d.attachment_length
+                FROM search_documents d WHERE d.case_id = c.case_id OFFSET 0) x),`;
+      rankedSql = `(SELECT coalesce(json_agg(s), '[]') FROM scored s)`;
     } else {
       const order = sort === 'title' ? 'title_key, case_id' : 'updated_at DESC, case_id DESC';
-      pageSql = `
+      pageCte = `
         page AS (
           SELECT case_id, row_number() OVER (ORDER BY ${order}) AS ord
-            FROM ${m} WHERE ${passAll} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
+            FROM m WHERE ${passAll} ORDER BY ${order} LIMIT ${p.add(perPage)} OFFSET ${p.add((page - 1) * perPage)}),`;
+      rankedSql = `(SELECT coalesce(json_agg(case_id ORDER BY ord), '[]') FROM page)`;
     }
-    const snippetCols = full
-      ? `, left(d.body, ${SNIPPET_SCAN_CHARS}) AS body, x.in_case,
-         CASE WHEN NOT x.in_case THEN d.reactions END AS reactions`
-      : '';
-    const inCase = full ? `, LATERAL (SELECT d.rank_document @@ q.full AS in_case) x` : '';
+    const bits = tq.groups.map((_, i) => `count(*) FILTER (WHERE mask & ${1 << i} <> 0)`);
     const sql = `
-      WITH ${full ? `q AS MATERIALIZED (SELECT ${full} AS full${exact ? `, ${exact} AS exact` : ''}),` : ''}
-      ${materialized ? `m AS MATERIALIZED (${matchSql}),` : ''}
-      ${pageSql}
-      SELECT
-        (SELECT coalesce(json_agg(h ORDER BY h.ord), '[]') FROM (
-           SELECT page.ord, d.case_id, d.title, d.summary, d.roles, d.themes, d.organization_name,
-                  d.organization_kind, d.year, d.status, d.updated_at ${snippetCols}
-             FROM page JOIN search_documents d USING (case_id)${full ? ', q' : ''}${inCase}) h) AS hits,
+      WITH gm AS (${gm}),
+      ${uhits ? `uhits AS MATERIALIZED (${uhits}),` : ''}
+      m AS MATERIALIZED (${matchSql}),
+      ${pageCte.replace(/,\s*$/, '')}
+      SELECT ${rankedSql} AS ranked,
+        ${relevance ? `(SELECT coalesce(json_object_agg(term, docs), '{}') FROM search_term_stats WHERE term = ANY(${p.add(tq.statKeys())}::text[]))` : `'{}'::json`} AS stats,
+        ${uhits ? `(SELECT coalesce(json_object_agg(u, n), '{}') FROM (SELECT u, count(*) AS n FROM uhits GROUP BY u) z)` : `'{}'::json`} AS unit_docs,
+        (SELECT json_build_array(${[...bits, `count(*) FILTER (WHERE groups = ${tq.groups.length} AND ${passAll})`].join(', ')}) FROM m) AS counts,
         ${withFacets ? `(SELECT json_agg(f) FROM (${facetSql(`m WHERE NOT own`)}) f)` : 'NULL'} AS facets,
         (SELECT coalesce(json_agg(o), '[]') FROM (
            SELECT ${FACET_COLUMNS.map((col) => `od.${col}`).join(', ')},
                   json_build_object(${FILTERS.map((f) => `'${f}', f_${f}`).join(', ')}) AS pass
-             FROM ${m} JOIN search_documents od USING (case_id) WHERE own) o) AS own`;
+             FROM m JOIN search_documents od USING (case_id) WHERE own) o) AS own`;
     const [row]: Array<{
-      hits: PageRow[];
+      ranked: Candidate[] | number[];
+      stats: Stats;
+      unit_docs: Record<string, number>;
+      counts: number[];
       facets: Array<{ facet: string; value: string | null; n: number }> | null;
       own: OwnRow[];
     }> = await this.dataSource.query(sql, p.values);
-    return { hits: row.hits, shared: row.facets ? countsOf(row.facets) : null, own: row.own };
+    const counts = row.counts.map(Number);
+    return {
+      candidates: relevance ? (row.ranked as Candidate[]) : [],
+      page: relevance ? [] : (row.ranked as number[]),
+      stats: row.stats,
+      unitDocs: row.unit_docs,
+      groupVisible: counts.slice(0, tq.groups.length),
+      allWords: counts[tq.groups.length],
+      shared: row.facets ? countsOf(row.facets) : null,
+      own: row.own,
+    };
   }
 
-  /** Hits with snippets, built here for the shown page: from the case, a reaction or an attachment. */
-  private async hits(rows: PageRow[], plan: QueryPlan): Promise<SearchHit[]> {
-    const marks = plan.marks();
+  /**
+   * The embedded engine's order: most groups matched, then bm25. The best POSITION_CHECKS are
+   * checked for what needs positions (a compound's parts apart, query words close together) and
+   * ranked again with the same bonuses; below them the order is the candidates'.
+   */
+  private async rank(
+    found: Matches,
+    tq: TsQueries,
+  ): Promise<{ ordered: number[]; inCase: Map<number, boolean> }> {
+    const scores = scoreCandidates(found.candidates, tq, found.stats, found.unitDocs);
+    const score = (c: Candidate) => scores.get(c.case_id)!.score;
+    const newest = (a: Candidate, b: Candidate) => b.updated - a.updated || b.case_id - a.case_id;
+    const ordered = [...found.candidates].sort(
+      (a, b) => b.groups - a.groups || score(b) - score(a) || newest(a, b),
+    );
+    const head = ordered.slice(0, POSITION_CHECKS);
+    const { compounds, pairs } = tq.positionChecks();
+    const near = new Map<number, number>();
+    if (head.length && (compounds.length || pairs.length)) {
+      const p = new SqlParams();
+      const ids = p.add(head.map((c) => c.case_id));
+      const check = (q: string) => {
+        const param = p.add(q);
+        return `(x.v @@ ${param}::tsquery OR x.pv @@ ${param}::tsquery)`;
+      };
+      const flags = [...compounds.map((c) => check(c.query)), ...pairs.map(check)];
+      const rows: Array<{ case_id: number; flags: boolean[] }> = await this.dataSource.query(
+        `SELECT x.case_id, ARRAY[${flags.join(', ')}] AS flags
+           FROM (SELECT case_id, document || ''::tsvector AS v, parts_document || ''::tsvector AS pv
+                   FROM search_documents WHERE case_id = ANY(${ids}::int[]) OFFSET 0) x`,
+        p.values,
+      );
+      const byCase = new Map(rows.map((r) => [r.case_id, r.flags]));
+      for (const c of head) {
+        const f = byCase.get(c.case_id) ?? [];
+        // A compound's parts count as all there only where they stand together (or it is there itself).
+        compounds.forEach((compound, k) => {
+          if ((c.mask & compound.mask) === compound.mask && !f[k]) c.groups--;
+        });
+        const n = pairs.filter((_, k) => f[compounds.length + k]).length;
+        if (n) near.set(c.case_id, n);
+      }
+    }
+    const now = Date.now();
+    const rankOf = new Map<number, number>();
+    for (const c of head) {
+      // A bonus per pair of query words close together, and a small one for recent cases (at most 2%).
+      const ageYears = Math.max(0, (now - c.updated) / 31_557_600_000);
+      rankOf.set(
+        c.case_id,
+        score(c) * (1 + NEAR_BONUS * (near.get(c.case_id) ?? 0)) * (1 + 0.02 / (1 + ageYears)),
+      );
+    }
+    head.sort(
+      (a, b) => b.groups - a.groups || rankOf.get(b.case_id)! - rankOf.get(a.case_id)! || newest(a, b),
+    );
+    const inCase = new Map([...scores].map(([id, s]) => [id, s.inCase]));
+    return { ordered: [...head, ...ordered.slice(POSITION_CHECKS)].map((c) => c.case_id), inCase };
+  }
+
+  /** The shown page's rows, in the given order, with what snippets are built from. */
+  private async pageRows(ids: number[]): Promise<PageRow[]> {
+    if (ids.length === 0) return [];
+    const rows: PageRow[] = await this.dataSource.query(
+      `SELECT d.case_id, d.title, d.summary, d.roles, d.themes, d.organization_name, d.organization_kind, d.year,
+              d.status, d.updated_at, left(d.body, ${SNIPPET_SCAN_CHARS}) AS body, d.reactions
+         FROM search_documents d WHERE d.case_id = ANY($1::int[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.case_id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is PageRow => !!r);
+  }
+
+  /**
+   * Hits with snippets, built here for the shown page as the embedded engine builds them: from the
+   * attachment where only that matched, else from the case's text, or from a member's reaction
+   * that has more of the query words than the case's own text.
+   */
+  private async hits(
+    rows: PageRow[],
+    groups: GroupForms[],
+    inCase: Map<number, boolean>,
+  ): Promise<SearchHit[]> {
+    const marks = markedStems(groups);
     const hits = rows.map((r): SearchHit => ({
       id: r.case_id,
       title: r.title,
@@ -320,39 +523,34 @@ export class PostgresCaseSearch implements CaseSearch {
       status: r.status,
       updatedAt: new Date(r.updated_at).toISOString(),
     }));
-    if (!plan.hasText) return hits;
-    const inAttachment: SearchHit[] = [];
+    if (groups.length === 0) return hits;
+    const inAttachment = hits.filter((h) => inCase.get(h.id) === false);
+    const fromAttachment = inAttachment.length
+      ? await this.attachmentSnippets(inAttachment, marks)
+      : new Set();
     rows.forEach((r, i) => {
       const hit = hits[i];
-      if (r.in_case === false) {
-        // The case's own text lacks the words: a member's reaction, or else an attachment, has them.
-        let best: { r: { id: number; authorName: string }; snip: Snip } | null = null;
-        for (const reaction of r.reactions ?? []) {
-          const snip = snippetOf(reaction.text, marks);
-          if (snip && (!best || snip.hits > best.snip.hits)) best = { r: reaction, snip };
-        }
-        if (best) {
-          hit.snippet = markedSnippet(best.snip.text);
-          hit.reaction = { id: best.r.id, authorName: best.r.authorName };
-        } else inAttachment.push(hit);
-        return;
-      }
-      // The summary and the start of the body first; the rest only when no query word is there.
+      if (fromAttachment.has(hit.id)) return;
       const text = `${r.summary}\n${r.body ?? ''}`;
       const snip =
         snippetOf(text.slice(0, SNIPPET_SHORT_CHARS), marks) ??
         (text.length > SNIPPET_SHORT_CHARS ? snippetOf(text, marks) : null);
-      if (snip) hit.snippet = markedSnippet(snip.text);
+      const own = Math.max(snip?.hits ?? 0, snippetOf(r.title, marks)?.hits ?? 0);
+      let best: { r: { id: number; authorName: string }; snip: Snip } | null = null;
+      for (const reaction of r.reactions ?? []) {
+        const rs = snippetOf(reaction.text, marks);
+        if (rs && rs.hits > own && (!best || rs.hits > best.snip.hits)) best = { r: reaction, snip: rs };
+      }
+      if (best) {
+        hit.snippet = markedSnippet(best.snip.text);
+        hit.reaction = { id: best.r.id, authorName: best.r.authorName };
+      } else if (snip) hit.snippet = markedSnippet(snip.text);
     });
-    if (inAttachment.length) await this.attachmentSnippets(inAttachment, plan, marks);
     return hits;
   }
 
-  /** For hits found only in an attachment: its best matching attachment, the snippet and the PDF page. */
-  private async attachmentSnippets(hits: SearchHit[], plan: QueryPlan, marks: SnippetMarks): Promise<void> {
-    const p = new SqlParams();
-    const full = plan.match(p)!;
-    const ids = p.add(hits.map((h) => h.id));
+  /** For hits found only in an attachment: the attachment with most query words, its snippet and PDF page. */
+  private async attachmentSnippets(hits: SearchHit[], marks: SnippetMarks): Promise<Set<number>> {
     const rows: Array<{
       case_id: number;
       attachment_id: number;
@@ -360,23 +558,125 @@ export class PostgresCaseSearch implements CaseSearch {
       page_offsets: number[] | null;
       text: string;
     }> = await this.dataSource.query(
-      `WITH q AS MATERIALIZED (SELECT ${full} AS full)
-       SELECT DISTINCT ON (s.case_id) s.case_id, s.attachment_id, s.filename, s.page_offsets,
-              left(s.text, ${SNIPPET_ATTACHMENT_CHARS}) AS text
-         FROM search_attachment_documents s, q
-        WHERE s.case_id = ANY(${ids}::int[]) AND s.document @@ q.full
-        ORDER BY s.case_id, ts_rank_cd(s.document, q.full) DESC, s.attachment_id`,
-      p.values,
+      `SELECT s.case_id, s.attachment_id, s.filename, s.page_offsets, left(s.text, ${SNIPPET_ATTACHMENT_CHARS}) AS text
+         FROM search_attachment_documents s WHERE s.case_id = ANY($1::int[]) ORDER BY s.attachment_id`,
+      [hits.map((h) => h.id)],
     );
-    const byCase = new Map(rows.map((r) => [r.case_id, r]));
+    const done = new Set<number>();
     for (const hit of hits) {
-      const a = byCase.get(hit.id);
-      if (!a) continue;
-      const snip = snippetOf(a.text, marks);
-      if (snip) hit.snippet = markedSnippet(snip.text);
-      const page = snip ? pageAt(a.page_offsets, snip.firstAt) : undefined;
-      hit.attachment = { id: a.attachment_id, filename: a.filename, ...(page ? { page } : {}) };
+      let best: { a: (typeof rows)[number]; snip: Snip } | null = null;
+      for (const a of rows) {
+        if (a.case_id !== hit.id) continue;
+        const snip = snippetOf(a.text, marks);
+        if (snip && (!best || snip.hits > best.snip.hits)) best = { a, snip };
+      }
+      if (!best) continue;
+      hit.snippet = markedSnippet(best.snip.text);
+      const page = pageAt(best.a.page_offsets, best.snip.firstAt);
+      hit.attachment = { id: best.a.attachment_id, filename: best.a.filename, ...(page ? { page } : {}) };
+      done.add(hit.id);
     }
+    return done;
+  }
+
+  /**
+   * Typo corrections, by the embedded engine's rule: for each word (of at most
+   * MAX_CORRECTED_WORDS) that no case the viewer may see has, its most common correction from the
+   * lexicon that some such case has.
+   */
+  private async corrections(
+    analysed: AnalysedQuery,
+    groupVisible: number[],
+    query: SearchQuery,
+    viewer: SearchViewer,
+    thesaurus: ThesaurusIndex | null,
+  ): Promise<Array<{ from: string; to: string }>> {
+    const corrected: Array<{ from: string; to: string }> = [];
+    let lookedUp = 0;
+    for (const [i, g] of analysed.groups.entries()) {
+      if (g.strict || g.exact.length !== 1 || groupVisible[i] > 0 || lookedUp >= MAX_CORRECTED_WORDS)
+        continue;
+      lookedUp++;
+      const fixes = this.lexicon.corrections(g.exact[0]);
+      if (fixes.length === 0) continue;
+      const forms = fixes.map((text) => wordForms({ kind: 'word', text }, thesaurus));
+      const groups = new TsQueries({ groups: forms, excluded: [], compounds: [] }).groups;
+      const p = new SqlParams();
+      const exists = groups.map((q) => {
+        const conditions = [
+          ...(q.stems ? [`d.document @@ ${p.add(q.stems)}::tsquery`] : []),
+          ...(q.parts ? [`d.parts_document @@ ${p.add(q.parts)}::tsquery`] : []),
+        ];
+        return `EXISTS (SELECT 1 FROM search_documents d WHERE (${conditions.join(' OR ') || 'false'})
+                          AND ${visibilitySql('d', (v) => p.add(v), viewer, query.filters.statuses)})`;
+      });
+      const [row]: Array<{ visible: boolean[] }> = await this.dataSource.query(
+        `SELECT ARRAY[${exists.join(', ')}] AS visible`,
+        p.values,
+      );
+      const fix = fixes.find((_, k) => row.visible[k]);
+      if (fix) corrected.push({ from: g.exact[0], to: fix });
+    }
+    return corrected;
+  }
+
+  /** "Bedoelde u …": each unknown word replaced by its best correction that a visible case has. */
+  private async suggestions(parsed: ParsedQuery, viewer: SearchViewer): Promise<string[]> {
+    const entries = this.lexicon.lookUp(queryWords(parsed), { expand: false });
+    const corrections = new Map<string, string[]>();
+    for (const [word, entry] of entries) if (!entry.known) corrections.set(word, entry.corrections);
+    if (![...corrections.values()].some((c) => c.length > 0)) return [];
+    return suggestFromCorrections(this.dataSource, parsed, corrections, viewer);
+  }
+
+  /**
+   * Without words, one statement: the page (by the updated_at index when the facets are cached),
+   * the shared facet counts (on a cache miss) and the viewer's own drafts. Each facet ignores its
+   * own filter (values of one facet combine with OR).
+   */
+  private async answer(
+    plan: QueryPlan,
+    sort: string,
+    page: number,
+    perPage: number,
+    withFacets: boolean,
+  ): Promise<Answer> {
+    const p = new SqlParams();
+    const visibility = plan.visibility(p);
+    const own = plan.visibility(p, 'own');
+    const c = plan.conditions(p);
+    const passAll = FILTERS.map((f) => `f_${f}`).join(' AND ');
+    const limit = p.add(perPage);
+    const offset = p.add((page - 1) * perPage);
+    // With cached facets the page and the drafts are read straight from the table; otherwise the
+    // match set is computed once.
+    const matchCols = `d.case_id, d.updated_at, ${sort === 'title' ? 'lower(d.title) AS title_key,' : ''}
+         ${withFacets ? `${FACET_COLUMNS.map((col) => `d.${col}`).join(', ')},` : ''} ${own} AS own,
+         ${FILTERS.map((f) => `${c[f]} AS f_${f}`).join(', ')}`;
+    const matchSql = `SELECT ${matchCols} FROM search_documents d WHERE ${visibility}`;
+    const m = withFacets ? 'm' : `(${matchSql}) m`;
+    const order = sort === 'title' ? 'title_key, case_id' : 'updated_at DESC, case_id DESC';
+    const sql = `
+      WITH ${withFacets ? `m AS MATERIALIZED (${matchSql}),` : ''}
+      page AS (
+        SELECT case_id, row_number() OVER (ORDER BY ${order}) AS ord
+          FROM ${m} WHERE ${passAll} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+      SELECT
+        (SELECT coalesce(json_agg(h ORDER BY h.ord), '[]') FROM (
+           SELECT page.ord, d.case_id, d.title, d.summary, d.roles, d.themes, d.organization_name,
+                  d.organization_kind, d.year, d.status, d.updated_at
+             FROM page JOIN search_documents d USING (case_id)) h) AS hits,
+        ${withFacets ? `(SELECT json_agg(f) FROM (${facetSql(`m WHERE NOT own`)}) f)` : 'NULL'} AS facets,
+        (SELECT coalesce(json_agg(o), '[]') FROM (
+           SELECT ${FACET_COLUMNS.map((col) => `od.${col}`).join(', ')},
+                  json_build_object(${FILTERS.map((f) => `'${f}', f_${f}`).join(', ')}) AS pass
+             FROM ${m} JOIN search_documents od USING (case_id) WHERE own) o) AS own`;
+    const [row]: Array<{
+      hits: PageRow[];
+      facets: Array<{ facet: string; value: string | null; n: number }> | null;
+      own: OwnRow[];
+    }> = await this.dataSource.query(sql, p.values);
+    return { hits: row.hits, shared: row.facets ? countsOf(row.facets) : null, own: row.own };
   }
 
   /** Cases most like this one: shared themes, roles and tags, then shared words of the title and summary. */
@@ -385,12 +685,14 @@ export class PostgresCaseSearch implements CaseSearch {
     p.add(query.caseId);
     p.add(query.limit);
     const shared = sharedVisibilitySql('d', (v) => p.add(v), []);
+    // The head vector holds the analysis's stems of title, summary and tags; stop words are no likeness.
+    const stopStems = p.add(DUTCH_STOP_WORDS.map(stem));
     const rows = await this.dataSource.query(
       `WITH src AS (
          SELECT themes, roles, tags,
-                to_tsquery('dutch', coalesce(nullif(array_to_string(ARRAY(
-                  SELECT DISTINCT lexeme FROM unnest(to_tsvector('dutch', immutable_unaccent(title || ' ' || summary)))
-                   WHERE length(lexeme) > 3 LIMIT 12), ' | '), ''), 'casus')) AS words
+                to_tsquery('simple', coalesce(nullif(array_to_string(ARRAY(
+                  SELECT DISTINCT quote_literal(lexeme) FROM unnest(head_document)
+                   WHERE length(lexeme) > 3 AND lexeme <> ALL(${stopStems}::text[]) LIMIT 12), ' | '), ''), 'casus')) AS words
            FROM search_documents WHERE case_id = $1),
        -- Bounded candidates from the indexes: shared words in title/summary, shared themes, shared tags.
        cand AS (
@@ -413,51 +715,6 @@ export class PostgresCaseSearch implements CaseSearch {
     );
     void viewer; // related cases are the shared ones only, the same for every member
     return rows.map((r: { case_id: number }) => r.case_id);
-  }
-
-  /** Per query word: synonyms, compounds that contain it, and typo corrections from the lexicon. */
-  private async expand(parsed: ParsedQuery): Promise<Map<string, Expansion>> {
-    const words = queryWords(parsed);
-    const expansions = new Map<string, Expansion>();
-    if (words.length === 0) return expansions;
-    const lexicon = this.lexicon.lookUp(words, { expand: true });
-    // By stem, so "vergunninghouders" finds the group of "vergunninghouder".
-    const thesaurus = (await this.options.thesaurus?.().catch(() => null)) ?? null;
-    const synonymsOf = (word: string) => thesaurus?.alternativesOf([stem(word)]) ?? [];
-    for (const [w, entry] of lexicon) {
-      const alternatives = new Set<string>(synonymsOf(w));
-      // Dutch writes compounds as one word: "achterstand" is part of "huurachterstanden".
-      for (const c of entry.compounds) alternatives.add(c);
-      for (const c of entry.corrections) {
-        alternatives.add(c);
-        for (const syn of synonymsOf(c)) alternatives.add(syn);
-      }
-      // Plurals the stemmer keeps apart (plan/plannen, huis/huizen).
-      for (const f of entry.forms) alternatives.add(f);
-      alternatives.delete(w);
-      const all: Alternative[] = [...alternatives];
-      // A compound also written apart: "energie kosten", "energie-kosten"; a compound no case
-      // uses finds its parts anywhere in a case ("kosten van energie").
-      if (entry.split) all.push(entry.known ? entry.split.join(' ') : { allOf: entry.split });
-      expansions.set(w, {
-        alternatives: all,
-        corrections: entry.corrections,
-        unknown: !entry.known,
-      });
-    }
-    return expansions;
-  }
-
-  /** "Bedoelde u …" from the typo corrections the search already looked up. */
-  private async suggestions(
-    parsed: ParsedQuery,
-    expansions: Map<string, Expansion>,
-    viewer: SearchViewer,
-  ): Promise<string[]> {
-    const corrections = new Map<string, string[]>();
-    for (const [word, e] of expansions) if (e.unknown) corrections.set(word, e.corrections);
-    if (![...corrections.values()].some((c) => c.length > 0)) return [];
-    return suggestFromCorrections(this.dataSource, parsed, corrections, viewer);
   }
 }
 
@@ -508,89 +765,27 @@ function withOwn(shared: FacetCounts, own: OwnRow[]): FacetCounts {
 }
 
 /**
- * What one search asks of the database: the filters, the viewer and the parsed, expanded words.
- * Each statement binds its own parameters from it (PostgreSQL refuses parameters a statement
- * does not use), so the plan hands out SQL fragments for a given parameter list.
+ * What one search asks of the database besides its words: the filters and the viewer. Each
+ * statement binds its own parameters (PostgreSQL refuses parameters a statement does not use), so
+ * the plan hands out SQL fragments for a given parameter list.
  */
 class QueryPlan {
-  readonly hasText: boolean;
-
   constructor(
     readonly query: SearchQuery,
     readonly viewer: SearchViewer,
-    private readonly parsed: ParsedQuery,
-    private readonly expansions: Map<string, Expansion>,
-  ) {
-    this.hasText = parsed.groups.length > 0 || parsed.excluded.length > 0;
-  }
+    private readonly analysed: AnalysedQuery,
+  ) {}
 
-  /** The tsquery that decides a match (with synonyms, compounds and corrections), or null without words. */
-  match(p: SqlParams): string | null {
-    return this.hasText ? this.tsquerySql(p, true) : null;
-  }
-
-  /** The words as typed, for the ranking bonus of exact matches. */
-  exactMatch(p: SqlParams): string | null {
-    return this.hasText ? this.tsquerySql(p, false) : null;
-  }
-
-  /** What the shared facet counts depend on besides the generation: words, expansions, filters. */
+  /** What the shared facet counts depend on besides the generation: the analysed words and the filters. */
   sharedKey(): string {
     const { roles, themes, organizationKinds, years, hasReflection, presented, answered, statuses } =
       this.query.filters;
+    const forms = (g: GroupForms) => [g.stems, g.prefixes, g.phrases, g.strict];
     return JSON.stringify([
-      this.parsed.groups,
-      this.parsed.excluded,
-      [...this.expansions].map(([w, e]) => [w, e.alternatives]),
+      this.analysed.groups.map(forms),
+      this.analysed.excluded.map(forms),
       [roles, themes, organizationKinds, years, hasReflection, presented, answered, statuses],
     ]);
-  }
-
-  /**
-   * Whether the last word is still being typed: matched as a prefix only when no case has it as a
-   * word (a prefix of a common word reads many index entries and makes a search slow), as the
-   * embedded engine does.
-   */
-  private stillTyping(t: QueryTerm): boolean {
-    return !!t.prefix && (this.expansions.get(t.text)?.unknown ?? true);
-  }
-
-  /** What snippets mark: the stems of the query's words and of their alternatives, and prefixes. */
-  marks(): SnippetMarks {
-    const stems = new Set<string>();
-    const prefixes: string[] = [];
-    for (const group of this.parsed.groups)
-      for (const t of group) {
-        for (const w of wordsOf(t.text)) stems.add(stem(w));
-        if (this.stillTyping(t)) prefixes.push(t.text);
-        for (const alt of this.expansions.get(t.text)?.alternatives ?? [])
-          for (const w of typeof alt === 'string' ? wordsOf(alt) : alt.allOf.flatMap(wordsOf))
-            stems.add(stem(w));
-      }
-    return { stems, prefixes };
-  }
-
-  /** A tsquery expression: groups ANDed, alternatives ORed; expansions only in the full query. */
-  private tsquerySql(p: SqlParams, expanded: boolean): string {
-    const { parsed, expansions } = this;
-    const termSql = (t: QueryTerm, withExpansions: boolean): string => {
-      if (t.kind === 'phrase') return `phraseto_tsquery('dutch', immutable_unaccent(${p.add(t.text)}))`;
-      const own = this.stillTyping(t)
-        ? `(plainto_tsquery('dutch', ${p.add(t.text)}) || to_tsquery('dutch', ${p.add(`${t.text}:*`)}))`
-        : `plainto_tsquery('dutch', ${p.add(t.text)})`;
-      const alternatives = withExpansions
-        ? (expansions.get(t.text)?.alternatives ?? []).map(toTsqueryAlternative).filter(Boolean)
-        : [];
-      if (alternatives.length === 0) return own;
-      return `(${own} || to_tsquery('dutch', ${p.add(alternatives.join(' | '))}))`;
-    };
-    const parts = parsed.groups.map((g) => `(${g.map((t) => termSql(t, expanded)).join(' || ')})`);
-    for (const t of parsed.excluded) parts.push(`!!(${termSql(t, false)})`);
-    if (parts.length === 0) return `''::tsquery`;
-    // Only exclusions: match everything but those.
-    if (parsed.groups.length === 0)
-      parts.unshift(`to_tsquery('dutch', 'casus') || !!to_tsquery('dutch', 'casus')`);
-    return parts.join(' && ');
   }
 
   /** Who may find a case (visibility.ts); `scope` picks the part every member shares or the viewer's own. */
@@ -623,11 +818,4 @@ function countsOf(rows: Array<{ facet: string; value: string | null; n: number }
     else if (row.value !== null) facets[row.facet as keyof SearchFacets][row.value] = Number(row.n);
   }
   return { total, facets };
-}
-
-/** An alternative as a to_tsquery operand: multi-word synonyms become phrases, allOf an AND. */
-function toTsqueryAlternative(alternative: Alternative): string {
-  const words = typeof alternative === 'string' ? wordsOf(alternative) : alternative.allOf.flatMap(wordsOf);
-  if (words.length <= 1) return words[0] ?? '';
-  return `(${words.join(typeof alternative === 'string' ? ' <-> ' : ' & ')})`;
 }

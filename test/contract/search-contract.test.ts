@@ -449,6 +449,16 @@ function contract(name: string, make: () => Promise<Subject>) {
       }
     });
 
+    it('finds a word of letters and digits as written in the title (the bench looks up such a token)', async () => {
+      await search.upsert([doc(31, { title: 'Versheid versheid3xab12cd van de zoekindex' })]);
+      try {
+        expect(await ids(query('versheid3xab12cd'))).toEqual([31]);
+        expect(await ids(query('Versheid3XAB12cd'))).toEqual([31]);
+      } finally {
+        await search.remove([31]);
+      }
+    });
+
     it('treats SQL and filter syntax in the query as text', async () => {
       for (const q of [
         "'; DROP TABLE cases; --",
