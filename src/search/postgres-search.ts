@@ -3,15 +3,9 @@ import { SqlParams } from '../db/sql';
 import type { CaseSearch, RelatedQuery } from './case-search';
 import { DUTCH_STOP_WORDS } from './dutch';
 import { stem, words } from './dutch-analysis';
-import {
-  analyseQuery,
-  markedStems,
-  wordForms,
-  type AnalysedQuery,
-  type GroupForms,
-  type ThesaurusIndex,
-} from './embedded-query';
+import { analyseQuery, wordForms, type AnalysedQuery, type ThesaurusIndex } from './embedded-query';
 import { MemoryLexicon, suggestFromCorrections } from './lexicon';
+import { hitsOf, pageRows, type PageRow } from './postgres-hits';
 import { PostgresSearchIndex } from './postgres-index';
 import { scoreCandidates, NEAR_BONUS, TsQueries, type Candidate, type Stats } from './postgres-query';
 import type { SearchDocument } from './search-document';
@@ -19,22 +13,21 @@ import {
   parsedOf,
   queryWords,
   type ParsedQuery,
-  type SearchFacets,
-  type SearchHit,
   type SearchQuery,
   type SearchResult,
   type SearchViewer,
 } from './search-query';
 import {
-  emptyFacets,
-  markedSnippet,
-  pageAt,
-  snippetOf,
-  SNIPPET_SCAN_CHARS,
-  type Snip,
-  type SnippetMarks,
-} from './snippets';
-import { sharedVisibilitySql, visibilitySql, type VisibilityScope } from './visibility';
+  countsOf,
+  FACET_COLUMNS,
+  facetSql,
+  FILTERS,
+  QueryPlan,
+  withOwn,
+  type FacetCounts,
+  type OwnRow,
+} from './postgres-plan';
+import { sharedVisibilitySql, visibilitySql } from './visibility';
 
 /**
  * Matches are picked by words matched and a cheap rank on the small head vector (title, summary,
@@ -55,68 +48,8 @@ export interface PostgresSearchOptions {
   thesaurus?: () => Promise<ThesaurusIndex | null>;
 }
 
-/** A snippet is looked for in this much of the summary and body first (most hits have a query word there). */
-const SNIPPET_SHORT_CHARS = 2000;
-
-/** Attachment text read for a snippet. */
-const SNIPPET_ATTACHMENT_CHARS = SNIPPET_SCAN_CHARS;
-
 /** Facet counts of the shared cases kept per query shape; dropped when the generation moves. */
 const FACET_CACHE_ENTRIES = 500;
-
-interface FacetCounts {
-  total: number;
-  facets: SearchFacets;
-}
-
-const FILTERS = [
-  'role',
-  'theme',
-  'organizationKind',
-  'year',
-  'hasReflection',
-  'presented',
-  'answered',
-] as const;
-type Filter = (typeof FILTERS)[number];
-/** The columns facets count. */
-const FACET_COLUMNS = [
-  'roles',
-  'themes',
-  'organization_kind',
-  'year',
-  'has_reflection',
-  'presented',
-  'answered',
-] as const;
-
-/** A matching case of the viewer's own (a draft): its facet values and which filters it passes. */
-interface OwnRow {
-  roles: string[];
-  themes: string[];
-  organization_kind: string;
-  year: number | null;
-  has_reflection: boolean;
-  presented: boolean;
-  answered: boolean;
-  pass: Record<Filter, boolean>;
-}
-
-/** A hit as the statement returns it (JSON), with what its snippet is built from. */
-interface PageRow {
-  case_id: number;
-  title: string;
-  summary: string;
-  roles: string[];
-  themes: string[];
-  organization_name: string;
-  organization_kind: string;
-  year: number | null;
-  status: SearchHit['status'];
-  updated_at: string;
-  body?: string | null;
-  reactions?: Array<{ id: number; authorName: string; text: string }> | null;
-}
 
 /** What the ranking statement answers for a search with words. */
 interface Matches {
@@ -228,7 +161,7 @@ export class PostgresCaseSearch implements CaseSearch {
         page = pages;
         answer = total === 0 ? answer : await this.answer(plan, sort, page, query.perPage, false);
       }
-      const hits = await this.hits(answer.hits, [], new Map());
+      const hits = await hitsOf(this.dataSource, answer.hits, [], new Map());
       return {
         total,
         page,
@@ -262,7 +195,12 @@ export class PostgresCaseSearch implements CaseSearch {
     if (sort === 'relevance') ({ ordered, inCase } = await this.rank(found, tq));
     const shown =
       sort === 'relevance' ? ordered.slice((page - 1) * query.perPage, page * query.perPage) : ordered;
-    const hits = await this.hits(await this.pageRows(shown), analysed.groups, inCase);
+    const hits = await hitsOf(
+      this.dataSource,
+      await pageRows(this.dataSource, shown),
+      analysed.groups,
+      inCase,
+    );
     const nGroups = analysed.groups.length;
     const partial = nGroups > 1 && total > 0 && found.allWords === 0;
     return {
@@ -486,99 +424,6 @@ export class PostgresCaseSearch implements CaseSearch {
     return { ordered: [...head, ...ordered.slice(POSITION_CHECKS)].map((c) => c.case_id), inCase };
   }
 
-  /** The shown page's rows, in the given order, with what snippets are built from. */
-  private async pageRows(ids: number[]): Promise<PageRow[]> {
-    if (ids.length === 0) return [];
-    const rows: PageRow[] = await this.dataSource.query(
-      `SELECT d.case_id, d.title, d.summary, d.roles, d.themes, d.organization_name, d.organization_kind, d.year,
-              d.status, d.updated_at, left(d.body, ${SNIPPET_SCAN_CHARS}) AS body, d.reactions
-         FROM search_documents d WHERE d.case_id = ANY($1::int[])`,
-      [ids],
-    );
-    const byId = new Map(rows.map((r) => [r.case_id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is PageRow => !!r);
-  }
-
-  /**
-   * Hits with snippets, built here for the shown page as the embedded engine builds them: from the
-   * attachment where only that matched, else from the case's text, or from a member's reaction
-   * that has more of the query words than the case's own text.
-   */
-  private async hits(
-    rows: PageRow[],
-    groups: GroupForms[],
-    inCase: Map<number, boolean>,
-  ): Promise<SearchHit[]> {
-    const marks = markedStems(groups);
-    const hits = rows.map((r): SearchHit => ({
-      id: r.case_id,
-      title: r.title,
-      summary: r.summary,
-      snippet: markedSnippet(r.summary),
-      roles: r.roles,
-      themes: r.themes,
-      organization: r.organization_name,
-      organizationKind: r.organization_kind,
-      year: r.year,
-      status: r.status,
-      updatedAt: new Date(r.updated_at).toISOString(),
-    }));
-    if (groups.length === 0) return hits;
-    const inAttachment = hits.filter((h) => inCase.get(h.id) === false);
-    const fromAttachment = inAttachment.length
-      ? await this.attachmentSnippets(inAttachment, marks)
-      : new Set();
-    rows.forEach((r, i) => {
-      const hit = hits[i];
-      if (fromAttachment.has(hit.id)) return;
-      const text = `${r.summary}\n${r.body ?? ''}`;
-      const snip =
-        snippetOf(text.slice(0, SNIPPET_SHORT_CHARS), marks) ??
-        (text.length > SNIPPET_SHORT_CHARS ? snippetOf(text, marks) : null);
-      const own = Math.max(snip?.hits ?? 0, snippetOf(r.title, marks)?.hits ?? 0);
-      let best: { r: { id: number; authorName: string }; snip: Snip } | null = null;
-      for (const reaction of r.reactions ?? []) {
-        const rs = snippetOf(reaction.text, marks);
-        if (rs && rs.hits > own && (!best || rs.hits > best.snip.hits)) best = { r: reaction, snip: rs };
-      }
-      if (best) {
-        hit.snippet = markedSnippet(best.snip.text);
-        hit.reaction = { id: best.r.id, authorName: best.r.authorName };
-      } else if (snip) hit.snippet = markedSnippet(snip.text);
-    });
-    return hits;
-  }
-
-  /** For hits found only in an attachment: the attachment with most query words, its snippet and PDF page. */
-  private async attachmentSnippets(hits: SearchHit[], marks: SnippetMarks): Promise<Set<number>> {
-    const rows: Array<{
-      case_id: number;
-      attachment_id: number;
-      filename: string;
-      page_offsets: number[] | null;
-      text: string;
-    }> = await this.dataSource.query(
-      `SELECT s.case_id, s.attachment_id, s.filename, s.page_offsets, left(s.text, ${SNIPPET_ATTACHMENT_CHARS}) AS text
-         FROM search_attachment_documents s WHERE s.case_id = ANY($1::int[]) ORDER BY s.attachment_id`,
-      [hits.map((h) => h.id)],
-    );
-    const done = new Set<number>();
-    for (const hit of hits) {
-      let best: { a: (typeof rows)[number]; snip: Snip } | null = null;
-      for (const a of rows) {
-        if (a.case_id !== hit.id) continue;
-        const snip = snippetOf(a.text, marks);
-        if (snip && (!best || snip.hits > best.snip.hits)) best = { a, snip };
-      }
-      if (!best) continue;
-      hit.snippet = markedSnippet(best.snip.text);
-      const page = pageAt(best.a.page_offsets, best.snip.firstAt);
-      hit.attachment = { id: best.a.attachment_id, filename: best.a.filename, ...(page ? { page } : {}) };
-      done.add(hit.id);
-    }
-    return done;
-  }
-
   /**
    * Typo corrections, by the embedded engine's rule: for each word (of at most
    * MAX_CORRECTED_WORDS) that no case the viewer may see has, its most common correction from the
@@ -716,106 +561,4 @@ export class PostgresCaseSearch implements CaseSearch {
     void viewer; // related cases are the shared ones only, the same for every member
     return rows.map((r: { case_id: number }) => r.case_id);
   }
-}
-
-/** Total and facet counts over a set of match rows (with their f_* columns), as rows of (facet, value, n). */
-function facetSql(source: string): string {
-  const others = (except: Filter | null) =>
-    FILTERS.filter((f) => f !== except)
-      .map((f) => `f_${f}`)
-      .join(' AND ');
-  return `
-    SELECT 'total' AS facet, NULL AS value, count(*) FILTER (WHERE ${others(null)}) AS n FROM ${source}
-    UNION ALL SELECT 'role', r, count(*) FROM (SELECT unnest(roles) AS r FROM ${source} AND ${others('role')}) x GROUP BY r
-    UNION ALL SELECT 'theme', t, count(*) FROM (SELECT unnest(themes) AS t FROM ${source} AND ${others('theme')}) x GROUP BY t
-    UNION ALL SELECT 'organizationKind', organization_kind, count(*) FROM ${source} AND ${others('organizationKind')} GROUP BY 2
-    UNION ALL SELECT 'year', year::text, count(*) FROM ${source} AND year IS NOT NULL AND ${others('year')} GROUP BY 2
-    UNION ALL SELECT 'hasReflection', has_reflection::text, count(*) FROM ${source} AND ${others('hasReflection')} GROUP BY 2
-    UNION ALL SELECT 'presented', presented::text, count(*) FROM ${source} AND ${others('presented')} GROUP BY 2
-    UNION ALL SELECT 'answered', answered::text, count(*) FROM ${source} AND ${others('answered')} GROUP BY 2`;
-}
-
-/** The shared counts plus the viewer's own matching drafts, counted here (the sets are disjoint). */
-function withOwn(shared: FacetCounts, own: OwnRow[]): FacetCounts {
-  if (own.length === 0) return shared;
-  const facets = emptyFacets();
-  for (const [name, values] of Object.entries(shared.facets) as Array<
-    [keyof SearchFacets, Record<string, number>]
-  >)
-    Object.assign(facets[name], values);
-  const bump = (counts: Record<string, number>, value: string) => {
-    counts[value] = (counts[value] ?? 0) + 1;
-  };
-  let total = shared.total;
-  for (const r of own) {
-    // Each facet counts the rows passing every other filter.
-    const failed = FILTERS.filter((f) => !r.pass[f]);
-    if (failed.length > 1) continue;
-    const countsIn = (f: Filter) => failed.length === 0 || failed[0] === f;
-    if (failed.length === 0) total++;
-    if (countsIn('role')) for (const v of r.roles) bump(facets.role, v);
-    if (countsIn('theme')) for (const v of r.themes) bump(facets.theme, v);
-    if (countsIn('organizationKind')) bump(facets.organizationKind, r.organization_kind);
-    if (countsIn('year') && r.year !== null) bump(facets.year, String(r.year));
-    if (countsIn('hasReflection')) bump(facets.hasReflection, String(r.has_reflection));
-    if (countsIn('presented')) bump(facets.presented, String(r.presented));
-    if (countsIn('answered')) bump(facets.answered, String(r.answered));
-  }
-  return { total, facets };
-}
-
-/**
- * What one search asks of the database besides its words: the filters and the viewer. Each
- * statement binds its own parameters (PostgreSQL refuses parameters a statement does not use), so
- * the plan hands out SQL fragments for a given parameter list.
- */
-class QueryPlan {
-  constructor(
-    readonly query: SearchQuery,
-    readonly viewer: SearchViewer,
-    private readonly analysed: AnalysedQuery,
-  ) {}
-
-  /** What the shared facet counts depend on besides the generation: the analysed words and the filters. */
-  sharedKey(): string {
-    const { roles, themes, organizationKinds, years, hasReflection, presented, answered, statuses } =
-      this.query.filters;
-    const forms = (g: GroupForms) => [g.stems, g.prefixes, g.phrases, g.strict];
-    return JSON.stringify([
-      this.analysed.groups.map(forms),
-      this.analysed.excluded.map(forms),
-      [roles, themes, organizationKinds, years, hasReflection, presented, answered, statuses],
-    ]);
-  }
-
-  /** Who may find a case (visibility.ts); `scope` picks the part every member shares or the viewer's own. */
-  visibility(p: SqlParams, scope: VisibilityScope = 'all'): string {
-    return visibilitySql('d', (v) => p.add(v), this.viewer, this.query.filters.statuses, scope);
-  }
-
-  /** One condition per facet filter ('true' when it is not used). */
-  conditions(p: SqlParams): Record<Filter, string> {
-    const f = this.query.filters;
-    return {
-      role: f.roles.length ? `d.roles && ${p.add(f.roles)}::text[]` : 'true',
-      theme: f.themes.length ? `d.themes && ${p.add(f.themes)}::text[]` : 'true',
-      organizationKind: f.organizationKinds.length
-        ? `d.organization_kind = ANY(${p.add(f.organizationKinds)}::text[])`
-        : 'true',
-      year: f.years.length ? `d.year = ANY(${p.add(f.years)}::int[])` : 'true',
-      hasReflection: f.hasReflection === undefined ? 'true' : `d.has_reflection = ${p.add(f.hasReflection)}`,
-      presented: f.presented === undefined ? 'true' : `d.presented = ${p.add(f.presented)}`,
-      answered: f.answered === undefined ? 'true' : `d.answered = ${p.add(f.answered)}`,
-    };
-  }
-}
-
-function countsOf(rows: Array<{ facet: string; value: string | null; n: number }>): FacetCounts {
-  const facets = emptyFacets();
-  let total = 0;
-  for (const row of rows) {
-    if (row.facet === 'total') total = Number(row.n);
-    else if (row.value !== null) facets[row.facet as keyof SearchFacets][row.value] = Number(row.n);
-  }
-  return { total, facets };
 }
