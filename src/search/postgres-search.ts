@@ -260,45 +260,67 @@ export class PostgresCaseSearch implements CaseSearch {
   ): Promise<Matches> {
     const p = new SqlParams();
     const relevance = sort === 'relevance';
-    const arms = tq.groups.map((g, i) => {
-      const conditions = [
-        ...(g.stems ? [`d.document @@ ${p.add(g.stems)}::tsquery`] : []),
-        ...(g.parts ? [`d.parts_document @@ ${p.add(g.parts)}::tsquery`] : []),
-      ];
-      return `SELECT d.case_id, ${1 << i} AS bit FROM search_documents d WHERE ${conditions.join(' OR ') || 'false'}`;
-    });
-    // Only exclusions: every case but those.
-    const gm = arms.length
-      ? `SELECT case_id, count(*)::int AS groups, bit_or(bit)::int AS mask FROM (${arms.join(' UNION ALL ')}) x GROUP BY case_id`
-      : `SELECT case_id, 0 AS groups, 0 AS mask FROM search_documents`;
+    // The tsqueries come from a materialized row: the planner cannot see that a common word
+    // matches nearly every case, so it keeps to the GIN indexes (a sequential scan would read
+    // every case's vector; the index answers a word without reading any).
+    const operands: string[] = [];
+    const tsq = (text: string) => {
+      operands.push(`${p.add(text)}::tsquery AS t${operands.length}`);
+      return `q.t${operands.length - 1}`;
+    };
     const units = relevance ? tq.queryUnits() : [];
     const uhits = units
-      .map(
-        (u) =>
-          `SELECT d.case_id, ${u.index} AS u FROM search_documents d WHERE ${[
-            'document',
-            ...(u.query.endsWith(':*') ? ['parts_document'] : []),
-          ]
-            .map((v) => `d.${v} @@ ${p.add(u.query)}::tsquery`)
-            .join(' OR ')}`,
-      )
+      .map((u) => {
+        const operand = tsq(u.query);
+        const vectors = ['document', ...(u.query.endsWith(':*') ? ['parts_document'] : [])];
+        return `SELECT d.case_id, ${u.index} AS u FROM q, search_documents d WHERE ${vectors
+          .map((v) => `d.${v} @@ ${operand}`)
+          .join(' OR ')}`;
+      })
       .join(' UNION ALL ');
     const excluded = tq.excluded
-      ? `AND d.case_id NOT IN (SELECT case_id FROM search_documents WHERE document @@ ${p.add(tq.excluded)}::tsquery)`
+      ? `AND d.case_id NOT IN (SELECT x.case_id FROM q, search_documents x WHERE x.document @@ ${tsq(tq.excluded)})`
       : '';
     const visibility = plan.visibility(p);
     const own = plan.visibility(p, 'own');
     const c = plan.conditions(p);
     const passAll = FILTERS.map((f) => `f_${f}`).join(' AND ');
-    const headRank =
-      relevance && tq.anyWord ? `ts_rank(d.head_document, ${p.add(tq.anyWord)}::tsquery)` : '0';
-    const matchSql = `
-      SELECT d.case_id, d.updated_at, gm.groups, gm.mask, ${headRank} AS head_rank,
-             ${sort === 'title' ? 'lower(d.title) AS title_key,' : ''}
-             ${withFacets ? `${FACET_COLUMNS.map((col) => `d.${col}`).join(', ')},` : ''} ${own} AS own,
-             ${FILTERS.map((f) => `${c[f]} AS f_${f}`).join(', ')}
-        FROM gm JOIN search_documents d USING (case_id)
-       WHERE ${visibility} ${excluded}`;
+    const headRank = relevance && tq.anyWord ? `ts_rank(d.head_document, ${tsq(tq.anyWord)})` : '0';
+    // Per group, its matches (GIN) with what the statement needs of them, read from the heap
+    // pages the index scan visits anyway (the cheap rank on the small head vector, kept in the
+    // row, too); a case matching several groups becomes one row with its count.
+    const columns: Array<[sql: string, name: string, aggregate: string]> = [
+      ['d.updated_at', 'updated_at', 'min'],
+      [`${headRank}`, 'head_rank', 'max'],
+      ...(sort === 'title' ? [['lower(d.title)', 'title_key', 'min'] as [string, string, string]] : []),
+      ...(withFacets
+        ? FACET_COLUMNS.map((col): [string, string, string] => [
+            `d.${col}`,
+            col,
+            ['has_reflection', 'presented', 'answered'].includes(col) ? 'bool_or' : 'min',
+          ])
+        : []),
+      [own, 'own', 'bool_or'],
+      ...FILTERS.map((f): [string, string, string] => [c[f], `f_${f}`, 'bool_or']),
+    ];
+    const select = ['d.case_id', ...columns.map(([sql, name]) => `${sql} AS ${name}`)].join(', ');
+    const arms = tq.groups.map((g, i) => {
+      const conditions = [
+        ...(g.stems ? [`d.document @@ ${tsq(g.stems)}`] : []),
+        ...(g.parts ? [`d.parts_document @@ ${tsq(g.parts)}`] : []),
+      ];
+      return `SELECT ${select}, ${1 << i} AS bit FROM q, search_documents d
+               WHERE (${conditions.join(' OR ') || 'false'}) AND ${visibility} ${excluded}`;
+    });
+    const matchSql =
+      arms.length === 0
+        ? // Only exclusions: every case but those.
+          `SELECT ${select}, 0 AS groups, 0 AS mask FROM q, search_documents d WHERE ${visibility} ${excluded}`
+        : arms.length === 1
+          ? `SELECT x.*, 1 AS groups, x.bit AS mask FROM (${arms[0]}) x`
+          : `SELECT case_id, ${columns.map(([, name, aggregate]) => `${aggregate}(${name}) AS ${name}`).join(', ')},
+                    count(*)::int AS groups, bit_or(bit)::int AS mask
+               FROM (${arms.join(' UNION ALL ')}) a GROUP BY case_id`;
 
     let rankedSql: string;
     let pageCte = '';
@@ -313,8 +335,8 @@ export class PostgresCaseSearch implements CaseSearch {
                  x.case_length, x.attachment_length,
                  ARRAY(SELECT (x.cw ->> k)::float8 FROM unnest(${p.add(tq.caseKeys)}::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o) AS cw,
                  ARRAY(SELECT (x.aw ->> k)::float8 FROM unnest(${p.add(tq.attKeys)}::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o) AS aw,
-                 ${uhits ? 'ARRAY(SELECT uh.u FROM uhits uh WHERE uh.case_id = c.case_id)' : 'ARRAY[]::int[]'} AS units
-            FROM cand c CROSS JOIN LATERAL (
+                 ${uhits ? `coalesce(ua.units, '{}')` : 'ARRAY[]::int[]'} AS units
+            FROM cand c ${uhits ? 'LEFT JOIN uagg ua ON ua.case_id = c.case_id' : ''} CROSS JOIN LATERAL (
               -- Each stored value read once per row (the concatenation keeps a detoasted copy).
               SELECT d.case_weights || '{}'::jsonb AS cw, d.attachment_weights || '{}'::jsonb AS aw,
                      d.case_length, d.attachment_length
@@ -330,8 +352,8 @@ export class PostgresCaseSearch implements CaseSearch {
     }
     const bits = tq.groups.map((_, i) => `count(*) FILTER (WHERE mask & ${1 << i} <> 0)`);
     const sql = `
-      WITH gm AS (${gm}),
-      ${uhits ? `uhits AS MATERIALIZED (${uhits}),` : ''}
+      WITH q AS MATERIALIZED (SELECT ${operands.join(', ') || '1 AS none'}),
+      ${uhits ? `uhits AS MATERIALIZED (${uhits}), uagg AS MATERIALIZED (SELECT case_id, array_agg(u) AS units FROM uhits GROUP BY case_id),` : ''}
       m AS MATERIALIZED (${matchSql}),
       ${pageCte.replace(/,\s*$/, '')}
       SELECT ${rankedSql} AS ranked,
