@@ -20,6 +20,18 @@ const lexeme = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "
 const phraseQuery = (stems: string[]) => stems.map(lexeme).join(' <-> ');
 const any = (parts: string[]) => (parts.length ? parts.map((p) => `(${p})`).join(' | ') : null);
 
+/** A group's tsqueries: on the stems vector, on the compound-parts vector, and its phrases. */
+export interface GroupQuery {
+  stems: string | null;
+  parts: string | null;
+  phrases: string[];
+}
+
+/** A group's whole tsquery on the stems vector, phrases included. */
+export function withPhrases(g: GroupQuery): string | null {
+  return any([...(g.stems ? [g.stems] : []), ...g.phrases]);
+}
+
 /** What one part of a group adds to a case's bm25 (FTS5 sums the phrases of an OR query). */
 export type Unit =
   /** Terms looked up in the stored weights: case keys, attachment keys, and their document-frequency keys. */
@@ -29,8 +41,11 @@ export type Unit =
 
 /** One search's analysed query as SQL operands and bm25 units. */
 export class TsQueries {
-  /** Per group: the tsquery on the stems vector and on the compound-parts vector (null: none). */
-  readonly groups: Array<{ stems: string | null; parts: string | null }>;
+  /**
+   * Per group: the tsquery on the stems vector and on the compound-parts vector (null: none), and
+   * its phrases of several words apart (they need positions: their matches are looked up once).
+   */
+  readonly groups: Array<GroupQuery>;
   readonly excluded: string | null;
   readonly units: Unit[] = [];
   /** Keys of the stored weights the units read, in order (case and attachments). */
@@ -41,7 +56,9 @@ export class TsQueries {
 
   constructor(readonly analysed: AnalysedQuery) {
     this.groups = analysed.groups.map((g, i) => this.group(g, i));
-    const excluded = analysed.excluded.map((g) => this.group(g, -1).stems).filter((q): q is string => !!q);
+    const excluded = analysed.excluded
+      .map((g) => withPhrases(this.group(g, -1)))
+      .filter((q): q is string => !!q);
     this.excluded = any(excluded);
     this.anyWord = any(this.groups.map((g) => g.stems).filter((q): q is string => !!q));
     for (const u of this.units)
@@ -72,9 +89,10 @@ export class TsQueries {
   }
 
   /** A group's tsqueries; its units are recorded (not for excluded words, group -1). */
-  private group(g: GroupForms, index: number): { stems: string | null; parts: string | null } {
+  private group(g: GroupForms, index: number): GroupQuery {
     const stems: string[] = [];
     const parts: string[] = [];
+    const phrases: string[] = [];
     const record = (u: Unit) => {
       if (index >= 0) this.units.push(u);
     };
@@ -112,10 +130,10 @@ export class TsQueries {
         continue;
       }
       const q = phraseQuery(phrase);
-      stems.push(q);
+      phrases.push(q);
       record({ kind: 'query', group: index, query: q, words: phrase });
     }
-    return { stems: any(stems), parts: any(parts) };
+    return { stems: any(stems), parts: any(parts), phrases };
   }
 
   /**

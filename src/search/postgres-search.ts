@@ -7,7 +7,14 @@ import { analyseQuery, wordForms, type AnalysedQuery, type ThesaurusIndex } from
 import { MemoryLexicon, suggestFromCorrections } from './lexicon';
 import { hitsOf, pageRows, type PageRow } from './postgres-hits';
 import { PostgresSearchIndex } from './postgres-index';
-import { scoreCandidates, NEAR_BONUS, TsQueries, type Candidate, type Stats } from './postgres-query';
+import {
+  scoreCandidates,
+  NEAR_BONUS,
+  TsQueries,
+  withPhrases,
+  type Candidate,
+  type Stats,
+} from './postgres-query';
 import type { SearchDocument } from './search-document';
 import {
   parsedOf,
@@ -39,6 +46,8 @@ export const RERANK_CANDIDATES = 500;
 const POSITION_CHECKS = 200;
 /** Query groups looked at (a bit each in a mask), as in the embedded engine. */
 const MAX_GROUPS = 24;
+/** Phrases whose matches are kept per search generation. */
+const PHRASE_CACHE_ENTRIES = 100;
 /** Words of one query looked up as typos. */
 const MAX_CORRECTED_WORDS = 3;
 
@@ -85,6 +94,8 @@ export class PostgresCaseSearch implements CaseSearch {
   /** The words of published cases, in memory (Meilisearch's suggestions share it). */
   readonly lexicon: MemoryLexicon;
   private facetCache = { generation: -1, entries: new Map<string, FacetCounts>() };
+  /** Cases per phrase of several words, kept until the next write (the dear part of a phrase search). */
+  private phraseCache = { generation: -1, entries: new Map<string, number[]>() };
   /** Facet cache statistics (the profile script reports them). */
   readonly facetCacheStats = { hits: 0, misses: 0 };
   private readonly rerankCandidates: number;
@@ -174,7 +185,7 @@ export class PostgresCaseSearch implements CaseSearch {
     }
 
     const tq = new TsQueries(analysed);
-    let found = await this.matches(plan, tq, sort, page, query.perPage, !cached);
+    let found = await this.matches(plan, tq, sort, page, query.perPage, !cached, generation);
     // A word no visible case has (a typo): searched again as if its most common correction that
     // some visible case has had been typed, as the embedded engine does.
     if (!query.literal) {
@@ -188,7 +199,7 @@ export class PostgresCaseSearch implements CaseSearch {
     if (page > pages) {
       page = pages;
       if (sort !== 'relevance' && total > 0)
-        found = await this.matches(plan, tq, sort, page, query.perPage, false);
+        found = await this.matches(plan, tq, sort, page, query.perPage, false, generation);
     }
     let ordered = found.page;
     let inCase = new Map<number, boolean>();
@@ -257,6 +268,7 @@ export class PostgresCaseSearch implements CaseSearch {
     page: number,
     perPage: number,
     withFacets: boolean,
+    generation: number,
   ): Promise<Matches> {
     const p = new SqlParams();
     const relevance = sort === 'relevance';
@@ -268,9 +280,24 @@ export class PostgresCaseSearch implements CaseSearch {
       operands.push(`${p.add(text)}::tsquery AS t${operands.length}`);
       return `q.t${operands.length - 1}`;
     };
+    // Phrases need positions: every case with all their words would be read. Their matches are
+    // looked up once per search generation and passed as case ids (as the embedded engine keeps them).
+    const phrases = await this.phraseMatches(
+      [
+        ...tq.groups.flatMap((g) => g.phrases),
+        ...tq.units.flatMap((u) => (u.kind === 'query' && u.words.length > 1 ? [u.query] : [])),
+      ],
+      generation,
+    );
+    const idsOf = (phrase: string) => {
+      operands.push(`${p.add(phrases.get(phrase) ?? [])}::int[] AS t${operands.length}`);
+      return `q.t${operands.length - 1}`;
+    };
     const units = relevance ? tq.queryUnits() : [];
     const uhits = units
       .map((u) => {
+        if (phrases.has(u.query))
+          return `SELECT unnest(${idsOf(u.query)}) AS case_id, ${u.index} AS u FROM q`;
         const operand = tsq(u.query);
         const vectors = ['document', ...(u.query.endsWith(':*') ? ['parts_document'] : [])];
         return `SELECT d.case_id, ${u.index} AS u FROM q, search_documents d WHERE ${vectors
@@ -308,6 +335,7 @@ export class PostgresCaseSearch implements CaseSearch {
       const conditions = [
         ...(g.stems ? [`d.document @@ ${tsq(g.stems)}`] : []),
         ...(g.parts ? [`d.parts_document @@ ${tsq(g.parts)}`] : []),
+        ...g.phrases.map((phrase) => `d.case_id = ANY(${idsOf(phrase)})`),
       ];
       return `SELECT ${select}, ${1 << i} AS bit FROM q, search_documents d
                WHERE (${conditions.join(' OR ') || 'false'}) AND ${visibility} ${excluded}`;
@@ -384,6 +412,30 @@ export class PostgresCaseSearch implements CaseSearch {
       shared: row.facets ? countsOf(row.facets) : null,
       own: row.own,
     };
+  }
+
+  /** Case ids matching each phrase (a tsquery with <->), from the cache of this search generation. */
+  private async phraseMatches(phrases: string[], generation: number): Promise<Map<string, number[]>> {
+    if (this.phraseCache.generation !== generation) this.phraseCache = { generation, entries: new Map() };
+    const cache = this.phraseCache.entries;
+    const found = new Map<string, number[]>();
+    for (const phrase of phrases) if (cache.has(phrase)) found.set(phrase, cache.get(phrase)!);
+    const missing = [...new Set(phrases)].filter((phrase) => !found.has(phrase));
+    if (missing.length === 0) return found;
+    const rows: Array<{ phrase: string; ids: number[] }> = await this.dataSource.query(
+      `SELECT x.phrase, coalesce((SELECT array_agg(d.case_id) FROM search_documents d
+                                   WHERE d.document @@ x.phrase::tsquery), '{}') AS ids
+         FROM unnest($1::text[]) AS x(phrase)`,
+      [missing],
+    );
+    for (const r of rows) {
+      found.set(r.phrase, r.ids);
+      // Kept only while no write moved the generation on.
+      if (this.phraseCache.generation !== generation) continue;
+      if (cache.size >= PHRASE_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+      cache.set(r.phrase, r.ids);
+    }
+    return found;
   }
 
   /**
@@ -470,8 +522,9 @@ export class PostgresCaseSearch implements CaseSearch {
       const groups = new TsQueries({ groups: forms, excluded: [], compounds: [] }).groups;
       const p = new SqlParams();
       const exists = groups.map((q) => {
+        const stems = withPhrases(q);
         const conditions = [
-          ...(q.stems ? [`d.document @@ ${p.add(q.stems)}::tsquery`] : []),
+          ...(stems ? [`d.document @@ ${p.add(stems)}::tsquery`] : []),
           ...(q.parts ? [`d.parts_document @@ ${p.add(q.parts)}::tsquery`] : []),
         ];
         return `EXISTS (SELECT 1 FROM search_documents d WHERE (${conditions.join(' OR ') || 'false'})
