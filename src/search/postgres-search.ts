@@ -85,9 +85,11 @@ interface Answer {
 
 /**
  * PostgreSQL full-text adapter, the reader: documents live in search_documents beside the data
- * (written by PostgresSearchIndex). One statement per search answers the page, the total and the
- * facets from the same match set; words are expanded from a lexicon in memory; snippets are built
- * in JavaScript for the shown page.
+ * (written by PostgresSearchIndex from the shared Dutch analysis). The query is analysed as the
+ * embedded engine analyses it (analyseQuery, with the lexicon's word counts in memory); one
+ * statement answers the candidates with their stored term weights, the total and the facets from
+ * the same match set; the candidates are ranked with the embedded engine's bm25 here; snippets are
+ * built in JavaScript for the shown page.
  */
 export class PostgresCaseSearch implements CaseSearch {
   readonly engine = 'postgres' as const;
