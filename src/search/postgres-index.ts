@@ -8,7 +8,7 @@ import {
   type WeightedColumn,
 } from './document-analysis';
 import type { SearchDocument } from './search-document';
-import { sharedVisibilitySql } from './visibility';
+import { isShared, sharedVisibilitySql } from './visibility';
 
 /** In every transaction that changes documents or the lexicon (the reader caches shared facet counts per generation). */
 export const BUMP_GENERATION = `UPDATE search_generation SET generation = generation + 1 WHERE id = 1`;
@@ -37,11 +37,45 @@ const STATS_OF_ROWS = (where: string) => `
   UNION ALL SELECT '@#rows', 1 FROM search_documents d WHERE ${where} AND d.attachment_length > 0
   UNION ALL SELECT '@#length', d.attachment_length FROM search_documents d WHERE ${where}`;
 
-/** Adds (sign 1) or takes away (-1) the statistics of the rows of these cases. */
-const COUNT_STATS = `
-  INSERT INTO search_term_stats (term, docs)
-  SELECT term, sum(n) * $2 FROM (${STATS_OF_ROWS('d.case_id = ANY($1)')}) x GROUP BY term ORDER BY term
-  ON CONFLICT (term) DO UPDATE SET docs = search_term_stats.docs + EXCLUDED.docs`;
+/** The statistics keys of one row (see STATS_OF_ROWS), with the lengths to add. */
+function statsOf(
+  caseKeys: string[],
+  attachmentKeys: string[],
+  caseLength: number,
+  attachmentLength: number,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of caseKeys) {
+    out.set(k, 1);
+    if (!k.startsWith('=')) out.set(`^${k.replace(/^~/, '')}`, 1);
+  }
+  for (const k of attachmentKeys) {
+    out.set(`@${k}`, 1);
+    out.set(`@^${k.replace(/^~/, '')}`, 1);
+  }
+  out.set('#rows', caseLength > 0 ? 1 : 0);
+  out.set('#length', caseLength);
+  out.set('@#rows', attachmentLength > 0 ? 1 : 0);
+  out.set('@#length', attachmentLength);
+  return out;
+}
+
+/** Adds a row's statistics (or words) to a running difference, with a sign. */
+function addTo(delta: Map<string, number>, values: Map<string, number> | string[], sign: 1 | -1) {
+  const entries: Iterable<[string, number]> = Array.isArray(values) ? values.map((w) => [w, 1]) : values;
+  for (const [k, n] of entries) delta.set(k, (delta.get(k) ?? 0) + sign * n);
+}
+
+/** What the rows of these cases hold now: their statistics keys, lengths and visible words. */
+interface StoredRow {
+  case_id: number;
+  ck: string[];
+  ak: string[];
+  case_length: number;
+  attachment_length: number;
+  vocabulary: string[];
+  shared: boolean;
+}
 
 /** Weighted term frequencies as stored: float32, as the embedded engine keeps them. */
 function weightsOf(columns: WeightedColumn[]): { weights: Record<string, number>; length: number } {
@@ -129,7 +163,7 @@ export class PostgresSearchIndex {
     });
     await this.dataSource.transaction(async (m) => {
       await m.query(BUMP_GENERATION);
-      await this.forget(m, ids);
+      const before = await this.stored(m, ids);
       await m.query(
         `INSERT INTO search_documents (case_id, status, author_id, visibility, organization_id, organization_name, organization_kind, roles,
                                        themes, tags, year, region, has_reflection, presented, title, summary, body, meta_text,
@@ -177,46 +211,77 @@ export class PostgresSearchIndex {
           [JSON.stringify(attachments)],
         );
       }
-      await this.count(m, ids);
+      // Only what changed moves the statistics and the lexicon (an edit touches a few words).
+      const stats = new Map<string, number>();
+      const words = new Map<string, number>();
+      for (const old of before) {
+        addTo(stats, statsOf(old.ck, old.ak, old.case_length, old.attachment_length), -1);
+        if (old.shared) addTo(words, old.vocabulary, -1);
+      }
+      docs.forEach((d, i) => {
+        const r = rows[i];
+        addTo(
+          stats,
+          statsOf(
+            Object.keys(r.case_weights),
+            Object.keys(r.attachment_weights),
+            r.case_length,
+            r.attachment_length,
+          ),
+          1,
+        );
+        // The lexicon only learns words of cases every member may see: suggestions never leak a draft.
+        if (isShared(d, 'any')) addTo(words, r.vocabulary, 1);
+      });
+      await this.apply(m, stats, words);
     });
   }
 
-  /** Takes the statistics and lexicon counts of these cases' current rows away (before they change). */
-  private async forget(m: EntityManager, ids: number[]): Promise<void> {
-    await m.query(COUNT_STATS, [ids, -1]);
+  /** The stored rows of these cases as far as the statistics and the lexicon count them (locked). */
+  private async stored(m: EntityManager, ids: number[]): Promise<StoredRow[]> {
     const p = new SqlParams([ids]);
-    await m.query(
-      `UPDATE search_lexicon l SET doc_count = greatest(0, l.doc_count - x.n), generation = ${CURRENT_GENERATION}
-         FROM (SELECT w, count(*)::int AS n FROM search_documents d, unnest(d.vocabulary) AS w
-                WHERE d.case_id = ANY($1) AND ${sharedVisibilitySql('d', (v) => p.add(v), 'any')} GROUP BY w) x
-        WHERE l.word = x.w`,
+    return m.query(
+      `SELECT d.case_id, ARRAY(SELECT jsonb_object_keys(d.case_weights)) AS ck,
+              ARRAY(SELECT jsonb_object_keys(d.attachment_weights)) AS ak, d.case_length, d.attachment_length,
+              d.vocabulary, ${sharedVisibilitySql('d', (v) => p.add(v), 'any')} AS shared
+         FROM search_documents d WHERE d.case_id = ANY($1) ORDER BY d.case_id FOR UPDATE`,
       p.values,
     );
   }
 
-  /**
-   * Adds the statistics and lexicon counts of these cases' rows. The lexicon only learns words of
-   * cases every member may see: suggestions never leak a draft.
-   */
-  private async count(m: EntityManager, ids: number[]): Promise<void> {
-    await m.query(COUNT_STATS, [ids, 1]);
-    const p = new SqlParams([ids]);
-    await m.query(
-      `INSERT INTO search_lexicon (word, doc_count, generation)
-       SELECT w, count(*), ${CURRENT_GENERATION} FROM search_documents d, unnest(d.vocabulary) AS w
-        WHERE d.case_id = ANY($1) AND ${sharedVisibilitySql('d', (v) => p.add(v), 'any')}
-        GROUP BY w ORDER BY w
-       ON CONFLICT (word) DO UPDATE SET doc_count = search_lexicon.doc_count + EXCLUDED.doc_count,
-                                        generation = EXCLUDED.generation`,
-      p.values,
-    );
+  /** Applies differences to the document frequencies and the lexicon's word counts. */
+  private async apply(m: EntityManager, stats: Map<string, number>, words: Map<string, number>) {
+    const changed = (delta: Map<string, number>) =>
+      [...delta].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+    const s = changed(stats);
+    if (s.length)
+      await m.query(
+        `INSERT INTO search_term_stats (term, docs) SELECT * FROM unnest($1::text[], $2::bigint[])
+         ON CONFLICT (term) DO UPDATE SET docs = search_term_stats.docs + EXCLUDED.docs`,
+        [s.map(([k]) => k), s.map(([, n]) => n)],
+      );
+    const w = changed(words);
+    if (w.length)
+      await m.query(
+        `INSERT INTO search_lexicon (word, doc_count, generation)
+         SELECT word, n, ${CURRENT_GENERATION} FROM unnest($1::text[], $2::int[]) AS x(word, n)
+         ON CONFLICT (word) DO UPDATE SET doc_count = greatest(0, search_lexicon.doc_count + EXCLUDED.doc_count),
+                                          generation = EXCLUDED.generation`,
+        [w.map(([k]) => k), w.map(([, n]) => n)],
+      );
   }
 
   async remove(ids: number[]): Promise<void> {
     if (ids.length === 0) return;
     await this.dataSource.transaction(async (m) => {
       await m.query(BUMP_GENERATION);
-      await this.forget(m, ids);
+      const stats = new Map<string, number>();
+      const words = new Map<string, number>();
+      for (const old of await this.stored(m, ids)) {
+        addTo(stats, statsOf(old.ck, old.ak, old.case_length, old.attachment_length), -1);
+        if (old.shared) addTo(words, old.vocabulary, -1);
+      }
+      await this.apply(m, stats, words);
       await m.query(`DELETE FROM search_documents WHERE case_id = ANY($1)`, [ids]);
       await m.query(`DELETE FROM search_attachment_documents WHERE case_id = ANY($1)`, [ids]);
     });

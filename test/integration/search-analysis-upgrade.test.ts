@@ -1,6 +1,7 @@
 import { SearchIndexer } from '../../src/search/indexer';
 import { PostgresCaseSearch } from '../../src/search/postgres-search';
 import { buildCase, buildUser } from '../support/factories';
+import { doc } from '../support/search-documents';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 let db: TestDatabase;
@@ -52,4 +53,34 @@ it('re-analyses every existing case after the upgrade to the shared analysis (th
   // First: other words of the query (its parts "woning", "ruil") may match names in other cases.
   expect((await search.search(q('versheid3xab12cd'), { id: 1 })).hits[0]?.id).toBe(ids[0]);
   expect((await search.search(q('woningruil'), { id: 1 })).hits[0]?.id).toBe(ids[1]);
+});
+
+// bm25 reads document frequencies the writer keeps per change; they must equal a recount.
+it('keeps document frequencies and word counts equal to a full recount through upserts and removals', async () => {
+  const search = new PostgresCaseSearch(db.dataSource);
+  await search.reset();
+  await search.upsert([
+    doc(1, { title: 'Huurachterstand bij jonge huurders', body: 'Vroeg bellen helpt.' }),
+    doc(2, { title: 'Woningruil', body: 'Ouderen ruilen een grote woning.', status: 'draft', authorId: 42 }),
+    doc(3, {
+      title: 'Schuldhulp',
+      attachments: [
+        { id: 9, filename: 'plan.pdf', text: 'Een huurachterstand voorkomen.', pageOffsets: null },
+      ],
+    }),
+  ]);
+  await search.upsert([doc(1, { title: 'Huurachterstand en schuldhulp', body: 'Eerder bellen.' })]);
+  await search.remove([3]);
+  const snapshot = async () => ({
+    stats: await db.dataSource.query(
+      `SELECT term, docs::int FROM search_term_stats WHERE docs <> 0 ORDER BY term`,
+    ),
+    words: await db.dataSource.query(
+      `SELECT word, doc_count FROM search_lexicon WHERE doc_count > 0 ORDER BY word`,
+    ),
+  });
+  const kept = await snapshot();
+  await search.finishRebuild();
+  expect(kept).toEqual(await snapshot());
+  expect(kept.stats.length).toBeGreaterThan(10);
 });
